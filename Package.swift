@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Ripple: a static-site generator for mentoring programs.
+///
+/// Each pipeline stage is its own target so that dependencies stay one-way:
+/// Core ← Markdown/Template/Data/Metrics/Charts ← Render ← Build ← ripple (CLI).
+let package = Package(
+    name: "Ripple",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ripple", targets: ["ripple"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "RippleCore"),
+        .target(name: "RippleMarkdown", dependencies: ["RippleCore", "CCmark"]),
+        .target(name: "RippleTemplate", dependencies: ["RippleCore"]),
+        .target(name: "RippleData", dependencies: ["RippleCore"]),
+        .target(name: "RippleMetrics", dependencies: ["RippleCore"]),
+        .target(name: "RippleCharts", dependencies: ["RippleCore"]),
+        .target(
+            name: "RippleRender",
+            dependencies: ["RippleCore", "RippleMarkdown", "RippleTemplate", "RippleMetrics", "RippleCharts"]
+        ),
+        .target(
+            name: "RippleBuild",
+            dependencies: [
+                "RippleCore", "RippleMarkdown", "RippleTemplate", "RippleData", "RippleMetrics", "RippleRender",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .executableTarget(
+            name: "ripple",
+            dependencies: [
+                "RippleBuild",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RippleCoreTests", dependencies: ["RippleCore"]),
+        .testTarget(name: "RippleMarkdownTests", dependencies: ["RippleMarkdown"]),
+        .testTarget(name: "RippleTemplateTests", dependencies: ["RippleTemplate"]),
+        .testTarget(name: "RippleDataTests", dependencies: ["RippleData"]),
+        .testTarget(name: "RippleMetricsTests", dependencies: ["RippleMetrics", "RippleData"]),
+        .testTarget(name: "RippleChartsTests", dependencies: ["RippleCharts"]),
+        .testTarget(name: "RippleBuildTests", dependencies: ["RippleBuild"]),
+    ]
+)

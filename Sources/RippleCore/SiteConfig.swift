@@ -1,0 +1,102 @@
+/// The site configuration read from `ripple.yaml`. Every field has the default a new site gets.
+package struct SiteConfig: Hashable, Sendable {
+    /// Site title shown in the header and `<title>`.
+    package var title: String = "Mentoring"
+    /// The organisation running the program (EPUB publisher, footer).
+    package var organisation: String = ""
+    /// Content language (BCP 47), for `<html lang>` and the EPUB.
+    package var language: String = "en"
+    /// Absolute base URL of the published site (`https://intranet.example.com/mentoring/`); empty when unknown.
+    package var baseURL: String = ""
+    /// Whether search engines are asked not to index the site (the default for an intranet).
+    package var noindex: Bool = true
+    /// Markdown rendering options.
+    package var markdown = MarkdownSettings()
+    /// The downloadable guide.
+    package var guide = GuideSettings()
+    /// How program data files are read.
+    package var data = DataSettings()
+    /// Reporting period settings.
+    package var program = ProgramSettings()
+    /// Metric thresholds.
+    package var metrics = MetricSettings()
+    /// Privacy rules for published figures.
+    package var privacy = PrivacySettings()
+    /// Targets for KPIs, by metric key (`match_rate: 0.7`).
+    package var targets: [String: Double] = [:]
+
+    /// A configuration with every default.
+    package init() {}
+}
+
+/// `markdown:` settings.
+package struct MarkdownSettings: Hashable, Sendable {
+    /// Curly quotes, dashes and ellipses.
+    package var smartPunctuation: Bool = true
+    /// Pass raw HTML in Markdown through; when false it is shown escaped.
+    package var unsafeHTML: Bool = false
+    /// Defaults.
+    package init() {}
+}
+
+/// When to produce the guide's PDF.
+package enum PDFMode: String, Hashable, Sendable, CaseIterable {
+    /// Make it when the PDF engine is installed, otherwise say once that it was skipped.
+    case auto
+    /// A missing engine is an error.
+    case always
+    /// Never make it.
+    case never
+}
+
+/// `guide:` settings.
+package struct GuideSettings: Hashable, Sendable {
+    /// Title of the downloadable guide.
+    package var title: String = "The Ripple Effect"
+    /// Author shown on the title page and in the EPUB.
+    package var author: String = ""
+    /// File name stem for the EPUB and PDF (`the-ripple-effect`).
+    package var slug: String = "guide"
+    /// Cover image path relative to `content/`, or nil for a generated cover.
+    package var cover: String?
+    /// PDF production.
+    package var pdf: PDFMode = .auto
+    /// Defaults.
+    package init() {}
+}
+
+/// `data:` settings.
+package struct DataSettings: Hashable, Sendable {
+    /// Per table, Ripple field name → the header used in the file.
+    package var columns: [String: [String: String]] = [:]
+    /// Separator of list fields such as `roles` and `topics`.
+    package var listSeparator: String = ";"
+    /// Defaults.
+    package init() {}
+}
+
+/// `program:` settings.
+package struct ProgramSettings: Hashable, Sendable {
+    /// Reporting date; nil means the latest date in pairs and sessions.
+    package var asOf: Day?
+    /// First month (1–12) of the fiscal year.
+    package var fiscalYearStartMonth: Int = 1
+    /// Defaults.
+    package init() {}
+}
+
+/// `metrics:` settings.
+package struct MetricSettings: Hashable, Sendable {
+    /// Days without a completed session after which an ongoing pair is at risk.
+    package var atRiskDays: Int = 60
+    /// Defaults.
+    package init() {}
+}
+
+/// `privacy:` settings.
+package struct PrivacySettings: Hashable, Sendable {
+    /// Smallest group of people a published figure may describe.
+    package var minGroupSize: Int = 5
+    /// Defaults.
+    package init() {}
+}
