@@ -23,6 +23,10 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "RippleCore"),
+        .target(name: "CRippleSystem"),
+        .executableTarget(name: "ripple-embed-theme", path: "Sources/ripple-embed-theme"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ripple-embed-theme"]),
+        .target(name: "RippleTheme", plugins: ["EmbedTheme"]),
         .target(name: "RippleMarkdown", dependencies: ["RippleCore", "CCmark"]),
         .target(name: "RippleTemplate", dependencies: ["RippleCore"]),
         .target(name: "RippleData", dependencies: ["RippleCore"]),
@@ -35,7 +39,7 @@ let package = Package(
         .target(
             name: "RippleBuild",
             dependencies: [
-                "RippleCore", "RippleMarkdown", "RippleTemplate", "RippleData", "RippleMetrics", "RippleRender",
+                "RippleCore", "RippleMarkdown", "RippleTemplate", "RippleData", "RippleMetrics", "RippleRender", "RippleTheme", "CRippleSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

@@ -1,0 +1,142 @@
+import RippleCore
+
+/// Turns the files under `content/` into ordered pages, chapters, narratives and static files.
+///
+/// Pure: it sees bytes, never the disk.
+package struct ContentBuilder: Sendable {
+    /// Whether drafts are included.
+    package var includeDrafts: Bool
+
+    /// Creates a builder.
+    package init(includeDrafts: Bool = false) { self.includeDrafts = includeDrafts }
+
+    /// Top-level output folders Ripple itself writes; a page may not take them.
+    static let reservedRoots: Set<String> = ["assets", "guide", "reports", "dashboards", "data", "search", "404.html",
+                                             "sitemap.xml", "robots.txt", "search-index.json"]
+
+    /// Builds the content, collecting every problem.
+    package func build(_ files: [SourceFile]) -> (content: SiteContent, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var content = SiteContent()
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            guard file.path.hasPrefix("content/") else { continue }
+            let relative = String(file.path.dropFirst("content/".count))
+            let name = relative.split(separator: "/").last.map(String.init) ?? relative
+            if name.hasPrefix(".") || relative.hasPrefix("data/") { continue }
+            guard relative.hasSuffix(".md") else {
+                content.staticFiles.append(StaticFile(source: file.path, outputPath: relative))
+                continue
+            }
+            switch file.text() {
+            case .failure(let error): diagnostics.append(error)
+            case .success(let text):
+                if let page = page(for: file.path, relative: relative, text: text, diagnostics: &diagnostics),
+                   includeDrafts || !page.draft {
+                    add(page, to: &content, diagnostics: &diagnostics)
+                }
+            }
+        }
+        content.chapters.sort(by: Self.readingOrder)
+        diagnostics += duplicateOutputs(content)
+        return (content, diagnostics)
+    }
+
+    private func page(for path: String, relative: String, text: String, diagnostics: inout [Diagnostic]) -> Page? {
+        let matter = FrontMatter.parse(text, file: path, diagnostics: &diagnostics)
+        let stem = String(relative.split(separator: "/").last!.dropLast(3))
+        let folders = relative.split(separator: "/").dropLast().map(String.init)
+        var kind = PageKind.page
+        var output: String
+        let slug: String
+        if relative == "index.md" {
+            kind = .home
+            slug = ""
+            output = "index.html"
+        } else if folders.first == "guide" {
+            guard folders.count == 1 else {
+                diagnostics.append(.error("guide chapters must be directly in content/guide/", at: SourceLocation(file: path),
+                                          hint: "move the file up to content/guide/ (images may stay in subfolders)"))
+                return nil
+            }
+            kind = .chapter
+            slug = matter.slug ?? Self.stripNumberPrefix(stem)
+            output = "guide/\(slug)/index.html"
+        } else if folders.first == "reports" {
+            guard let quarter = Self.quarterID(stem), folders.count == 1 else {
+                diagnostics.append(.error("a report narrative must be named after its quarter, like 2026-Q3.md",
+                                          at: SourceLocation(file: path), hint: "rename the file to <year>-Q<1-4>.md"))
+                return nil
+            }
+            kind = .narrative
+            slug = quarter
+            output = "reports/\(quarter)/index.html"
+        } else {
+            let dirs = folders.first == "pages" ? Array(folders.dropFirst()) : folders
+            slug = matter.slug ?? stem
+            output = (dirs + [slug, "index.html"]).joined(separator: "/")
+            if let root = output.split(separator: "/").first, Self.reservedRoots.contains(String(root)) {
+                diagnostics.append(.error("page would be written to '\(output)', which Ripple uses for its own pages",
+                                          at: SourceLocation(file: path), hint: "give the page another file name or `slug`"))
+                return nil
+            }
+        }
+        return Page(kind: kind, source: path, title: matter.title, summary: matter.summary, weight: matter.weight,
+                    draft: matter.draft, slug: slug, date: matter.date, extra: matter.extra, body: matter.body,
+                    bodyLineOffset: matter.bodyLineOffset, outputPath: output)
+    }
+
+    private func add(_ page: Page, to content: inout SiteContent, diagnostics: inout [Diagnostic]) {
+        switch page.kind {
+        case .home: content.home = page
+        case .page: content.pages.append(page)
+        case .chapter: content.chapters.append(page)
+        case .narrative: content.narratives[page.slug] = page
+        }
+    }
+
+    private func duplicateOutputs(_ content: SiteContent) -> [Diagnostic] {
+        var seen: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for page in content.allPages {
+            if let other = seen[page.outputPath] {
+                diagnostics.append(.error("'\(page.source)' and '\(other)' would both be written to '\(page.outputPath)'",
+                                          at: SourceLocation(file: page.source), hint: "give one of them another `slug`"))
+            } else {
+                seen[page.outputPath] = page.source
+            }
+        }
+        return diagnostics
+    }
+
+    /// Chapter order: `weight`, else the numeric file-name prefix, then the file name.
+    static func readingOrder(_ a: Page, _ b: Page) -> Bool {
+        let ka = a.weight ?? numberPrefix(of: a.source) ?? Int.max
+        let kb = b.weight ?? numberPrefix(of: b.source) ?? Int.max
+        return ka != kb ? ka < kb : a.source < b.source
+    }
+
+    /// `03-matching` → 3.
+    static func numberPrefix(of path: String) -> Int? {
+        let name = path.split(separator: "/").last ?? ""
+        let digits = name.prefix { $0.isASCII && $0.isNumber }
+        return digits.isEmpty ? nil : Int(digits)
+    }
+
+    /// `03-matching` → `matching`; a name that is only a number keeps it.
+    static func stripNumberPrefix(_ stem: String) -> String {
+        let digits = stem.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty else { return stem }
+        let rest = stem.dropFirst(digits.count)
+        guard let separator = rest.first, separator == "-" || separator == "_", rest.count > 1 else { return stem }
+        return String(rest.dropFirst())
+    }
+
+    /// `2026-q3` → `2026-Q3`; nil when not a quarter.
+    static func quarterID(_ stem: String) -> String? {
+        let upper = stem.uppercased()
+        let parts = upper.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, Int(parts[0]) != nil,
+              ["Q1", "Q2", "Q3", "Q4"].contains(String(parts[1])) else { return nil }
+        return upper
+    }
+}

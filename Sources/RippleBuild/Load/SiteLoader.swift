@@ -1,0 +1,60 @@
+import Foundation
+import RippleCore
+import RippleTheme
+
+/// Reads a site folder from disk: the first of the pipeline's two I/O stages.
+package struct SiteLoader: Sendable {
+    /// The site folder.
+    package var root: URL
+
+    /// Creates a loader for a site folder.
+    package init(root: URL) { self.root = root.standardizedFileURL }
+
+    /// Reads `ripple.yaml`, `content/` and `templates/`.
+    package func load() throws(DiagnosticError) -> SiteSource {
+        let configURL = root.appending(path: ConfigParser.fileName)
+        guard let configBytes = FileManager.default.contents(atPath: configURL.path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory)
+            throw DiagnosticError(.error(
+                exists ? "no \(ConfigParser.fileName) in '\(root.path)'" : "site folder '\(root.path)' does not exist",
+                hint: "run `ripple new \(root.lastPathComponent)` to start a site, or pass the site folder with --source"))
+        }
+        let config: String
+        switch SourceFile(path: ConfigParser.fileName, bytes: Array(configBytes)).text() {
+        case .success(let text): config = text
+        case .failure(let problem): throw DiagnosticError(problem)
+        }
+        let content = try files(under: "content")
+        let siteTemplates = try files(under: "templates")
+        var theme: [String: ThemeFile] = [:]
+        for file in EmbeddedTheme.files {
+            theme[file.path] = ThemeFile(path: file.path, displayPath: "(default theme) \(file.path)", bytes: file.bytes)
+        }
+        for file in siteTemplates {
+            let path = String(file.path.dropFirst("templates/".count))
+            theme[path] = ThemeFile(path: path, displayPath: file.path, bytes: file.bytes)
+        }
+        return SiteSource(configText: config,
+                          contentFiles: content.filter { !$0.path.hasPrefix("content/data/") },
+                          dataFiles: content.filter { $0.path.hasPrefix("content/data/") },
+                          themeFiles: theme.keys.sorted().map { theme[$0]! })
+    }
+
+    private func files(under folder: String) throws(DiagnosticError) -> [SourceFile] {
+        let base = root.appending(path: folder)
+        guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
+                                                          options: [.skipsHiddenFiles]) else { return [] }
+        var result: [SourceFile] = []
+        for case let url as URL in walker {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let relative = folder + "/" + url.standardizedFileURL.path.dropFirst(base.standardizedFileURL.path.count + 1)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw DiagnosticError(.error("could not read the file", at: SourceLocation(file: relative),
+                                             hint: "check that the file is readable"))
+            }
+            result.append(SourceFile(path: relative, bytes: Array(data)))
+        }
+        return result.sorted { $0.path < $1.path }
+    }
+}

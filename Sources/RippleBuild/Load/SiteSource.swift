@@ -1,0 +1,40 @@
+import RippleCore
+
+/// Everything read from a site folder, before any interpretation.
+package struct SiteSource: Sendable {
+    /// The text of `ripple.yaml`.
+    package var configText: String
+    /// Every file under `content/` except `content/data/`.
+    package var contentFiles: [SourceFile]
+    /// Files under `content/data/`.
+    package var dataFiles: [SourceFile]
+    /// The theme: the embedded default theme overlaid file by file with the site's `templates/`.
+    /// Paths are relative to the theme folder (`layouts/page.mustache`); `origin` tells where each came from.
+    package var themeFiles: [ThemeFile]
+
+    /// Creates a source.
+    package init(configText: String, contentFiles: [SourceFile] = [], dataFiles: [SourceFile] = [], themeFiles: [ThemeFile] = []) {
+        self.configText = configText
+        self.contentFiles = contentFiles
+        self.dataFiles = dataFiles
+        self.themeFiles = themeFiles
+    }
+}
+
+/// A file of the theme, with where it came from (for error messages).
+package struct ThemeFile: Sendable, Hashable {
+    /// Path inside the theme (`partials/header.mustache`).
+    package var path: String
+    /// Path shown in diagnostics: `templates/partials/header.mustache` for a site override,
+    /// `(default theme) partials/header.mustache` for the embedded theme.
+    package var displayPath: String
+    /// Bytes.
+    package var bytes: [UInt8]
+
+    /// Creates a theme file.
+    package init(path: String, displayPath: String, bytes: [UInt8]) {
+        self.path = path
+        self.displayPath = displayPath
+        self.bytes = bytes
+    }
+}

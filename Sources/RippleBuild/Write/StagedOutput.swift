@@ -1,0 +1,109 @@
+import Foundation
+import RippleCore
+import CRippleSystem
+
+/// Writes a site into a staging folder beside the output folder, and swaps it in only when the whole
+/// build succeeded: a failed build never leaves a half-written site, and never loses the previous one.
+package final class StagedOutput: OutputSink {
+    /// Marker file that says a folder was written by Ripple and may be replaced.
+    package static let marker = ".ripple-output"
+
+    /// The final output folder.
+    package let output: URL
+    /// The staging folder being written.
+    package let staging: URL
+    /// The site folder static files are copied from.
+    private let source: URL
+
+    /// Prepares a staging folder for `output`, refusing outputs that would destroy something.
+    package init(output: URL, source: URL) throws(DiagnosticError) {
+        self.output = output.standardizedFileURL
+        self.source = source.standardizedFileURL
+        let parent = self.output.deletingLastPathComponent()
+        staging = parent.appending(path: ".\(self.output.lastPathComponent).staging-\(getpid())")
+        try Self.checkSafe(output: self.output, source: self.source)
+        do {
+            try? FileManager.default.removeItem(at: staging)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+            try Data().write(to: staging.appending(path: Self.marker))
+        } catch {
+            throw DiagnosticError(.error("cannot create the output folder '\(self.output.path)': \(error.localizedDescription)",
+                                         hint: "check that the folder is writable, or choose another with --output"))
+        }
+    }
+
+    private static func checkSafe(output: URL, source: URL) throws(DiagnosticError) {
+        let out = output.path, src = source.path
+        if out == src || src.hasPrefix(out + "/") || out.hasPrefix(src + "/content") || out.hasPrefix(src + "/templates") {
+            throw DiagnosticError(.error("the output folder '\(out)' would overwrite the site's own files",
+                                         hint: "choose an output folder outside content/ and templates/, such as 'public'"))
+        }
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+        if !existing.isEmpty, !existing.contains(marker) {
+            throw DiagnosticError(.error("the output folder '\(out)' is not empty and was not written by Ripple",
+                                         hint: "Ripple replaces its output folder on every build; choose another --output or empty this one"))
+        }
+    }
+
+    /// The staging location of an output path; nil when the path would leave the output folder.
+    private func destination(_ path: String) throws(DiagnosticError) -> URL {
+        guard !path.hasPrefix("/"), let clean = OutputPath.normalize(path), !clean.isEmpty else {
+            throw DiagnosticError(.error("refusing to write '\(path)': it is outside the output folder",
+                                         hint: "use a plain `slug` without '/' or '..'"))
+        }
+        return staging.appending(path: clean)
+    }
+
+    package func write(_ path: String, _ bytes: [UInt8]) throws(DiagnosticError) {
+        let url = try destination(path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url)
+        } catch {
+            throw DiagnosticError(.error("cannot write '\(path)': \(error.localizedDescription)"))
+        }
+    }
+
+    package func copy(from sourcePath: String, to path: String) throws(DiagnosticError) {
+        let url = try destination(path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(at: url)
+            try FileManager.default.copyItem(at: source.appending(path: sourcePath), to: url)
+        } catch {
+            throw DiagnosticError(.error("cannot copy the file: \(error.localizedDescription)", at: SourceLocation(file: sourcePath)))
+        }
+    }
+
+    /// Replaces the output folder with the staging folder in one step where the system allows it.
+    package func commit() throws(DiagnosticError) {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: output.path) else {
+            do { try fm.moveItem(at: staging, to: output) } catch {
+                throw DiagnosticError(.error("cannot move the new site into '\(output.path)': \(error.localizedDescription)"))
+            }
+            return
+        }
+        // RENAME_EXCHANGE swaps both folders atomically: readers see the old site or the new one, never a mix.
+        if ripple_exchange_paths(staging.path, output.path) == 0 {
+            try? fm.removeItem(at: staging)
+            return
+        }
+        let old = output.deletingLastPathComponent().appending(path: ".\(output.lastPathComponent).old-\(getpid())")
+        do {
+            try fm.moveItem(at: output, to: old)
+            do { try fm.moveItem(at: staging, to: output) } catch {
+                try? fm.moveItem(at: old, to: output)
+                throw error
+            }
+            try? fm.removeItem(at: old)
+        } catch {
+            throw DiagnosticError(.error("cannot replace '\(output.path)': \(error.localizedDescription)"))
+        }
+    }
+
+    /// Throws the staging folder away, leaving the previous output untouched.
+    package func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}

@@ -1,0 +1,86 @@
+/// What a Markdown page is for, which decides its URL and layout.
+package enum PageKind: String, Sendable, Hashable {
+    /// `content/index.md`.
+    case home
+    /// `content/pages/**.md`.
+    case page
+    /// `content/guide/*.md`.
+    case chapter
+    /// `content/reports/<yyyy-qn>.md`: the narrative of a quarterly report.
+    case narrative
+}
+
+/// One Markdown source file with its front matter, before rendering.
+package struct Page: Sendable, Hashable {
+    /// What the page is.
+    package var kind: PageKind
+    /// Source path relative to the site folder (`content/guide/03-matching.md`).
+    package var source: String
+    /// Title from front matter, if given (else the first `# heading` is used when rendering).
+    package var title: String?
+    /// One-sentence summary from front matter.
+    package var summary: String?
+    /// Ordering weight (chapters).
+    package var weight: Int?
+    /// Drafts are only built with `--drafts`.
+    package var draft: Bool
+    /// Last path segment of the URL.
+    package var slug: String
+    /// Date from front matter.
+    package var date: Day?
+    /// Free-form values from the `extra:` front matter mapping, for custom templates.
+    package var extra: [String: String]
+    /// The Markdown body after the front matter.
+    package var body: String
+    /// Lines before the body in the file, so Markdown positions map to file lines.
+    package var bodyLineOffset: Int
+    /// Output file path relative to the output folder (`guide/matching/index.html`).
+    package var outputPath: String
+
+    /// Creates a page.
+    package init(kind: PageKind, source: String, title: String? = nil, summary: String? = nil, weight: Int? = nil,
+                 draft: Bool = false, slug: String, date: Day? = nil, extra: [String: String] = [:], body: String,
+                 bodyLineOffset: Int = 0, outputPath: String) {
+        self.kind = kind; self.source = source; self.title = title; self.summary = summary; self.weight = weight
+        self.draft = draft; self.slug = slug; self.date = date; self.extra = extra; self.body = body
+        self.bodyLineOffset = bodyLineOffset; self.outputPath = outputPath
+    }
+}
+
+/// A file under `content/` that is not Markdown (an image, a PDF) and is copied as is.
+package struct StaticFile: Sendable, Hashable {
+    /// Source path relative to the site folder.
+    package var source: String
+    /// Output path relative to the output folder.
+    package var outputPath: String
+
+    /// Creates a static file entry.
+    package init(source: String, outputPath: String) {
+        self.source = source
+        self.outputPath = outputPath
+    }
+}
+
+/// Every piece of content of a site, ordered and ready to render.
+package struct SiteContent: Sendable {
+    /// The home page, if `content/index.md` exists.
+    package var home: Page?
+    /// Intranet pages, sorted by output path.
+    package var pages: [Page]
+    /// Guide chapters in reading order.
+    package var chapters: [Page]
+    /// Quarterly narratives by quarter id (`2026-Q3`).
+    package var narratives: [String: Page]
+    /// Files copied as they are.
+    package var staticFiles: [StaticFile]
+
+    /// Creates content.
+    package init(home: Page? = nil, pages: [Page] = [], chapters: [Page] = [], narratives: [String: Page] = [:],
+                 staticFiles: [StaticFile] = []) {
+        self.home = home; self.pages = pages; self.chapters = chapters; self.narratives = narratives
+        self.staticFiles = staticFiles
+    }
+
+    /// Every Markdown page that becomes an HTML page of its own.
+    package var allPages: [Page] { (home.map { [$0] } ?? []) + pages + chapters }
+}

@@ -1,0 +1,15 @@
+/// Where rendered files go. Renderers stream every file to a sink as soon as it is ready, so a
+/// large site is never held in memory whole.
+package protocol OutputSink: Sendable {
+    /// Writes a file at a path relative to the output folder.
+    func write(_ path: String, _ bytes: [UInt8]) throws(DiagnosticError)
+    /// Copies a file from the site folder (`content/guide/img/a.png`) to a path in the output folder.
+    func copy(from sourcePath: String, to path: String) throws(DiagnosticError)
+}
+
+extension OutputSink {
+    /// Writes text as UTF-8.
+    package func write(_ path: String, text: String) throws(DiagnosticError) {
+        try write(path, Array(text.utf8))
+    }
+}

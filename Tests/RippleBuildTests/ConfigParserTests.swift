@@ -1,0 +1,68 @@
+import Testing
+@testable import RippleBuild
+import RippleCore
+
+@Suite struct ConfigParserTests {
+    @Test func readsEveryKnownSection() throws {
+        let config = try ConfigParser.parse("""
+        title: Mentoring at Northwind
+        organisation: Northwind Group
+        language: en-GB
+        base_url: https://intranet.example.com/mentoring
+        site:
+          noindex: false
+        markdown:
+          smart_punctuation: false
+          unsafe_html: true
+        guide:
+          title: The Ripple Effect
+          author: People & Culture
+          slug: the-ripple-effect
+          pdf: never
+        data:
+          list_separator: "|"
+          columns:
+            participants:
+              participant_id: Employee ID
+        program:
+          as_of: 2026-09-30
+          fiscal_year_start_month: 4
+        metrics:
+          at_risk_days: 45
+        privacy:
+          min_group_size: 7
+        targets:
+          match_rate: 0.7
+        """)
+        #expect(config.title == "Mentoring at Northwind")
+        #expect(config.baseURL == "https://intranet.example.com/mentoring/")
+        #expect(config.noindex == false)
+        #expect(config.markdown.unsafeHTML && !config.markdown.smartPunctuation)
+        #expect(config.guide.slug == "the-ripple-effect" && config.guide.pdf == .never)
+        #expect(config.data.listSeparator == "|")
+        #expect(config.data.columns["participants"]?["participant_id"] == "Employee ID")
+        #expect(config.program.asOf == Day(iso: "2026-09-30") && config.program.fiscalYearStartMonth == 4)
+        #expect(config.metrics.atRiskDays == 45 && config.privacy.minGroupSize == 7)
+        #expect(config.targets == ["match_rate": 0.7])
+    }
+
+    @Test func unknownKeysAreLocatedWithASuggestion() {
+        let error = #expect(throws: DiagnosticError.self) {
+            try ConfigParser.parse("title: X\nmarkdown:\n  smart_punctuaton: true\ncolour: blue\n")
+        }
+        #expect(error?.diagnostics.map(\.description) == [
+            "ripple.yaml:3:3: error: unknown key 'smart_punctuaton' in markdown\n  hint: did you mean 'smart_punctuation'? valid keys here: smart_punctuation, unsafe_html",
+            "ripple.yaml:4:1: error: unknown key 'colour' in ripple.yaml\n  hint: valid keys here: title, organisation, language, base_url, site, markdown, guide, data, program, metrics, privacy, targets",
+        ])
+    }
+
+    @Test func badValuesAndYAMLSyntaxAreLocated() {
+        let error = #expect(throws: DiagnosticError.self) {
+            try ConfigParser.parse("title: X\nprivacy:\n  min_group_size: five\n")
+        }
+        #expect(error?.diagnostics.map(\.description) == ["ripple.yaml:3:19: error: 'min_group_size' must be a whole number, not 'five'"])
+        let syntax = #expect(throws: DiagnosticError.self) { try ConfigParser.parse("title: [unclosed\n") }
+        #expect(syntax?.diagnostics.first?.location?.line == 2)
+        #expect(syntax?.diagnostics.first?.message.hasPrefix("invalid YAML") == true)
+    }
+}

@@ -1,0 +1,86 @@
+import Testing
+@testable import RippleBuild
+import RippleCore
+
+@Suite struct ContentBuilderTests {
+    private func build(_ files: [String: String], drafts: Bool = false) -> (SiteContent, [String]) {
+        let sources = files.map { SourceFile(path: $0.key, text: $0.value) }
+        let (content, diagnostics) = ContentBuilder(includeDrafts: drafts).build(sources)
+        return (content, diagnostics.map(\.description))
+    }
+
+    @Test func ordersChaptersByWeightThenNumberPrefix() {
+        let (content, problems) = build([
+            "content/guide/02-design.md": "Body",
+            "content/guide/10-automate.md": "Body",
+            "content/guide/01-why.md": "Body",
+            "content/guide/intro.md": "---\nweight: 0\n---\nBody",
+        ])
+        #expect(problems.isEmpty)
+        #expect(content.chapters.map(\.slug) == ["intro", "why", "design", "automate"])
+        #expect(content.chapters.map(\.outputPath).first == "guide/intro/index.html")
+    }
+
+    @Test func mapsPagesHomeNarrativesAndStaticFiles() {
+        let (content, problems) = build([
+            "content/index.md": "# Home",
+            "content/pages/join.md": "---\ntitle: Join\nslug: how-to-join\n---\nText",
+            "content/pages/team/contacts.md": "Text",
+            "content/reports/2026-q3.md": "Story",
+            "content/guide/img/ripple.png": "PNG",
+            "content/data/pairs.csv": "pair_id",
+        ])
+        #expect(problems.isEmpty)
+        #expect(content.home?.outputPath == "index.html")
+        #expect(content.pages.map(\.outputPath) == ["how-to-join/index.html", "team/contacts/index.html"])
+        #expect(content.narratives["2026-Q3"]?.kind == .narrative)
+        #expect(content.staticFiles == [StaticFile(source: "content/guide/img/ripple.png", outputPath: "guide/img/ripple.png")])
+    }
+
+    @Test func draftsAreSkippedUnlessAsked() {
+        let files = ["content/pages/a.md": "---\ndraft: true\n---\nText"]
+        #expect(build(files).0.pages.isEmpty)
+        #expect(build(files, drafts: true).0.pages.count == 1)
+    }
+
+    @Test func frontMatterErrorsAreLocatedInTheFile() {
+        let (_, problems) = build([
+            "content/guide/01-a.md": "---\ntitle: A\nauthor: Sam\nweight: first\n---\nBody",
+            "content/pages/x.md": "---\nslug: ../../x\n---\n",
+            "content/pages/open.md": "---\ntitle: never closed\n",
+        ])
+        #expect(problems == [
+            "content/guide/01-a.md:3:1: error: unknown key 'author' in front matter\n  hint: valid keys here: title, summary, weight, draft, slug, date, extra",
+            "content/guide/01-a.md:4:9: error: 'weight' must be a whole number, not 'first'",
+            "content/pages/open.md:1:1: error: front matter is never closed\n  hint: add a line with only `---` after the front matter",
+            "content/pages/x.md:2:7: error: slug '../../x' would put the page outside its folder\n  hint: use a plain name such as 'matching' (letters, digits and dashes, no '/' or '..')",
+        ])
+    }
+
+    @Test func invalidUTF8NamesTheLine() {
+        let file = SourceFile(path: "content/pages/bad.md", bytes: Array("ok\nalso ok\nbad \u{E9}".utf8.dropLast(2)) + [0xE9, 0x0A])
+        let (_, diagnostics) = ContentBuilder().build([file])
+        #expect(diagnostics.map(\.description) == [
+            "content/pages/bad.md:3: error: is not valid UTF-8 text\n  hint: save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8)",
+        ])
+    }
+
+    @Test func reservedAndDuplicateOutputsAreErrors() {
+        let (_, problems) = build([
+            "content/pages/assets.md": "x",
+            "content/pages/a.md": "---\nslug: b\n---\n",
+            "content/pages/b.md": "x",
+        ])
+        #expect(problems.contains("content/pages/assets.md: error: page would be written to 'assets/index.html', which Ripple uses for its own pages\n  hint: give the page another file name or `slug`"))
+        #expect(problems.contains("content/pages/b.md: error: 'content/pages/b.md' and 'content/pages/a.md' would both be written to 'b/index.html'\n  hint: give one of them another `slug`"))
+    }
+
+    @Test func relativeHrefs() {
+        #expect(OutputPath.relativeHref(from: "guide/a/index.html", to: "guide/b/index.html") == "../b/index.html")
+        #expect(OutputPath.relativeHref(from: "index.html", to: "guide/b/index.html") == "guide/b/index.html")
+        #expect(OutputPath.relativeHref(from: "guide/a/index.html", to: "assets/css/ripple.css") == "../../assets/css/ripple.css")
+        #expect(OutputPath.relativeHref(from: "guide/a/index.html", to: "guide/a/index.html") == "index.html")
+        #expect(OutputPath.normalize("a/../../b") == nil)
+        #expect(OutputPath.rootPrefix(of: "guide/a/index.html") == "../../")
+    }
+}
