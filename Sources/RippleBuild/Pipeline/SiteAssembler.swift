@@ -1,0 +1,87 @@
+import RippleCore
+import RippleData
+import RippleMetrics
+import RippleRender
+import RippleTemplate
+
+/// The pure middle of the pipeline: from the files read to the immutable `SiteModel`, validating
+/// configuration, content, templates and program data, and computing the metrics.
+package struct SiteAssembler: Sendable {
+    /// Include drafts.
+    package var includeDrafts = false
+    /// Overrides `base_url` from the command line.
+    package var baseURL: String?
+
+    /// Creates an assembler.
+    package init(includeDrafts: Bool = false, baseURL: String? = nil) {
+        self.includeDrafts = includeDrafts
+        self.baseURL = baseURL
+    }
+
+    /// What assembling produced: the model when there were no errors, and every diagnostic.
+    package struct Result: Sendable {
+        /// The model, nil when any error was found.
+        package var model: SiteModel?
+        /// The validated program, when the site has data.
+        package var program: Program?
+        /// Every diagnostic, in source order.
+        package var diagnostics: [Diagnostic]
+    }
+
+    /// Assembles the model from a site's files, reporting every problem at once.
+    package func assemble(_ source: SiteSource) -> Result {
+        var diagnostics: [Diagnostic] = []
+        var config = SiteConfig()
+        do throws(DiagnosticError) { config = try ConfigParser.parse(source.configText) } catch {
+            diagnostics += error.diagnostics
+        }
+        if let baseURL { config.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+
+        let (content, contentProblems) = ContentBuilder(includeDrafts: includeDrafts).build(source.contentFiles)
+        diagnostics += contentProblems
+
+        var templates: TemplateLibrary?
+        do throws(DiagnosticError) { templates = try Self.templates(from: source.themeFiles) } catch {
+            diagnostics += error.diagnostics
+        }
+
+        var program: Program?
+        var metrics: MetricSet?
+        if !source.dataFiles.isEmpty {
+            let files = source.dataFiles.map { DataFile(path: $0.path, bytes: $0.bytes) }
+            let loaded = ProgramLoader(settings: config.data).load(files)
+            diagnostics += loaded.diagnostics
+            program = loaded.program
+            if let program { metrics = MetricsEngine(settings: config).compute(program) }
+        }
+
+        var assets: [String: [UInt8]] = [:]
+        for file in source.themeFiles where file.path.hasPrefix("assets/") { assets[file.path] = file.bytes }
+
+        guard let templates, !diagnostics.hasErrors else {
+            return Result(model: nil, program: program, diagnostics: diagnostics.sortedByLocation)
+        }
+        let model = SiteModel(config: config, content: content, metrics: metrics, templates: templates, themeAssets: assets)
+        return Result(model: model, program: program, diagnostics: diagnostics.sortedByLocation)
+    }
+
+    /// Compiles every `.mustache` file of the theme; its name is its path without the extension.
+    static func templates(from files: [ThemeFile]) throws(DiagnosticError) -> TemplateLibrary {
+        var sources: [TemplateSource] = []
+        var problems: [Diagnostic] = []
+        for file in files where file.path.hasSuffix(".mustache") {
+            guard let text = String(validating: file.bytes, as: UTF8.self) else {
+                problems.append(.error("is not valid UTF-8 text", at: SourceLocation(file: file.displayPath),
+                                       hint: "save the template as UTF-8"))
+                continue
+            }
+            sources.append(TemplateSource(name: String(file.path.dropLast(".mustache".count)), path: file.displayPath, text: text))
+        }
+        var library: TemplateLibrary?
+        do throws(DiagnosticError) { library = try TemplateLibrary(sources: sources, strict: true) } catch {
+            problems += error.diagnostics
+        }
+        guard let library, problems.isEmpty else { throw DiagnosticError(problems) }
+        return library
+    }
+}

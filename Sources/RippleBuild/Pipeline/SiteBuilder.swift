@@ -1,0 +1,51 @@
+import Foundation
+import RippleCore
+import RippleRender
+
+/// Runs the whole pipeline: load (I/O) → assemble (pure) → render → write (I/O, staged and swapped in).
+package struct SiteBuilder: Sendable {
+    /// The site folder.
+    package var source: URL
+    /// The output folder.
+    package var output: URL
+    /// The pure stage's options.
+    package var assembler: SiteAssembler
+
+    /// Creates a builder.
+    package init(source: URL, output: URL, assembler: SiteAssembler = SiteAssembler()) {
+        self.source = source
+        self.output = output
+        self.assembler = assembler
+    }
+
+    /// What a successful build did.
+    package struct Report: Sendable {
+        /// Files written.
+        package var filesWritten: Int
+        /// HTML pages written.
+        package var pagesWritten: Int
+        /// Warnings and notes (a build with errors throws instead).
+        package var diagnostics: [Diagnostic]
+    }
+
+    /// Builds the site; throws every diagnostic (errors and warnings) when the build fails, leaving the
+    /// previous output as it was.
+    package func build() throws(DiagnosticError) -> Report {
+        let files = try SiteLoader(root: source).load()
+        let assembled = assembler.assemble(files)
+        guard let model = assembled.model else { throw DiagnosticError(assembled.diagnostics) }
+        let staged = try StagedOutput(output: output, source: source)
+        let counting = CountingSink(staged)
+        let rendered = SiteRenderer(model: model).render(to: counting)
+        let diagnostics = (assembled.diagnostics + rendered.diagnostics).sortedByLocation
+        guard !diagnostics.hasErrors else {
+            staged.discard()
+            throw DiagnosticError(diagnostics)
+        }
+        do throws(DiagnosticError) { try staged.commit() } catch {
+            staged.discard()
+            throw error
+        }
+        return Report(filesWritten: counting.count, pagesWritten: counting.htmlCount, diagnostics: diagnostics)
+    }
+}

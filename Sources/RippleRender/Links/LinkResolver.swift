@@ -1,0 +1,100 @@
+import Foundation
+import RippleCore
+import RippleMarkdown
+
+/// Resolves the links and images of Markdown pages: `.md` links become the target page's URL, files under
+/// `content/` their copied location; links to missing pages or files are located errors.
+///
+/// Anchors are checked later (`AnchorCheck`), once every page's headings are known.
+package struct LinkResolver: Sendable {
+    /// How a link to another page is written in this output.
+    package enum Style: Sendable {
+        /// Relative hrefs between pages of the HTML site.
+        case site
+        /// Explicit mapping of page sources to hrefs (EPUB chapters); other pages go to `fallback`.
+        case mapped([String: String], fallback: @Sendable (Page) -> String?)
+    }
+
+    private let pagesBySource: [String: Page]
+    private let filesBySource: [String: StaticFile]
+    private let style: Style
+
+    /// Creates a resolver over a site's content.
+    package init(content: SiteContent, narrativesPublished: Bool = false, style: Style = .site) {
+        var pages: [String: Page] = [:]
+        for page in content.allPages { pages[page.source] = page }
+        if narrativesPublished { for page in content.narratives.values { pages[page.source] = page } }
+        pagesBySource = pages
+        filesBySource = Dictionary(content.staticFiles.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
+        self.style = style
+    }
+
+    /// A link whose fragment must exist on the target page.
+    package struct AnchorReference: Sendable, Hashable {
+        /// Source path of the page holding the anchor.
+        package var target: String
+        /// The anchor id.
+        package var fragment: String
+        /// Where the link is.
+        package var location: SourceLocation
+    }
+
+    /// Resolves one link on `page`; anchor references found are appended to `anchors`.
+    package func resolve(_ link: LinkTarget, on page: Page, anchors: inout [AnchorReference]) -> LinkRewrite {
+        let destination = link.destination
+        if destination.isEmpty || Self.isExternal(destination) { return .keep }
+        let (rawPath, fragment) = Self.split(destination)
+        let path = rawPath.removingPercentEncoding ?? rawPath
+        if path.isEmpty {
+            if let fragment, !fragment.isEmpty {
+                anchors.append(AnchorReference(target: page.source, fragment: fragment, location: link.location))
+            }
+            return .keep
+        }
+        let sourceDir = OutputPath.directory(of: page.source)
+        let joined = path.hasPrefix("/") ? "content" + path : sourceDir + "/" + path
+        guard let resolved = OutputPath.normalize(joined), resolved.hasPrefix("content/") else {
+            return .fail(.error("link '\(destination)' points outside the content folder", at: link.location,
+                                hint: "link to pages and files inside content/"))
+        }
+        let suffix = fragment.map { "#\($0)" } ?? ""
+        if resolved.hasSuffix(".md") {
+            guard let target = pagesBySource[resolved] else {
+                return .fail(.error("link to a page that does not exist: '\(path)'", at: link.location,
+                                    hint: "check the file name; it should be relative to this file, like '04-launch.md' or '../pages/join.md'"))
+            }
+            if let fragment, !fragment.isEmpty {
+                anchors.append(AnchorReference(target: target.source, fragment: fragment, location: link.location))
+            }
+            switch style {
+            case .site:
+                return .replace(OutputPath.relativeHref(from: page.outputPath, to: target.outputPath) + suffix)
+            case let .mapped(map, fallback):
+                if let href = map[target.source] { return .replace(href + suffix) }
+                return fallback(target).map { .replace($0 + suffix) } ?? .replace("")
+            }
+        }
+        guard let file = filesBySource[resolved] else {
+            let what = link.isImage ? "an image" : "a file"
+            return .fail(.error("\(what) that does not exist: '\(path)'", at: link.location,
+                                hint: "put the file under content/ and link it relative to this page, like 'images/photo.png'"))
+        }
+        switch style {
+        case .site: return .replace(OutputPath.relativeHref(from: page.outputPath, to: file.outputPath) + suffix)
+        case let .mapped(map, _): return .replace((map[file.source] ?? file.outputPath) + suffix)
+        }
+    }
+
+    /// Whether a destination leaves the site (`https:`, `mailto:`, `//host`).
+    static func isExternal(_ destination: String) -> Bool {
+        if destination.hasPrefix("//") { return true }
+        guard let colon = destination.firstIndex(of: ":") else { return false }
+        let scheme = destination[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+    }
+
+    static func split(_ destination: String) -> (path: String, fragment: String?) {
+        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
+        return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))
+    }
+}

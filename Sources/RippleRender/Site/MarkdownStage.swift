@@ -1,0 +1,66 @@
+import RippleCore
+import RippleMarkdown
+
+/// Renders the Markdown of every page (in parallel), resolving links and checking anchors across pages.
+package struct MarkdownStage: Sendable {
+    /// The renderer configured from `ripple.yaml`.
+    package var renderer: MarkdownRenderer
+    /// Link resolution for this output.
+    package var links: LinkResolver
+    /// Shortcodes (`{{< metric … >}}`); nil makes every shortcode an error.
+    package var embeds: ShortcodeRenderer?
+
+    /// Creates a stage.
+    package init(options: MarkdownOptions, links: LinkResolver, embeds: ShortcodeRenderer?) {
+        renderer = MarkdownRenderer(options: options)
+        self.links = links
+        self.embeds = embeds
+    }
+
+    /// Renders `pages`; every problem in every page is reported.
+    package func render(_ pages: [Page]) -> (pages: [RenderedPage], diagnostics: [Diagnostic]) {
+        let results = pages.parallelMap { page in renderOne(page) }
+        var diagnostics: [Diagnostic] = []
+        var references: [LinkResolver.AnchorReference] = []
+        var anchors: [String: Set<String>] = [:]
+        var rendered: [RenderedPage] = []
+        for result in results {
+            diagnostics += result.diagnostics
+            references += result.references
+            if let page = result.page {
+                anchors[page.page.source] = Set(page.markdown.anchors)
+                rendered.append(page)
+            }
+        }
+        diagnostics += AnchorCheck.check(references, anchors: anchors)
+        return (rendered, diagnostics)
+    }
+
+    private struct Result: Sendable {
+        var page: RenderedPage?
+        var diagnostics: [Diagnostic]
+        var references: [LinkResolver.AnchorReference]
+    }
+
+    private func renderOne(_ page: Page) -> Result {
+        var references: [LinkResolver.AnchorReference] = []
+        let markdown = renderer.render(
+            page.body, file: page.source, lineOffset: page.bodyLineOffset,
+            rewriteLink: { links.resolve($0, on: page, anchors: &references) },
+            embed: { embed in
+                guard let embeds else {
+                    return .fail(.error("shortcodes need program data; '\(embed.name)' cannot be shown", at: embed.location,
+                                        hint: "add program data under content/data/, or remove the shortcode"))
+                }
+                return embeds.render(embed, on: page)
+            })
+        var diagnostics = markdown.diagnostics
+        guard let title = page.title ?? markdown.title, !title.isEmpty else {
+            diagnostics.append(.error("page has no title", at: SourceLocation(file: page.source, line: 1),
+                                      hint: "add `title: …` to the front matter, or start the page with a `# Heading`"))
+            return Result(page: nil, diagnostics: diagnostics, references: references)
+        }
+        return Result(page: RenderedPage(page: page, title: title, markdown: markdown), diagnostics: diagnostics,
+                      references: references)
+    }
+}

@@ -1,0 +1,14 @@
+import RippleCore
+import RippleMarkdown
+
+/// A page whose Markdown has been rendered: what the templates and the search index read.
+package struct RenderedPage: Sendable {
+    /// The source page.
+    package var page: Page
+    /// The title: front matter, else the leading `# heading`.
+    package var title: String
+    /// The rendered body.
+    package var markdown: RenderedMarkdown
+    /// Summary: front matter, else the first paragraph.
+    package var summary: String { page.summary ?? markdown.summary }
+}

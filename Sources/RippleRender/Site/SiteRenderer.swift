@@ -1,0 +1,125 @@
+import RippleCore
+import RippleMarkdown
+import RippleTemplate
+
+/// Renders the HTML site: home, pages, the guide, 404 and theme assets, streamed to a sink.
+package struct SiteRenderer: Sendable {
+    /// The site.
+    package var model: SiteModel
+
+    /// Creates a renderer.
+    package init(model: SiteModel) { self.model = model }
+
+    /// The result of rendering the Markdown of the site, needed by later stages (search, guide).
+    package struct Output: Sendable {
+        /// Every rendered page, chapters in reading order.
+        package var pages: [RenderedPage]
+        /// Every problem found.
+        package var diagnostics: [Diagnostic]
+    }
+
+    /// Renders every page to `sink`. Nothing is written when the Markdown has errors.
+    package func render(to sink: OutputSink) -> Output {
+        let content = model.content
+        let stage = MarkdownStage(
+            options: MarkdownOptions(smartPunctuation: model.config.markdown.smartPunctuation,
+                                     unsafeHTML: model.config.markdown.unsafeHTML),
+            links: LinkResolver(content: content), embeds: model.metrics.map(ShortcodeRenderer.init))
+        let (rendered, markdownProblems) = stage.render(content.allPages)
+        guard !markdownProblems.hasErrors else { return Output(pages: rendered, diagnostics: markdownProblems) }
+
+        let chapters = rendered.filter { $0.page.kind == .chapter }
+        let context = PageContext(model: model, chapters: chapters, navigation: navigation(rendered))
+        var jobs: [PageJob] = rendered.map { page in
+            PageJob(path: page.page.outputPath, template: "layouts/\(Self.layout(for: page.page.kind))",
+                    context: context.context(path: page.page.outputPath, kind: Self.kindName(page.page.kind),
+                                             title: page.title, summary: page.summary, content: page.markdown.html,
+                                             markdown: page.markdown, source: page.page))
+        }
+        if content.home == nil {
+            jobs.append(PageJob(path: "index.html", template: "layouts/home",
+                                context: context.context(path: "index.html", kind: "home", title: model.config.title)))
+        }
+        if !chapters.isEmpty {
+            jobs.append(PageJob(path: "guide/index.html", template: "layouts/guide-index",
+                                context: context.context(path: "guide/index.html", kind: "guide-index",
+                                                         title: model.config.guide.title, summary: model.config.guide.author)))
+        }
+        jobs.append(PageJob(path: "404.html", template: "layouts/404",
+                            context: context.context(path: "404.html", kind: "404", title: "Page not found")))
+        var diagnostics = markdownProblems + write(jobs, to: sink)
+        diagnostics += copyFiles(to: sink)
+        return Output(pages: rendered, diagnostics: diagnostics)
+    }
+
+    /// One page to render with a template.
+    package struct PageJob: Sendable {
+        /// Output path.
+        package var path: String
+        /// Template name.
+        package var template: String
+        /// Its context.
+        package var context: TemplateValue
+
+        /// Creates a job.
+        package init(path: String, template: String, context: TemplateValue) {
+            self.path = path; self.template = template; self.context = context
+        }
+    }
+
+    /// Renders jobs in parallel and writes each page as soon as it is ready.
+    package func write(_ jobs: [PageJob], to sink: OutputSink) -> [Diagnostic] {
+        let templates = model.templates
+        return jobs.parallelMap { job -> [Diagnostic] in
+            do throws(DiagnosticError) {
+                try sink.write(job.path, text: try templates.render(job.template, context: job.context))
+                return []
+            } catch {
+                return error.diagnostics
+            }
+        }.flatMap { $0 }
+    }
+
+    private func copyFiles(to sink: OutputSink) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (path, bytes) in model.themeAssets.sorted(by: { $0.key < $1.key }) {
+            do throws(DiagnosticError) { try sink.write(path, bytes) } catch { diagnostics += error.diagnostics }
+        }
+        for file in model.content.staticFiles {
+            do throws(DiagnosticError) { try sink.copy(from: file.source, to: file.outputPath) } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        return diagnostics
+    }
+
+    /// Header links: home, the guide, top-level pages by weight then title, and program pages when there is data.
+    private func navigation(_ rendered: [RenderedPage]) -> [(title: String, path: String)] {
+        var items: [(String, String)] = [("Home", "index.html")]
+        if model.content.chapters.isEmpty == false { items.append(("Guide", "guide/index.html")) }
+        if model.metrics != nil {
+            items.append(("Dashboards", "dashboards/index.html"))
+            items.append(("Reports", "reports/index.html"))
+        }
+        let pages = rendered.filter { $0.page.kind == .page && $0.page.outputPath.split(separator: "/").count == 2 }
+            .sorted { ($0.page.weight ?? 0, $0.title) < ($1.page.weight ?? 0, $1.title) }
+        items += pages.map { ($0.title, $0.page.outputPath) }
+        return items
+    }
+
+    static func layout(for kind: PageKind) -> String {
+        switch kind {
+        case .home: "home"
+        case .page, .narrative: "page"
+        case .chapter: "chapter"
+        }
+    }
+
+    static func kindName(_ kind: PageKind) -> String {
+        switch kind {
+        case .home: "home"
+        case .page, .narrative: "page"
+        case .chapter: "chapter"
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import RippleCore
+import RippleMarkdown
+import RippleTemplate
+
+/// Builds the template context of each page (see docs/templates.md for every key).
+///
+/// Everything pages share (site, navigation, chapter list) is built once per folder depth and reused,
+/// so a 10,000-chapter guide does not rebuild 10,000 navigation lists.
+package struct PageContext: Sendable {
+    /// Chapters listed in full in the sidebar up to this count; beyond it the sidebar shows a window around
+    /// the current chapter and links to the guide index (a 10,000-entry sidebar helps nobody).
+    package static let sidebarLimit = 60
+
+    private let model: SiteModel
+    private let chapters: [RenderedPage]
+    private let navigation: [(title: String, path: String)]
+    private let siteValues: [String: TemplateValue]
+
+    /// Creates the builder; `navigation` lists the header links as (title, output path).
+    package init(model: SiteModel, chapters: [RenderedPage], navigation: [(title: String, path: String)]) {
+        self.model = model
+        self.chapters = chapters
+        self.navigation = navigation
+        let config = model.config
+        siteValues = [
+            "title": .string(config.title), "organisation": .string(config.organisation),
+            "language": .string(config.language), "base_url": .string(config.baseURL), "noindex": .bool(config.noindex),
+            "guide_title": .string(config.guide.title),
+        ]
+    }
+
+    /// The context of a page written at `path`, of `kind`, with `page` values and optional extra top-level keys.
+    package func context(path: String, kind: String, title: String, summary: String = "", content: String = "",
+                         markdown: RenderedMarkdown? = nil, source: Page? = nil,
+                         extra: [String: TemplateValue] = [:]) -> TemplateValue {
+        let root = OutputPath.rootPrefix(of: path)
+        var site = siteValues
+        site["nav"] = .list(navigation.map { item in
+            .object(["title": .string(item.title), "url": .string(OutputPath.relativeHref(from: path, to: item.path)),
+                     "current": .bool(Self.section(of: item.path) == Self.section(of: path))])
+        })
+        let words = markdown?.wordCount ?? 0
+        var page: [String: TemplateValue] = [
+            "kind": .string(kind), "title": .string(title), "summary": .string(summary), "content": .string(content),
+            "url": .string(OutputPath.relativeHref(from: path, to: path)), "canonical": .string(canonical(path)),
+            "date": .string(source?.date?.iso ?? ""), "word_count": .int(words),
+            "reading_minutes": .int(max(1, (words + 200) / 220)),
+            "is_home": .bool(kind == "home"), "is_chapter": .bool(kind == "chapter"), "is_page": .bool(kind == "page"),
+            "is_guide_index": .bool(kind == "guide-index"), "source": .string(source?.source ?? ""),
+        ]
+        let toc = markdown?.toc ?? []
+        page["toc"] = .list(toc.map(Self.tocValue))
+        page["has_toc"] = .bool(!toc.isEmpty)
+        if let source, !source.extra.isEmpty {
+            page["extra"] = .object(source.extra.mapValues { .string($0) })
+        }
+        var values: [String: TemplateValue] = [
+            "root": .string(root), "site": .object(site), "page": .object(page),
+            "guide": guideValue(from: path, current: source?.source),
+        ]
+        if let source, let index = chapters.firstIndex(where: { $0.page.source == source.source }) {
+            values["chapter"] = chapterValue(index, from: path)
+        }
+        values.merge(extra) { _, b in b }
+        return .object(values)
+    }
+
+    private func canonical(_ path: String) -> String {
+        guard !model.config.baseURL.isEmpty else { return "" }
+        let pretty = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+        return model.config.baseURL + pretty
+    }
+
+    private static func section(of path: String) -> String {
+        let first = path.split(separator: "/").first.map(String.init) ?? ""
+        return first == "index.html" ? "" : first
+    }
+
+    private static func tocValue(_ entry: TOCEntry) -> TemplateValue {
+        .object(["id": .string(entry.id), "title": .string(entry.title), "level": .int(entry.level),
+                 "children": .list(entry.children.map(tocValue))])
+    }
+
+    private func guideValue(from path: String, current: String?) -> TemplateValue {
+        let index = chapters.firstIndex { $0.page.source == current }
+        var shown = chapters.indices
+        let truncated = chapters.count > Self.sidebarLimit
+        if truncated {
+            let centre = index ?? 0
+            let half = Self.sidebarLimit / 2
+            let start = max(0, min(centre - half, chapters.count - Self.sidebarLimit))
+            shown = start..<(start + Self.sidebarLimit)
+        }
+        let list: [TemplateValue] = shown.map { i in
+            let chapter = chapters[i]
+            return .object(["number": .int(i + 1), "title": .string(chapter.title), "summary": .string(chapter.summary),
+                            "url": .string(OutputPath.relativeHref(from: path, to: chapter.page.outputPath)),
+                            "current": .bool(i == index)])
+        }
+        var guide: [String: TemplateValue] = [
+            "title": .string(model.config.guide.title), "author": .string(model.config.guide.author),
+            "chapters": .list(list), "sidebar_truncated": .bool(truncated), "chapter_count": .int(chapters.count),
+            "index_url": .string(OutputPath.relativeHref(from: path, to: "guide/index.html")),
+            "downloads": .list(model.guideDownloads.map { download in
+                .object(["label": .string(download.label), "format": .string(download.format), "size": .string(""),
+                         "url": .string(OutputPath.relativeHref(from: path, to: download.path))])
+            }),
+        ]
+        guide["has_downloads"] = .bool(!model.guideDownloads.isEmpty)
+        return .object(guide)
+    }
+
+    private func chapterValue(_ index: Int, from path: String) -> TemplateValue {
+        func link(_ i: Int) -> TemplateValue {
+            guard chapters.indices.contains(i) else { return .null }
+            return .object(["title": .string(chapters[i].title),
+                            "url": .string(OutputPath.relativeHref(from: path, to: chapters[i].page.outputPath))])
+        }
+        return .object(["number": .int(index + 1), "prev": link(index - 1), "next": link(index + 1)])
+    }
+}

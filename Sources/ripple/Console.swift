@@ -1,0 +1,31 @@
+import Foundation
+import RippleCore
+
+/// The one place that prints diagnostics and turns them into exit codes.
+enum Console {
+    /// Prints diagnostics to standard error, errors and warnings counted in a closing line.
+    static func report(_ diagnostics: [Diagnostic], quiet: Bool = false) {
+        for diagnostic in diagnostics where !(quiet && diagnostic.severity != .error) {
+            printError(diagnostic.description)
+        }
+    }
+
+    /// "2 errors, 1 warning".
+    static func tally(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.count { $0.severity == .error }
+        let warnings = diagnostics.count { $0.severity == .warning }
+        return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+    }
+
+    /// Writes a line to standard error.
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Seconds since `start`, formatted for humans.
+    static func elapsed(since start: ContinuousClock.Instant) -> String {
+        let duration = ContinuousClock.now - start
+        let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        return ms < 1000 ? "\(Int(ms.rounded())) ms" : String(format: "%.2f s", ms / 1000)
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `ripple` command: builds a mentoring program's intranet site, guide and reports.
+@main
+struct Ripple: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ripple",
+        abstract: "Build a mentoring program's intranet site, downloadable guide and quarterly reports.",
+        version: "0.1.0",
+        subcommands: [BuildCommand.self, CheckCommand.self, SampleDataCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+}
