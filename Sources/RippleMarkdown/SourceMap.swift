@@ -1,0 +1,33 @@
+import RippleCore
+
+/// Turns cmark's source positions (1-based line, 1-based *byte* column, counted in the Markdown body)
+/// into `SourceLocation`s (real file line, column in Unicode scalars).
+struct SourceMap {
+    private let bytes: [UInt8]
+    private var lineStarts: [Int] = [0]
+    let file: String
+    let lineOffset: Int
+
+    init(markdown: String, file: String, lineOffset: Int) {
+        self.bytes = Array(markdown.utf8)
+        self.file = file
+        self.lineOffset = lineOffset
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            lineStarts.append(index + 1)
+        }
+    }
+
+    /// The location of cmark position `line`:`byteColumn`, moved `scalarOffset` Unicode scalars to the right.
+    func location(line: Int32, byteColumn: Int32, scalarOffset: Int = 0) -> SourceLocation {
+        let line = Int(line), byteColumn = Int(byteColumn)
+        guard line >= 1, line <= lineStarts.count else {
+            return SourceLocation(file: file, line: line > 0 ? line + lineOffset : nil)
+        }
+        let start = lineStarts[line - 1]
+        let end = min(bytes.count, start + max(0, byteColumn - 1))
+        // Every byte that is not a UTF-8 continuation byte starts a scalar.
+        var column = 1
+        for index in start..<end where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        return SourceLocation(file: file, line: line + lineOffset, column: column + scalarOffset)
+    }
+}
