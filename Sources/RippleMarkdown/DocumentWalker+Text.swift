@@ -13,7 +13,7 @@ extension DocumentWalker {
     /// Handles a text node on enter; returns the last node put in its place, if it was replaced.
     func handleText(_ node: OpaquePointer) -> OpaquePointer? {
         let (literal, segments) = mergeFollowingText(node)
-        guard ShortcodeScanner.mayContainShortcode(literal) else {
+        guard cmark_node_parent(node) != shortcodesDone, ShortcodeScanner.mayContainShortcode(literal) else {
             pieces.append(literal)
             return nil
         }
@@ -22,9 +22,6 @@ extension DocumentWalker {
         for problem in scanner.problems {
             diagnostics.append(.error(
                 problem.message, at: location(of: problem.offset, in: segments), hint: problem.hint))
-        }
-        if let block = blockEmbed(node, scalars: scalars, scanner: scanner, segments: segments) {
-            return block
         }
         return inlineEmbeds(node, scalars: scalars, shortcodes: scanner.shortcodes, segments: segments)
     }
@@ -63,20 +60,26 @@ extension DocumentWalker {
         String(String.UnicodeScalarView(scalars))
     }
 
-    /// A paragraph that is exactly one shortcode is replaced, as a whole, by the shortcode's HTML.
-    /// Returns `nil` when the text is not a block shortcode.
-    private func blockEmbed(
-        _ node: OpaquePointer, scalars: [Unicode.Scalar], scanner: ShortcodeScanner, segments: [Segment]
-    ) -> OpaquePointer? {
-        guard scanner.shortcodes.count == 1, scanner.problems.isEmpty,
-              let paragraph = cmark_node_parent(node), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
-              cmark_node_previous(node) == nil, cmark_node_next(node) == nil else { return nil }
+    /// A one-line paragraph that is exactly one shortcode is replaced, as a whole, by the shortcode's HTML.
+    ///
+    /// It is read from the source as written, so Markdown marks in its values (`title="*Q1* totals"`)
+    /// and straight quotes survive. Returns the replacement, or `nil` when the paragraph is not a block
+    /// shortcode or the embed failed (then its text stays and is not tried again).
+    func blockEmbed(_ paragraph: OpaquePointer) -> OpaquePointer? {
+        let line = cmark_node_get_start_line(paragraph), column = cmark_node_get_start_column(paragraph)
+        guard line == cmark_node_get_end_line(paragraph) else { return nil }
+        let scalars = sourceMap.scalars(
+            line: line, fromByteColumn: column, toByteColumn: cmark_node_get_end_column(paragraph))
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              scalars[first...].starts(with: ["{", "{", "<"]) else { return nil }
+        let scanner = ShortcodeScanner(scalars)
+        guard scanner.shortcodes.count == 1, scanner.problems.isEmpty else { return nil }
         let shortcode = scanner.shortcodes[0]
-        let outside = scalars[..<shortcode.range.lowerBound] + scalars[shortcode.range.upperBound...]
-        guard outside.allSatisfy(\.properties.isWhitespace) else { return nil }
+        guard shortcode.range.lowerBound == first,
+              scalars[shortcode.range.upperBound...].allSatisfy(\.properties.isWhitespace) else { return nil }
         let request = Embed(
             name: shortcode.name, arguments: shortcode.arguments, isBlock: true,
-            location: location(of: shortcode.range.lowerBound, in: segments))
+            location: sourceMap.location(line: line, byteColumn: column, scalarOffset: first))
         switch embed(request) {
         case .html(var html):
             if !html.hasSuffix("\n") { html += "\n" }
@@ -85,13 +88,13 @@ extension DocumentWalker {
             return block
         case .fail(let diagnostic):
             diagnostics.append(diagnostic)
-            pieces.append(text(scalars[...]))
-            return node  // handled: the shortcode text stays, and is not tried again inline
+            shortcodesDone = paragraph
+            return nil
         }
     }
 
     /// Replaces each shortcode inside the text by an inline HTML node; failed ones stay as text.
-    private func inlineEmbeds(
+    func inlineEmbeds(
         _ node: OpaquePointer, scalars: [Unicode.Scalar], shortcodes: [Shortcode], segments: [Segment]
     ) -> OpaquePointer? {
         var newNodes: [OpaquePointer] = []

@@ -21,6 +21,8 @@ final class DocumentWalker {
     var pieces: [String] = []
     /// Plain text of the first paragraph that has any.
     var firstParagraph: String?
+    /// A paragraph whose block shortcode failed: its text is not searched for shortcodes again.
+    var shortcodesDone: OpaquePointer?
 
     init(
         options: MarkdownOptions, sourceMap: SourceMap,
@@ -78,6 +80,7 @@ final class DocumentWalker {
                 case CMARK_NODE_HEADING:
                     headingStart = pieces.count
                 case CMARK_NODE_PARAGRAPH:
+                    replacement = blockEmbed(node)
                     paragraphStart = pieces.count
                 default:
                     break

@@ -52,17 +52,19 @@ struct ShortcodeScanner {
     private mutating func scan(from start: Int) -> Int {
         var words: [(key: String?, value: String)] = []
         var i = start + opener.count
-        func notClosed(_ text: String) -> Int {
+        func notClosed() -> Int {
+            var shown = String(String(String.UnicodeScalarView(scalars[start..<i]))
+                .split(separator: "\n", omittingEmptySubsequences: false)[0]).trimmingWhitespace
+            if shown.count > 40 { shown = shown.prefix(40) + "…" }
             problems.append(ShortcodeProblem(
-                offset: start, message: "shortcode '\(text)' is not closed",
-                hint: "End the shortcode with '>}}' on the same line, like {{< metric sessions_completed >}}."))
+                offset: start, message: "shortcode '\(shown)' is not closed",
+                hint: "End the shortcode with '>}}' on the same line and keep Markdown marks such as * and ` "
+                    + "out of it, like {{< metric sessions_completed >}}."))
             return start + opener.count
         }
-        let shownStart = String(String.UnicodeScalarView(scalars[start..<min(scalars.count, start + 40)]))
-            .split(separator: "\n", omittingEmptySubsequences: false)[0]
         while true {
             while i < scalars.count, scalars[i].properties.isWhitespace { i += 1 }
-            if i >= scalars.count || isAt(opener, i) { return notClosed(String(shownStart)) }
+            if i >= scalars.count || isAt(opener, i) { return notClosed() }
             if isAt(closer, i) { break }
             var key: String?
             var word = String.UnicodeScalarView()
@@ -80,7 +82,7 @@ struct ShortcodeScanner {
             if word.isEmpty, i < scalars.count, Self.isQuote(scalars[i]) {
                 i += 1
                 while i < scalars.count, !Self.isQuote(scalars[i]), scalars[i] != "\n" { word.append(scalars[i]); i += 1 }
-                if i >= scalars.count || scalars[i] == "\n" { return notClosed(String(shownStart)) }
+                if i >= scalars.count || scalars[i] == "\n" { return notClosed() }
                 i += 1
             }
             words.append((key, String(word)))

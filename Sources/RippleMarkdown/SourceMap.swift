@@ -3,8 +3,8 @@ import RippleCore
 /// Turns cmark's source positions (1-based line, 1-based *byte* column, counted in the Markdown body)
 /// into `SourceLocation`s (real file line, column in Unicode scalars).
 struct SourceMap {
-    private let bytes: [UInt8]
-    private var lineStarts: [Int] = [0]
+    let bytes: [UInt8]
+    private(set) var lineStarts: [Int] = [0]
     let file: String
     let lineOffset: Int
 
@@ -29,5 +29,17 @@ struct SourceMap {
         var column = 1
         for index in start..<end where bytes[index] & 0xC0 != 0x80 { column += 1 }
         return SourceLocation(file: file, line: line + lineOffset, column: column + scalarOffset)
+    }
+}
+
+extension SourceMap {
+    /// The source text of one line between two 1-based byte columns (both included), as written.
+    func scalars(line: Int32, fromByteColumn start: Int32, toByteColumn end: Int32) -> [Unicode.Scalar] {
+        let line = Int(line)
+        guard line >= 1, line <= lineStarts.count, start >= 1, end >= start else { return [] }
+        let lineEnd = line < lineStarts.count ? lineStarts[line] : bytes.count
+        let from = min(lineStarts[line - 1] + Int(start) - 1, lineEnd)
+        let to = min(lineStarts[line - 1] + Int(end), lineEnd)
+        return Array(String(decoding: bytes[from..<to], as: UTF8.self).unicodeScalars)
     }
 }
