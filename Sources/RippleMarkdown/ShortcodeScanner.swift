@@ -30,17 +30,17 @@ struct ShortcodeScanner {
     private let closer: [Unicode.Scalar] = [">", "}", "}"]
 
     private func find(_ pattern: [Unicode.Scalar], from index: Int) -> Int? {
-        guard pattern.count <= scalars.count else { return nil }
         var i = index
-        while i + pattern.count <= scalars.count {
-            if scalars[i] == pattern[0] && scalars[i..<(i + pattern.count)].elementsEqual(pattern) { return i }
+        while i + 2 < scalars.count {
+            if isAt(pattern, i) { return i }
             i += 1
         }
         return nil
     }
 
+    /// Whether the three-scalar `pattern` starts at `i`.
     private func isAt(_ pattern: [Unicode.Scalar], _ i: Int) -> Bool {
-        i + pattern.count <= scalars.count && scalars[i..<(i + pattern.count)].elementsEqual(pattern)
+        i + 2 < scalars.count && scalars[i] == pattern[0] && scalars[i + 1] == pattern[1] && scalars[i + 2] == pattern[2]
     }
 
     private static func isQuote(_ s: Unicode.Scalar) -> Bool { s == "\"" || s == "\u{201C}" || s == "\u{201D}" }

@@ -12,8 +12,10 @@ struct SourceMap {
         self.bytes = Array(markdown.utf8)
         self.file = file
         self.lineOffset = lineOffset
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            lineStarts.append(index + 1)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\n") { lineStarts.append(index + 1) }
+            index += 1
         }
     }
 
