@@ -123,9 +123,19 @@ extension TemplateParser {
     // MARK: - Pass 3: line starts
 
     /// Marks the first token of each remaining line, where an indented partial adds indentation.
-    /// Blank lines get none, so indented partials do not leave trailing spaces.
+    /// Lines without output of their own (blank, or only section tags) get none, so indented
+    /// partials do not leave trailing spaces.
     mutating func markLineStarts() {
         for line in lines() {
+            let hasContent = line.contains { i in
+                guard !tokens[i].removed else { return false }
+                switch tokens[i].kind {
+                case .text: return tokens[i].start < tokens[i].end && !isLineEndOnly(i)
+                case .variable, .unescaped, .partial, .parent: return true
+                default: return false
+                }
+            }
+            guard hasContent else { continue }
             for i in line where !tokens[i].removed {
                 if tokens[i].kind == .text {
                     if tokens[i].start >= tokens[i].end || isLineEndOnly(i) { continue }
