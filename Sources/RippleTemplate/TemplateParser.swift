@@ -119,7 +119,7 @@ struct TemplateParser {
                 flush(&frames)
                 if token.lineStart && !skipping { frames[frames.count - 1].nodes.append(.indent) }
                 let frame = frames.removeLast()
-                precondition(frame.open == open, "tag matching out of sync")
+                assert(frame.open == open, "tag matching out of sync")
                 if frame.ignored { continue }
                 let opening = tokens[open]
                 let node: TemplateNode
