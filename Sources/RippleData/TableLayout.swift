@@ -23,6 +23,7 @@ struct TableLayout {
 
         func normal(_ s: String) -> String { s.trimmingSpaces.lowercased() }
         var firstColumn: [String: Int] = [:]
+        var duplicates = Set<Int>()
         var fatal = false
         for (column, header) in headers.enumerated() {
             let key = normal(header)
@@ -32,12 +33,13 @@ struct TableLayout {
                              line: 1, column: nil, field: nil,
                              hint: "rename or remove one of the two columns so each header is unique")
                 fatal = true
+                duplicates.insert(column)
             } else {
                 firstColumn[key] = column
             }
         }
         var columns = Array(repeating: -1, count: schema.fields.count)
-        var claimed = Set<Int>()
+        var claimed = duplicates
         for (f, header) in expected.enumerated() {
             if let column = firstColumn[normal(header)] {
                 columns[f] = column
