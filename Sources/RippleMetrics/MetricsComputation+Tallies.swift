@@ -14,7 +14,7 @@ extension MetricsComputation {
 
     private func tallySessions(into tallies: inout Tallies) {
         let stride = slotStride, allSlot = quarterCount, cohortSlot = quarterCount + 1
-        let first = allStart.ordinal, last = asOf.ordinal
+        let first = allStart.ordinal, last = asOf.ordinal, firstQuarterDay = quarterStarts[0]
         func add(_ session: Session, to totals: inout SessionTotals) {
             totals.completed += 1
             totals.minutes += session.durationMinutes
@@ -40,10 +40,12 @@ extension MetricsComputation {
                     let base = session.pair * stride
                     slots[base + allSlot].last = max(slots[base + allSlot].last, day)
                     if day >= first {
-                        let q = quarterOffset(of: day)
                         add(session, to: &totals[0])
-                        add(session, to: &totals[1 + q])
                         record(session, in: &slots[base + allSlot])
+                    }
+                    if day >= firstQuarterDay {
+                        let q = quarterOffset(of: day)
+                        add(session, to: &totals[1 + q])
                         record(session, in: &slots[base + q])
                         slots[base + q].last = max(slots[base + q].last, day)
                     } else {

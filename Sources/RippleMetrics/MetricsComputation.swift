@@ -148,11 +148,11 @@ struct MetricsComputation {
         k >= 0 && specs[k].start.ordinal <= ordinal && ordinal <= specs[k].end.ordinal
     }
 
-    /// Calls `body` with every all-program period (`all` and one quarter) holding a day.
+    /// Calls `body` with every all-program period holding a day: its quarter, and `all` from the first pair's start.
     func forEachProgramPeriod(holding day: Day, _ body: (Int) -> Void) {
         let ordinal = day.ordinal
-        guard ordinal >= allStart.ordinal, ordinal <= asOf.ordinal else { return }
-        body(0)
+        guard ordinal <= asOf.ordinal, let first = quarterStarts.first, ordinal >= first else { return }
+        if ordinal >= allStart.ordinal { body(0) }
         body(1 + quarterOffset(of: ordinal))
     }
 }
