@@ -28,6 +28,16 @@ package struct SiteBuilder: Sendable {
         package var diagnostics: [Diagnostic]
     }
 
+    /// Checks the site as a build would, rendering every page but writing nothing; returns every diagnostic.
+    package func check() -> [Diagnostic] {
+        let files: SiteSource
+        do throws(DiagnosticError) { files = try SiteLoader(root: source).load() } catch { return error.diagnostics }
+        let assembled = assembler.assemble(files)
+        guard let model = assembled.model else { return assembled.diagnostics }
+        let rendered = SiteRenderer(model: model).render(to: DiscardingSink())
+        return (assembled.diagnostics + rendered.diagnostics).sortedByLocation
+    }
+
     /// Builds the site; throws every diagnostic (errors and warnings) when the build fails, leaving the
     /// previous output as it was.
     package func build() throws(DiagnosticError) -> Report {
