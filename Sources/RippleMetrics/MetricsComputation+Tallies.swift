@@ -15,50 +15,38 @@ extension MetricsComputation {
     private func tallySessions(into tallies: inout Tallies) {
         let stride = slotStride, allSlot = quarterCount, cohortSlot = quarterCount + 1
         let first = allStart.ordinal, last = asOf.ordinal, firstQuarterDay = quarterStarts[0]
-        func add(_ session: Session, to totals: inout SessionTotals) {
-            totals.completed += 1
-            totals.minutes += session.durationMinutes
-            if let rating = session.ratingMentor { totals.ratingSum += Int(rating); totals.ratingCount += 1 }
-            if let rating = session.ratingMentee { totals.ratingSum += Int(rating); totals.ratingCount += 1 }
-            switch session.ledBy {
-            case .mentor: totals.ledByMentor += 1
-            case .mentee: totals.ledByMentee += 1
-            case .joint: totals.ledJointly += 1
-            }
-        }
-        func record(_ session: Session, in slot: inout PairSlot) {
-            slot.completed += 1
-            if session.ledBy == .mentee { slot.menteeLed += 1 }
-            if session.ratingMentor != nil { slot.raters |= 1 }
-            if session.ratingMentee != nil { slot.raters |= 2 }
-        }
+        let cohortPeriods = pairCohortPeriod, starts = periodStart, ends = periodEnd
         tallies.sessions.withUnsafeMutableBufferPointer { totals in
             tallies.slots.withUnsafeMutableBufferPointer { slots in
-                for session in program.sessions where session.status == .completed {
-                    let day = session.date.ordinal
+                program.sessions.withUnsafeBufferPointer { sessions in
+                for i in sessions.indices where sessions[i].status == .completed {
+                    let day = sessions[i].date.ordinal
                     guard day <= last else { continue }
-                    let base = session.pair * stride
+                    let pair = sessions[i].pair
+                    let base = pair * stride
+                    let fact = SessionFact(sessions[i])
                     slots[base + allSlot].last = max(slots[base + allSlot].last, day)
                     if day >= first {
-                        add(session, to: &totals[0])
-                        record(session, in: &slots[base + allSlot])
+                        fact.add(to: &totals[0])
+                        fact.record(in: &slots[base + allSlot])
                     }
                     if day >= firstQuarterDay {
                         let q = quarterOffset(of: day)
-                        add(session, to: &totals[1 + q])
-                        record(session, in: &slots[base + q])
+                        fact.add(to: &totals[1 + q])
+                        fact.record(in: &slots[base + q])
                         slots[base + q].last = max(slots[base + q].last, day)
                     } else {
                         slots[base].last = max(slots[base].last, day)
                     }
-                    let k = cohortPeriod[program.pairs[session.pair].cohort]
-                    if k >= 0, day <= specs[k].end.ordinal {
+                    let k = cohortPeriods[pair]
+                    if k >= 0, day <= ends[k] {
                         slots[base + cohortSlot].last = max(slots[base + cohortSlot].last, day)
-                        if day >= specs[k].start.ordinal {
-                            add(session, to: &totals[k])
-                            record(session, in: &slots[base + cohortSlot])
+                        if day >= starts[k] {
+                            fact.add(to: &totals[k])
+                            fact.record(in: &slots[base + cohortSlot])
                         }
                     }
+                }
                 }
                 // A quarter's "last session" is the last one on or before the quarter's end.
                 for p in 0..<program.pairs.count {
@@ -72,16 +60,18 @@ extension MetricsComputation {
     }
 
     private func tallyGoals(into tallies: inout Tallies) {
-        var closers = Set<Int>()
-        let people = program.participants.count
-        for goal in program.goals {
-            let k = cohortPeriod[program.pairs[goal.pair].cohort]
+        // Visiting goals grouped by owner lets "distinct owners per period" be a last-seen stamp.
+        var lastOwner = Array(repeating: -1, count: specs.count)
+        let byOwner = program.goals.indices.sorted { (program.goals[$0].owner, $0) < (program.goals[$1].owner, $1) }
+        for g in byOwner {
+            let goal = program.goals[g]
+            let k = pairCohortPeriod[goal.pair]
             forEachProgramPeriod(holding: goal.created) { tallies.goalsSet[$0] += 1 }
             if covers(k, goal.created.ordinal) { tallies.goalsSet[k] += 1 }
             guard goal.status != .open, let closed = goal.completed else { continue }
             func close(_ period: Int) {
                 if goal.status == .achieved { tallies.goalsAchieved[period] += 1 } else { tallies.goalsDropped[period] += 1 }
-                if closers.insert(period * people + goal.owner).inserted { tallies.goalClosers[period] += 1 }
+                if lastOwner[period] != goal.owner { lastOwner[period] = goal.owner; tallies.goalClosers[period] += 1 }
             }
             forEachProgramPeriod(holding: closed, close)
             if covers(k, closed.ordinal) { close(k) }
@@ -102,23 +92,33 @@ extension MetricsComputation {
 
     private func tallyFeedback(into tallies: inout Tallies) {
         let surveyIndex = Dictionary(uniqueKeysWithValues: surveys.enumerated().map { ($1, $0) })
-        let count = surveys.count, people = program.participants.count
-        var anySurvey = Set<Int>(), perSurvey = Set<Int>()
-        for response in program.feedback where response.scaleMax > 0 {
+        let count = surveys.count
+        // Grouped by respondent, as for goals: distinct respondents become last-seen stamps.
+        var lastAny = Array(repeating: -1, count: specs.count)
+        var lastPerSurvey = Array(repeating: -1, count: specs.count * count)
+        let byRespondent = program.feedback.indices.sorted {
+            (program.feedback[$0].respondent, $0) < (program.feedback[$1].respondent, $1)
+        }
+        for f in byRespondent {
+            let response = program.feedback[f]
+            guard response.scaleMax > 0 else { continue }
             let s = surveyIndex[response.survey]!
             let normalised = response.score / response.scaleMax
+            let who = response.respondent
             func file(_ k: Int) {
-                tallies.surveyScoreSum[k * count + s] += normalised
-                tallies.surveyResponses[k * count + s] += 1
-                if perSurvey.insert((k * count + s) * people + response.respondent).inserted {
-                    tallies.surveyRespondents[k * count + s] += 1
-                }
-                if anySurvey.insert(k * people + response.respondent).inserted { tallies.respondents[k] += 1 }
+                let cell = k * count + s
+                tallies.surveyScoreSum[cell] += normalised
+                tallies.surveyResponses[cell] += 1
+                if lastPerSurvey[cell] != who { lastPerSurvey[cell] = who; tallies.surveyRespondents[cell] += 1 }
+                if lastAny[k] != who { lastAny[k] = who; tallies.respondents[k] += 1 }
             }
             forEachProgramPeriod(holding: response.submitted, file)
-            let cohorts = response.pair.map { [cohortPeriod[program.pairs[$0].cohort]] }
-                ?? memberPeriods[response.respondent]
-            for k in cohorts where covers(k, response.submitted.ordinal) { file(k) }
+            if let pair = response.pair {
+                let k = pairCohortPeriod[pair]
+                if covers(k, response.submitted.ordinal) { file(k) }
+            } else {
+                for k in memberPeriods[who] where covers(k, response.submitted.ordinal) { file(k) }
+            }
         }
     }
 }
