@@ -14,6 +14,7 @@ extension MetricsComputation {
         let start = spec.start.ordinal, end = spec.end.ordinal
         let periodDays = Int(end - start) + 1
         let slotOffset = spec.quarterOffset ?? (spec.kind == .all ? quarterCount : quarterCount + 1)
+        let slotBase = slotOffset * program.pairs.count
         let nd = departments.count
         let pairs = program.pairs, participants = program.participants
         func isActive(_ x: Int) -> Bool { joinedDay[x] <= end && leftDay[x] >= start }
@@ -28,7 +29,7 @@ extension MetricsComputation {
 
         let scope: [Int] = spec.cohort.map { cohortPairs[$0] } ?? Array(program.pairs.indices)
         for p in scope {
-            let slot = tallies.slots[p * slotStride + slotOffset]
+            let slot = tallies.slots[slotBase + p]
             let mentor = pairs[p].mentor, mentee = pairs[p].mentee, status = pairs[p].status
             let pairStart = pairStart[p], pairEnd = pairEnd[p]
             let dm = departmentOf[mentee], lm = levelOf[mentee]

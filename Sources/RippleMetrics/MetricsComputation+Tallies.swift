@@ -3,7 +3,7 @@ import RippleCore
 extension MetricsComputation {
     /// Reads every event table once, filing each record under the (at most three) periods it counts in.
     func tally() -> Tallies {
-        var tallies = Tallies(periods: specs.count, pairSlots: program.pairs.count * slotStride,
+        var tallies = Tallies(periods: specs.count, pairSlots: program.pairs.count * slotsPerPair,
                               modules: modules.count, surveys: surveys.count)
         tallySessions(into: &tallies)
         tallyGoals(into: &tallies)
@@ -13,7 +13,8 @@ extension MetricsComputation {
     }
 
     private func tallySessions(into tallies: inout Tallies) {
-        let stride = slotStride, allSlot = quarterCount, cohortSlot = quarterCount + 1
+        // Slot-major layout (`slot * pairs + pair`): each period's slots are one compact block.
+        let n = program.pairs.count, allSlot = quarterCount * n, cohortSlot = (quarterCount + 1) * n
         let first = allStart.ordinal, last = asOf.ordinal, firstQuarterDay = quarterStarts[0]
         let cohortPeriods = pairCohortPeriod, starts = periodStart, ends = periodEnd
         tallies.sessions.withUnsafeMutableBufferPointer { totals in
@@ -23,7 +24,7 @@ extension MetricsComputation {
                     let day = sessions[i].date.ordinal
                     guard day <= last else { continue }
                     let pair = sessions[i].pair
-                    let base = pair * stride
+                    let base = pair
                     let fact = SessionFact(sessions[i])
                     slots[base + allSlot].last = max(slots[base + allSlot].last, day)
                     if day >= first {
@@ -33,8 +34,8 @@ extension MetricsComputation {
                     if day >= firstQuarterDay {
                         let q = quarterOffset(of: day)
                         fact.add(to: &totals[1 + q])
-                        fact.record(in: &slots[base + q])
-                        slots[base + q].last = max(slots[base + q].last, day)
+                        fact.record(in: &slots[q * n + base])
+                        slots[q * n + base].last = max(slots[q * n + base].last, day)
                     } else {
                         slots[base].last = max(slots[base].last, day)
                     }
@@ -49,10 +50,9 @@ extension MetricsComputation {
                 }
                 }
                 // A quarter's "last session" is the last one on or before the quarter's end.
-                for p in 0..<program.pairs.count {
-                    let base = p * stride
-                    for q in 1..<max(1, quarterCount) {
-                        slots[base + q].last = max(slots[base + q].last, slots[base + q - 1].last)
+                for q in 1..<max(1, quarterCount) {
+                    for p in 0..<n {
+                        slots[q * n + p].last = max(slots[q * n + p].last, slots[(q - 1) * n + p].last)
                     }
                 }
             }
@@ -92,33 +92,38 @@ extension MetricsComputation {
 
     private func tallyFeedback(into tallies: inout Tallies) {
         let surveyIndex = Dictionary(uniqueKeysWithValues: surveys.enumerated().map { ($1, $0) })
-        let count = surveys.count
-        // Grouped by respondent, as for goals: distinct respondents become last-seen stamps.
-        var lastAny = Array(repeating: -1, count: specs.count)
-        var lastPerSurvey = Array(repeating: -1, count: specs.count * count)
-        let byRespondent = program.feedback.indices.sorted {
-            (program.feedback[$0].respondent, $0) < (program.feedback[$1].respondent, $1)
+        let count = surveys.count, people = program.participants.count
+        // Distinct respondents: collect (period, survey or "any", person) keys, then count unique ones.
+        var keys: [Int] = []
+        keys.reserveCapacity(program.feedback.count * 6)
+        let width = count + 1
+        program.feedback.withUnsafeBufferPointer { responses in
+            for i in responses.indices where responses[i].scaleMax > 0 {
+                let s = surveyIndex[responses[i].survey]!
+                let normalised = responses[i].score / responses[i].scaleMax
+                let who = responses[i].respondent, submitted = responses[i].submitted
+                func file(_ k: Int) {
+                    let cell = k * count + s
+                    tallies.surveyScoreSum[cell] += normalised
+                    tallies.surveyResponses[cell] += 1
+                    keys.append((k * width + s) * people + who)
+                    keys.append((k * width + count) * people + who)
+                }
+                forEachProgramPeriod(holding: submitted, file)
+                if let pair = responses[i].pair {
+                    let k = pairCohortPeriod[pair]
+                    if covers(k, submitted.ordinal) { file(k) }
+                } else {
+                    for k in memberPeriods[who] where covers(k, submitted.ordinal) { file(k) }
+                }
+            }
         }
-        for f in byRespondent {
-            let response = program.feedback[f]
-            guard response.scaleMax > 0 else { continue }
-            let s = surveyIndex[response.survey]!
-            let normalised = response.score / response.scaleMax
-            let who = response.respondent
-            func file(_ k: Int) {
-                let cell = k * count + s
-                tallies.surveyScoreSum[cell] += normalised
-                tallies.surveyResponses[cell] += 1
-                if lastPerSurvey[cell] != who { lastPerSurvey[cell] = who; tallies.surveyRespondents[cell] += 1 }
-                if lastAny[k] != who { lastAny[k] = who; tallies.respondents[k] += 1 }
-            }
-            forEachProgramPeriod(holding: response.submitted, file)
-            if let pair = response.pair {
-                let k = pairCohortPeriod[pair]
-                if covers(k, response.submitted.ordinal) { file(k) }
-            } else {
-                for k in memberPeriods[who] where covers(k, response.submitted.ordinal) { file(k) }
-            }
+        keys.sort()
+        var previous = -1
+        for key in keys where key != previous {
+            previous = key
+            let cell = key / people, k = cell / width, s = cell % width
+            if s == count { tallies.respondents[k] += 1 } else { tallies.surveyRespondents[k * count + s] += 1 }
         }
     }
 }

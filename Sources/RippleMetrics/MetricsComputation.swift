@@ -49,7 +49,7 @@ struct MetricsComputation {
 
     var quarterCount: Int { quarterStarts.count }
     /// Pair slots per pair: one per quarter, then `all`, then the pair's cohort.
-    var slotStride: Int { quarterCount + 2 }
+    var slotsPerPair: Int { quarterCount + 2 }
 
     init(program: Program, settings: SiteConfig) {
         self.program = program
