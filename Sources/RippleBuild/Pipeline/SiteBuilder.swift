@@ -26,6 +26,8 @@ package struct SiteBuilder: Sendable {
         package var pagesWritten: Int
         /// Warnings and notes (a build with errors throws instead).
         package var diagnostics: [Diagnostic]
+        /// How long each stage took.
+        package var timings: StageTimings
     }
 
     /// Checks the site as a build would, rendering every page but writing nothing; returns every diagnostic.
@@ -41,21 +43,24 @@ package struct SiteBuilder: Sendable {
     /// Builds the site; throws every diagnostic (errors and warnings) when the build fails, leaving the
     /// previous output as it was.
     package func build() throws(DiagnosticError) -> Report {
-        let files = try SiteLoader(root: source).load()
+        var timings = StageTimings()
+        let files = try timings.measure("load") { () throws(DiagnosticError) in try SiteLoader(root: source).load() }
         let assembled = assembler.assemble(files)
+        timings.append(assembled.timings)
         guard let model = assembled.model else { throw DiagnosticError(assembled.diagnostics) }
         let staged = try StagedOutput(output: output, source: source)
         let counting = CountingSink(staged)
-        let rendered = SiteRenderer(model: model).render(to: counting)
+        let rendered = timings.measure("render") { SiteRenderer(model: model).render(to: counting) }
         let diagnostics = (assembled.diagnostics + rendered.diagnostics).sortedByLocation
         guard !diagnostics.hasErrors else {
             staged.discard()
             throw DiagnosticError(diagnostics)
         }
-        do throws(DiagnosticError) { try staged.commit() } catch {
+        do throws(DiagnosticError) { try timings.measure("commit") { () throws(DiagnosticError) in try staged.commit() } } catch {
             staged.discard()
             throw error
         }
-        return Report(filesWritten: counting.count, pagesWritten: counting.htmlCount, diagnostics: diagnostics)
+        return Report(filesWritten: counting.count, pagesWritten: counting.htmlCount, diagnostics: diagnostics,
+                      timings: timings)
     }
 }
