@@ -65,6 +65,9 @@ struct Decoded<Record> {
 struct Interner {
     private var strings: [String: String] = [:]
     private var lists: [String: [String]] = [:]
+    /// The last reference resolved by a row decoder, and the id bytes it was resolved from.
+    var lastReference: Int?
+    var lastReferenceID: [UInt8] = []
 
     mutating func string(_ b: UnsafeBufferPointer<UInt8>) -> String {
         let s = ByteText.string(b)

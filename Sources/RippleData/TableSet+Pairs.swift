@@ -46,7 +46,15 @@ extension TableSet {
         typealias F = SessionField
         let id = row.text(F.id.rawValue)
         let unique = id.map { out.register($0, row: &row, field: F.id.rawValue, what: "session_id") } ?? false
-        let pair = pairs.resolve(&row, F.pair.rawValue, noun: "pair", idField: "pair_id")
+        // Exports usually list a pair's sessions together: reuse the last lookup while the id repeats.
+        let pair: Int?
+        if let b = row.raw(F.pair.rawValue), let cached = interner.lastReference, interner.lastReferenceID.elementsEqual(b) {
+            pair = cached
+        } else {
+            pair = pairs.resolve(&row, F.pair.rawValue, noun: "pair", idField: "pair_id")
+            interner.lastReference = pair
+            interner.lastReferenceID = row.raw(F.pair.rawValue).map(Array.init) ?? []
+        }
         let date = row.day(F.date.rawValue)
         let duration = row.int(F.duration.rawValue, in: 0...Int.max)
         let status = row.choice(F.status.rawValue, Self.sessionStatuses) ?? .completed
