@@ -33,11 +33,25 @@ package struct SiteBuilder: Sendable {
     package func build() throws(DiagnosticError) -> Report {
         let files = try SiteLoader(root: source).load()
         let assembled = assembler.assemble(files)
-        guard let model = assembled.model else { throw DiagnosticError(assembled.diagnostics) }
+        guard var model = assembled.model else { throw DiagnosticError(assembled.diagnostics) }
+        // Guide downloads (EPUB, print, PDF): known before rendering so the guide pages can link them.
+        let pdfEngine = PDFEngine.locate()
+        model.guideDownloads = GuideBuilder.downloads(config: model.config, hasChapters: !model.content.chapters.isEmpty,
+                                                      pdfAvailable: pdfEngine != nil)
         let staged = try StagedOutput(output: output, source: source)
         let counting = CountingSink(staged)
         let rendered = SiteRenderer(model: model).render(to: counting)
-        let diagnostics = (assembled.diagnostics + rendered.diagnostics).sortedByLocation
+        var diagnostics = assembled.diagnostics + rendered.diagnostics
+        if !diagnostics.hasErrors {
+            // Guide: EPUB, print page and PDF (see Guide/GuideBuilder.swift).
+            let contentFiles = Dictionary(files.contentFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+            do throws(DiagnosticError) {
+                diagnostics += try GuideBuilder(model: model, files: contentFiles, pdfEngine: pdfEngine).build(to: counting)
+            } catch {
+                diagnostics += error.diagnostics.filter { !diagnostics.contains($0) }
+            }
+        }
+        diagnostics = diagnostics.sortedByLocation
         guard !diagnostics.hasErrors else {
             staged.discard()
             throw DiagnosticError(diagnostics)
