@@ -1,7 +1,6 @@
+import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
-#else
-import Foundation
 #endif
 
 /// Turning the site's HTML into the XML that EPUB readers require, and checking that it is well-formed.
