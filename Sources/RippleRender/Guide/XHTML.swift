@@ -92,9 +92,26 @@ package enum XHTML {
     package static func wellFormednessProblem(ofDocument document: String) -> Problem? {
         let parser = XMLParser(data: Data(document.utf8))
         parser.shouldResolveExternalEntities = false
-        if parser.parse() { return nil }
-        let message = parser.parserError.map { describe($0) } ?? "the markup is not well-formed"
-        return Problem(line: max(1, parser.lineNumber), message: message)
+        let watcher = ErrorWatcher()
+        parser.delegate = watcher
+        // On Linux `parse()` may return true after an error; the error itself is what counts.
+        let succeeded = parser.parse()
+        guard let error = watcher.error ?? parser.parserError ?? (succeeded ? nil : NSError(domain: "XML", code: 0)) else {
+            return nil
+        }
+        return Problem(line: max(1, watcher.line ?? parser.lineNumber), message: describe(error))
+    }
+
+    /// Remembers the first error and the line the parser was on when it happened.
+    private final class ErrorWatcher: NSObject, XMLParserDelegate {
+        var error: Error?
+        var line: Int?
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            guard error == nil else { return }
+            error = parseError
+            line = parser.lineNumber
+        }
     }
 
     private static func describe(_ error: Error) -> String {
