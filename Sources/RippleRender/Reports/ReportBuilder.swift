@@ -1,8 +1,8 @@
 import RippleCharts
 import RippleMetrics
 
-/// Builds the quarterly reports from the computed metrics: the same figures, with the same privacy
-/// suppression, as the dashboards.
+/// Builds the quarterly reports from the computed metrics: the same figures, tiles, charts and privacy
+/// suppression as the dashboards (`MetricTile`, `ProgramCharts`), seen from one quarter.
 package struct ReportBuilder: Sendable {
     /// The metrics of the whole program.
     package var metrics: MetricSet
@@ -23,12 +23,11 @@ package struct ReportBuilder: Sendable {
         guard let period = metrics.period(id), period.kind == .quarter else { return nil }
         let scope = Scope(metrics: metrics, period: period)
         let headlineKeys = ["participants_active", "pairs_active", "sessions_completed", "match_rate"]
-        let targeted = MetricCatalog.all.map(\.key).filter { metrics.targets[$0] != nil }
         return QuarterReport(
             id: id, label: period.label, start: period.start, end: period.end, toDate: period.toDate,
             previousLabel: scope.previous?.label, yearAgoLabel: scope.yearAgo?.label,
             isHidden: period.isSuppressed("participants_active"),
-            headline: headlineKeys.map { scope.figure($0) }, kpis: targeted.map { scope.figure($0) },
+            headline: headlineKeys.map { scope.figure($0, sparkline: true) }, kpis: scope.targetKeys.map { scope.figure($0) },
             sections: scope.sections())
     }
 
@@ -38,17 +37,21 @@ package struct ReportBuilder: Sendable {
         let period: PeriodMetrics
         let previous: PeriodMetrics?
         let yearAgo: PeriodMetrics?
-        /// The quarters of trend charts, oldest first, ending with `period`.
-        let trend: [PeriodMetrics]
+        /// Charts over the recent quarters up to this one: the dashboards' builders on a metric set cut at this quarter.
+        let charts: ProgramCharts
 
         init(metrics: MetricSet, period: PeriodMetrics) {
             self.metrics = metrics
             self.period = period
             previous = metrics.quarter(before: period.id)
             yearAgo = Self.yearEarlier(period.id).flatMap(metrics.period)
+            var cut = metrics
             let quarters = metrics.quarters
             let index = quarters.firstIndex { $0.id == period.id } ?? 0
-            trend = Array(quarters[max(0, index - ReportBuilder.trendLength + 1)...index])
+            let recent = Set(quarters[max(0, index - ReportBuilder.trendLength + 1)...index].map(\.id))
+            cut.periods = metrics.periods.filter { $0.kind != .quarter || recent.contains($0.id) }
+            cut.reach = metrics.reach.filter { recent.contains($0.quarter) }
+            charts = ProgramCharts(metrics: cut, idPrefix: "report-")
         }
 
         /// `2026-Q3` → `2025-Q3`.
@@ -60,38 +63,31 @@ package struct ReportBuilder: Sendable {
 
         var minGroupSize: Int { metrics.minGroupSize }
 
-        /// A figure of the catalogue (or a nested key such as `survey_score[pulse]`) for this quarter.
-        func figure(_ key: String, label: String? = nil) -> ReportFigure {
-            let definition = MetricCatalog.definition(key)
-            return ReportFigure(
-                key: key, label: label ?? definition?.label ?? key, description: definition?.description ?? "",
-                value: period.value(for: key) ?? .unavailable,
-                previous: previous.map { $0.value(for: key) ?? .unavailable },
-                yearAgo: yearAgo.map { $0.value(for: key) ?? .unavailable },
-                target: metrics.targets[key], unit: definition?.unit ?? .ratio,
-                higherIsBetter: definition?.higherIsBetter, minGroupSize: minGroupSize)
-        }
+        /// Metrics with a target, in catalogue order.
+        var targetKeys: [String] { MetricCatalog.all.map(\.key).filter { metrics.targets[$0] != nil } }
 
-        /// A chart frame with this report's privacy threshold.
-        func frame(_ id: String, _ title: String, _ description: String) -> ChartFrame {
-            ChartFrame(id: "\(id)-chart", title: title, description: description, minGroupSize: minGroupSize)
+        /// A figure of the catalogue (or a nested key such as `survey_score[pulse]`) for this quarter.
+        func figure(_ key: String, label: String? = nil, sparkline: Bool = false) -> ReportFigure {
+            ReportFigure(key: key, period: period, previous: previous, yearAgo: yearAgo, metrics: metrics, label: label,
+                         sparkline: sparkline ? charts.sparkline(key: key, count: ReportBuilder.trendLength) : nil)
         }
 
         /// The figures table of a section: value, comparisons, target.
         func figuresTable(_ id: String, _ figures: [ReportFigure]) -> ReportTable {
-            let hasTarget = figures.contains { $0.target != nil }
-            var columns = ["Measure", period.label + (period.toDate ? " (to date)" : "")]
+            let hasTarget = figures.contains { metrics.targets[$0.key] != nil }
+            var columns = ["Measure", MetricText.periodLabel(period)]
             if let previous { columns += [previous.label, "Change since \(previous.label)"] }
             if let yearAgo { columns += [yearAgo.label, "Change since \(yearAgo.label)"] }
             if hasTarget { columns += ["Target", "Target met"] }
             let rows: [[ReportTable.Cell]] = figures.map { figure in
                 var row: [ReportTable.Cell] = [.init(figure.label), .value(figure.value, shown: figure.text)]
-                if let old = figure.previous { row += comparison(figure, old, figure.changeSincePrevious) }
-                if let old = figure.yearAgo { row += comparison(figure, old, figure.changeSinceYearAgo) }
+                if let old = figure.previous { row += comparison(figure, old, figure.tile.change) }
+                if let old = figure.yearAgo { row += comparison(figure, old, figure.yearAgoChange) }
                 if hasTarget {
-                    if let target = figure.target, let status = figure.targetStatus {
-                        row.append(.init(figure.targetText ?? "", csv: ReportCSV.number(target)))
-                        row.append(Self.statusCell(status, minGroupSize: minGroupSize, suppressed: figure.value == .suppressed))
+                    if let target = metrics.targets[figure.key] {
+                        row.append(.init(MetricTarget.text(key: figure.key, targets: metrics.targets) ?? "",
+                                         csv: ReportCSV.number(target)))
+                        row.append(statusCell(figure))
                     } else {
                         row += [.init(""), .init("")]
                     }
@@ -101,55 +97,41 @@ package struct ReportBuilder: Sendable {
             return ReportTable(id: id, title: "Figures for \(period.label)", columns: columns, rows: rows)
         }
 
-        private func comparison(_ figure: ReportFigure, _ old: MetricValue, _ change: ReportChange?) -> [ReportTable.Cell] {
-            let changeCell = change.map {
-                ReportTable.Cell($0.words, csv: ReportCSV.number($0.difference), style: "change change--\($0.direction.rawValue) change--\($0.tone.rawValue)")
+        private func comparison(_ figure: ReportFigure, _ old: MetricValue, _ change: MetricChange?) -> [ReportTable.Cell] {
+            let changeCell = change.map { change in
+                let amount = change.direction == .flat ? "0" : (change.direction == .up ? "+" : "−") + change.amount
+                let csv = figure.value.number.flatMap { now in old.number.map { ReportCSV.number(now - $0) } } ?? ""
+                return ReportTable.Cell(amount, csv: csv, style: change.cssClass)
             } ?? .init("—", csv: "")
             return [.value(old, shown: figure.format(old)), changeCell]
         }
 
-        static func statusCell(_ status: ReportFigure.TargetStatus, minGroupSize: Int, suppressed: Bool) -> ReportTable.Cell {
-            switch status {
-            case .met: return .init("Met", csv: "met", style: "status status--met")
-            case .notMet: return .init("Not met", csv: "not met", style: "status status--not-met")
-            case .unknown:
-                let text = suppressed ? "Cannot tell (fewer than \(minGroupSize))" : "Cannot tell (no data)"
+        /// Met / not met in words (the page adds ✓ / ✗); "cannot tell" when the figure is hidden or missing.
+        func statusCell(_ figure: ReportFigure) -> ReportTable.Cell {
+            guard let target = figure.tile.target else {
+                let text = figure.value == .suppressed ? "Cannot tell (fewer than \(minGroupSize))" : "Cannot tell (no data)"
                 return .init(text, csv: "unknown", style: "status status--unknown")
             }
+            return target.isMet ? .init("Met", csv: "met", style: "status status--met")
+                : .init("Not met", csv: "not met", style: "status status--not-met")
         }
 
-        /// A trend over the recent quarters, one series per key.
-        func trendChart(_ id: String, _ title: String, _ description: String,
-                        series: [(name: String, key: String)]) -> ReportChart {
-            let categories = trend.map(\.label)
-            let lines = series.map { item in ChartSeries(item.name, trend.map { $0.value(for: item.key)?.number }) }
-            let chart = LineChart(frame: frame(id, title, description), categories: categories, series: lines)
-            let rows: [[ReportTable.Cell]] = trend.map { quarter in
-                [.init(quarter.label)] + series.map { item in
-                    let value = quarter.value(for: item.key) ?? .unavailable
-                    let shown = ReportFigure.format(value, unit: MetricCatalog.definition(item.key)?.unit ?? .count,
-                                                    minGroupSize: minGroupSize)
-                    return .value(value, shown: shown)
+        /// The data of a trend chart: one row per recent quarter, one column per key.
+        func trendTable(_ id: String, _ title: String, keys: [String], names: [String]? = nil) -> ReportTable {
+            let quarters = charts.metrics.quarters
+            let rows: [[ReportTable.Cell]] = quarters.map { quarter in
+                [.init(quarter.label)] + keys.map { key in
+                    let value = quarter.value(for: key) ?? .unavailable
+                    return .value(value, shown: MetricText.value(value, key: key, minGroupSize: minGroupSize))
                 }
             }
-            let data = ReportTable(id: "\(id)-trend", title: title, columns: ["Quarter"] + series.map(\.name), rows: rows)
-            return ReportChart(html: chart.html(), data: data)
+            return ReportTable(id: id, title: title, columns: ["Quarter"] + (names ?? keys.map(MetricTile.label(for:))), rows: rows)
         }
 
-        /// This quarter's figures as horizontal bars.
-        func barChart(_ id: String, _ title: String, _ description: String, figures: [ReportFigure],
-                      valueHeading: String) -> ReportChart {
-            let data = figures.map { figure in
-                switch figure.value {
-                case .number(let number): ChartDatum(figure.label, number, display: figure.text)
-                case .suppressed: ChartDatum(figure.label, nil)
-                case .unavailable: ChartDatum(figure.label, 0, display: "—")
-                }
-            }
-            let chart = BarChart(frame: frame(id, title, description), data: data, valueHeading: valueHeading)
-            let table = ReportTable(id: "\(id)-chart", title: title, columns: ["", valueHeading],
-                                    rows: figures.map { [.init($0.label), .value($0.value, shown: $0.text)] })
-            return ReportChart(html: chart.html(), data: table)
+        /// A trend chart of `keys` with its data.
+        func trend(_ id: String, _ title: String, _ description: String, keys: [String]) -> ReportChart {
+            ReportChart(html: charts.quarterTrend(name: id, title: title, description: description, keys: keys),
+                        data: trendTable("\(id)-trend", title, keys: keys))
         }
     }
 }
