@@ -73,7 +73,7 @@ extension ReportBuilder.Scope {
                 charts: [ReportChart(html: charts.activePairsByQuarter(),
                                      data: trendTable("matching-trend", "Active pairs per quarter",
                                                       keys: ["pairs_active", "pairs_started"])),
-                         trend("matching", "Match rate per quarter", "Share of active mentees who have an active mentor, in each quarter.",
+                         trend("match-rate", "Match rate per quarter", "Share of active mentees who have an active mentor, in each quarter.",
                                keys: ["match_rate"])])
     }
 

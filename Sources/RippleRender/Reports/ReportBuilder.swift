@@ -69,7 +69,7 @@ package struct ReportBuilder: Sendable {
         /// A figure of the catalogue (or a nested key such as `survey_score[pulse]`) for this quarter.
         func figure(_ key: String, label: String? = nil, sparkline: Bool = false) -> ReportFigure {
             ReportFigure(key: key, period: period, previous: previous, yearAgo: yearAgo, metrics: metrics, label: label,
-                         sparkline: sparkline ? charts.sparkline(key: key, count: ReportBuilder.trendLength) : nil)
+                         sparkline: sparkline ? charts.sparkline(key: key, count: ReportBuilder.trendLength, idSuffix: "-\(period.id)") : nil)
         }
 
         /// The figures table of a section: value, comparisons, target.
