@@ -47,11 +47,26 @@ package struct SiteBuilder: Sendable {
         let files = try timings.measure("load") { () throws(DiagnosticError) in try SiteLoader(root: source).load() }
         let assembled = assembler.assemble(files)
         timings.append(assembled.timings)
-        guard let model = assembled.model else { throw DiagnosticError(assembled.diagnostics) }
+        guard var model = assembled.model else { throw DiagnosticError(assembled.diagnostics) }
+        // Guide downloads (EPUB, print, PDF): known before rendering so the guide pages can link them.
+        let pdfEngine = PDFEngine.locate()
+        model.guideDownloads = GuideBuilder.downloads(config: model.config, hasChapters: !model.content.chapters.isEmpty,
+                                                      pdfAvailable: pdfEngine != nil)
         let staged = try StagedOutput(output: output, source: source)
         let counting = CountingSink(staged)
-        let rendered = timings.measure("render") { SiteRenderer(model: model).render(to: counting) }
-        let diagnostics = (assembled.diagnostics + rendered.diagnostics).sortedByLocation
+        let rendered = timings.measure("render") { [model] in SiteRenderer(model: model).render(to: counting) }
+        var diagnostics = assembled.diagnostics + rendered.diagnostics
+        if !diagnostics.hasErrors {
+            // Guide: EPUB, print page and PDF (see Guide/GuideBuilder.swift).
+            let contentFiles = Dictionary(files.contentFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+            let guide = GuideBuilder(model: model, files: contentFiles, pdfEngine: pdfEngine)
+            do throws(DiagnosticError) {
+                diagnostics += try timings.measure("guide") { () throws(DiagnosticError) in try guide.build(to: counting) }
+            } catch {
+                diagnostics += error.diagnostics.filter { !diagnostics.contains($0) }
+            }
+        }
+        diagnostics = diagnostics.sortedByLocation
         guard !diagnostics.hasErrors else {
             staged.discard()
             throw DiagnosticError(diagnostics)
