@@ -1,4 +1,5 @@
 import RippleCore
+import RippleMetrics
 
 /// Parses `ripple.yaml` into a `SiteConfig`, reporting every unknown key and bad value with its line.
 package enum ConfigParser {
@@ -118,8 +119,23 @@ package enum ConfigParser {
             return
         }
         for (keyNode, value) in pairs {
-            guard let key = keyNode.string, let number = reader.double(value, key: key) else { continue }
+            guard let key = keyNode.string else {
+                reader.report("keys in targets must be metric names such as match_rate", at: keyNode)
+                continue
+            }
+            guard targetKeys.contains(key) else {
+                var hint = "targets can be set for: \(targetKeys.joined(separator: ", "))"
+                if let guess = YAMLReader.closest(to: key, in: targetKeys) { hint = "did you mean '\(guess)'? " + hint }
+                reader.report("unknown metric '\(key)' in targets", at: keyNode, hint: hint)
+                continue
+            }
+            guard let number = reader.double(value, key: key) else { continue }
             targets[key] = number
         }
     }
+
+    /// Metrics a target may be set for: every single-number metric of the catalogue (not the per-survey or
+    /// per-module lists, whose names come from the data).
+    static let targetKeys: [String] = MetricCatalog.all.map(\.key)
+        .filter { !["trainings_completed", "survey_score", "participants_reached"].contains($0) }
 }
