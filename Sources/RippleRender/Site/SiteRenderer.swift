@@ -47,6 +47,15 @@ package struct SiteRenderer: Sendable {
         }
         jobs.append(PageJob(path: "404.html", template: "layouts/404",
                             context: context.context(path: "404.html", kind: "404", title: "Page not found")))
+        if let metrics = model.metrics {
+            let dashboards = DashboardRenderer(metrics: metrics)
+            jobs += dashboards.jobs(context: context)
+            do throws(DiagnosticError) {
+                try sink.write(DashboardRenderer.metricsJSONPath, text: dashboards.metricsJSON())
+            } catch {
+                return Output(pages: rendered, diagnostics: markdownProblems + error.diagnostics)
+            }
+        }
         var diagnostics = markdownProblems + write(jobs, to: sink)
         diagnostics += copyFiles(to: sink)
         return Output(pages: rendered, diagnostics: diagnostics)
