@@ -105,7 +105,12 @@ extension DashboardBuilder {
             sections.append(DashboardSection(
                 id: "matrix", title: "Who mentors whom",
                 intro: "Each cell counts active pairs in \(period.label): the mentor's department on the left, the mentee's along the top. Darker cells hold more pairs.",
-                charts: [charts.departmentMatrix(period), charts.breakdown(period, by: .department, row: "participants")]))
+                charts: [charts.departmentMatrix(period)]))
+            sections.append(DashboardSection(
+                id: "departments", title: "Departments taking part",
+                intro: "Pairs count under the mentee's department.",
+                charts: [charts.breakdown(period, by: .department, row: "participants"),
+                         charts.breakdown(period, by: .department, row: "pairs")]))
         }
         if !metrics.quarters.isEmpty {
             sections.append(DashboardSection(
