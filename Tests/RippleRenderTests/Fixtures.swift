@@ -12,7 +12,7 @@ enum Fixtures {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// Eight people in Eng and four in Legal (too few to publish), six pairs, two quarters of 2026.
+    /// Eight people in Eng, four in Legal (too few to publish) and six in Ops, nine pairs, two quarters of 2026.
     static var program: Program {
         var people: [Participant] = []
         for i in 1...4 {
@@ -22,6 +22,10 @@ enum Fixtures {
         for i in 1...2 {
             people.append(person("lm\(i)", "Legal", "L5", .mentor))
             people.append(person("le\(i)", "Legal", "L2", .mentee))
+        }
+        for i in 1...3 {
+            people.append(person("om\(i)", "Ops", "L5", .mentor))
+            people.append(person("oe\(i)", "Ops", "L2", .mentee))
         }
         let pairs = stride(from: 0, to: people.count, by: 2).enumerated().map { n, i in
             Pair(id: "P\(n)", cohort: 0, mentor: i, mentee: i + 1, requested: day("2026-01-01"), start: day("2026-01-10"),

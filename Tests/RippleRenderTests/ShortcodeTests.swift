@@ -24,22 +24,22 @@ import Testing
 
     @Test func inlineMetric() {
         #expect(html(render("metric", ["": "sessions_completed", "period": "2026-Q2"]))
-                == "<span class=\"metric-inline\" title=\"Sessions completed, Q2 2026\">10</span>")
+                == "<span class=\"metric-inline\" title=\"Sessions completed, Q2 2026\">13</span>")
         #expect(html(render("metric", ["": "sessions_completed"]))
-                == "<span class=\"metric-inline\" title=\"Sessions completed, All time\">16</span>")
+                == "<span class=\"metric-inline\" title=\"Sessions completed, All time\">22</span>")
         #expect(html(render("metric", ["": "pairs_active", "period": "current"]))
-                == "<span class=\"metric-inline\" title=\"Active pairs, Q2 2026\">6</span>")
+                == "<span class=\"metric-inline\" title=\"Active pairs, Q2 2026\">9</span>")
     }
 
     @Test func suppressedInlineMetric() {
         #expect(html(render("metric", ["": "by_department.participants[Legal]"]))
-                == "<span class=\"metric-inline suppressed\" title=\"Active participants: participants Legal, All time\">fewer than 5</span>")
+                == "<span class=\"metric-inline suppressed\" title=\"Active participants in Legal, All time\">fewer than 5</span>")
     }
 
     @Test func blockMetricIsATile() throws {
         let text = try #require(html(render("metric", ["": "sessions_completed", "period": "2026-Q2"], block: true)))
         #expect(text.hasPrefix("<ul class=\"metric-grid\"><li class=\"metric\" data-metric=\"sessions_completed\">"))
-        #expect(text.contains("Up 4 (67%) since Q1 2026"))
+        #expect(text.contains("Up 4 (44%) since Q1 2026"))
     }
 
     @Test func blockChart() throws {

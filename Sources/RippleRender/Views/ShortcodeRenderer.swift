@@ -42,7 +42,7 @@ package struct ShortcodeRenderer: Sendable {
         case .success(let found): period = found
         case .failure(let problem): return .fail(problem)
         }
-        guard MetricCatalog.definition(key) != nil, key != "participants_reached", let value = period.value(for: key) else {
+        guard key != "participants_reached", let value = period.value(for: key) else {
             let close = CloseNames.suggest(key, from: Self.metricNames(in: period))
             let hint = close.isEmpty
                 ? "use a metric name from docs/metrics.md, such as sessions_completed or pairs_active"
