@@ -13,7 +13,8 @@ package enum CloseNames {
             }
             return nil
         }
-        return scored.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(limit).map(\.1)
+        let best = scored.map(\.0).min() ?? 0
+        return scored.filter { $0.0 <= best + 1 }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(limit).map(\.1)
     }
 
     /// Levenshtein distance.

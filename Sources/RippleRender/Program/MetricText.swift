@@ -8,7 +8,19 @@ import RippleMetrics
 package enum MetricText {
     /// A figure as readers see it (`1,240`, `42.5%`, `4.25 / 5`, "fewer than 5", "—").
     package static func value(_ value: MetricValue, key: String, minGroupSize: Int) -> String {
-        MetricCatalog.format(value, key: key, minGroupSize: minGroupSize)
+        grouped(MetricCatalog.format(value, key: key, minGroupSize: minGroupSize))
+    }
+
+    /// Adds thousands separators to a leading decimal number the catalogue left ungrouped (`3697.5 h` → `3,697.5 h`).
+    static func grouped(_ text: String) -> String {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard digits.count > 3, text.dropFirst(digits.count).first == "." else { return text }
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out += "," }
+            out.append(ch)
+        }
+        return out + text.dropFirst(digits.count)
     }
 
     /// A formatted number split into the number and a unit shown smaller after it

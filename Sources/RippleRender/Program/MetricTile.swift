@@ -55,6 +55,9 @@ package struct MetricTile: Sendable, Hashable {
             change = MetricChange.compare(key: key, current: value, previous: before, reference: previous.label)
             if before == .suppressed {
                 note = "No comparison: the \(previous.label) figure is hidden (fewer than \(metrics.minGroupSize))."
+            } else if change != nil, period.toDate, [.count, .hours].contains(definition?.unit) {
+                // Totals of a running quarter are not yet comparable with a whole one; say so on the tile.
+                note = "\(period.label) so far, to \(MetricText.date(period.end))."
             }
         }
     }
@@ -62,6 +65,16 @@ package struct MetricTile: Sendable, Hashable {
     /// The reader-facing label of a key: the catalogue label, plus the inner name of nested keys
     /// (`trainings_completed[guiding]` → `Trainings completed: guiding`).
     package static func label(for key: String) -> String {
+        let rows = ["participants": "Active participants", "pairs": "Active pairs", "sessions": "Sessions completed"]
+        for list in ["by_department.", "by_level."] where key.hasPrefix(list) && key.hasSuffix("]") {
+            let rest = key.dropFirst(list.count).dropLast()
+            guard let open = rest.firstIndex(of: "[") else { break }
+            return "\(rows[String(rest[..<open])] ?? String(rest[..<open])) in \(rest[rest.index(after: open)...])"
+        }
+        if key.hasPrefix("department_matrix["), key.hasSuffix("]") {
+            let names = key.dropFirst("department_matrix[".count).dropLast().components(separatedBy: "][")
+            if names.count == 2 { return "Active pairs: \(names[0]) mentor, \(names[1]) mentee" }
+        }
         let base = MetricCatalog.definition(key)?.label ?? key
         guard let cut = key.firstIndex(where: { $0 == "[" || $0 == "." }) else { return base }
         let inner = key[key.index(after: cut)...].replacingOccurrences(of: "][", with: " → ")

@@ -57,16 +57,32 @@ package struct ProgramCharts: Sendable {
 
     // MARK: Trends across quarters
 
-    /// A line chart of metric `keys` across quarters, one line per key.
-    package func quarterTrend(name: String, title: String, description: String, keys: [String]) -> String {
+    /// A line chart of metric `keys` across quarters, one line per key; `names` (short, for the legend)
+    /// default to the catalogue labels.
+    package func quarterTrend(name: String, title: String, description: String, keys: [String],
+                              names: [String]? = nil) -> String {
         let quarters = metrics.quarters
         let values = keys.map { quarterValues($0) }
         let shown = quarters.indices.filter { q in values.contains { $0[q] != .unavailable } }
         let series = keys.indices.map { k in
-            ChartSeries(Self.seriesName(keys[k]), shown.map { Self.plotted(values[k][$0], key: keys[k]) })
+            ChartSeries(names?[k] ?? Self.seriesName(keys[k]), shown.map { Self.plotted(values[k][$0], key: keys[k]) })
         }
-        return LineChart(frame: frame(name, title, description), categories: shown.map { quarters[$0].label },
-                         series: series).html()
+        return LineChart(frame: frame(name, title, description),
+                         categories: Self.axisLabels(shown.map { quarters[$0].label }), series: series).html()
+    }
+
+    /// Quarter labels for a horizontal axis: shortened (`Q1 ’24`, `Q1 FY27`) when there are many,
+    /// so they do not run into each other.
+    package static func axisLabels(_ labels: [String]) -> [String] {
+        guard labels.count > 6 else { return labels }
+        return labels.map { label in
+            var parts = label.split(separator: " ").map(String.init)
+            guard parts.count == 2, parts[1].count >= 4 else { return label }
+            let year = parts[1]
+            if year.hasPrefix("FY"), year.count == 6 { parts[1] = "FY" + year.suffix(2) }
+            else if year.count == 4, year.allSatisfy(\.isNumber) { parts[1] = "’" + year.suffix(2) }
+            return parts.joined(separator: " ")
+        }
     }
 
     /// Completed sessions per quarter.
@@ -79,42 +95,46 @@ package struct ProgramCharts: Sendable {
     package func activePairsByQuarter() -> String {
         quarterTrend(name: "active_pairs_by_quarter", title: "Active pairs per quarter",
                      description: "Mentoring pairs running at any time in each quarter, and pairs that began in it.",
-                     keys: ["pairs_active", "pairs_started"])
+                     keys: ["pairs_active", "pairs_started"], names: ["Active pairs", "Pairs started"])
     }
 
     /// Active participants, mentors and mentees per quarter.
     package func participantsByQuarter() -> String {
         quarterTrend(name: "participants_by_quarter", title: "Participants per quarter",
                      description: "People taking part in each quarter, and how many of them mentor and are mentored.",
-                     keys: ["participants_active", "mentors_active", "mentees_active"])
+                     keys: ["participants_active", "mentors_active", "mentees_active"],
+                     names: ["Participants", "Mentors", "Mentees"])
     }
 
     /// Match rate, cross-department and cross-level shares, role swaps per quarter (percentages).
     package func sharesByQuarter() -> String {
         quarterTrend(name: "shares_by_quarter", title: "Program health per quarter",
                      description: "Match rate, pairs meeting monthly, and pairs across departments and levels, as percentages.",
-                     keys: ["match_rate", "monthly_meeting_share", "cross_department_share", "cross_level_share"])
+                     keys: ["match_rate", "monthly_meeting_share", "cross_department_share", "cross_level_share"],
+                     names: ["Match rate %", "Meet monthly %", "Cross-dept %", "Cross-level %"])
     }
 
     /// Cross-department and cross-level shares of active pairs per quarter.
     package func crossBoundaryByQuarter() -> String {
         quarterTrend(name: "cross_boundary_by_quarter", title: "Pairs across departments and levels",
                      description: "Share of active pairs whose mentor and mentee work in different departments or at different levels.",
-                     keys: ["cross_department_share", "cross_level_share"])
+                     keys: ["cross_department_share", "cross_level_share"],
+                     names: ["Cross-dept %", "Cross-level %"])
     }
 
     /// Departments connected and mentees who became mentors per quarter.
     package func networkGrowthByQuarter() -> String {
         quarterTrend(name: "network_growth_by_quarter", title: "Connections and new mentors per quarter",
                      description: "Distinct pairs of departments linked by a mentoring pair, and people who became mentors after being mentored.",
-                     keys: ["departments_connected", "mentees_became_mentors"])
+                     keys: ["departments_connected", "mentees_became_mentors"],
+                     names: ["Dept. links", "New mentors"])
     }
 
     /// Distinct participants ever paired, by the end of each quarter.
     package func reachByQuarter() -> String {
         LineChart(frame: frame("reach_by_quarter", "Participants reached over time",
                                "Distinct people who have been in a mentoring pair, counted at the end of each quarter."),
-                  categories: metrics.reach.map(\.label),
+                  categories: Self.axisLabels(metrics.reach.map(\.label)),
                   series: [ChartSeries("Participants reached", metrics.reach.map { $0.participantsReached.map(Double.init) })])
             .html()
     }
@@ -123,7 +143,8 @@ package struct ProgramCharts: Sendable {
     package func trainingCoverageByQuarter() -> String {
         quarterTrend(name: "training_coverage", title: "Foundational skills coverage",
                      description: "Share of active mentors and of active mentees who completed all four foundational skills modules, by the end of each quarter.",
-                     keys: ["mentor_training_coverage", "mentee_training_coverage"])
+                     keys: ["mentor_training_coverage", "mentee_training_coverage"],
+                     names: ["Mentors %", "Mentees %"])
     }
 
     /// Trainings completed per module, one line per module, across quarters.
@@ -131,7 +152,8 @@ package struct ProgramCharts: Sendable {
         let modules = Self.modules(in: metrics)
         return quarterTrend(name: "trainings_by_module_by_quarter", title: "Trainings completed per module",
                             description: "Training modules completed in each quarter, one line per module.",
-                            keys: modules.map { "trainings_completed[\($0)]" })
+                            keys: modules.map { "trainings_completed[\($0)]" },
+                            names: modules.map { $0.replacingOccurrences(of: "_", with: " ") })
     }
 
     /// Every training module in the data, sorted.

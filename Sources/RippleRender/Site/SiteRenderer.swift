@@ -48,6 +48,15 @@ package struct SiteRenderer: Sendable {
         }
         jobs.append(PageJob(path: "404.html", template: "layouts/404",
                             context: context.context(path: "404.html", kind: "404", title: "Page not found")))
+        if let metrics = model.metrics {
+            let dashboards = DashboardRenderer(metrics: metrics)
+            jobs += dashboards.jobs(context: context)
+            do throws(DiagnosticError) {
+                try sink.write(DashboardRenderer.metricsJSONPath, text: dashboards.metricsJSON())
+            } catch {
+                return Output(pages: rendered, diagnostics: markdownProblems + error.diagnostics)
+            }
+        }
         var reportProblems: [Diagnostic] = []
         if let reports = ReportRenderer(model: model) {
             let narratives = Dictionary(all.filter { $0.page.kind == .narrative }.map { ($0.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
