@@ -94,7 +94,8 @@ def main():
     guide = os.path.join(ripple_dir, "content", "guide")
     os.makedirs(guide, exist_ok=True)
     with open(os.path.join(ripple_dir, "ripple.yaml"), "w") as f:
-        f.write("title: Benchmark\nguide:\n  title: Benchmark Guide\n  pdf: never\n")
+        # The HTML site only, as Hugo builds it: no EPUB, print page or PDF.
+        f.write("title: Benchmark\nguide:\n  title: Benchmark Guide\n  downloads: false\n  pdf: never\n")
     with open(os.path.join(ripple_dir, "content", "index.md"), "w") as f:
         f.write("# Benchmark\n\nStart with [the guide](guide/" + stem(0) + ".md).\n")
     if hugo_dir:

@@ -61,6 +61,8 @@ package struct GuideSettings: Hashable, Sendable {
     package var cover: String?
     /// PDF production.
     package var pdf: PDFMode = .auto
+    /// Whether the guide is also published as EPUB, print page and PDF (false: only the web chapters).
+    package var downloads: Bool = true
     /// Defaults.
     package init() {}
 }

@@ -71,7 +71,7 @@ package enum ConfigParser {
     }
 
     private static func readGuide(_ node: YAMLNode, into guide: inout GuideSettings, with reader: inout YAMLReader) {
-        reader.mapping(node, in: "guide", keys: ["title", "author", "slug", "cover", "pdf"]) { reader, key, value in
+        reader.mapping(node, in: "guide", keys: ["title", "author", "slug", "cover", "pdf", "downloads"]) { reader, key, value in
             switch key {
             case "title": guide.title = reader.string(value, key: key) ?? guide.title
             case "author": guide.author = reader.string(value, key: key) ?? ""
@@ -82,6 +82,7 @@ package enum ConfigParser {
                                   hint: "use letters, digits and dashes only")
                 }
             case "cover": guide.cover = reader.string(value, key: key)
+            case "downloads": guide.downloads = reader.bool(value, key: key) ?? true
             default: guide.pdf = reader.choice(value, key: key, as: PDFMode.self) ?? .auto
             }
         }

@@ -18,26 +18,43 @@ struct FrontMatter {
     static let keys = ["title", "summary", "weight", "draft", "slug", "date", "extra"]
 
     /// Splits and parses front matter; a file without a leading `---` line has none.
+    ///
+    /// Scans bytes up to the closing `---` only: the body is never split into lines (10,000 chapters).
     static func parse(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> FrontMatter {
-        // "\r\n" is one Character in Swift, so split on any line break, not only "\n".
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-        guard let first = lines.first, first == "---" else {
-            return FrontMatter(body: text, bodyLineOffset: 0)
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        var lineNumber = 0
+        var yamlStart: String.Index?
+        while index < utf8.endIndex {
+            lineNumber += 1
+            var contentEnd = index
+            while contentEnd < utf8.endIndex, utf8[contentEnd] != 0x0A, utf8[contentEnd] != 0x0D { utf8.formIndex(after: &contentEnd) }
+            var next = contentEnd
+            if next < utf8.endIndex {
+                let wasCR = utf8[next] == 0x0D
+                utf8.formIndex(after: &next)
+                if wasCR, next < utf8.endIndex, utf8[next] == 0x0A { utf8.formIndex(after: &next) }
+            }
+            let isFence = utf8[index..<contentEnd].elementsEqual("---".utf8)
+            if yamlStart == nil {
+                guard isFence else { return FrontMatter(body: text, bodyLineOffset: 0) }
+                yamlStart = next
+            } else if isFence, let yamlStart {
+                let yaml = String(text[yamlStart..<index])
+                var matter = FrontMatter(body: String(text[next...]), bodyLineOffset: lineNumber)
+                var reader = YAMLReader(file: file, lineOffset: 1)
+                if !yaml.allSatisfy(\.isWhitespace), let root = reader.parse(yaml) {
+                    matter.read(root, with: &reader)
+                }
+                diagnostics += reader.diagnostics
+                return matter
+            }
+            index = next
         }
-        guard let close = lines.indices.dropFirst().first(where: { lines[$0] == "---" }) else {
-            diagnostics.append(.error("front matter is never closed", at: SourceLocation(file: file, line: 1, column: 1),
-                                      hint: "add a line with only `---` after the front matter"))
-            return FrontMatter(body: text, bodyLineOffset: 0)
-        }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        lines.removeFirst(close + 1)
-        var matter = FrontMatter(body: lines.joined(separator: "\n"), bodyLineOffset: close + 1)
-        var reader = YAMLReader(file: file, lineOffset: 1)
-        if !yaml.trimmingCharacters(in: .whitespaces).isEmpty, let root = reader.parse(yaml) {
-            matter.read(root, with: &reader)
-        }
-        diagnostics += reader.diagnostics
-        return matter
+        guard yamlStart != nil else { return FrontMatter(body: text, bodyLineOffset: 0) }
+        diagnostics.append(.error("front matter is never closed", at: SourceLocation(file: file, line: 1, column: 1),
+                                  hint: "add a line with only `---` after the front matter"))
+        return FrontMatter(body: text, bodyLineOffset: 0)
     }
 
     private mutating func read(_ root: YAMLNode, with reader: inout YAMLReader) {

@@ -36,7 +36,7 @@ package struct GuideBuilder: Sendable {
 
     /// The downloads a build makes, for the guide pages' download links (none without chapters).
     package static func downloads(config: SiteConfig, hasChapters: Bool, pdfAvailable: Bool) -> [GuideDownload] {
-        guard hasChapters else { return [] }
+        guard hasChapters, config.guide.downloads else { return [] }
         var list = [GuideDownload(label: "EPUB", path: outputPath(.epub, config: config), format: "epub")]
         if config.guide.pdf != .never, pdfAvailable {
             list.append(GuideDownload(label: "PDF", path: outputPath(.pdf, config: config), format: "pdf"))
@@ -47,7 +47,7 @@ package struct GuideBuilder: Sendable {
 
     /// Writes every form to `sink`; returns notes (a skipped PDF), throws when any form cannot be made.
     package func build(to sink: OutputSink) throws(DiagnosticError) -> [Diagnostic] {
-        guard !model.content.chapters.isEmpty else { return [] }
+        guard !model.content.chapters.isEmpty, model.config.guide.downloads else { return [] }
         let chapters = try renderChapters()
         let config = model.config
         try sink.write(Self.outputPath(.epub, config: config), try epub(chapters))

@@ -1,6 +1,12 @@
 import Foundation
 import RippleCore
 import CRippleSystem
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes a site into a staging folder beside the output folder, and swaps it in only when the whole
 /// build succeeded: a failed build never leaves a half-written site, and never loses the previous one.
@@ -14,6 +20,9 @@ package final class StagedOutput: OutputSink {
     package let staging: URL
     /// The site folder static files are copied from.
     private let source: URL
+    /// Folders already created in the staging folder: a 10,000-page site would otherwise ask the file
+    /// system about every parent folder of every page.
+    private let createdFolders = Mutex<Set<String>>([])
 
     /// Prepares a staging folder for `output`, refusing outputs that would destroy something.
     package init(output: URL, source: URL) throws(DiagnosticError) {
@@ -57,17 +66,39 @@ package final class StagedOutput: OutputSink {
     package func write(_ path: String, _ bytes: [UInt8]) throws(DiagnosticError) {
         let url = try destination(path)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: url)
+            try ensureFolder(url.deletingLastPathComponent())
+            let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            defer { close(descriptor) }
+            var written = 0
+            try bytes.withUnsafeBytes { buffer in
+                while written < buffer.count {
+                    let result = posixWrite(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                    guard result > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                    written += result
+                }
+            }
         } catch {
-            throw DiagnosticError(.error("cannot write '\(path)': \(error.localizedDescription)"))
+            throw DiagnosticError(.error("cannot write '\(path)': \(error.localizedDescription)",
+                                         hint: "check that the output folder's disk is not full and is writable"))
         }
+    }
+
+    private func ensureFolder(_ folder: URL) throws {
+        let path = folder.path
+        if createdFolders.withLock({ $0.contains(path) }) { return }
+        // One mkdir(2) when the parent exists (every page after the first in a folder); the slower
+        // FileManager walk only when it does not.
+        if mkdir(path, 0o755) != 0, errno != EEXIST {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        createdFolders.withLock { _ = $0.insert(path) }
     }
 
     package func copy(from sourcePath: String, to path: String) throws(DiagnosticError) {
         let url = try destination(path)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try ensureFolder(url.deletingLastPathComponent())
             try? FileManager.default.removeItem(at: url)
             try FileManager.default.copyItem(at: source.appending(path: sourcePath), to: url)
         } catch {
@@ -106,4 +137,13 @@ package final class StagedOutput: OutputSink {
     package func discard() {
         try? FileManager.default.removeItem(at: staging)
     }
+}
+
+/// `write(2)`, named apart from `OutputSink.write`.
+private func posixWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(descriptor, bytes, count)
+    #else
+    Darwin.write(descriptor, bytes, count)
+    #endif
 }

@@ -15,6 +15,12 @@ package struct PageContext: Sendable {
     private let chapters: [RenderedPage]
     private let navigation: [(title: String, path: String)]
     private let siteValues: [String: TemplateValue]
+    /// Chapter index by source path.
+    private let chapterIndex: [String: Int]
+    /// Sidebar entries as seen from any chapter page (every chapter lives at `guide/<slug>/index.html`, so the
+    /// links are the same from each; the page's own entry is rebuilt per page), and from the guide index.
+    private let entriesFromChapter: [TemplateValue]
+    private let entriesFromGuideIndex: [TemplateValue]
 
     /// Creates the builder; `navigation` lists the header links as (title, output path).
     package init(model: SiteModel, chapters: [RenderedPage], navigation: [(title: String, path: String)]) {
@@ -27,6 +33,9 @@ package struct PageContext: Sendable {
             "language": .string(config.language), "base_url": .string(config.baseURL), "noindex": .bool(config.noindex),
             "guide_title": .string(config.guide.title),
         ]
+        chapterIndex = Dictionary(chapters.enumerated().map { ($1.page.source, $0) }, uniquingKeysWith: { a, _ in a })
+        entriesFromChapter = Self.entries(chapters, from: "guide/\u{0}/index.html")
+        entriesFromGuideIndex = Self.entries(chapters, from: "guide/index.html")
     }
 
     /// The context of a page written at `path`, of `kind`, with `page` values and optional extra top-level keys.
@@ -56,9 +65,9 @@ package struct PageContext: Sendable {
         }
         var values: [String: TemplateValue] = [
             "root": .string(root), "site": .object(site), "page": .object(page),
-            "guide": guideValue(from: path, current: source?.source),
+            "guide": guideValue(from: path, current: source.flatMap { chapterIndex[$0.source] }, fullList: kind == "guide-index"),
         ]
-        if let source, let index = chapters.firstIndex(where: { $0.page.source == source.source }) {
+        if let source, let index = chapterIndex[source.source] {
             values["chapter"] = chapterValue(index, from: path)
         }
         values.merge(extra) { _, b in b }
@@ -82,21 +91,39 @@ package struct PageContext: Sendable {
                  "children": .list(entry.children.map(tocValue))])
     }
 
-    private func guideValue(from path: String, current: String?) -> TemplateValue {
-        let index = chapters.firstIndex { $0.page.source == current }
-        var shown = chapters.indices
-        let truncated = chapters.count > Self.sidebarLimit
+    private static func entries(_ chapters: [RenderedPage], from path: String) -> [TemplateValue] {
+        chapters.indices.map { entry(chapters, $0, from: path, current: false) }
+    }
+
+    private static func entry(_ chapters: [RenderedPage], _ i: Int, from path: String, current: Bool) -> TemplateValue {
+        let chapter = chapters[i]
+        return .object(["number": .int(i + 1), "title": .string(chapter.title), "summary": .string(chapter.summary),
+                        "url": .string(OutputPath.relativeHref(from: path, to: chapter.page.outputPath)),
+                        "current": .bool(current)])
+    }
+
+    /// The `guide` object: the sidebar shows every chapter up to `sidebarLimit`, else a window around the
+    /// current one; the guide index always lists them all.
+    private func guideValue(from path: String, current index: Int?, fullList: Bool) -> TemplateValue {
+        let all: [TemplateValue]
+        if path.hasPrefix("guide/"), path.split(separator: "/").count == 3 {
+            all = entriesFromChapter
+        } else if path == "guide/index.html" {
+            all = entriesFromGuideIndex
+        } else {
+            all = Self.entries(chapters, from: path)
+        }
+        var shown = all.indices
+        let truncated = !fullList && chapters.count > Self.sidebarLimit
         if truncated {
             let centre = index ?? 0
             let half = Self.sidebarLimit / 2
             let start = max(0, min(centre - half, chapters.count - Self.sidebarLimit))
             shown = start..<(start + Self.sidebarLimit)
         }
-        let list: [TemplateValue] = shown.map { i in
-            let chapter = chapters[i]
-            return .object(["number": .int(i + 1), "title": .string(chapter.title), "summary": .string(chapter.summary),
-                            "url": .string(OutputPath.relativeHref(from: path, to: chapter.page.outputPath)),
-                            "current": .bool(i == index)])
+        var list = Array(all[shown])
+        if let index, shown.contains(index) {
+            list[index - shown.lowerBound] = Self.entry(chapters, index, from: path, current: true)
         }
         var guide: [String: TemplateValue] = [
             "title": .string(model.config.guide.title), "author": .string(model.config.guide.author),
