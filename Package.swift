@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "RippleMarkdownTests", dependencies: ["RippleMarkdown"]),
         .testTarget(name: "RippleTemplateTests", dependencies: ["RippleTemplate"]),
         .testTarget(name: "RippleDataTests", dependencies: ["RippleData"]),
-        .testTarget(name: "RippleMetricsTests", dependencies: ["RippleMetrics", "RippleData"]),
+        .testTarget(name: "RippleMetricsTests", dependencies: ["RippleMetrics"]),
         .testTarget(name: "RippleChartsTests", dependencies: ["RippleCharts"]),
         .testTarget(name: "RippleBuildTests", dependencies: ["RippleBuild"]),
     ]
