@@ -16,6 +16,12 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text (compiler-style lines) or json.")
     var format: Format = .text
 
+    @Flag(name: .long, help: "Also build the site into a temporary folder and check every link and #anchor in it.")
+    var links = false
+
+    @Flag(name: .long, help: "List the links to other sites (they are never fetched); implies --links.")
+    var external = false
+
     func run() throws {
         let start = ContinuousClock.now
         var diagnostics: [Diagnostic]
@@ -25,9 +31,28 @@ struct CheckCommand: ParsableCommand {
         } catch let error as DiagnosticError {
             diagnostics = error.diagnostics
         }
+        var externalLinks: [LinkChecker.ExternalLink] = []
+        if links || external, !diagnostics.hasErrors {  // essentials: `--links` builds into a temporary folder
+            let temporary = FileManager.default.temporaryDirectory.appending(path: "ripple-check-\(ProcessInfo.processInfo.processIdentifier)")
+            defer { try? FileManager.default.removeItem(at: temporary) }
+            do {
+                let report = try SiteBuilder(source: URL(fileURLWithPath: source), output: temporary.appending(path: "site")).build()
+                diagnostics = report.diagnostics
+                externalLinks = report.externalLinks
+            } catch let error as DiagnosticError {
+                diagnostics = error.diagnostics
+            }
+        }
         switch format {
         case .text:
             Console.report(diagnostics)
+            if external {
+                print(externalLinks.isEmpty ? "No links to other sites." : "Links to other sites (not fetched):")
+                for link in externalLinks {
+                    let shown = link.pages.prefix(3).joined(separator: ", ") + (link.pages.count > 3 ? ", … (\(link.pages.count) pages)" : "")
+                    print("  \(link.url)  — on \(shown)")
+                }
+            }
             print("Checked \(source) in \(Console.elapsed(since: start)): \(Console.tally(diagnostics))")
         case .json:
             print(DiagnosticJSON.encode(diagnostics))

@@ -28,6 +28,8 @@ package struct LinkChecker: Sendable {
         package var url: String
         /// The link's text (`<a>` only).
         package var text: String
+        /// The site path (and `#fragment`) the link resolves to, or the URL when it cannot be resolved.
+        package var target: String
         /// What is wrong, in one sentence.
         package var problem: String
         /// What to do.
@@ -53,8 +55,9 @@ package struct LinkChecker: Sendable {
                 case .ignored: continue
                 case .external: external[link.url, default: []].insert(file)
                 case .internal:
-                    if let (problem, hint) = problem(with: link.url, in: file) {
-                        broken.append(BrokenLink(file: file, line: link.line, url: link.url, text: link.text, problem: problem, hint: hint))
+                    if let (target, problem, hint) = problem(with: link.url, in: file) {
+                        broken.append(BrokenLink(file: file, line: link.line, url: link.url, text: link.text,
+                                                 target: target, problem: problem, hint: hint))
                     }
                 }
             }
@@ -78,7 +81,7 @@ package struct LinkChecker: Sendable {
     }
 
     /// What is wrong with an internal URL on `file`, or nil when it works.
-    private func problem(with url: String, in file: String) -> (String, String)? {
+    private func problem(with url: String, in file: String) -> (target: String, problem: String, hint: String)? {
         var rest = Substring(url)
         var fragment: String?
         if let hash = rest.firstIndex(of: "#") {
@@ -90,21 +93,21 @@ package struct LinkChecker: Sendable {
         let path = rawPath.removingPercentEncodingSafely
         let shown = "link to '\(url)' on '\(file)'"
         if path.hasPrefix("/") {
-            return ("\(shown) starts with '/'",
+            return (url, "\(shown) starts with '/'",
                     "use a relative link such as '\(OutputPath.relativeHref(from: file, to: String(path.drop { $0 == "/" })))'; links from the server root break when the site is opened from disk or published in a sub-folder")
         }
         var target = file
         if !path.isEmpty {
             guard let resolved = OutputPath.normalize(OutputPath.directory(of: file) + "/" + path), !resolved.isEmpty else {
-                return ("\(shown) leads outside the site", "link to a page or file inside the site")
+                return (url, "\(shown) leads outside the site", "link to a page or file inside the site")
             }
             target = resolved
             if !files.contains(resolved) {
                 if files.contains(resolved + "/index.html") {
                     let href = rawPath.hasSuffix("/") ? rawPath + "index.html" : rawPath + "/index.html"
-                    return ("\(shown) points to a folder", "link to '\(href)' so that the page also opens from disk")
+                    return (resolved, "\(shown) points to a folder", "link to '\(href)' so that the page also opens from disk")
                 }
-                return ("\(shown): the built site has no file '\(resolved)'",
+                return (resolved, "\(shown): the built site has no file '\(resolved)'",
                         "check the file name; links are relative to the page, like '../guide/index.html'")
             }
         }
@@ -115,7 +118,7 @@ package struct LinkChecker: Sendable {
         if let near = page.ids.sorted().first(where: { $0.hasPrefix(fragment) || fragment.hasPrefix($0) }) {
             hint = "did you mean '#\(near)'? " + hint
         }
-        return ("\(shown): '\(target)' has no element with id '\(fragment)'", hint)
+        return (target + "#" + fragment, "\(shown): '\(target)' has no element with id '\(fragment)'", hint)
     }
 }
 

@@ -10,6 +10,8 @@ package struct SiteBuilder: Sendable {
     package var output: URL
     /// The pure stage's options.
     package var assembler: SiteAssembler
+    /// Check every link of the generated site before it is swapped in (`--no-link-check` turns it off).
+    package var checkLinks = true
 
     /// Creates a builder.
     package init(source: URL, output: URL, assembler: SiteAssembler = SiteAssembler()) {
@@ -26,6 +28,8 @@ package struct SiteBuilder: Sendable {
         package var pagesWritten: Int
         /// Warnings and notes (a build with errors throws instead).
         package var diagnostics: [Diagnostic]
+        /// Links to other sites found by the link check (listed, never fetched).
+        package var externalLinks: [LinkChecker.ExternalLink] = []
     }
 
     /// Builds the site; throws every diagnostic (errors and warnings) when the build fails, leaving the
@@ -37,7 +41,16 @@ package struct SiteBuilder: Sendable {
         let staged = try StagedOutput(output: output, source: source)
         let counting = CountingSink(staged)
         let rendered = SiteRenderer(model: model).render(to: counting)
-        let diagnostics = (assembled.diagnostics + rendered.diagnostics).sortedByLocation
+        var diagnostics = assembled.diagnostics + rendered.diagnostics
+        // Essentials: robots.txt, sitemap.xml and the link check, on the staged output.
+        var external: [LinkChecker.ExternalLink] = []
+        if !diagnostics.hasErrors {
+            let finish = SiteFinish(files: files, pages: rendered.pages, config: model.config, checkLinks: checkLinks)
+                .run(folder: staged.staging, sink: counting)
+            diagnostics += finish.diagnostics
+            external = finish.external
+        }
+        diagnostics = diagnostics.sortedByLocation
         guard !diagnostics.hasErrors else {
             staged.discard()
             throw DiagnosticError(diagnostics)
@@ -46,6 +59,7 @@ package struct SiteBuilder: Sendable {
             staged.discard()
             throw error
         }
-        return Report(filesWritten: counting.count, pagesWritten: counting.htmlCount, diagnostics: diagnostics)
+        return Report(filesWritten: counting.count, pagesWritten: counting.htmlCount, diagnostics: diagnostics,
+                      externalLinks: external)
     }
 }

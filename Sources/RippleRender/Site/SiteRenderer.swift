@@ -48,6 +48,7 @@ package struct SiteRenderer: Sendable {
         jobs.append(PageJob(path: "404.html", template: "layouts/404",
                             context: context.context(path: "404.html", kind: "404", title: "Page not found")))
         var diagnostics = markdownProblems + write(jobs, to: sink)
+        diagnostics += writeSearchIndex(rendered, to: sink)  // essentials: search-index.js
         diagnostics += copyFiles(to: sink)
         return Output(pages: rendered, diagnostics: diagnostics)
     }

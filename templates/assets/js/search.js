@@ -229,7 +229,6 @@
     });
     count.textContent = message;
     panel.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
     // Announce once typing pauses, so a screen reader is not interrupted on every key.
     clearTimeout(announceTimer);
     announceTimer = setTimeout(function () { live.textContent = message; }, 400);
@@ -237,7 +236,6 @@
 
   function close() {
     panel.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
   }
 
   function run() {
