@@ -11,16 +11,16 @@
   var CONTINUATION = 'ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_';
   var DIGITS = {};
   for (var d = 0; d < 32; d++) { DIGITS[FINAL.charAt(d)] = d + 32; DIGITS[CONTINUATION.charAt(d)] = d; }
-  var MAX_LENGTH = 32, PREFIX_LIMIT = 64, WORD = /[\p{L}\p{N}]+/gu;
+  var MAX_LENGTH = 32, PREFIX_LIMIT = 16, WORD = /[\p{L}\p{N}]+/gu;
 
   function decodePostings(text) {
-    var out = [], value = 0, previous = -1;
+    var out = new Int32Array(text.length), count = 0, value = 0, previous = -1;
     for (var i = 0; i < text.length; i++) {
       var digit = DIGITS[text.charAt(i)];
-      if (digit >= 32) { previous += value * 32 + (digit - 32) + 1; out.push(previous); value = 0; }
+      if (digit >= 32) { previous += value * 32 + (digit - 32) + 1; out[count++] = previous; value = 0; }
       else { value = value * 32 + digit; }
     }
-    return out;
+    return out.subarray(0, count);
   }
 
   function fold(text) { return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''); }
@@ -82,18 +82,22 @@
     return lo;
   };
 
-  // Index terms a query term stands for, with weights: exact 1, longer words starting with it 0.6,
-  // one typo away (terms of 5 letters or more) 0.4.
-  Engine.prototype.candidates = function (term) {
-    var found = [], seen = {}, terms = this.terms;
-    var start = this.lowerBound(term);
-    for (var i = start; i < terms.length && found.length < PREFIX_LIMIT && terms[i].lastIndexOf(term, 0) === 0; i++) {
-      found.push({ index: i, weight: terms[i] === term ? 1 : 0.6 });
-      seen[i] = true;
+  // Index terms a query term stands for, with weights: the term itself 1; while it is being typed (or is not
+  // in the index), the most frequent longer terms starting with it 0.6; when it is not in the index and has
+  // 5 letters or more, terms one typo away 0.4.
+  Engine.prototype.candidates = function (term, typing) {
+    var found = [], terms = this.terms, body = this.lists.body;
+    var start = this.lowerBound(term), exact = terms[start] === term;
+    if (exact) found.push({ index: start, weight: 1 });
+    if (typing || !exact) {
+      var longer = [];
+      for (var i = exact ? start + 1 : start; i < terms.length && longer.length < 500 && terms[i].lastIndexOf(term, 0) === 0; i++) longer.push(i);
+      longer.sort(function (a, b) { return body[b].length - body[a].length; });
+      for (var k = 0; k < longer.length && k < PREFIX_LIMIT; k++) found.push({ index: longer[k], weight: 0.6 });
     }
-    if (term.length >= 5) {
-      for (var j = 0; j < terms.length; j++) {
-        if (!seen[j] && withinOneEdit(term, terms[j])) found.push({ index: j, weight: 0.4 });
+    if (!exact && term.length >= 5) {
+      for (var j = 0, typos = 0; j < terms.length && typos < PREFIX_LIMIT; j++) {
+        if (withinOneEdit(term, terms[j]) && terms[j].lastIndexOf(term, 0) !== 0) { found.push({ index: j, weight: 0.4 }); typos++; }
       }
     }
     return found;
@@ -104,44 +108,63 @@
     return cache[index] || (cache[index] = decodePostings(this.lists[kind][index]));
   };
 
+  var FIELDS = [['body', 1], ['head', 10], ['title', 100]];
+
   // Ranks sections: a title match counts 100, a heading match 10, a text match 1 (times the candidate's weight);
   // sections must match every query term when any does, otherwise the most terms win.
   Engine.prototype.search = function (query, limit) {
-    var queryTerms = this.queryTerms(query);
-    var n = this.sections.length, result = { total: 0, results: [], terms: [] };
+    var queryTerms = this.queryTerms(query), n = this.sections.length;
+    var result = { total: 0, results: [], terms: [] };
+    limit = limit || 10;
     if (!queryTerms.length || !n) return result;
-    var score = new Float64Array(n), matched = new Uint8Array(n), touched = [], matchedTerms = {};
+    if (!this.score) {
+      this.score = new Float64Array(n); this.best = new Float64Array(n); this.matched = new Uint8Array(n);
+      this.hit = new Int32Array(n); this.touched = new Int32Array(n);
+    }
+    var score = this.score, best = this.best, matched = this.matched, hit = this.hit, touched = this.touched;
+    var touchedCount = 0, matchedTerms = {}, firstSection = this.firstSection;
     for (var k = 0; k < queryTerms.length; k++) {
-      var best = new Float64Array(n), hit = [];
-      var candidates = this.candidates(queryTerms[k]);
+      var hitCount = 0, candidates = this.candidates(queryTerms[k], k === queryTerms.length - 1);
       for (var c = 0; c < candidates.length; c++) {
-        var cand = candidates[c], w = cand.weight;
+        var cand = candidates[c];
         matchedTerms[this.terms[cand.index]] = true;
-        var lists = [['body', 1], ['head', 10], ['title', 100]];
-        for (var l = 0; l < 3; l++) {
-          var list = this.postings(lists[l][0], cand.index), value = w * lists[l][1];
+        for (var f = 0; f < 3; f++) {
+          var list = this.postings(FIELDS[f][0], cand.index), value = cand.weight * FIELDS[f][1];
           for (var p = 0; p < list.length; p++) {
-            var s = l === 2 ? this.firstSection[list[p]] : list[p];
-            if (best[s] === 0) hit.push(s);
+            var s = f === 2 ? firstSection[list[p]] : list[p];
+            if (best[s] === 0) hit[hitCount++] = s;
             if (value > best[s]) best[s] = value;
           }
         }
       }
-      for (var h = 0; h < hit.length; h++) {
+      for (var h = 0; h < hitCount; h++) {
         var sec = hit[h];
-        if (matched[sec] === 0) touched.push(sec);
+        if (matched[sec] === 0) touched[touchedCount++] = sec;
         matched[sec]++;
         score[sec] += best[sec];
+        best[sec] = 0;
       }
     }
-    var all = touched.filter(function (s) { return matched[s] === queryTerms.length; });
-    if (!all.length) all = touched;
-    all.sort(function (a, b) { return (matched[b] - matched[a]) || (score[b] - score[a]) || (a - b); });
-    result.total = all.length;
+    // Keep the best `limit` without sorting everything: most query terms matched, then score, then page order.
+    var need = queryTerms.length, anyAll = false;
+    for (var t = 0; t < touchedCount; t++) if (matched[touched[t]] === need) { anyAll = true; break; }
+    var top = [], total = 0;
+    function better(a, b) { return matched[a] !== matched[b] ? matched[a] > matched[b] : score[a] !== score[b] ? score[a] > score[b] : a < b; }
+    for (var u = 0; u < touchedCount; u++) {
+      var cur = touched[u];
+      if (anyAll && matched[cur] !== need) continue;
+      total++;
+      if (top.length === limit && !better(cur, top[limit - 1])) continue;
+      var at = top.length === limit ? limit - 1 : top.length;
+      while (at > 0 && better(cur, top[at - 1])) { top[at] = top[at - 1]; at--; }
+      top[at] = cur;
+      if (top.length > limit) top.length = limit;
+    }
+    for (var z = 0; z < touchedCount; z++) { score[touched[z]] = 0; matched[touched[z]] = 0; }
+    result.total = total;
     result.terms = Object.keys(matchedTerms);
-    var shown = all.slice(0, limit || 10);
-    for (var r = 0; r < shown.length; r++) {
-      var section = this.sections[shown[r]], pageEntry = this.pages[section[0]];
+    for (var r = 0; r < top.length; r++) {
+      var section = this.sections[top[r]], pageEntry = this.pages[section[0]];
       result.results.push({
         title: pageEntry[0], heading: section[2], snippet: section[3],
         url: pageEntry[1] + (section[1] ? '#' + section[1] : '')
