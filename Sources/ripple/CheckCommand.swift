@@ -24,39 +24,51 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let start = ContinuousClock.now
-        var diagnostics: [Diagnostic]
-        do {
+        var diagnostics: [Diagnostic] = []
+        do throws(DiagnosticError) {
             let files = try SiteLoader(root: URL(fileURLWithPath: source)).load()
             diagnostics = SiteAssembler().assemble(files).diagnostics
-        } catch let error as DiagnosticError {
+        } catch {
             diagnostics = error.diagnostics
         }
         var externalLinks: [LinkChecker.ExternalLink] = []
         if links || external, !diagnostics.hasErrors {  // essentials: `--links` builds into a temporary folder
-            let temporary = FileManager.default.temporaryDirectory.appending(path: "ripple-check-\(ProcessInfo.processInfo.processIdentifier)")
-            defer { try? FileManager.default.removeItem(at: temporary) }
-            do {
-                let report = try SiteBuilder(source: URL(fileURLWithPath: source), output: temporary.appending(path: "site")).build()
-                diagnostics = report.diagnostics
-                externalLinks = report.externalLinks
-            } catch let error as DiagnosticError {
-                diagnostics = error.diagnostics
-            }
+            let checked = buildAndCheckLinks()
+            diagnostics = checked.diagnostics
+            externalLinks = checked.external
         }
         switch format {
         case .text:
             Console.report(diagnostics)
-            if external {
-                print(externalLinks.isEmpty ? "No links to other sites." : "Links to other sites (not fetched):")
-                for link in externalLinks {
-                    let shown = link.pages.prefix(3).joined(separator: ", ") + (link.pages.count > 3 ? ", … (\(link.pages.count) pages)" : "")
-                    print("  \(link.url)  — on \(shown)")
-                }
-            }
+            if external { printExternal(externalLinks) }
             print("Checked \(source) in \(Console.elapsed(since: start)): \(Console.tally(diagnostics))")
         case .json:
             print(DiagnosticJSON.encode(diagnostics))
         }
         if diagnostics.hasErrors { throw ExitCode(1) }
+    }
+
+    /// Builds into a temporary folder (removed afterwards) so that the link check runs on real output.
+    private func buildAndCheckLinks() -> (diagnostics: [Diagnostic], external: [LinkChecker.ExternalLink]) {
+        let temporary = FileManager.default.temporaryDirectory.appending(path: "ripple-check-\(ProcessInfo.processInfo.processIdentifier)")
+        let builder = SiteBuilder(source: URL(fileURLWithPath: source), output: temporary.appending(path: "site"))
+        let result: ([Diagnostic], [LinkChecker.ExternalLink])
+        do {
+            let report = try builder.build()
+            result = (report.diagnostics, report.externalLinks)
+        } catch {
+            result = (error.diagnostics, [])
+        }
+        try? FileManager.default.removeItem(at: temporary)
+        return result
+    }
+
+    private func printExternal(_ links: [LinkChecker.ExternalLink]) {
+        print(links.isEmpty ? "No links to other sites." : "Links to other sites (not fetched):")
+        for link in links {
+            var pages = link.pages.prefix(3).joined(separator: ", ")
+            if link.pages.count > 3 { pages += ", … (\(link.pages.count) pages)" }
+            print("  \(link.url)  — on \(pages)")
+        }
     }
 }

@@ -37,7 +37,7 @@ import RippleRender
     }
 
     private let site: [String: String] = [
-        "index.html": #"<a href="guide/index.html#chapters">Guide</a> <a href="https://example.org/x">Out</a> <a href="#top">Top</a>"#,
+        "index.html": ##"<a href="guide/index.html#chapters">Guide</a> <a href="https://example.org/x">Out</a> <a href="#top">Top</a>"##,
         "guide/index.html": #"<h2 id="chapters">Chapters</h2><a href="../index.html">Home</a><a href="a/index.html#missing">A</a>"#,
         "guide/a/index.html": #"<h2 id="missing-part">Part</h2><img src="../../img/none.png" alt=""><a href="../">Up</a><a href="/guide/index.html">Abs</a><a href="../../../x.html">Out</a>"#,
         "img/ok.png": "",
@@ -87,7 +87,7 @@ import RippleRender
         let diagnostics = SiteLinkCheck.diagnostics(broken, locator: locator).map(\.description)
         #expect(diagnostics == [
             "content/guide/a.md:3:10: error: link to '../' on 'guide/a/index.html' points to a folder (line 9 of the generated page)\n  hint: link to '../index.html'",
-            "templates/partials/header.mustache:2:22: error: link to '../../img/none.png' on 'guide/a/index.html': the built site has no file 'img/none.png' (line 3 of the generated page); also on 1 other page\n  hint: check the file name",
+            "templates/partials/header.mustache:2:21: error: link to '../../img/none.png' on 'guide/a/index.html': the built site has no file 'img/none.png' (line 3 of the generated page); also on 1 other page\n  hint: check the file name",
         ])
     }
 

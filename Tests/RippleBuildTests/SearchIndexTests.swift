@@ -86,7 +86,11 @@ import RippleRender
     /// The size budget (index under 15% of the site's HTML) on a generated guide; measured at scale in docs/search.md.
     @Test func indexStaysSmallNextToTheHTML() {
         var generator = SystemRandomNumberGenerator.Seeded(seed: 42)
-        let vocabulary = (0..<5000).map { i in "w\(String(i, radix: 36))\(["ing", "er", "s", "tion", ""][i % 5])" }
+        let syllables = ["men", "tor", "pro", "gram", "ses", "sion", "goal", "ca", "reer", "skill", "lead", "er", "ship", "feed",
+                         "back", "co", "hort", "pair", "match", "grow", "learn", "plan", "re", "view", "de", "vel", "op"]
+        let vocabulary = (0..<5000).map { i in
+            (0..<(1 + i % 3)).map { k in syllables[(i / (k + 1) * 7 + k * 13) % syllables.count] }.joined() + ["ing", "s", ""][i % 3]
+        }
         var html = 0
         let documents = (0..<200).map { chapter -> SearchDocument in
             var body = ""

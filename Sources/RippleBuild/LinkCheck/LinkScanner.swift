@@ -109,7 +109,7 @@ package enum LinkScanner {
                 var value = String(decoding: bytes[start..<j], as: UTF8.self)
                 if quote == nil { value = value.trimmingSpaces }
                 links.append(Link(url: value, line: line, text: ""))
-                i = j
+                i = j < bytes.count && bytes[j] != 10 ? j + 1 : j
                 continue
             }
             if byte == UInt8(ascii: "@"), matches(importRule, in: bytes, at: i) {
@@ -121,6 +121,7 @@ package enum LinkScanner {
                     j = start
                     while j < bytes.count, bytes[j] != quote, bytes[j] != 10 { j += 1 }
                     links.append(Link(url: String(decoding: bytes[start..<j], as: UTF8.self), line: line, text: ""))
+                    if j < bytes.count, bytes[j] == quote { j += 1 }
                 }
                 i = j
                 continue
@@ -128,7 +129,7 @@ package enum LinkScanner {
             if byte == 34 || byte == 39 {  // skip strings so `content: "url("` is not a URL
                 var j = i + 1
                 while j < bytes.count, bytes[j] != byte, bytes[j] != 10 { j += 1 }
-                i = j + 1
+                i = j < bytes.count && bytes[j] == byte ? j + 1 : j
                 continue
             }
             i += 1

@@ -40,8 +40,35 @@ package enum SearchText {
     }
 
     /// The index terms of `text`, in order, repeats kept.
+    ///
+    /// ASCII words take a fast path over UTF-8 bytes; a word with any other character (and the punctuation
+    /// around it, up to the next ASCII separator) goes through `words`, which gives the same result for ASCII.
     package static func terms(_ text: String) -> [String] {
-        words(text).compactMap(term)
+        var result: [String] = []
+        var word: [UInt8] = []
+        var ascii = true
+        func flush() {
+            guard !word.isEmpty else { return }
+            if ascii {
+                if word.count >= 2, word.count < maxLength, let found = term(String(decoding: word, as: UTF8.self)) {
+                    result.append(found)
+                }
+            } else {
+                result += words(String(decoding: word, as: UTF8.self)).compactMap(term)
+            }
+            word.removeAll(keepingCapacity: true)
+            ascii = true
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte | 0x20)
+            case 0x80...: word.append(byte); ascii = false
+            default: flush()
+            }
+        }
+        flush()
+        return result
     }
 
     /// The term a single folded word becomes, or nil when it is not indexed.

@@ -32,13 +32,15 @@ package enum Sitemap {
         return text
     }
 
-    /// The sitemap: one `<url><loc>` per page, sorted, folder pages written as their folder (`guide/`).
+    /// The sitemap: one `<url><loc>` per page, folder pages written as their folder (`guide/`), sorted by URL.
     package static func xml(baseURL: String, pages: [String]) -> String {
         let base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in Set(pages).sorted() where page != "404.html" && page.hasSuffix(".html") {
-            let pretty = page == "index.html" ? "" : page.hasSuffix("/index.html") ? String(page.dropLast("index.html".count)) : page
-            text += "  <url><loc>\(escape(base + percentEncoded(pretty)))</loc></url>\n"
+        let urls = Set(pages.filter { $0 != "404.html" && $0.hasSuffix(".html") }.map { page in
+            page == "index.html" ? "" : page.hasSuffix("/index.html") ? String(page.dropLast("index.html".count)) : page
+        })
+        for url in urls.sorted() {
+            text += "  <url><loc>\(escape(base + percentEncoded(url)))</loc></url>\n"
         }
         return text + "</urlset>\n"
     }
