@@ -76,18 +76,33 @@ import RippleRender
                                          text: "<header>\n  <img src=\"{{root}}img/none.png\" alt=\"\">\n</header>")])
         let broken = [
             LinkChecker.BrokenLink(file: "guide/a/index.html", line: 3, url: "../../img/none.png", text: "",
-                                   target: "img/none.png", problem: "link to '../../img/none.png' on 'guide/a/index.html': the built site has no file 'img/none.png'",
+                                   target: "img/none.png", reason: ": the built site has no file 'img/none.png'",
                                    hint: "check the file name"),
             LinkChecker.BrokenLink(file: "index.html", line: 3, url: "img/none.png", text: "",
-                                   target: "img/none.png", problem: "link to 'img/none.png' on 'index.html': the built site has no file 'img/none.png'",
+                                   target: "img/none.png", reason: ": the built site has no file 'img/none.png'",
                                    hint: "check the file name"),
             LinkChecker.BrokenLink(file: "guide/a/index.html", line: 9, url: "../", text: "up", target: "guide",
-                                   problem: "link to '../' on 'guide/a/index.html' points to a folder", hint: "link to '../index.html'"),
+                                   reason: " points to a folder", hint: "link to '../index.html'"),
         ]
         let diagnostics = SiteLinkCheck.diagnostics(broken, locator: locator).map(\.description)
         #expect(diagnostics == [
             "content/guide/a.md:3:10: error: link to '../' on 'guide/a/index.html' points to a folder (line 9 of the generated page)\n  hint: link to '../index.html'",
             "templates/partials/header.mustache:2:21: error: link to '../../img/none.png' on 'guide/a/index.html': the built site has no file 'img/none.png' (line 3 of the generated page); also on 1 other page\n  hint: check the file name",
+        ])
+    }
+
+    @Test func linksFromTemplateValuesAreGroupedByTarget() {
+        let locator = LinkLocator(origins: [:], sources: [], templates: [
+            LinkLocator.Text(path: "templates/partials/header.mustache", text: "<a href=\"{{url}}\">{{title}}</a>"),
+        ])
+        let broken = ["index.html", "guide/index.html", "faq/index.html", "join/index.html"].map { page in
+            LinkChecker.BrokenLink(file: page, line: 32, url: OutputPath.relativeHref(from: page, to: "dashboards/index.html"),
+                                   text: "Dashboards", target: "dashboards/index.html",
+                                   reason: ": the built site has no file 'dashboards/index.html'", hint: "check the file name")
+        }
+        let diagnostics = SiteLinkCheck.diagnostics(broken, locator: locator).map(\.description)
+        #expect(diagnostics == [
+            "error: link to '../dashboards/index.html' on 4 pages ('faq/index.html', 'guide/index.html', 'index.html', …): the built site has no file 'dashboards/index.html'\n  hint: check the file name; the link is not written in any page or template as such, so it comes from a template value (like {{url}}) or from Ripple itself",
         ])
     }
 

@@ -30,8 +30,10 @@ package struct LinkChecker: Sendable {
         package var text: String
         /// The site path (and `#fragment`) the link resolves to, or the URL when it cannot be resolved.
         package var target: String
+        /// What is wrong, completing "link to '<url>' on '<file>'" (`: the built site has no file 'x'`).
+        package var reason: String
         /// What is wrong, in one sentence.
-        package var problem: String
+        package var problem: String { "link to '\(url)' on '\(file)'\(reason)" }
         /// What to do.
         package var hint: String
     }
@@ -57,7 +59,7 @@ package struct LinkChecker: Sendable {
                 case .internal:
                     if let (target, problem, hint) = problem(with: link.url, in: file) {
                         broken.append(BrokenLink(file: file, line: link.line, url: link.url, text: link.text,
-                                                 target: target, problem: problem, hint: hint))
+                                                 target: target, reason: problem, hint: hint))
                     }
                 }
             }
@@ -91,7 +93,7 @@ package struct LinkChecker: Sendable {
         if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
         let rawPath = String(rest)
         let path = rawPath.removingPercentEncodingSafely
-        let shown = "link to '\(url)' on '\(file)'"
+        let shown = ""
         if path.hasPrefix("/") {
             return (url, "\(shown) starts with '/'",
                     "use a relative link such as '\(OutputPath.relativeHref(from: file, to: String(path.drop { $0 == "/" })))'; links from the server root break when the site is opened from disk or published in a sub-folder")

@@ -41,22 +41,26 @@ package final class LinkLocator: Sendable {
         self.templates = templates.sorted { $0.path < $1.path }
     }
 
-    /// Where `link` was written, or nil when it cannot be found.
+    /// Where `link` was written (a file and line), or nil when it cannot be found.
     package func locate(_ link: LinkChecker.BrokenLink) -> SourceLocation? {
         var needles = [link.url]
         var stripped = Substring(link.url)
         while stripped.hasPrefix("../") || stripped.hasPrefix("./") { stripped = stripped.drop { $0 == "." }.dropFirst() }
         if stripped != Substring(link.url), !stripped.isEmpty { needles.append(String(stripped)) }
         let text = link.text.trimmingCharacters(in: " ")
-        if text.count >= 3 { needles.append(text) }
         if let source = origins[link.file].flatMap({ sources[$0] }) {
-            for needle in needles { if let found = source.find(needle) { return found } }
+            // In Markdown the text of a link is written as `[text]`.
+            for needle in needles + (text.isEmpty ? [] : ["[\(text)]"]) { if let found = source.find(needle) { return found } }
         }
-        for needle in needles {
+        // In a template, as the content of an element: `>text<`.
+        for needle in needles + (text.isEmpty ? [] : [">\(text)<"]) {
             if let found = inTemplates(needle) { return found }
         }
-        return origins[link.file].map { SourceLocation(file: $0) }
+        return nil
     }
+
+    /// The Markdown source of a generated page, when it has one.
+    package func origin(of page: String) -> String? { origins[page] }
 
     private func inTemplates(_ needle: String) -> SourceLocation? {
         if let known = cache.withLock({ $0[needle] }) { return known }
