@@ -58,6 +58,13 @@ enum ByteText {
         return line
     }
 
+    /// How many line feeds the bytes hold (an upper bound for the number of rows).
+    static func lineCount(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for c in b where c == newline { count += 1 }
+        return count
+    }
+
     /// The range without surrounding spaces and tabs.
     static func trimmed(_ b: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var start = 0, end = b.count

@@ -50,7 +50,7 @@ struct CSVWriter {
     mutating func number(_ value: Double?) {
         separate()
         guard let value else { return }
-        bytes.append(contentsOf: (value == value.rounded() ? String(Int(value)) : String(value)).utf8)
+        bytes.append(contentsOf: (abs(value) < 1e15 && value == Double(Int(value)) ? String(Int(value)) : String(value)).utf8)
     }
 
     mutating func day(_ day: Day?) {

@@ -18,20 +18,31 @@ struct Decoded<Record> {
     /// The file name shown in hints (`participants.csv`).
     var fileName = ""
 
-    /// Registers a row's id; reports a duplicate. Returns `false` for a duplicate.
-    mutating func register(_ id: String, row: inout RowReader, field: Int, what: String) -> Bool {
-        if let first = ids[id] {
-            row.error(field, "\(ByteText.quoted(id)) is used again; it is already the \(what) on row \(first.line)",
-                      hint: "every \(row.table.schema.fields[field].name) must be unique; remove or renumber the duplicate row")
-            return false
-        }
-        ids[id] = Entry(index: -1, line: Int32(row.line))
-        return true
+    /// Makes room for about `rows` rows up front, so a million sessions never rehash.
+    mutating func reserve(_ rows: Int) {
+        records.reserveCapacity(rows)
+        lines.reserveCapacity(rows)
+        ids.reserveCapacity(rows)
     }
 
-    /// Adds a valid record, pointing its id (if any) at it.
-    mutating func append(_ record: Record, id: String?, line: Int) {
-        if let id { ids[id]?.index = Int32(records.count) }
+    /// Registers a row's id, pointing it at the record the row will become; reports a duplicate.
+    /// Returns `false` for a duplicate. One hash lookup per row: this runs a million times.
+    mutating func register(_ id: String, row: inout RowReader, field: Int, what: String) -> Bool {
+        let entry = Entry(index: Int32(records.count), line: Int32(row.line))
+        guard let first = ids.updateValue(entry, forKey: id) else { return true }
+        ids[id] = first
+        row.error(field, "\(ByteText.quoted(id)) is used again; it is already the \(what) on row \(first.line)",
+                  hint: "every \(row.table.schema.fields[field].name) must be unique; remove or renumber the duplicate row")
+        return false
+    }
+
+    /// Marks a registered id whose row turned out invalid, so references to it are not chased.
+    mutating func reject(_ id: String?, unique: Bool) {
+        if unique, let id { ids[id]?.index = -1 }
+    }
+
+    /// Adds a valid record (its id, if any, was registered for this position).
+    mutating func append(_ record: Record, line: Int) {
         records.append(record)
         lines.append(Int32(line))
     }
@@ -54,6 +65,9 @@ struct Decoded<Record> {
 struct Interner {
     private var strings: [String: String] = [:]
     private var lists: [String: [String]] = [:]
+    /// The last reference resolved by a row decoder, and the id bytes it was resolved from.
+    var lastReference: Int?
+    var lastReferenceID: [UInt8] = []
 
     mutating func string(_ b: UnsafeBufferPointer<UInt8>) -> String {
         let s = ByteText.string(b)
@@ -71,3 +85,4 @@ struct Interner {
         return items
     }
 }
+extension Decoded: Sendable where Record: Sendable {}

@@ -7,12 +7,15 @@ final class FileReport {
     let file: String
     /// How many diagnostics are kept before the rest are only counted.
     let limit: Int
+    /// The table the file holds.
+    let table: String
     private(set) var kept: [Diagnostic] = []
     private(set) var dropped = 0
     private(set) var errorCount = 0
 
-    init(file: String, limit: Int = 50) {
+    init(file: String, table: String = "", limit: Int = 50) {
         self.file = file
+        self.table = table
         self.limit = limit
     }
 

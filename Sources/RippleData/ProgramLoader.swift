@@ -50,8 +50,8 @@ package struct ProgramLoader: Sendable {
         }
 
         var tables = TableSet(settings: settings, files: chosen)
-        tables.decodeAll()
-        let diagnostics = general + tables.reports.flatMap { $0.finish() }
+        let reports = tables.decodeAll()
+        let diagnostics = general + reports.flatMap { $0.finish() }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (tables.program, diagnostics)
     }

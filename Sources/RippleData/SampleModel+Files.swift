@@ -83,7 +83,7 @@ extension SampleModel {
             var last = p.end ?? asOf
             if p.status == .paused { last = max(p.start, asOf.adding(days: -random.int(30...120))) }
             if p.status == .active, random.chance(0.12) { last = max(p.start, asOf.adding(days: -random.int(61...150))) }
-            let cadence = [14, 14, 21, 21, 28][random.int(0...4)]
+            let cadence = [14, 14, 14, 21, 21, 21][random.int(0...5)]
             var day = p.start.adding(days: random.int(0...10))
             while day <= last {
                 sessionNumber += 1

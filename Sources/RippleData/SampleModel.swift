@@ -83,11 +83,11 @@ struct SampleModel {
         }
     }
 
-    /// A cohort of each main type every quarter for twelve quarters up to `asOf`, plus one peer cohort.
+    /// A cohort of each main type every quarter for sixteen quarters up to `asOf`, plus one peer cohort.
     private mutating func makeCohorts() {
         let lastQuarter = asOf.firstOfMonth(offsetBy: -((asOf.month - 1) % 3))
-        for q in 0..<12 {
-            let start = lastQuarter.firstOfMonth(offsetBy: -3 * (11 - q))
+        for q in 0..<16 {
+            let start = lastQuarter.firstOfMonth(offsetBy: -3 * (15 - q))
             let label = "\(start.year) Q\((start.month - 1) / 3 + 1)"
             let code = "\(start.year)Q\((start.month - 1) / 3 + 1)"
             let end = start.adding(days: 364)
@@ -96,7 +96,7 @@ struct SampleModel {
                 cohorts.append(GenCohort(id: "C-\(code)-\(letter)", name: name, type: type, start: start,
                                          end: end <= asOf ? end : nil))
             }
-            if q == 6 {
+            if q == 9 {
                 cohorts.append(GenCohort(id: "C-\(code)-P", name: "Peer circles \(label)", type: .peer, start: start,
                                          end: end <= asOf ? end : nil))
             }
@@ -155,7 +155,7 @@ struct SampleModel {
         let cohort = cohorts[c]
         let start = min(cohort.start.adding(days: random.int(0...28)), asOf)
         let requested = start.adding(days: -random.int(7...60))
-        let planned = random.int(300...600)
+        let planned = random.int(360...720)
         var end: Day?
         var status = PairStatus.active
         let available = start.days(to: asOf)

@@ -34,17 +34,27 @@ extension TableSet {
             row.error(F.end.rawValue, "a \(status.rawValue) pair needs an end date",
                       hint: "fill in end_date with the day the pair ended, or change the status to active or paused")
         }
-        guard row.ok, unique, let id, let cohort, let mentor, let mentee, let start, let status else { return }
+        guard row.ok, unique, let id, let cohort, let mentor, let mentee, let start, let status else {
+            out.reject(id, unique: unique)
+            return
+        }
         out.append(Pair(id: id, cohort: cohort, mentor: mentor, mentee: mentee, requested: requested, start: start,
-                        end: end, status: status, matchMethod: method),
-                   id: id, line: row.line)
+                        end: end, status: status, matchMethod: method), line: row.line)
     }
 
     func decodeSession(_ row: inout RowReader, _ out: inout Decoded<Session>, _ interner: inout Interner) {
         typealias F = SessionField
         let id = row.text(F.id.rawValue)
         let unique = id.map { out.register($0, row: &row, field: F.id.rawValue, what: "session_id") } ?? false
-        let pair = pairs.resolve(&row, F.pair.rawValue, noun: "pair", idField: "pair_id")
+        // Exports usually list a pair's sessions together: reuse the last lookup while the id repeats.
+        let pair: Int?
+        if let b = row.raw(F.pair.rawValue), let cached = interner.lastReference, interner.lastReferenceID.elementsEqual(b) {
+            pair = cached
+        } else {
+            pair = pairs.resolve(&row, F.pair.rawValue, noun: "pair", idField: "pair_id")
+            interner.lastReference = pair
+            interner.lastReferenceID = row.raw(F.pair.rawValue).map(Array.init) ?? []
+        }
         let date = row.day(F.date.rawValue)
         let duration = row.int(F.duration.rawValue, in: 0...Int.max)
         let status = row.choice(F.status.rawValue, Self.sessionStatuses) ?? .completed
@@ -61,11 +71,13 @@ extension TableSet {
                             hint: "check the session date, or the pair's start_date and end_date")
             }
         }
-        guard row.ok, unique, let id, let pair, let date, let duration else { return }
+        guard row.ok, unique, let id, let pair, let date, let duration else {
+            out.reject(id, unique: unique)
+            return
+        }
         out.append(Session(id: id, pair: pair, date: date, durationMinutes: duration, status: status, ledBy: lead,
                            format: format, ratingMentor: ratingMentor.map(Int8.init),
-                           ratingMentee: ratingMentee.map(Int8.init), topics: topics),
-                   id: id, line: row.line)
+                           ratingMentee: ratingMentee.map(Int8.init), topics: topics), line: row.line)
     }
 
     func decodeGoal(_ row: inout RowReader, _ out: inout Decoded<Goal>, _ interner: inout Interner) {
@@ -87,10 +99,12 @@ extension TableSet {
         let target = row.day(F.target.rawValue)
         let completed = row.day(F.completed.rawValue)
         let status = row.choice(F.status.rawValue, Self.goalStatuses)
-        guard row.ok, unique, let id, let pair, let owner, let created, let status else { return }
+        guard row.ok, unique, let id, let pair, let owner, let created, let status else {
+            out.reject(id, unique: unique)
+            return
+        }
         out.append(Goal(id: id, pair: pair, owner: owner, competency: competency, created: created, target: target,
-                        completed: completed, status: status),
-                   id: id, line: row.line)
+                        completed: completed, status: status), line: row.line)
     }
 
     func decodeFeedback(_ row: inout RowReader, _ out: inout Decoded<Feedback>, _ interner: inout Interner) {
@@ -113,14 +127,16 @@ extension TableSet {
                       hint: "a score must be between 0 and the scale_max of its row")
         }
         guard row.ok, unique, let id, let respondent, let survey, let submitted, let question, let score,
-              let scaleMax else { return }
+              let scaleMax else {
+            out.reject(id, unique: unique)
+            return
+        }
         out.append(Feedback(id: id, respondent: respondent, pair: pair, survey: survey, submitted: submitted,
                             question: question, score: score, scaleMax: scaleMax,
-                            comment: row.text(F.comment.rawValue)),
-                   id: id, line: row.line)
+                            comment: row.text(F.comment.rawValue)), line: row.line)
     }
 
     private func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        abs(value) < 1e15 && value == Double(Int(value)) ? String(Int(value)) : String(value)
     }
 }

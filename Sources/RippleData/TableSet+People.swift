@@ -35,12 +35,14 @@ extension TableSet {
         let capacity = row.int(F.capacity.rawValue, in: 0...Int.max)
         let optIn = row.bool(F.optIn.rawValue) ?? false
         let expertise = interner.list(row.raw(F.expertise.rawValue), layout: row.table)
-        guard row.ok, unique, let id, let department, let level, let joined else { return }
+        guard row.ok, unique, let id, let department, let level, let joined else {
+            out.reject(id, unique: unique)
+            return
+        }
         out.append(Participant(id: id, displayName: row.text(F.displayName.rawValue), email: row.text(F.email.rawValue),
                                department: department, level: level, levelRank: rank, location: location,
                                roles: roles, joined: joined, left: left, mentorCapacity: capacity,
-                               directoryOptIn: optIn, expertise: expertise),
-                   id: id, line: row.line)
+                               directoryOptIn: optIn, expertise: expertise), line: row.line)
     }
 
     func decodeCohort(_ row: inout RowReader, _ out: inout Decoded<Cohort>, _ interner: inout Interner) {
@@ -55,8 +57,11 @@ extension TableSet {
             row.error(F.end.rawValue, "the end date \(end) is before the start date \(start)",
                       hint: "check the dates: end_date must be on or after start_date")
         }
-        guard row.ok, unique, let id, let name, let type, let start else { return }
-        out.append(Cohort(id: id, name: name, programType: type, start: start, end: end), id: id, line: row.line)
+        guard row.ok, unique, let id, let name, let type, let start else {
+            out.reject(id, unique: unique)
+            return
+        }
+        out.append(Cohort(id: id, name: name, programType: type, start: start, end: end), line: row.line)
     }
 
     func decodeTraining(_ row: inout RowReader, _ out: inout Decoded<Training>, _ interner: inout Interner) {
@@ -69,13 +74,13 @@ extension TableSet {
             row.error(F.hours.rawValue, "\(ByteText.quoted(String(hours))) is below 0", hint: "write 0 or more")
         }
         guard row.ok, let person, let module, let completed else { return }
-        out.append(Training(participant: person, module: module, completed: completed, hours: hours), id: nil,
+        out.append(Training(participant: person, module: module, completed: completed, hours: hours),
                    line: row.line)
     }
 
     /// Warns on the participant's row when they mentor more active pairs than their capacity.
-    func checkMentorCapacity() {
-        guard let report = report(for: "participants") else { return }
+    func checkMentorCapacity(_ report: FileReport?) {
+        guard let report else { return }
         var active = Array(repeating: 0, count: participants.records.count)
         for pair in pairs.records where pair.status == .active && pair.mentor >= 0 { active[pair.mentor] += 1 }
         let field = TableSchema.participants.fields[ParticipantField.capacity.rawValue].name

@@ -14,15 +14,14 @@ extension MetricsComputation {
         let start = spec.start.ordinal, end = spec.end.ordinal
         let periodDays = Int(end - start) + 1
         let slotOffset = spec.quarterOffset ?? (spec.kind == .all ? quarterCount : quarterCount + 1)
-        let people = program.participants.count, nd = departments.count
-        func isActive(_ person: Participant) -> Bool {
-            person.joined.ordinal <= end && (person.left.map { $0.ordinal >= start } ?? true)
-        }
+        let slotBase = slotOffset * program.pairs.count
+        let nd = departments.count
+        let pairs = program.pairs, participants = program.participants
+        func isActive(_ x: Int) -> Bool { joinedDay[x] <= end && leftDay[x] >= start }
 
         var departmentPops = Array(repeating: Array(repeating: 0, count: nd), count: 3)
         var levelPops = Array(repeating: Array(repeating: 0, count: levels.count), count: 3)
         var matrixPops = Array(repeating: Array(repeating: 0, count: nd), count: nd)
-        var matrixPeople = Set<Int>()
         var connected = Set<Int>()
         var pairsActive = 0, pairsStarted = 0, crossDepartment = 0, crossLevel = 0, swapPairs = 0, swapped = 0
         var atRisk = 0, monthlyPairs = 0, monthlyMeeting = 0, completed = 0, closedEarly = 0, capacityUsed = 0
@@ -30,10 +29,9 @@ extension MetricsComputation {
 
         let scope: [Int] = spec.cohort.map { cohortPairs[$0] } ?? Array(program.pairs.indices)
         for p in scope {
-            let pair = program.pairs[p]
-            let slot = tallies.slots[p * slotStride + slotOffset]
-            let mentor = pair.mentor, mentee = pair.mentee
-            let pairStart = pair.start.ordinal, pairEnd = pair.end?.ordinal
+            let slot = tallies.slots[slotBase + p]
+            let mentor = pairs[p].mentor, mentee = pairs[p].mentee, status = pairs[p].status
+            let pairStart = pairStart[p], pairEnd = pairEnd[p]
             let dm = departmentOf[mentee], lm = levelOf[mentee]
 
             if slot.completed > 0 {
@@ -45,23 +43,24 @@ extension MetricsComputation {
             if slot.raters & 2 != 0 { scratch.raters.insert(mentee) }
             if start <= pairStart, pairStart <= end {
                 pairsStarted += 1
-                if let requested = pair.requested {
-                    daysToMatch.append(requested.days(to: pair.start))
+                if let requested = pairs[p].requested {
+                    daysToMatch.append(Int(pairStart - requested.ordinal))
                     scratch.matchedMentees.insert(mentee)
                 }
                 if earliestMenteeStart[mentor] < pairStart { scratch.becameMentors.insert(mentor) }
             }
-            if let pairEnd, start <= pairEnd, pairEnd <= end, pair.status == .completed || pair.status == .closedEarly {
-                if pair.status == .completed { completed += 1 } else { closedEarly += 1 }
+            if start <= pairEnd, pairEnd <= end, status == .completed || status == .closedEarly {
+                if status == .completed { completed += 1 } else { closedEarly += 1 }
                 scratch.endedPeople.insert(mentor); scratch.endedPeople.insert(mentee)
             }
-            if pairStart <= end, pairEnd.map({ $0 > end }) ?? true {
+            if pairStart <= end, pairEnd > end {
                 let quiet = slot.last == .min ? end - pairStart : end - slot.last
                 if quiet > atRiskDays { atRisk += 1 }
             }
-            guard pairStart <= end, pairEnd.map({ $0 >= start }) ?? true else { continue }
+            guard pairStart <= end, pairEnd >= start else { continue }
 
             pairsActive += 1
+            scratch.activePairs.insert(p)
             scratch.activePairPeople.insert(mentor); scratch.activePairPeople.insert(mentee)
             let dr = departmentOf[mentor]
             if dr != dm { crossDepartment += 1; connected.insert(min(dr, dm) * nd + max(dr, dm)) }
@@ -70,43 +69,52 @@ extension MetricsComputation {
             m.byLevel.pairs[lm]! += 1
             if scratch.menteesPaired.insert(mentee) { departmentPops[1][dm] += 1; levelPops[1][lm] += 1 }
             m.departmentMatrix.cells[dr][dm]! += 1
-            let cell = dr * nd + dm
-            if matrixPeople.insert(cell * people + mentor).inserted { matrixPops[dr][dm] += 1 }
-            if matrixPeople.insert(cell * people + mentee).inserted { matrixPops[dr][dm] += 1 }
             if slot.completed > 0 {
                 swapPairs += 1
                 scratch.swapPeople.insert(mentor); scratch.swapPeople.insert(mentee)
                 if slot.menteeLed > 0 { swapped += 1 }
             }
-            if pairStart <= start, pairEnd.map({ $0 >= end }) ?? true {
+            if pairStart <= start, pairEnd >= end {
                 monthlyPairs += 1
                 scratch.monthlyPeople.insert(mentor); scratch.monthlyPeople.insert(mentee)
                 if Int(slot.completed) * 31 >= periodDays { monthlyMeeting += 1 }
             }
-            let mentorPerson = program.participants[mentor]
-            if mentorPerson.mentorCapacity != nil, mentorPerson.roles.contains(.mentor), isActive(mentorPerson) {
+            if participants[mentor].mentorCapacity != nil, participants[mentor].roles.contains(.mentor), isActive(mentor) {
                 capacityUsed += 1
             }
-            for person in [mentor, mentee] where secondCohortDay[person] <= end { scratch.returning.insert(person) }
+            if secondCohortDay[mentor] <= end { scratch.returning.insert(mentor) }
+            if secondCohortDay[mentee] <= end { scratch.returning.insert(mentee) }
+        }
+        // Distinct people per matrix cell: a mentor has one row, so visiting pairs grouped by mentor
+        // a column stamp suffices; likewise for mentees and rows.
+        var seen = Array(repeating: -1, count: nd)
+        for p in pairsByMentor where scratch.activePairs.contains(p) {
+            let mentor = pairs[p].mentor, column = departmentOf[pairs[p].mentee]
+            if seen[column] != mentor { seen[column] = mentor; matrixPops[departmentOf[mentor]][column] += 1 }
+        }
+        seen = Array(repeating: -1, count: nd)
+        for p in pairsByMentee where scratch.activePairs.contains(p) {
+            let mentee = pairs[p].mentee, row = departmentOf[pairs[p].mentor]
+            if seen[row] != mentee { seen[row] = mentee; matrixPops[row][departmentOf[mentee]] += 1 }
         }
 
         var active = 0, mentors = 0, mentees = 0, mentorsTrained = 0, menteesTrained = 0, matched = 0
         var capacity = 0, capacityMentors = 0
         let members: [Int] = spec.cohort.map { cohortMembers[$0] } ?? Array(program.participants.indices)
         for x in members {
-            let person = program.participants[x]
-            guard isActive(person) else { continue }
+            guard isActive(x) else { continue }
+            let roles = participants[x].roles
             active += 1
             m.byDepartment.participants[departmentOf[x]]! += 1
             m.byLevel.participants[levelOf[x]]! += 1
             departmentPops[0][departmentOf[x]] += 1
             levelPops[0][levelOf[x]] += 1
-            if person.roles.contains(.mentor) {
+            if roles.contains(.mentor) {
                 mentors += 1
                 if foundationalDone[x] <= end { mentorsTrained += 1 }
-                if let cap = person.mentorCapacity { capacity += cap; capacityMentors += 1 }
+                if let cap = participants[x].mentorCapacity { capacity += cap; capacityMentors += 1 }
             }
-            if person.roles.contains(.mentee) {
+            if roles.contains(.mentee) {
                 mentees += 1
                 if foundationalDone[x] <= end { menteesTrained += 1 }
                 if scratch.menteesPaired.contains(x) { matched += 1 }

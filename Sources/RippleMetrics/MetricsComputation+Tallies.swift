@@ -3,7 +3,7 @@ import RippleCore
 extension MetricsComputation {
     /// Reads every event table once, filing each record under the (at most three) periods it counts in.
     func tally() -> Tallies {
-        var tallies = Tallies(periods: specs.count, pairSlots: program.pairs.count * slotStride,
+        var tallies = Tallies(periods: specs.count, pairSlots: program.pairs.count * slotsPerPair,
                               modules: modules.count, surveys: surveys.count)
         tallySessions(into: &tallies)
         tallyGoals(into: &tallies)
@@ -13,58 +13,46 @@ extension MetricsComputation {
     }
 
     private func tallySessions(into tallies: inout Tallies) {
-        let stride = slotStride, allSlot = quarterCount, cohortSlot = quarterCount + 1
+        // Slot-major layout (`slot * pairs + pair`): each period's slots are one compact block.
+        let n = program.pairs.count, allSlot = quarterCount * n, cohortSlot = (quarterCount + 1) * n
         let first = allStart.ordinal, last = asOf.ordinal, firstQuarterDay = quarterStarts[0]
-        func add(_ session: Session, to totals: inout SessionTotals) {
-            totals.completed += 1
-            totals.minutes += session.durationMinutes
-            if let rating = session.ratingMentor { totals.ratingSum += Int(rating); totals.ratingCount += 1 }
-            if let rating = session.ratingMentee { totals.ratingSum += Int(rating); totals.ratingCount += 1 }
-            switch session.ledBy {
-            case .mentor: totals.ledByMentor += 1
-            case .mentee: totals.ledByMentee += 1
-            case .joint: totals.ledJointly += 1
-            }
-        }
-        func record(_ session: Session, in slot: inout PairSlot) {
-            slot.completed += 1
-            if session.ledBy == .mentee { slot.menteeLed += 1 }
-            if session.ratingMentor != nil { slot.raters |= 1 }
-            if session.ratingMentee != nil { slot.raters |= 2 }
-        }
+        let cohortPeriods = pairCohortPeriod, starts = periodStart, ends = periodEnd
         tallies.sessions.withUnsafeMutableBufferPointer { totals in
             tallies.slots.withUnsafeMutableBufferPointer { slots in
-                for session in program.sessions where session.status == .completed {
-                    let day = session.date.ordinal
+                program.sessions.withUnsafeBufferPointer { sessions in
+                for i in sessions.indices where sessions[i].status == .completed {
+                    let day = sessions[i].date.ordinal
                     guard day <= last else { continue }
-                    let base = session.pair * stride
+                    let pair = sessions[i].pair
+                    let base = pair
+                    let fact = SessionFact(sessions[i])
                     slots[base + allSlot].last = max(slots[base + allSlot].last, day)
                     if day >= first {
-                        add(session, to: &totals[0])
-                        record(session, in: &slots[base + allSlot])
+                        fact.add(to: &totals[0])
+                        fact.record(in: &slots[base + allSlot])
                     }
                     if day >= firstQuarterDay {
                         let q = quarterOffset(of: day)
-                        add(session, to: &totals[1 + q])
-                        record(session, in: &slots[base + q])
-                        slots[base + q].last = max(slots[base + q].last, day)
+                        fact.add(to: &totals[1 + q])
+                        fact.record(in: &slots[q * n + base])
+                        slots[q * n + base].last = max(slots[q * n + base].last, day)
                     } else {
                         slots[base].last = max(slots[base].last, day)
                     }
-                    let k = cohortPeriod[program.pairs[session.pair].cohort]
-                    if k >= 0, day <= specs[k].end.ordinal {
+                    let k = cohortPeriods[pair]
+                    if k >= 0, day <= ends[k] {
                         slots[base + cohortSlot].last = max(slots[base + cohortSlot].last, day)
-                        if day >= specs[k].start.ordinal {
-                            add(session, to: &totals[k])
-                            record(session, in: &slots[base + cohortSlot])
+                        if day >= starts[k] {
+                            fact.add(to: &totals[k])
+                            fact.record(in: &slots[base + cohortSlot])
                         }
                     }
                 }
+                }
                 // A quarter's "last session" is the last one on or before the quarter's end.
-                for p in 0..<program.pairs.count {
-                    let base = p * stride
-                    for q in 1..<max(1, quarterCount) {
-                        slots[base + q].last = max(slots[base + q].last, slots[base + q - 1].last)
+                for q in 1..<max(1, quarterCount) {
+                    for p in 0..<n {
+                        slots[q * n + p].last = max(slots[q * n + p].last, slots[(q - 1) * n + p].last)
                     }
                 }
             }
@@ -72,16 +60,18 @@ extension MetricsComputation {
     }
 
     private func tallyGoals(into tallies: inout Tallies) {
-        var closers = Set<Int>()
-        let people = program.participants.count
-        for goal in program.goals {
-            let k = cohortPeriod[program.pairs[goal.pair].cohort]
+        // Visiting goals grouped by owner lets "distinct owners per period" be a last-seen stamp.
+        var lastOwner = Array(repeating: -1, count: specs.count)
+        let byOwner = program.goals.indices.sorted { (program.goals[$0].owner, $0) < (program.goals[$1].owner, $1) }
+        for g in byOwner {
+            let goal = program.goals[g]
+            let k = pairCohortPeriod[goal.pair]
             forEachProgramPeriod(holding: goal.created) { tallies.goalsSet[$0] += 1 }
             if covers(k, goal.created.ordinal) { tallies.goalsSet[k] += 1 }
             guard goal.status != .open, let closed = goal.completed else { continue }
             func close(_ period: Int) {
                 if goal.status == .achieved { tallies.goalsAchieved[period] += 1 } else { tallies.goalsDropped[period] += 1 }
-                if closers.insert(period * people + goal.owner).inserted { tallies.goalClosers[period] += 1 }
+                if lastOwner[period] != goal.owner { lastOwner[period] = goal.owner; tallies.goalClosers[period] += 1 }
             }
             forEachProgramPeriod(holding: closed, close)
             if covers(k, closed.ordinal) { close(k) }
@@ -103,22 +93,37 @@ extension MetricsComputation {
     private func tallyFeedback(into tallies: inout Tallies) {
         let surveyIndex = Dictionary(uniqueKeysWithValues: surveys.enumerated().map { ($1, $0) })
         let count = surveys.count, people = program.participants.count
-        var anySurvey = Set<Int>(), perSurvey = Set<Int>()
-        for response in program.feedback where response.scaleMax > 0 {
-            let s = surveyIndex[response.survey]!
-            let normalised = response.score / response.scaleMax
-            func file(_ k: Int) {
-                tallies.surveyScoreSum[k * count + s] += normalised
-                tallies.surveyResponses[k * count + s] += 1
-                if perSurvey.insert((k * count + s) * people + response.respondent).inserted {
-                    tallies.surveyRespondents[k * count + s] += 1
+        // Distinct respondents: collect (period, survey or "any", person) keys, then count unique ones.
+        var keys: [Int] = []
+        keys.reserveCapacity(program.feedback.count * 6)
+        let width = count + 1
+        program.feedback.withUnsafeBufferPointer { responses in
+            for i in responses.indices where responses[i].scaleMax > 0 {
+                let s = surveyIndex[responses[i].survey]!
+                let normalised = responses[i].score / responses[i].scaleMax
+                let who = responses[i].respondent, submitted = responses[i].submitted
+                func file(_ k: Int) {
+                    let cell = k * count + s
+                    tallies.surveyScoreSum[cell] += normalised
+                    tallies.surveyResponses[cell] += 1
+                    keys.append((k * width + s) * people + who)
+                    keys.append((k * width + count) * people + who)
                 }
-                if anySurvey.insert(k * people + response.respondent).inserted { tallies.respondents[k] += 1 }
+                forEachProgramPeriod(holding: submitted, file)
+                if let pair = responses[i].pair {
+                    let k = pairCohortPeriod[pair]
+                    if covers(k, submitted.ordinal) { file(k) }
+                } else {
+                    for k in memberPeriods[who] where covers(k, submitted.ordinal) { file(k) }
+                }
             }
-            forEachProgramPeriod(holding: response.submitted, file)
-            let cohorts = response.pair.map { [cohortPeriod[program.pairs[$0].cohort]] }
-                ?? memberPeriods[response.respondent]
-            for k in cohorts where covers(k, response.submitted.ordinal) { file(k) }
+        }
+        keys.sort()
+        var previous = -1
+        for key in keys where key != previous {
+            previous = key
+            let cell = key / people, k = cell / width, s = cell % width
+            if s == count { tallies.respondents[k] += 1 } else { tallies.surveyRespondents[k * count + s] += 1 }
         }
     }
 }

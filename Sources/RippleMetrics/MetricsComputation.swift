@@ -33,9 +33,23 @@ struct MetricsComputation {
     /// Ordinal of the participant's first pair start (`Int32.max`: never paired).
     var firstPaired: [Int32]
 
+    // Flat copies of hot fields, so the per-period loops read small arrays instead of whole records.
+    var periodStart: [Int32] = []
+    var periodEnd: [Int32] = []
+    var pairCohortPeriod: [Int] = []
+    var pairStart: [Int32] = []
+    /// `Int32.max` for pairs without an end date.
+    var pairEnd: [Int32] = []
+    var joinedDay: [Int32] = []
+    /// `Int32.max` for people who have not left.
+    var leftDay: [Int32] = []
+    /// Pair indices sorted by mentor, and by mentee (for distinct people per matrix cell).
+    var pairsByMentor: [Int] = []
+    var pairsByMentee: [Int] = []
+
     var quarterCount: Int { quarterStarts.count }
     /// Pair slots per pair: one per quarter, then `all`, then the pair's cohort.
-    var slotStride: Int { quarterCount + 2 }
+    var slotsPerPair: Int { quarterCount + 2 }
 
     init(program: Program, settings: SiteConfig) {
         self.program = program
@@ -76,6 +90,15 @@ struct MetricsComputation {
 
         makePeriods()
         learnPeople()
+        periodStart = specs.map(\.start.ordinal)
+        periodEnd = specs.map(\.end.ordinal)
+        pairCohortPeriod = program.pairs.map { cohortPeriod[$0.cohort] }
+        pairStart = program.pairs.map(\.start.ordinal)
+        pairEnd = program.pairs.map { $0.end?.ordinal ?? .max }
+        joinedDay = program.participants.map(\.joined.ordinal)
+        leftDay = program.participants.map { $0.left?.ordinal ?? .max }
+        pairsByMentor = program.pairs.indices.sorted { (program.pairs[$0].mentor, $0) < (program.pairs[$1].mentor, $1) }
+        pairsByMentee = program.pairs.indices.sorted { (program.pairs[$0].mentee, $0) < (program.pairs[$1].mentee, $1) }
     }
 
     private mutating func makePeriods() {
@@ -145,7 +168,7 @@ struct MetricsComputation {
 
     /// Whether period `k` covers a day.
     func covers(_ k: Int, _ ordinal: Int32) -> Bool {
-        k >= 0 && specs[k].start.ordinal <= ordinal && ordinal <= specs[k].end.ordinal
+        k >= 0 && periodStart[k] <= ordinal && ordinal <= periodEnd[k]
     }
 
     /// Calls `body` with every all-program period holding a day: its quarter, and `all` from the first pair's start.

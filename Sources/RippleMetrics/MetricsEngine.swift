@@ -12,7 +12,7 @@ package struct MetricsEngine: Sendable {
     package func compute(_ program: Program) -> MetricSet {
         let computation = MetricsComputation(program: program, settings: settings)
         let tallies = computation.tally()
-        var scratch = PeriodScratch(people: program.participants.count)
+        var scratch = PeriodScratch(people: program.participants.count, pairs: program.pairs.count)
         let filter = PrivacyFilter(minGroupSize: settings.privacy.minGroupSize)
         var raws = computation.specs.indices.map { computation.measure($0, tallies: tallies, scratch: &scratch) }
         var periods = raws.map(filter.apply)

@@ -1,3 +1,5 @@
+import RippleCore
+
 /// Completed-session facts about one pair in one period, gathered in the single session pass.
 struct PairSlot {
     /// Completed sessions in the period.
@@ -19,4 +21,38 @@ struct SessionTotals {
     var ledByMentor = 0
     var ledByMentee = 0
     var ledJointly = 0
+}
+
+/// The few fields of a completed session the tallies need, read once.
+struct SessionFact {
+    var minutes: Int
+    var ratingMentor: Int8?
+    var ratingMentee: Int8?
+    var ledBy: SessionLead
+
+    init(_ session: Session) {
+        minutes = session.durationMinutes
+        ratingMentor = session.ratingMentor
+        ratingMentee = session.ratingMentee
+        ledBy = session.ledBy
+    }
+
+    func add(to totals: inout SessionTotals) {
+        totals.completed += 1
+        totals.minutes += minutes
+        if let rating = ratingMentor { totals.ratingSum += Int(rating); totals.ratingCount += 1 }
+        if let rating = ratingMentee { totals.ratingSum += Int(rating); totals.ratingCount += 1 }
+        switch ledBy {
+        case .mentor: totals.ledByMentor += 1
+        case .mentee: totals.ledByMentee += 1
+        case .joint: totals.ledJointly += 1
+        }
+    }
+
+    func record(in slot: inout PairSlot) {
+        slot.completed += 1
+        if ledBy == .mentee { slot.menteeLed += 1 }
+        if ratingMentor != nil { slot.raters |= 1 }
+        if ratingMentee != nil { slot.raters |= 2 }
+    }
 }

@@ -10,8 +10,11 @@ struct PeriodScratch {
     var endedPeople: Marks
     var returning: Marks
     var becameMentors: Marks
+    /// Pairs active in the period.
+    var activePairs: Marks
 
-    init(people: Int) {
+    init(people: Int, pairs: Int) {
+        activePairs = Marks(size: pairs)
         activePairPeople = Marks(size: people)
         menteesPaired = activePairPeople
         menteesWithSessions = activePairPeople
@@ -27,6 +30,6 @@ struct PeriodScratch {
     mutating func reset() {
         activePairPeople.reset(); menteesPaired.reset(); menteesWithSessions.reset(); raters.reset()
         swapPeople.reset(); matchedMentees.reset(); monthlyPeople.reset(); endedPeople.reset()
-        returning.reset(); becameMentors.reset()
+        returning.reset(); becameMentors.reset(); activePairs.reset()
     }
 }

@@ -38,6 +38,7 @@ struct BuildCommand: ParsableCommand {
         do {
             let report = try builder.build()
             Console.report(report.diagnostics, quiet: quiet)
+            if verbose { print("Stages: \(report.timings.summary)") }
             if !quiet {
                 print("Built \(report.pagesWritten) pages (\(report.filesWritten) files) into \(output) in \(Console.elapsed(since: start))")
             }

@@ -24,13 +24,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let start = ContinuousClock.now
-        var diagnostics: [Diagnostic] = []
-        do throws(DiagnosticError) {
-            let files = try SiteLoader(root: URL(fileURLWithPath: source)).load()
-            diagnostics = SiteAssembler().assemble(files).diagnostics
-        } catch {
-            diagnostics = error.diagnostics
-        }
+        let sourceURL = URL(fileURLWithPath: source)
+        var diagnostics = SiteBuilder(source: sourceURL, output: sourceURL.appending(path: "public")).check()
         var externalLinks: [LinkChecker.ExternalLink] = []
         if links || external, !diagnostics.hasErrors {  // essentials: `--links` builds into a temporary folder
             let checked = buildAndCheckLinks()
