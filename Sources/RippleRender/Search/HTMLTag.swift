@@ -1,7 +1,7 @@
 /// One tag of generated HTML, read by a small byte scanner (for the search index and the link check).
 ///
 /// Comments, doctypes and processing instructions parse as tags named `!` so callers can skip them.
-package struct HTMLTag: Sendable, Hashable {
+package struct HTMLTag: Sendable {
     /// Lower-cased element name (`a`, `h2`), or `!` for comments and declarations.
     package var name: String
     /// `</name>`.
@@ -23,15 +23,6 @@ package struct HTMLTag: Sendable, Hashable {
 
     /// The words of the `class` attribute.
     package var classes: [Substring] { (attribute("class") ?? "").split(separator: " ") }
-
-    package static func == (a: HTMLTag, b: HTMLTag) -> Bool {
-        a.name == b.name && a.closing == b.closing && a.selfClosing == b.selfClosing && a.end == b.end
-            && a.attributes.map(\.name) == b.attributes.map(\.name) && a.attributes.map(\.value) == b.attributes.map(\.value)
-    }
-
-    package func hash(into hasher: inout Hasher) {
-        hasher.combine(name); hasher.combine(end)
-    }
 
     /// Whether `name` is `h1`…`h6`.
     package static func isHeading(_ name: String) -> Bool {
