@@ -57,6 +57,7 @@ let package = Package(
         .testTarget(name: "RippleDataTests", dependencies: ["RippleData"]),
         .testTarget(name: "RippleMetricsTests", dependencies: ["RippleMetrics"]),
         .testTarget(name: "RippleChartsTests", dependencies: ["RippleCharts"]),
+        .testTarget(name: "RippleRenderTests", dependencies: ["RippleRender", "RippleData"]),
         .testTarget(name: "RippleBuildTests", dependencies: ["RippleBuild"], exclude: ["Fixtures"]),
         .testTarget(name: "RippleCLITests", dependencies: ["ripple"]),
     ]

@@ -42,7 +42,7 @@ struct BuildCommand: ParsableCommand {
             if !quiet {
                 print("Built \(report.pagesWritten) pages (\(report.filesWritten) files) into \(output) in \(Console.elapsed(since: start))")
             }
-        } catch let error as DiagnosticError {
+        } catch {
             Console.report(error.diagnostics)
             Console.printError("Build failed: \(Console.tally(error.diagnostics)); \(output) was left as it was.")
             throw ExitCode(1)
