@@ -29,17 +29,23 @@ def _free_port():
 
 
 def page_types(site: Path):
-    """Page types to test, from the built site's folders: home, 404, and for every top-level folder its
-    index page and its first sub-page (guide index + a chapter, dashboards, cohorts, reports, pages…)."""
+    """Page types to test, read from the built site's folders: the home page, 404.html and every folder page,
+    except that a run of more than three sibling folders without sub-folders (chapters, cohorts, quarters)
+    counts as one type, tested through its first member."""
     types = {"home": "index.html"}
     if (site / "404.html").exists():
         types["404"] = "404.html"
-    for folder in sorted(p for p in site.iterdir() if p.is_dir() and not p.name.startswith(".") and p.name != "assets"):
-        if (folder / "index.html").exists():
-            types[folder.name] = f"{folder.name}/index.html"
-        subpages = sorted(p for p in folder.iterdir() if p.is_dir() and (p / "index.html").exists())
-        if subpages:
-            types[f"{folder.name}/{subpages[0].name}"] = f"{folder.name}/{subpages[0].name}/index.html"
+    pages = sorted(p.parent.relative_to(site) for p in site.rglob("index.html")
+                   if p.parent != site and "assets" not in p.relative_to(site).parts)
+    by_parent = {}
+    for folder in pages:
+        by_parent.setdefault(folder.parent, []).append(folder)
+    for parent, folders in sorted(by_parent.items()):
+        leaves = [f for f in folders if not any(q.parent == f for q in pages)]
+        for folder in folders:
+            if len(leaves) > 3 and folder in leaves and folder != leaves[0]:
+                continue
+            types[folder.as_posix()] = f"{folder.as_posix()}/index.html"
     return types
 
 
