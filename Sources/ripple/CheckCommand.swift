@@ -16,17 +16,54 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text (compiler-style lines) or json.")
     var format: Format = .text
 
+    @Flag(name: .long, help: "Also build the site into a temporary folder and check every link and #anchor in it.")
+    var links = false
+
+    @Flag(name: .long, help: "List the links to other sites (they are never fetched); implies --links.")
+    var external = false
+
     func run() throws {
         let start = ContinuousClock.now
         let sourceURL = URL(fileURLWithPath: source)
-        let diagnostics = SiteBuilder(source: sourceURL, output: sourceURL.appending(path: "public")).check()
+        var diagnostics = SiteBuilder(source: sourceURL, output: sourceURL.appending(path: "public")).check()
+        var externalLinks: [LinkChecker.ExternalLink] = []
+        if links || external, !diagnostics.hasErrors {  // essentials: `--links` builds into a temporary folder
+            let checked = buildAndCheckLinks()
+            diagnostics = checked.diagnostics
+            externalLinks = checked.external
+        }
         switch format {
         case .text:
             Console.report(diagnostics)
+            if external { printExternal(externalLinks) }
             print("Checked \(source) in \(Console.elapsed(since: start)): \(Console.tally(diagnostics))")
         case .json:
             print(DiagnosticJSON.encode(diagnostics))
         }
         if diagnostics.hasErrors { throw ExitCode(1) }
+    }
+
+    /// Builds into a temporary folder (removed afterwards) so that the link check runs on real output.
+    private func buildAndCheckLinks() -> (diagnostics: [Diagnostic], external: [LinkChecker.ExternalLink]) {
+        let temporary = FileManager.default.temporaryDirectory.appending(path: "ripple-check-\(ProcessInfo.processInfo.processIdentifier)")
+        let builder = SiteBuilder(source: URL(fileURLWithPath: source), output: temporary.appending(path: "site"))
+        let result: ([Diagnostic], [LinkChecker.ExternalLink])
+        do {
+            let report = try builder.build()
+            result = (report.diagnostics, report.externalLinks)
+        } catch {
+            result = (error.diagnostics, [])
+        }
+        try? FileManager.default.removeItem(at: temporary)
+        return result
+    }
+
+    private func printExternal(_ links: [LinkChecker.ExternalLink]) {
+        print(links.isEmpty ? "No links to other sites." : "Links to other sites (not fetched):")
+        for link in links {
+            var pages = link.pages.prefix(3).joined(separator: ", ")
+            if link.pages.count > 3 { pages += ", … (\(link.pages.count) pages)" }
+            print("  \(link.url)  — on \(pages)")
+        }
     }
 }

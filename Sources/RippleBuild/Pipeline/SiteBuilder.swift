@@ -10,6 +10,8 @@ package struct SiteBuilder: Sendable {
     package var output: URL
     /// The pure stage's options.
     package var assembler: SiteAssembler
+    /// Check every link of the generated site before it is swapped in (`--no-link-check` turns it off).
+    package var checkLinks = true
 
     /// Creates a builder.
     package init(source: URL, output: URL, assembler: SiteAssembler = SiteAssembler()) {
@@ -28,6 +30,8 @@ package struct SiteBuilder: Sendable {
         package var diagnostics: [Diagnostic]
         /// How long each stage took.
         package var timings: StageTimings
+        /// Links to other sites found by the link check (listed, never fetched).
+        package var externalLinks: [LinkChecker.ExternalLink] = []
     }
 
     /// Checks the site as a build would, rendering every page but writing nothing; returns every diagnostic.
@@ -66,6 +70,16 @@ package struct SiteBuilder: Sendable {
                 diagnostics += error.diagnostics.filter { !diagnostics.contains($0) }
             }
         }
+        // Essentials: robots.txt, sitemap.xml and the link check, on the staged output before it is swapped in.
+        var external: [LinkChecker.ExternalLink] = []
+        if !diagnostics.hasErrors {
+            let finish = timings.measure("links") { [model] in
+                SiteFinish(files: files, pages: rendered.pages, config: model.config, checkLinks: checkLinks)
+                    .run(folder: staged.staging, sink: counting)
+            }
+            diagnostics += finish.diagnostics
+            external = finish.external
+        }
         diagnostics = diagnostics.sortedByLocation
         guard !diagnostics.hasErrors else {
             staged.discard()
@@ -76,6 +90,6 @@ package struct SiteBuilder: Sendable {
             throw error
         }
         return Report(filesWritten: counting.count, pagesWritten: counting.htmlCount, diagnostics: diagnostics,
-                      timings: timings)
+                      timings: timings, externalLinks: external)
     }
 }

@@ -70,6 +70,7 @@ package struct SiteRenderer: Sendable {
             reportProblems += ReportRenderer.narrativesWithoutData(content)
         }
         var diagnostics = markdownProblems + reportProblems + write(jobs, to: sink)
+        diagnostics += writeSearchIndex(rendered, to: sink)  // essentials: search-index.js
         diagnostics += copyFiles(to: sink)
         return Output(pages: rendered, diagnostics: diagnostics)
     }

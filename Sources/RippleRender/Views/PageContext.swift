@@ -135,6 +135,7 @@ package struct PageContext: Sendable {
             }),
         ]
         guide["has_downloads"] = .bool(!model.guideDownloads.isEmpty)
+        guide["has_chapters"] = .bool(!chapters.isEmpty)  // essentials: no link to a guide index that is not built
         return .object(guide)
     }
 

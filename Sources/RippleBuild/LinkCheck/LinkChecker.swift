@@ -1,0 +1,144 @@
+import RippleCore
+import RippleRender
+
+/// Checks the links of a generated site: every internal URL must name a file of the site, every `#fragment`
+/// an id on the target page. Pure: it works on what `LinkScanner` found; `SiteLinkCheck` does the reading.
+package struct LinkChecker: Sendable {
+    /// Every file of the site, by path relative to the output folder.
+    package var files: Set<String>
+    /// The scanned HTML pages, by output path.
+    package var pages: [String: LinkScanner.Page]
+    /// The URLs of each stylesheet, by output path.
+    package var stylesheets: [String: [LinkScanner.Link]]
+
+    /// Creates a checker.
+    package init(files: Set<String>, pages: [String: LinkScanner.Page], stylesheets: [String: [LinkScanner.Link]] = [:]) {
+        self.files = files
+        self.pages = pages
+        self.stylesheets = stylesheets
+    }
+
+    /// A link that does not work.
+    package struct BrokenLink: Sendable, Hashable {
+        /// The generated file holding it.
+        package var file: String
+        /// Its line there.
+        package var line: Int
+        /// The URL as written.
+        package var url: String
+        /// The link's text (`<a>` only).
+        package var text: String
+        /// The site path (and `#fragment`) the link resolves to, or the URL when it cannot be resolved.
+        package var target: String
+        /// What is wrong, completing "link to '<url>' on '<file>'" (`: the built site has no file 'x'`).
+        package var reason: String
+        /// What is wrong, in one sentence.
+        package var problem: String { "link to '\(url)' on '\(file)'\(reason)" }
+        /// What to do.
+        package var hint: String
+    }
+
+    /// A link to another site: listed, never fetched.
+    package struct ExternalLink: Sendable, Hashable {
+        /// The URL.
+        package var url: String
+        /// The pages that link to it, sorted.
+        package var pages: [String]
+    }
+
+    /// Every broken link, by file then line, and every external link, by URL.
+    package func check() -> (broken: [BrokenLink], external: [ExternalLink]) {
+        var broken: [BrokenLink] = []
+        var external: [String: Set<String>] = [:]
+        let sources = pages.map { ($0.key, $0.value.links) } + stylesheets.map { ($0.key, $0.value) }
+        for (file, links) in sources.sorted(by: { $0.0 < $1.0 }) {
+            for link in links {
+                switch classify(link.url) {
+                case .ignored: continue
+                case .external: external[link.url, default: []].insert(file)
+                case .internal:
+                    if let (target, problem, hint) = problem(with: link.url, in: file) {
+                        broken.append(BrokenLink(file: file, line: link.line, url: link.url, text: link.text,
+                                                 target: target, reason: problem, hint: hint))
+                    }
+                }
+            }
+        }
+        return (broken, external.keys.sorted().map { ExternalLink(url: $0, pages: external[$0]!.sorted()) })
+    }
+
+    private enum Kind { case ignored, external, `internal` }
+
+    private func classify(_ url: String) -> Kind {
+        let trimmed = url.drop { $0 == " " }
+        if trimmed.isEmpty { return .ignored }
+        if trimmed.hasPrefix("//") { return .external }
+        if let colon = trimmed.firstIndex(of: ":"),
+           trimmed[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }),
+           trimmed.first?.isLetter == true {
+            let scheme = trimmed[..<colon].lowercased()
+            return scheme == "http" || scheme == "https" ? .external : .ignored  // mailto:, tel:, data:, javascript:
+        }
+        return .internal
+    }
+
+    /// What is wrong with an internal URL on `file`, or nil when it works.
+    private func problem(with url: String, in file: String) -> (target: String, problem: String, hint: String)? {
+        var rest = Substring(url)
+        var fragment: String?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = String(rest[rest.index(after: hash)...])
+            rest = rest[..<hash]
+        }
+        if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
+        let rawPath = String(rest)
+        let path = rawPath.removingPercentEncodingSafely
+        let shown = ""
+        if path.hasPrefix("/") {
+            return (url, "\(shown) starts with '/'",
+                    "use a relative link such as '\(OutputPath.relativeHref(from: file, to: String(path.drop { $0 == "/" })))'; links from the server root break when the site is opened from disk or published in a sub-folder")
+        }
+        var target = file
+        if !path.isEmpty {
+            guard let resolved = OutputPath.normalize(OutputPath.directory(of: file) + "/" + path), !resolved.isEmpty else {
+                return (url, "\(shown) leads outside the site", "link to a page or file inside the site")
+            }
+            target = resolved
+            if !files.contains(resolved) {
+                if files.contains(resolved + "/index.html") {
+                    let href = rawPath.hasSuffix("/") ? rawPath + "index.html" : rawPath + "/index.html"
+                    return (resolved, "\(shown) points to a folder", "link to '\(href)' so that the page also opens from disk")
+                }
+                return (resolved, "\(shown): the built site has no file '\(resolved)'",
+                        "check the file name; links are relative to the page, like '../guide/index.html'")
+            }
+        }
+        guard let fragment = fragment.map({ $0.removingPercentEncodingSafely }), !fragment.isEmpty, fragment != "top" else { return nil }
+        guard let page = pages[target] else { return nil }  // fragments of non-HTML files are not checked
+        if page.ids.contains(fragment) { return nil }
+        var hint = "link to one of the page's headings"
+        if let near = page.ids.sorted().first(where: { $0.hasPrefix(fragment) || fragment.hasPrefix($0) }) {
+            hint = "did you mean '#\(near)'? " + hint
+        }
+        return (target + "#" + fragment, "\(shown): '\(target)' has no element with id '\(fragment)'", hint)
+    }
+}
+
+extension String {
+    /// Percent-decoded, or unchanged when the escapes are invalid.
+    fileprivate var removingPercentEncodingSafely: String {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var utf8 = Array(self.utf8)[...]
+        while let byte = utf8.popFirst() {
+            if byte == UInt8(ascii: "%"), utf8.count >= 2,
+               let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                utf8 = utf8.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self) ?? self
+    }
+}

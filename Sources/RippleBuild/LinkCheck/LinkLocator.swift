@@ -1,0 +1,77 @@
+import RippleCore
+import Synchronization
+
+/// Finds where a broken link of the generated site was written: in the page's Markdown source, else in the
+/// templates, by looking for the URL as written (with the `{{root}}` prefix `../` removed) or the link's text.
+package final class LinkLocator: Sendable {
+    /// A file to search: its path for diagnostics (relative to the site folder) and its text.
+    package struct Text: Sendable {
+        /// Path shown in diagnostics.
+        package var path: String
+        /// Lines of the file.
+        package var lines: [Substring]
+
+        /// Creates a searchable text.
+        package init(path: String, text: String) {
+            self.path = path
+            lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        }
+
+        /// The location of the first occurrence of `needle`.
+        package func find(_ needle: String) -> SourceLocation? {
+            for (index, line) in lines.enumerated() {
+                if let range = line.range(of: needle) {
+                    return SourceLocation(file: path, line: index + 1, column: line.unicodeScalars[..<range.lowerBound].count + 1)
+                }
+            }
+            return nil
+        }
+    }
+
+    private let origins: [String: String]
+    private let sources: [String: Text]
+    private let templates: [Text]
+    private let cache = Mutex<[String: SourceLocation?]>([:])
+
+    /// Creates a locator. `origins` maps output pages to their Markdown source path; `sources` are those
+    /// sources; `templates` are the theme's template files (searched in path order).
+    package init(origins: [String: String], sources: [Text], templates: [Text]) {
+        self.origins = origins
+        self.sources = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        self.templates = templates.sorted { $0.path < $1.path }
+    }
+
+    /// Where `link` was written (a file and line), or nil when it cannot be found.
+    package func locate(_ link: LinkChecker.BrokenLink) -> SourceLocation? {
+        var needles = [link.url]
+        var stripped = Substring(link.url)
+        while stripped.hasPrefix("../") || stripped.hasPrefix("./") { stripped = stripped.drop { $0 == "." }.dropFirst() }
+        if stripped != Substring(link.url), !stripped.isEmpty { needles.append(String(stripped)) }
+        let text = link.text.trimmingCharacters(in: " ")
+        if let source = origins[link.file].flatMap({ sources[$0] }) {
+            // In Markdown the text of a link is written as `[text]`.
+            for needle in needles + (text.isEmpty ? [] : ["[\(text)]"]) { if let found = source.find(needle) { return found } }
+        }
+        // In a template, as the content of an element: `>text<`.
+        for needle in needles + (text.isEmpty ? [] : [">\(text)<"]) {
+            if let found = inTemplates(needle) { return found }
+        }
+        return nil
+    }
+
+    /// The Markdown source of a generated page, when it has one.
+    package func origin(of page: String) -> String? { origins[page] }
+
+    private func inTemplates(_ needle: String) -> SourceLocation? {
+        if let known = cache.withLock({ $0[needle] }) { return known }
+        let found = templates.lazy.compactMap { $0.find(needle) }.first
+        cache.withLock { $0[needle] = found }
+        return found
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: Character) -> String {
+        String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
+    }
+}

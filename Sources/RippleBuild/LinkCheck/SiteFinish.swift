@@ -1,0 +1,59 @@
+import Foundation
+import RippleCore
+import RippleRender
+
+/// The last steps of a build, on the staged output before it is swapped in: `robots.txt` and `sitemap.xml`,
+/// then the link check.
+package struct SiteFinish: Sendable {
+    /// What finishing found.
+    package struct Result: Sendable {
+        /// Notes (no sitemap) and link errors.
+        package var diagnostics: [Diagnostic]
+        /// Links to other sites (never fetched).
+        package var external: [LinkChecker.ExternalLink]
+    }
+
+    /// The site's files as read (Markdown sources and templates are searched for broken links).
+    package var files: SiteSource
+    /// The rendered Markdown pages (their output paths map back to sources).
+    package var pages: [RenderedPage]
+    /// The configuration.
+    package var config: SiteConfig
+    /// Whether to check links.
+    package var checkLinks: Bool
+
+    /// Creates the step.
+    package init(files: SiteSource, pages: [RenderedPage], config: SiteConfig, checkLinks: Bool) {
+        self.files = files
+        self.pages = pages
+        self.config = config
+        self.checkLinks = checkLinks
+    }
+
+    /// Writes robots.txt and the sitemap through `sink` into `folder`, then checks the links of `folder`.
+    package func run(folder: URL, sink: OutputSink) -> Result {
+        var diagnostics: [Diagnostic] = []
+        let html = SiteLinkCheck.files(in: folder).filter { $0.hasSuffix(".html") }
+        let (extra, notes) = Sitemap.files(config: config, pages: html)
+        diagnostics += notes
+        for file in extra {
+            do throws(DiagnosticError) { try sink.write(file.path, text: file.text) } catch { diagnostics += error.diagnostics }
+        }
+        guard checkLinks else { return Result(diagnostics: diagnostics, external: []) }
+        let check = SiteLinkCheck(folder: folder, locator: locator()).run()
+        return Result(diagnostics: diagnostics + check.diagnostics, external: check.external)
+    }
+
+    /// A locator over the Markdown sources of the rendered pages and every template.
+    package func locator() -> LinkLocator {
+        let origins = Dictionary(pages.map { ($0.page.outputPath, $0.page.source) }, uniquingKeysWith: { a, _ in a })
+        let wanted = Set(origins.values)
+        let sources = files.contentFiles.filter { wanted.contains($0.path) }.map {
+            LinkLocator.Text(path: $0.path, text: String(decoding: $0.bytes, as: UTF8.self))
+        }
+        let templates = files.themeFiles.filter { $0.path.hasSuffix(".mustache") }.map {
+            LinkLocator.Text(path: $0.displayPath, text: String(decoding: $0.bytes, as: UTF8.self))
+        }
+        return LinkLocator(origins: origins, sources: sources, templates: templates)
+    }
+}

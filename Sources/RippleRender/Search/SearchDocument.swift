@@ -1,0 +1,42 @@
+/// One page as the search index sees it: a title, where it is, and its text cut into sections by heading.
+///
+/// Anything that renders HTML (guide chapters, pages, reports, dashboards) can be indexed by making one
+/// with `init(title:url:html:)`.
+package struct SearchDocument: Sendable, Hashable {
+    /// The page title.
+    package var title: String
+    /// Output path relative to the site root (`guide/matching/index.html`).
+    package var url: String
+    /// Sections in page order; the first has an empty `id` and holds the text before the first heading.
+    package var sections: [SearchSection]
+
+    /// Creates a document; a leading section with an empty id is added when `sections` does not start with one,
+    /// so a title match always has somewhere to link to.
+    package init(title: String, url: String, sections: [SearchSection]) {
+        self.title = title
+        self.url = url
+        self.sections = sections.first?.id == "" ? sections : [SearchSection(id: "", heading: "", text: "")] + sections
+    }
+
+    /// Creates a document from rendered HTML, starting a section at every heading with an `id`.
+    package init(title: String, url: String, html: String) {
+        self.init(title: title, url: url, sections: SearchHTML.sections(of: html))
+    }
+}
+
+/// The text under one heading.
+package struct SearchSection: Sendable, Hashable {
+    /// The heading's `id` (the link target `url#id`); empty for the text before the first heading.
+    package var id: String
+    /// The heading's text; empty for the text before the first heading.
+    package var heading: String
+    /// The plain text up to the next heading, whitespace collapsed.
+    package var text: String
+
+    /// Creates a section.
+    package init(id: String, heading: String, text: String) {
+        self.id = id
+        self.heading = heading
+        self.text = text
+    }
+}

@@ -1,0 +1,317 @@
+/* Ripple site search. No server and no external request: the index is search-index.js at the site root,
+   a script that sets window.RippleSearchIndex (fetch() of a JSON file is blocked on file:// pages).
+   It is loaded the first time the search box is used. Term rules mirror Sources/RippleRender/Search/SearchText.swift;
+   the index layout is described in SearchIndex.swift. Results are built as DOM nodes, never from HTML strings. */
+(function (global) {
+  'use strict';
+
+  // ---- Engine: pure functions over the index (also run by the test suite under Node) ----
+
+  var FINAL = '0123456789abcdefghijklmnopqrstuv';
+  var CONTINUATION = 'ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_';
+  var DIGITS = {};
+  for (var d = 0; d < 32; d++) { DIGITS[FINAL.charAt(d)] = d + 32; DIGITS[CONTINUATION.charAt(d)] = d; }
+  var MAX_LENGTH = 32, PREFIX_LIMIT = 16, WORD = /[\p{L}\p{N}]+/gu;
+
+  function decodePostings(text) {
+    var out = new Int32Array(text.length), count = 0, value = 0, previous = -1;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGITS[text.charAt(i)];
+      if (digit >= 32) { previous += value * 32 + (digit - 32) + 1; out[count++] = previous; value = 0; }
+      else { value = value * 32 + digit; }
+    }
+    return out.subarray(0, count);
+  }
+
+  function fold(text) { return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''); }
+
+  function stem(w) {
+    var n = w.length;
+    if (n > 4 && /ies$/.test(w)) w = w.slice(0, -3) + 'y';
+    else if (n > 4 && /(ches|shes|sses|xes)$/.test(w)) w = w.slice(0, -2);
+    else if (n > 3 && /s$/.test(w) && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+    n = w.length;
+    if (n > 6 && /ing$/.test(w)) w = w.slice(0, -3);
+    else if (n > 5 && /ed$/.test(w)) w = w.slice(0, -2);
+    return w;
+  }
+
+  // Whether a and b differ by one insertion, deletion, substitution or swap of neighbours.
+  function withinOneEdit(a, b) {
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1 || a === b) return false;
+    var i = 0;
+    while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+    if (la === lb) {
+      if (a.slice(i + 1) === b.slice(i + 1)) return true;
+      return a.charAt(i) === b.charAt(i + 1) && a.charAt(i + 1) === b.charAt(i) && a.slice(i + 2) === b.slice(i + 2);
+    }
+    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
+  function Engine(index) {
+    this.terms = index.terms ? index.terms.split(' ') : [];
+    this.lists = { body: index.body.split(' '), head: index.head.split(' '), title: index.title.split(' ') };
+    this.pages = index.pages;
+    this.sections = index.sections;
+    this.stop = {};
+    var stop = index.stop.split(' ');
+    for (var i = 0; i < stop.length; i++) this.stop[stop[i]] = true;
+    this.firstSection = [];
+    for (var s = 0; s < this.sections.length; s++) {
+      var page = this.sections[s][0];
+      if (this.firstSection[page] === undefined) this.firstSection[page] = s;
+    }
+    this.cache = { body: {}, head: {}, title: {} };
+  }
+
+  Engine.prototype.queryTerms = function (query) {
+    var words = fold(query).match(WORD) || [], out = [];
+    for (var i = 0; i < words.length; i++) {
+      var w = words[i];
+      if (w.length < 2 || w.length >= MAX_LENGTH || this.stop[w]) continue;
+      var t = stem(w);
+      if (out.indexOf(t) < 0) out.push(t);
+    }
+    return out;
+  };
+
+  Engine.prototype.lowerBound = function (term) {
+    var lo = 0, hi = this.terms.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (this.terms[mid] < term) lo = mid + 1; else hi = mid; }
+    return lo;
+  };
+
+  // Index terms a query term stands for, with weights: the term itself 1; while it is being typed (or is not
+  // in the index), the most frequent longer terms starting with it 0.6; when it is not in the index and has
+  // 5 letters or more, terms one typo away 0.4.
+  Engine.prototype.candidates = function (term, typing) {
+    var found = [], terms = this.terms, body = this.lists.body;
+    var start = this.lowerBound(term), exact = terms[start] === term;
+    if (exact) found.push({ index: start, weight: 1 });
+    if (typing || !exact) {
+      var longer = [];
+      for (var i = exact ? start + 1 : start; i < terms.length && longer.length < 500 && terms[i].lastIndexOf(term, 0) === 0; i++) longer.push(i);
+      longer.sort(function (a, b) { return body[b].length - body[a].length; });
+      for (var k = 0; k < longer.length && k < PREFIX_LIMIT; k++) found.push({ index: longer[k], weight: 0.6 });
+    }
+    if (!exact && term.length >= 5) {
+      for (var j = 0, typos = 0; j < terms.length && typos < PREFIX_LIMIT; j++) {
+        if (withinOneEdit(term, terms[j]) && terms[j].lastIndexOf(term, 0) !== 0) { found.push({ index: j, weight: 0.4 }); typos++; }
+      }
+    }
+    return found;
+  };
+
+  Engine.prototype.postings = function (kind, index) {
+    var cache = this.cache[kind];
+    return cache[index] || (cache[index] = decodePostings(this.lists[kind][index]));
+  };
+
+  var FIELDS = [['body', 1], ['head', 10], ['title', 100]];
+
+  // Ranks sections: a title match counts 100, a heading match 10, a text match 1 (times the candidate's weight);
+  // sections must match every query term when any does, otherwise the most terms win.
+  Engine.prototype.search = function (query, limit) {
+    var queryTerms = this.queryTerms(query), n = this.sections.length;
+    var result = { total: 0, results: [], terms: [] };
+    limit = limit || 10;
+    if (!queryTerms.length || !n) return result;
+    if (!this.score) {
+      this.score = new Float64Array(n); this.best = new Float64Array(n); this.matched = new Uint8Array(n);
+      this.hit = new Int32Array(n); this.touched = new Int32Array(n);
+    }
+    var score = this.score, best = this.best, matched = this.matched, hit = this.hit, touched = this.touched;
+    var touchedCount = 0, matchedTerms = {}, firstSection = this.firstSection;
+    for (var k = 0; k < queryTerms.length; k++) {
+      var hitCount = 0, candidates = this.candidates(queryTerms[k], k === queryTerms.length - 1);
+      for (var c = 0; c < candidates.length; c++) {
+        var cand = candidates[c];
+        matchedTerms[this.terms[cand.index]] = true;
+        for (var f = 0; f < 3; f++) {
+          var list = this.postings(FIELDS[f][0], cand.index), value = cand.weight * FIELDS[f][1];
+          for (var p = 0; p < list.length; p++) {
+            var s = f === 2 ? firstSection[list[p]] : list[p];
+            if (best[s] === 0) hit[hitCount++] = s;
+            if (value > best[s]) best[s] = value;
+          }
+        }
+      }
+      for (var h = 0; h < hitCount; h++) {
+        var sec = hit[h];
+        if (matched[sec] === 0) touched[touchedCount++] = sec;
+        matched[sec]++;
+        score[sec] += best[sec];
+        best[sec] = 0;
+      }
+    }
+    // Keep the best `limit` without sorting everything: most query terms matched, then score, then page order.
+    var need = queryTerms.length, anyAll = false;
+    for (var t = 0; t < touchedCount; t++) if (matched[touched[t]] === need) { anyAll = true; break; }
+    var top = [], total = 0;
+    function better(a, b) { return matched[a] !== matched[b] ? matched[a] > matched[b] : score[a] !== score[b] ? score[a] > score[b] : a < b; }
+    for (var u = 0; u < touchedCount; u++) {
+      var cur = touched[u];
+      if (anyAll && matched[cur] !== need) continue;
+      total++;
+      if (top.length === limit && !better(cur, top[limit - 1])) continue;
+      var at = top.length === limit ? limit - 1 : top.length;
+      while (at > 0 && better(cur, top[at - 1])) { top[at] = top[at - 1]; at--; }
+      top[at] = cur;
+      if (top.length > limit) top.length = limit;
+    }
+    for (var z = 0; z < touchedCount; z++) { score[touched[z]] = 0; matched[touched[z]] = 0; }
+    result.total = total;
+    result.terms = Object.keys(matchedTerms);
+    for (var r = 0; r < top.length; r++) {
+      var section = this.sections[top[r]], pageEntry = this.pages[section[0]];
+      result.results.push({
+        title: pageEntry[0], heading: section[2], snippet: section[3],
+        url: pageEntry[1] + (section[1] ? '#' + section[1] : '')
+      });
+    }
+    return result;
+  };
+
+  var engine = { Engine: Engine, decodePostings: decodePostings, fold: fold, stem: stem, withinOneEdit: withinOneEdit };
+  if (typeof module !== 'undefined' && module.exports) { module.exports = engine; return; }
+  if (typeof document === 'undefined') return;
+
+  // ---- User interface ----
+
+  var box = document.getElementById('site-search');
+  if (!box) return;
+  var input = document.getElementById('search-input');
+  var panel = document.getElementById('search-panel');
+  var count = document.getElementById('search-count');
+  var list = document.getElementById('search-results');
+  var live = document.getElementById('search-live');
+  var root = box.getAttribute('data-root') || '';
+  var loaded = null, state = 'idle', pending = null, announceTimer = null;
+  box.hidden = false;
+
+  function load() {
+    if (global.RippleSearchIndex) { loaded = new Engine(global.RippleSearchIndex); state = 'ready'; return; }
+    if (state !== 'idle') return;
+    state = 'loading';
+    var script = document.createElement('script');
+    script.src = root + 'search-index.js';
+    script.onload = function () {
+      if (!global.RippleSearchIndex) { script.onerror(); return; }
+      loaded = new Engine(global.RippleSearchIndex);
+      state = 'ready';
+      if (pending !== null) run();
+    };
+    script.onerror = function () { state = 'failed'; show('Search is not available: the search index is missing.', []); };
+    document.head.appendChild(script);
+  }
+
+  // Appends `text` to `parent`, wrapping words that match the query in <mark>.
+  function appendHighlighted(parent, text, terms) {
+    var last = 0, match;
+    WORD.lastIndex = 0;
+    while ((match = WORD.exec(text)) !== null) {
+      var word = fold(match[0]);
+      if (!terms[stem(word)]) continue;
+      if (match.index > last) parent.appendChild(document.createTextNode(text.slice(last, match.index)));
+      var mark = document.createElement('mark');
+      mark.textContent = match[0];
+      parent.appendChild(mark);
+      last = match.index + match[0].length;
+    }
+    if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  function show(message, results, terms) {
+    while (list.firstChild) list.removeChild(list.firstChild);
+    var set = {};
+    (terms || []).forEach(function (t) { set[t] = true; });
+    results.forEach(function (r) {
+      var item = document.createElement('li');
+      var link = document.createElement('a');
+      link.href = root + r.url;
+      link.className = 'search-result';
+      var title = document.createElement('span');
+      title.className = 'search-result-title';
+      appendHighlighted(title, r.title, set);
+      link.appendChild(title);
+      if (r.heading) {
+        var heading = document.createElement('span');
+        heading.className = 'search-result-heading';
+        appendHighlighted(heading, r.heading, set);
+        link.appendChild(heading);
+      }
+      if (r.snippet) {
+        var snippet = document.createElement('span');
+        snippet.className = 'search-result-snippet';
+        appendHighlighted(snippet, r.snippet, set);
+        link.appendChild(snippet);
+      }
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    count.textContent = message;
+    panel.hidden = false;
+    // Announce once typing pauses, so a screen reader is not interrupted on every key.
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(function () { live.textContent = message; }, 400);
+  }
+
+  function close() {
+    panel.hidden = true;
+  }
+
+  function run() {
+    var query = input.value.trim();
+    pending = query;
+    if (query.length < 2) { close(); live.textContent = ''; return; }
+    if (state === 'idle') load();
+    if (state === 'failed') return;
+    if (state !== 'ready') { show('Loading the search index…', []); return; }
+    var found = loaded.search(query, 10);
+    var label = '\u201c' + query + '\u201d';
+    var message = found.total === 0 ? 'No results for ' + label
+      : found.total === 1 ? '1 result for ' + label
+        : found.total + ' results for ' + label + (found.total > found.results.length ? ', showing the best ' + found.results.length : '');
+    show(message, found.results, found.terms);
+  }
+
+  function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
+
+  input.addEventListener('focus', load);
+  input.addEventListener('input', run);
+  input.addEventListener('keydown', function (event) {
+    var items = links();
+    if (event.key === 'ArrowDown' && items.length) { event.preventDefault(); if (panel.hidden) run(); items[0].focus(); }
+    else if (event.key === 'ArrowUp' && items.length) { event.preventDefault(); items[items.length - 1].focus(); }
+    else if (event.key === 'Enter' && items.length && !panel.hidden) { event.preventDefault(); items[0].click(); }
+    else if (event.key === 'Escape') {
+      if (!panel.hidden) { close(); } else { input.value = ''; }
+      event.preventDefault();
+    }
+  });
+  list.addEventListener('keydown', function (event) {
+    var items = links(), at = items.indexOf(document.activeElement);
+    if (at < 0) return;
+    var next = null;
+    if (event.key === 'ArrowDown') next = items[Math.min(at + 1, items.length - 1)];
+    else if (event.key === 'ArrowUp') next = at === 0 ? input : items[at - 1];
+    else if (event.key === 'Home') next = items[0];
+    else if (event.key === 'End') next = items[items.length - 1];
+    else if (event.key === 'Escape') { close(); next = input; }
+    if (next) { event.preventDefault(); next.focus(); }
+  });
+  list.addEventListener('click', function () { close(); });
+  box.addEventListener('focusout', function (event) {
+    if (!event.relatedTarget || !box.contains(event.relatedTarget)) close();
+  });
+  input.addEventListener('click', function () { if (panel.hidden && input.value.trim().length >= 2) run(); });
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target, tag = target && target.tagName;
+    if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (target && target.isContentEditable)) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
+})(typeof window !== 'undefined' ? window : globalThis);

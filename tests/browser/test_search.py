@@ -1,0 +1,66 @@
+"""Search works like a person would use it: "/" focuses the box, a query shows ranked, highlighted results
+announced to screen readers, the arrow keys and Enter follow one, and the browser lands on the heading."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def test_search_finds_follows_and_lands_on_the_heading(driver, server, artifacts):
+    driver.get(server + "guide/index.html")
+    driver.find_element(By.TAG_NAME, "body").send_keys("/")
+    box = driver.switch_to.active_element
+    assert box.get_attribute("id") == "search-input", "'/' should focus the search box"
+    box.send_keys("reciprocal mentoring")
+    wait = WebDriverWait(driver, 10)
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results a"))
+    links = driver.find_elements(By.CSS_SELECTOR, "#search-results a")
+    titles = [link.find_element(By.CSS_SELECTOR, ".search-result-title").text for link in links]
+    assert any("Reciprocal" in t for t in titles), titles
+    assert driver.find_elements(By.CSS_SELECTOR, "#search-results mark"), "matches should be highlighted"
+    assert "result" in driver.find_element(By.ID, "search-count").text
+    wait.until(lambda d: "result" in d.find_element(By.ID, "search-live").text)
+    driver.save_screenshot(str(artifacts / "search-results.png"))
+
+    # Arrow down through the results to the first one that links to a heading, then follow it with Enter.
+    box.send_keys(Keys.ARROW_DOWN)
+    active = driver.switch_to.active_element
+    assert active.get_attribute("href") == links[0].get_attribute("href")
+    for _ in range(len(links) - 1):
+        if "#" in active.get_attribute("href"):
+            break
+        active.send_keys(Keys.ARROW_DOWN)
+        active = driver.switch_to.active_element
+    assert "#" in active.get_attribute("href"), "some result should link to a heading"
+    target = active.get_attribute("href")
+    active.send_keys(Keys.ENTER)
+    wait.until(lambda d: d.current_url == target)
+    if "#" in target:
+        fragment = target.split("#", 1)[1]
+        heading = driver.find_element(By.ID, fragment)
+        top = lambda: driver.execute_script("return arguments[0].getBoundingClientRect().top", heading)
+        try:  # the theme scrolls smoothly: wait for the heading to arrive
+            wait.until(lambda d: 0 <= top() < 400)
+        except Exception:
+            raise AssertionError(f"the heading #{fragment} should be scrolled into view (top={top()})")
+    driver.save_screenshot(str(artifacts / "search-landed.png"))
+
+
+def test_escape_closes_and_typos_still_match(driver, server):
+    driver.get(server + "index.html")
+    box = driver.find_element(By.ID, "search-input")
+    box.send_keys("matching")
+    wait = WebDriverWait(driver, 10)
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results a"))
+    box.send_keys(Keys.ESCAPE)
+    assert not driver.find_element(By.ID, "search-panel").is_displayed()
+    box.clear()
+    box.send_keys("feedbak")  # one letter missing: still finds "feedback"
+    wait.until(lambda d: d.find_element(By.ID, "search-panel").is_displayed())
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results a"))
+
+
+def test_search_works_from_disk(driver, site):
+    driver.get((site / "index.html").as_uri())
+    box = driver.find_element(By.ID, "search-input")
+    box.send_keys("goals")
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results a"))
