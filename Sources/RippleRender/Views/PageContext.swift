@@ -42,7 +42,7 @@ package struct PageContext: Sendable {
         let words = markdown?.wordCount ?? 0
         var page: [String: TemplateValue] = [
             "kind": .string(kind), "title": .string(title), "summary": .string(summary), "content": .string(content),
-            "url": .string(OutputPath.relativeHref(from: path, to: path)), "canonical": .string(canonical(path)),
+            "url": .string(OutputPath.relativeHref(from: path, to: path)), "canonical": canonical(path),
             "date": .string(source?.date?.iso ?? ""), "word_count": .int(words),
             "reading_minutes": .int(max(1, (words + 200) / 220)),
             "is_home": .bool(kind == "home"), "is_chapter": .bool(kind == "chapter"), "is_page": .bool(kind == "page"),
@@ -65,10 +65,11 @@ package struct PageContext: Sendable {
         return .object(values)
     }
 
-    private func canonical(_ path: String) -> String {
-        guard !model.config.baseURL.isEmpty else { return "" }
+    /// The absolute URL of a page, or null without a base URL (an empty `href` is invalid HTML).
+    private func canonical(_ path: String) -> TemplateValue {
+        guard !model.config.baseURL.isEmpty else { return .null }
         let pretty = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
-        return model.config.baseURL + pretty
+        return .string(model.config.baseURL + pretty)
     }
 
     private static func section(of path: String) -> String {

@@ -1,0 +1,73 @@
+import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Small wrappers around cmark's node API. `OpaquePointer` is a `cmark_node *`.
+enum Cmark {
+    /// Parses `markdown` into a document the caller must free with `cmark_node_free`.
+    static func parse(_ markdown: String, options: Int32) -> OpaquePointer {
+        let length = markdown.utf8.count
+        return markdown.withCString { cmark_parse_document($0, length, options) }
+    }
+
+    /// HTML for `node` and its descendants.
+    static func renderHTML(_ node: OpaquePointer, options: Int32) -> String {
+        guard let cString = cmark_render_html(node, options) else { return "" }
+        defer { free(cString) }
+        return String(cString: cString)
+    }
+
+    static func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    static func url(_ node: OpaquePointer) -> String {
+        cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// A new unlinked node of `type` with `literal` set; it belongs to the caller until inserted.
+    static func node(_ type: cmark_node_type, literal: String) -> OpaquePointer {
+        let node = cmark_node_new(type)!
+        cmark_node_set_literal(node, literal)
+        return node
+    }
+
+    /// Puts `new` where `old` was and frees `old` (and its children).
+    static func replace(_ old: OpaquePointer, with new: OpaquePointer) {
+        cmark_node_replace(old, new)
+        cmark_node_free(old)
+    }
+
+    /// Plain text of an inline subtree (text, code, line breaks as spaces).
+    static func plainText(of root: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(root) else { return text }
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator),
+                  cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE: text += literal(node)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
+        }
+        return text
+    }
+
+    /// Whether cmark's safe mode would remove this URL (`javascript:`, `vbscript:`, `file:`,
+    /// and `data:` except common image types).
+    static func isDangerousURL(_ url: String) -> Bool {
+        let lowered = url.prefix(20).lowercased()
+        if lowered.hasPrefix("javascript:") || lowered.hasPrefix("vbscript:") || lowered.hasPrefix("file:") {
+            return true
+        }
+        guard lowered.hasPrefix("data:") else { return false }
+        return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lowered.hasPrefix($0) }
+    }
+}

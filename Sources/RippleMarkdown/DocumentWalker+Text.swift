@@ -1,0 +1,133 @@
+import CCmark
+import RippleCore
+
+/// Text nodes: merging, plain text and shortcodes.
+extension DocumentWalker {
+    /// Where a merged piece of text came from: its first scalar's offset in the merged text and its cmark position.
+    struct Segment {
+        var scalarStart: Int
+        var line: Int32
+        var byteColumn: Int32
+    }
+
+    /// Handles a text node on enter; returns the last node put in its place, if it was replaced.
+    func handleText(_ node: OpaquePointer) -> OpaquePointer? {
+        let (literal, segments) = mergeFollowingText(node)
+        guard cmark_node_parent(node) != shortcodesDone, ShortcodeScanner.mayContainShortcode(literal) else {
+            pieces.append(literal)
+            return nil
+        }
+        let scalars = Array(literal.unicodeScalars)
+        let scanner = ShortcodeScanner(scalars)
+        for problem in scanner.problems {
+            diagnostics.append(.error(
+                problem.message, at: location(of: problem.offset, in: segments), hint: problem.hint))
+        }
+        return inlineEmbeds(node, scalars: scalars, shortcodes: scanner.shortcodes, segments: segments)
+    }
+
+    /// Joins the text siblings after `node` into it, so a shortcode split by cmark is one string again.
+    /// Inline HTML right after `{{` is taken too: cmark reads `{{<metric x>}}` as a tag.
+    private func mergeFollowingText(_ node: OpaquePointer) -> (String, [Segment]) {
+        var literal = Cmark.literal(node)
+        var scalarCount = literal.unicodeScalars.count
+        var segments = [Segment(
+            scalarStart: 0, line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node))]
+        var merged = false
+        while let next = cmark_node_next(node) {
+            let type = cmark_node_get_type(next)
+            guard type == CMARK_NODE_TEXT || (type == CMARK_NODE_HTML_INLINE && literal.hasSuffix("{{")) else { break }
+            let text = Cmark.literal(next)
+            segments.append(Segment(
+                scalarStart: scalarCount, line: cmark_node_get_start_line(next),
+                byteColumn: cmark_node_get_start_column(next)))
+            literal += text
+            scalarCount += text.unicodeScalars.count
+            cmark_node_free(next)
+            merged = true
+        }
+        if merged { cmark_node_set_literal(node, literal) }
+        return (literal, segments)
+    }
+
+    private func location(of offset: Int, in segments: [Segment]) -> SourceLocation {
+        let segment = segments.last { $0.scalarStart <= offset } ?? segments[0]
+        return sourceMap.location(
+            line: segment.line, byteColumn: segment.byteColumn, scalarOffset: offset - segment.scalarStart)
+    }
+
+    private func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        String(String.UnicodeScalarView(scalars))
+    }
+
+    /// A one-line paragraph that is exactly one shortcode is replaced, as a whole, by the shortcode's HTML.
+    ///
+    /// It is read from the source as written, so Markdown marks in its values (`title="*Q1* totals"`)
+    /// and straight quotes survive. Returns the replacement, or `nil` when the paragraph is not a block
+    /// shortcode or the embed failed (then its text stays and is not tried again).
+    func blockEmbed(_ paragraph: OpaquePointer) -> OpaquePointer? {
+        let line = cmark_node_get_start_line(paragraph), column = cmark_node_get_start_column(paragraph)
+        guard line == cmark_node_get_end_line(paragraph) else { return nil }
+        let scalars = sourceMap.scalars(
+            line: line, fromByteColumn: column, toByteColumn: cmark_node_get_end_column(paragraph))
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              scalars[first...].starts(with: ["{", "{", "<"]) else { return nil }
+        let scanner = ShortcodeScanner(scalars)
+        guard scanner.shortcodes.count == 1, scanner.problems.isEmpty else { return nil }
+        let shortcode = scanner.shortcodes[0]
+        guard shortcode.range.lowerBound == first,
+              scalars[shortcode.range.upperBound...].allSatisfy(\.properties.isWhitespace) else { return nil }
+        let request = Embed(
+            name: shortcode.name, arguments: shortcode.arguments, isBlock: true,
+            location: sourceMap.location(line: line, byteColumn: column, scalarOffset: first))
+        switch embed(request) {
+        case .html(var html):
+            if !html.hasSuffix("\n") { html += "\n" }
+            let block = Cmark.node(CMARK_NODE_HTML_BLOCK, literal: html)
+            Cmark.replace(paragraph, with: block)
+            return block
+        case .fail(let diagnostic):
+            diagnostics.append(diagnostic)
+            shortcodesDone = paragraph
+            return nil
+        }
+    }
+
+    /// Replaces each shortcode inside the text by an inline HTML node; failed ones stay as text.
+    func inlineEmbeds(
+        _ node: OpaquePointer, scalars: [Unicode.Scalar], shortcodes: [Shortcode], segments: [Segment]
+    ) -> OpaquePointer? {
+        var newNodes: [OpaquePointer] = []
+        var pending = ""
+        var position = 0
+        for shortcode in shortcodes {
+            pending += text(scalars[position..<shortcode.range.lowerBound])
+            position = shortcode.range.upperBound
+            let request = Embed(
+                name: shortcode.name, arguments: shortcode.arguments, isBlock: false,
+                location: location(of: shortcode.range.lowerBound, in: segments))
+            switch embed(request) {
+            case .html(let html):
+                if !pending.isEmpty { newNodes.append(Cmark.node(CMARK_NODE_TEXT, literal: pending)) }
+                pieces.append(pending)
+                pending = ""
+                newNodes.append(Cmark.node(CMARK_NODE_HTML_INLINE, literal: html))
+            case .fail(let diagnostic):
+                diagnostics.append(diagnostic)
+                pending += text(scalars[shortcode.range])
+            }
+        }
+        pending += text(scalars[position...])
+        pieces.append(pending)
+        guard !newNodes.isEmpty else { return nil }
+        if !pending.isEmpty { newNodes.append(Cmark.node(CMARK_NODE_TEXT, literal: pending)) }
+        var previous = node
+        for new in newNodes {
+            cmark_node_insert_after(previous, new)
+            previous = new
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+        return previous
+    }
+}

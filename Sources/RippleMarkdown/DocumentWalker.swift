@@ -1,0 +1,168 @@
+import CCmark
+import RippleCore
+
+/// One pass over a parsed cmark document that rewrites it in place for HTML rendering:
+/// headings get ids and anchors, raw HTML is neutralised, links are rewritten, shortcodes
+/// are expanded — and text, headings and diagnostics are collected on the way.
+///
+/// Nodes are only changed when cmark's iterator allows it (a leaf on enter, any node on exit);
+/// after a node is replaced, the iterator is reset to the replacement so the walk goes on after it.
+final class DocumentWalker {
+    let options: MarkdownOptions
+    let sourceMap: SourceMap
+    let rewriteLink: (LinkTarget) -> LinkRewrite
+    let embed: (Embed) -> EmbedResult
+
+    var slugger = HeadingSlugger()
+    /// Every heading, in document order.
+    var headings: [(level: Int, id: String, title: String)] = []
+    var diagnostics: [Diagnostic] = []
+    /// Plain text pieces in document order; `"\n"` ends a block.
+    var pieces: [String] = []
+    /// Plain text of the first paragraph that has any.
+    var firstParagraph: String?
+    /// A paragraph whose block shortcode failed: its text is not searched for shortcodes again.
+    var shortcodesDone: OpaquePointer?
+
+    init(
+        options: MarkdownOptions, sourceMap: SourceMap,
+        rewriteLink: @escaping (LinkTarget) -> LinkRewrite, embed: @escaping (Embed) -> EmbedResult
+    ) {
+        self.options = options
+        self.sourceMap = sourceMap
+        self.rewriteLink = rewriteLink
+        self.embed = embed
+    }
+
+    /// Removes a level-1 heading that opens the document and returns its plain text.
+    func extractTitle(_ document: OpaquePointer) -> String? {
+        guard let first = cmark_node_first_child(document),
+              cmark_node_get_type(first) == CMARK_NODE_HEADING,
+              cmark_node_get_heading_level(first) == 1 else { return nil }
+        let title = Cmark.plainText(of: first).trimmingWhitespace
+        cmark_node_unlink(first)
+        cmark_node_free(first)
+        return title
+    }
+
+    /// Walks and rewrites the whole document.
+    func walk(_ document: OpaquePointer) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        var headingStart = 0
+        var paragraphStart = 0
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { break }
+            var replacement: OpaquePointer?
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_ENTER {
+                switch type {
+                case CMARK_NODE_TEXT:
+                    replacement = handleText(node)
+                case CMARK_NODE_CODE:
+                    pieces.append(Cmark.literal(node))
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    pieces.append(" ")
+                case CMARK_NODE_CODE_BLOCK:
+                    pieces.append(Cmark.literal(node))
+                    endBlock()
+                case CMARK_NODE_HTML_INLINE where !options.unsafeHTML:
+                    let literal = Cmark.literal(node)
+                    pieces.append(literal)
+                    replacement = Cmark.node(CMARK_NODE_TEXT, literal: literal)
+                    Cmark.replace(node, with: replacement!)
+                case CMARK_NODE_HTML_BLOCK where !options.unsafeHTML:
+                    replacement = escapedHTMLBlock(node)
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                    handleLink(node, isImage: type == CMARK_NODE_IMAGE)
+                case CMARK_NODE_HEADING:
+                    headingStart = pieces.count
+                case CMARK_NODE_PARAGRAPH:
+                    replacement = blockEmbed(node)
+                    paragraphStart = pieces.count
+                default:
+                    break
+                }
+            } else {
+                switch type {
+                case CMARK_NODE_HEADING:
+                    let title = pieces[headingStart...].joined().trimmingWhitespace
+                    replacement = replaceHeading(node, title: title)
+                    endBlock()
+                case CMARK_NODE_PARAGRAPH:
+                    if firstParagraph == nil {
+                        let text = pieces[paragraphStart...].joined().trimmingWhitespace
+                        if !text.isEmpty { firstParagraph = text }
+                    }
+                    endBlock()
+                case CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE:
+                    endBlock()
+                default:
+                    break
+                }
+            }
+            if let replacement { cmark_iter_reset(iterator, replacement, CMARK_EVENT_EXIT) }
+        }
+    }
+
+    func endBlock() {
+        if let last = pieces.last, last != "\n" { pieces.append("\n") }
+    }
+
+    /// Raw HTML shown as text: the block becomes a paragraph holding its source as literal text.
+    private func escapedHTMLBlock(_ node: OpaquePointer) -> OpaquePointer {
+        var literal = Cmark.literal(node)
+        while literal.last?.isNewline == true { literal.removeLast() }
+        let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+        cmark_node_append_child(paragraph, Cmark.node(CMARK_NODE_TEXT, literal: literal))
+        Cmark.replace(node, with: paragraph)
+        pieces.append(literal)
+        endBlock()
+        return paragraph
+    }
+
+    private func handleLink(_ node: OpaquePointer, isImage: Bool) {
+        let destination = Cmark.url(node)
+        let location = sourceMap.location(
+            line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node))
+        var final = destination
+        switch rewriteLink(LinkTarget(destination: destination, isImage: isImage, location: location)) {
+        case .keep: break
+        case .replace(let url): final = url
+        case .fail(let diagnostic): diagnostics.append(diagnostic)
+        }
+        if !options.unsafeHTML && Cmark.isDangerousURL(final) { final = "" }
+        if final != destination { cmark_node_set_url(node, final) }
+    }
+
+    /// Renders the heading alone, adds its id and anchor link, and puts the HTML in its place.
+    private func replaceHeading(_ node: OpaquePointer, title: String) -> OpaquePointer {
+        let level = Int(cmark_node_get_heading_level(node))
+        let id = slugger.uniqueID(for: title)
+        headings.append((level, id, title))
+        let rendered = Cmark.renderHTML(node, options: CMARK_OPT_UNSAFE)
+        let open = "<h\(level)>", close = "</h\(level)>"
+        var inner = Substring(rendered)
+        while inner.last?.isNewline == true { inner.removeLast() }
+        if inner.hasPrefix(open) { inner = inner.dropFirst(open.count) }
+        if inner.hasSuffix(close) { inner = inner.dropLast(close.count) }
+        let space = inner.isEmpty ? "" : " "
+        let html = "<h\(level) id=\"\(id)\">\(inner)\(space)<a class=\"anchor\" href=\"#\(id)\" "
+            + "aria-label=\"Link to this section\">#</a></h\(level)>\n"
+        let block = Cmark.node(CMARK_NODE_HTML_BLOCK, literal: html)
+        Cmark.replace(node, with: block)
+        return block
+    }
+}
+
+extension String {
+    /// The string without leading and trailing whitespace and newlines.
+    var trimmingWhitespace: String {
+        var slice = Substring(self)
+        while slice.first?.isWhitespace == true { slice.removeFirst() }
+        while slice.last?.isWhitespace == true { slice.removeLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,75 @@
+import CCmark
+import RippleCore
+
+/// Renders Markdown (CommonMark, through libcmark) to HTML for Ripple pages and guide chapters.
+///
+/// One parse, one walk over the syntax tree and one HTML render per document. On the way:
+/// - a level-1 heading that opens the document becomes `title` and is removed from the HTML;
+/// - every other heading gets an id (see `HeadingSlugger` for the rule: "Step 3: Launch!" → `step-3-launch`,
+///   repeats get `-1`, `-2`, …) and renders as
+///   `<h2 id="slug">Text <a class="anchor" href="#slug" aria-label="Link to this section">#</a></h2>`;
+/// - every link and image destination goes through `rewriteLink`;
+/// - shortcodes, `{{< name first key=value key="quoted value" >}}`, go through `embed`;
+/// - unless `unsafeHTML` is set, raw HTML is shown as escaped text.
+package struct MarkdownRenderer: Sendable {
+    /// The options every `render` call uses.
+    package let options: MarkdownOptions
+
+    /// Creates a renderer.
+    package init(options: MarkdownOptions) {
+        self.options = options
+    }
+
+    /// Renders one document.
+    ///
+    /// - Parameters:
+    ///   - markdown: the Markdown body (without front matter).
+    ///   - file: path for diagnostics (e.g. "content/guide/03-matching.md").
+    ///   - lineOffset: lines before the Markdown body in the file (front matter), added to cmark's
+    ///     source positions so locations are real file lines.
+    ///   - rewriteLink: called for every link and image, in document order.
+    ///   - embed: called for every well-formed shortcode, in document order.
+    /// - Returns: the HTML and what was learned about the document; problems are in `diagnostics`,
+    ///   all of them, never just the first.
+    package func render(
+        _ markdown: String, file: String, lineOffset: Int = 0,
+        rewriteLink: (LinkTarget) -> LinkRewrite = { _ in .keep },
+        embed: (Embed) -> EmbedResult = { e in .fail(.error("unknown shortcode '\(e.name)'", at: e.location)) }
+    ) -> RenderedMarkdown {
+        withoutActuallyEscaping(rewriteLink) { rewriteLink in
+            withoutActuallyEscaping(embed) { embed in
+                render(markdown, sourceMap: SourceMap(markdown: markdown, file: file, lineOffset: lineOffset),
+                       rewriteLink: rewriteLink, embed: embed)
+            }
+        }
+    }
+
+    private func render(
+        _ markdown: String, sourceMap: SourceMap,
+        rewriteLink: @escaping (LinkTarget) -> LinkRewrite, embed: @escaping (Embed) -> EmbedResult
+    ) -> RenderedMarkdown {
+        var parseOptions = CMARK_OPT_SOURCEPOS
+        if options.smartPunctuation { parseOptions |= CMARK_OPT_SMART }
+        let document = Cmark.parse(markdown, options: parseOptions)
+        defer { cmark_node_free(document) }
+
+        let walker = DocumentWalker(options: options, sourceMap: sourceMap, rewriteLink: rewriteLink, embed: embed)
+        let title = walker.extractTitle(document)
+        walker.walk(document)
+        // Raw HTML from the author was neutralised by the walk when it must be, so what is
+        // left as HTML is Ripple's own (headings, shortcodes) and must pass through.
+        let html = Cmark.renderHTML(document, options: CMARK_OPT_UNSAFE)
+
+        let plainText = PlainText.joined(walker.pieces)
+        return RenderedMarkdown(
+            html: html,
+            title: title,
+            toc: TOCBuilder.entries(walker.headings),
+            anchors: walker.headings.map(\.id),
+            summary: PlainText.summary(walker.firstParagraph ?? ""),
+            plainText: plainText,
+            wordCount: PlainText.wordCount(plainText),
+            diagnostics: walker.diagnostics
+        )
+    }
+}

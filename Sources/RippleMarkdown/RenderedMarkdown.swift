@@ -1,0 +1,37 @@
+import RippleCore
+
+/// The result of rendering one Markdown document.
+package struct RenderedMarkdown: Sendable {
+    /// Body HTML, without the leading level-1 heading (see `title`).
+    package var html: String
+    /// Plain text of a level-1 heading that opens the document; that heading is removed from `html`.
+    package var title: String?
+    /// Level-2 headings with their level-3 children; level-3 headings before any level-2 are top-level.
+    package var toc: [TOCEntry]
+    /// Every heading id in `html`, in document order.
+    package var anchors: [String]
+    /// Plain text of the first paragraph, at most about 300 characters, cut at a word and ended with "…".
+    package var summary: String
+    /// All body text without markup (blocks separated by newlines), for search indexing.
+    /// The extracted `title` is not included.
+    package var plainText: String
+    /// Number of words in `plainText`.
+    package var wordCount: Int
+    /// Problems found while rendering (bad links, unknown or malformed shortcodes), in document order.
+    package var diagnostics: [Diagnostic]
+
+    /// Creates a result.
+    package init(
+        html: String, title: String?, toc: [TOCEntry], anchors: [String], summary: String,
+        plainText: String, wordCount: Int, diagnostics: [Diagnostic]
+    ) {
+        self.html = html
+        self.title = title
+        self.toc = toc
+        self.anchors = anchors
+        self.summary = summary
+        self.plainText = plainText
+        self.wordCount = wordCount
+        self.diagnostics = diagnostics
+    }
+}

@@ -1,0 +1,47 @@
+import RippleCore
+
+/// Turns cmark's source positions (1-based line, 1-based *byte* column, counted in the Markdown body)
+/// into `SourceLocation`s (real file line, column in Unicode scalars).
+struct SourceMap {
+    let bytes: [UInt8]
+    private(set) var lineStarts: [Int] = [0]
+    let file: String
+    let lineOffset: Int
+
+    init(markdown: String, file: String, lineOffset: Int) {
+        self.bytes = Array(markdown.utf8)
+        self.file = file
+        self.lineOffset = lineOffset
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\n") { lineStarts.append(index + 1) }
+            index += 1
+        }
+    }
+
+    /// The location of cmark position `line`:`byteColumn`, moved `scalarOffset` Unicode scalars to the right.
+    func location(line: Int32, byteColumn: Int32, scalarOffset: Int = 0) -> SourceLocation {
+        let line = Int(line), byteColumn = Int(byteColumn)
+        guard line >= 1, line <= lineStarts.count else {
+            return SourceLocation(file: file, line: line > 0 ? line + lineOffset : nil)
+        }
+        let start = lineStarts[line - 1]
+        let end = min(bytes.count, start + max(0, byteColumn - 1))
+        // Every byte that is not a UTF-8 continuation byte starts a scalar.
+        var column = 1
+        for index in start..<end where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        return SourceLocation(file: file, line: line + lineOffset, column: column + scalarOffset)
+    }
+}
+
+extension SourceMap {
+    /// The source text of one line between two 1-based byte columns (both included), as written.
+    func scalars(line: Int32, fromByteColumn start: Int32, toByteColumn end: Int32) -> [Unicode.Scalar] {
+        let line = Int(line)
+        guard line >= 1, line <= lineStarts.count, start >= 1, end >= start else { return [] }
+        let lineEnd = line < lineStarts.count ? lineStarts[line] : bytes.count
+        let from = min(lineStarts[line - 1] + Int(start) - 1, lineEnd)
+        let to = min(lineStarts[line - 1] + Int(end), lineEnd)
+        return Array(String(decoding: bytes[from..<to], as: UTF8.self).unicodeScalars)
+    }
+}

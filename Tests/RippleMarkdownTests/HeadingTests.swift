@@ -1,0 +1,115 @@
+import RippleCore
+@testable import RippleMarkdown
+import Testing
+
+@Suite struct HeadingTests {
+    let renderer = MarkdownRenderer(options: MarkdownOptions())
+
+    @Test(arguments: [
+        ("Asking powerful questions", "asking-powerful-questions"),
+        ("Step 3: Launch!", "step-3-launch"),
+        ("  --Hello,   World--  ", "hello-world"),
+        ("Café & Ümlaut", "café-ümlaut"),
+        ("Преимущества наставничества", "преимущества-наставничества"),
+        ("メンター制度", "メンター制度"),
+        ("नमस्ते दुनिया", "नमस्ते-दुनिया"),
+        ("???", "section"),
+        ("", "section"),
+    ])
+    func slugRule(text: String, slug: String) {
+        #expect(HeadingSlugger.slug(text) == slug)
+    }
+
+    @Test func headingHTMLHasIDAndAnchor() {
+        let result = renderer.render("## Asking powerful questions\n\n### Step 3: Launch!\n", file: "a.md")
+        #expect(result.html == """
+            <h2 id="asking-powerful-questions">Asking powerful questions <a class="anchor" \
+            href="#asking-powerful-questions" aria-label="Link to this section">#</a></h2>
+            <h3 id="step-3-launch">Step 3: Launch! <a class="anchor" href="#step-3-launch" \
+            aria-label="Link to this section">#</a></h3>
+
+            """)
+        #expect(result.anchors == ["asking-powerful-questions", "step-3-launch"])
+    }
+
+    @Test func inlineMarkupInHeadingIsKept() {
+        let result = renderer.render("## Use *the* `ripple` tool\n", file: "a.md")
+        #expect(result.html == """
+            <h2 id="use-the-ripple-tool">Use <em>the</em> <code>ripple</code> tool <a class="anchor" \
+            href="#use-the-ripple-tool" aria-label="Link to this section">#</a></h2>
+
+            """)
+    }
+
+    @Test func duplicateHeadingsGetNumbers() {
+        let markdown = "## Overview\n\n## Overview\n\n## Overview\n\n## Overview 1\n\n## ???\n\n## !!!\n"
+        let result = renderer.render(markdown, file: "a.md")
+        #expect(result.anchors == ["overview", "overview-1", "overview-2", "overview-1-1", "section", "section-1"])
+    }
+
+    @Test func emptyHeadingIsSection() {
+        let result = renderer.render("##\n", file: "a.md")
+        #expect(result.anchors == ["section"])
+        #expect(result.html == """
+            <h2 id="section"><a class="anchor" href="#section" aria-label="Link to this section">#</a></h2>
+
+            """)
+    }
+
+    @Test func setextHeadingsAndHeadingsInContainersGetIDs() {
+        let result = renderer.render("Intro\n=====\n\nRoles\n-----\n\n> ### Quoted\n", file: "a.md")
+        #expect(result.title == "Intro")
+        #expect(result.anchors == ["roles", "quoted"])
+    }
+
+    @Test func tocNestsLevelThreeUnderLevelTwo() {
+        let markdown = """
+            ### Before
+            ## One
+            ### One A
+            #### Deep
+            ### One B
+            ## Two
+            # Big
+            ### Two A
+            """
+        let result = renderer.render(markdown, file: "a.md")
+        #expect(result.toc == [
+            TOCEntry(level: 3, id: "before", title: "Before"),
+            TOCEntry(level: 2, id: "one", title: "One", children: [
+                TOCEntry(level: 3, id: "one-a", title: "One A"),
+                TOCEntry(level: 3, id: "one-b", title: "One B"),
+            ]),
+            TOCEntry(level: 2, id: "two", title: "Two", children: [
+                TOCEntry(level: 3, id: "two-a", title: "Two A"),
+            ]),
+        ])
+        #expect(result.anchors == ["before", "one", "one-a", "deep", "one-b", "two", "big", "two-a"])
+    }
+
+    @Test func tocTitleIsPlainText() {
+        let result = renderer.render("## Using **bold** and `code`\n", file: "a.md")
+        #expect(result.toc == [TOCEntry(level: 2, id: "using-bold-and-code", title: "Using bold and code")])
+    }
+
+    @Test func leadingLevelOneHeadingBecomesTitleAndIsRemoved() {
+        let result = renderer.render("# Welcome to *Ripple*\n\nHello.\n", file: "a.md")
+        #expect(result.title == "Welcome to Ripple")
+        #expect(result.html == "<p>Hello.</p>\n")
+        #expect(result.anchors.isEmpty)
+        #expect(result.plainText == "Hello.")
+    }
+
+    @Test func levelOneHeadingLaterIsKept() {
+        let result = renderer.render("Hello.\n\n# Later\n", file: "a.md")
+        #expect(result.title == nil)
+        #expect(result.anchors == ["later"])
+        #expect(result.html.contains("<h1 id=\"later\">Later <a class=\"anchor\""))
+    }
+
+    @Test func leadingLevelTwoHeadingIsNoTitle() {
+        let result = renderer.render("## Start\n", file: "a.md")
+        #expect(result.title == nil)
+        #expect(result.anchors == ["start"])
+    }
+}
