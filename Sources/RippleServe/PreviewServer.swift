@@ -38,9 +38,15 @@ package actor PreviewServer {
         }
         let server = HTTPServer(config: HTTPServer.Configuration(address: address, timeout: 30, logger: .disabled),
                                 handler: handler)
-        let running = Task { try await server.run() }
+        let ended = RunOutcome()
+        let running = Task {
+            do { try await server.run() } catch {
+                ended.set(error)
+                throw error
+            }
+        }
         do {
-            try await Self.waitUntilListening(server, or: running)
+            try await Self.waitUntilListening(server, ended: ended)
         } catch {
             running.cancel()
             throw Self.diagnostic(for: error, host: host, port: requestedPort)
@@ -66,27 +72,13 @@ package actor PreviewServer {
     }
 
     /// Waits until the server listens, or rethrows why `run()` ended first (typically a bind error).
-    private static func waitUntilListening(_ server: HTTPServer, or running: Task<Void, any Error>) async throws {
+    private static func waitUntilListening(_ server: HTTPServer, ended: RunOutcome) async throws {
         for _ in 0..<500 {
             if await server.isListening { return }
-            if let outcome = await Self.finished(running) {
-                try outcome.get()
-                throw SocketError.disconnected
-            }
+            if let error = ended.error { throw error }
             try await Task.sleep(for: .milliseconds(10))
         }
         throw SocketError.timeout(message: "the server did not start listening")
-    }
-
-    /// The task's result if it already ended, without waiting for it.
-    private static func finished(_ task: Task<Void, any Error>) async -> Result<Void, any Error>? {
-        await withTaskGroup(of: Result<Void, any Error>?.self) { group in
-            group.addTask { await task.result }
-            group.addTask { try? await Task.sleep(for: .milliseconds(1)); return nil }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
-        }
     }
 
     static func socketAddress(host: String, port: UInt16) throws(DiagnosticError) -> any SocketAddress {
@@ -116,4 +108,14 @@ package actor PreviewServer {
         return DiagnosticError(.error("cannot start the preview server: \(error.localizedDescription)",
                                       hint: "try another port with --port, e.g. --port 8081"))
     }
+}
+
+/// Why the server's run loop ended, read while waiting for it to listen.
+final class RunOutcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: (any Error)?
+
+    var error: (any Error)? { lock.withLock { stored } }
+
+    func set(_ error: any Error) { lock.withLock { stored = error } }
 }
