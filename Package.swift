@@ -61,9 +61,11 @@ let package = Package(
         .testTarget(name: "RippleMarkdownTests", dependencies: ["RippleMarkdown"]),
         .testTarget(name: "RippleTemplateTests", dependencies: ["RippleTemplate"]),
         .testTarget(name: "RippleDataTests", dependencies: ["RippleData"]),
-        .testTarget(name: "RippleMetricsTests", dependencies: ["RippleMetrics", "RippleData"]),
+        .testTarget(name: "RippleMetricsTests", dependencies: ["RippleMetrics"]),
         .testTarget(name: "RippleChartsTests", dependencies: ["RippleCharts"]),
-        .testTarget(name: "RippleBuildTests", dependencies: ["RippleBuild"]),
+        .testTarget(name: "RippleRenderTests", dependencies: ["RippleRender", "RippleData"]),
+        .testTarget(name: "RippleBuildTests", dependencies: ["RippleBuild"], exclude: ["Fixtures"]),
         .testTarget(name: "RippleServeTests", dependencies: ["RippleServe", "RippleCore"]),
+        .testTarget(name: "RippleCLITests", dependencies: ["ripple"]),
     ]
 )

@@ -13,3 +13,11 @@ extension OutputSink {
         try write(path, Array(text.utf8))
     }
 }
+
+/// A sink that throws everything away: rendering only to find problems (`ripple check`).
+package struct DiscardingSink: OutputSink {
+    /// Creates the sink.
+    package init() {}
+    package func write(_ path: String, _ bytes: [UInt8]) throws(DiagnosticError) {}
+    package func copy(from sourcePath: String, to path: String) throws(DiagnosticError) {}
+}

@@ -34,10 +34,11 @@ struct BuildCommand: ParsableCommand {
         do {
             let report = try builder.build()
             Console.report(report.diagnostics, quiet: quiet)
+            if verbose { print("Stages: \(report.timings.summary)") }
             if !quiet {
                 print("Built \(report.pagesWritten) pages (\(report.filesWritten) files) into \(output) in \(Console.elapsed(since: start))")
             }
-        } catch let error as DiagnosticError {
+        } catch {
             Console.report(error.diagnostics)
             Console.printError("Build failed: \(Console.tally(error.diagnostics)); \(output) was left as it was.")
             throw ExitCode(1)

@@ -18,13 +18,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let start = ContinuousClock.now
-        var diagnostics: [Diagnostic]
-        do {
-            let files = try SiteLoader(root: URL(fileURLWithPath: source)).load()
-            diagnostics = SiteAssembler().assemble(files).diagnostics
-        } catch let error as DiagnosticError {
-            diagnostics = error.diagnostics
-        }
+        let sourceURL = URL(fileURLWithPath: source)
+        let diagnostics = SiteBuilder(source: sourceURL, output: sourceURL.appending(path: "public")).check()
         switch format {
         case .text:
             Console.report(diagnostics)

@@ -37,6 +37,14 @@ import RippleCore
         #expect(content.staticFiles == [StaticFile(source: "content/guide/img/ripple.png", outputPath: "guide/img/ripple.png")])
     }
 
+    @Test func windowsLineEndingsAreRead() {
+        let (content, problems) = build(["content/pages/a.md": "---\r\ntitle: Windows\r\nweight: 2\r\n---\r\nBody\r\n"])
+        #expect(problems.isEmpty)
+        #expect(content.pages.first?.title == "Windows")
+        #expect(content.pages.first?.weight == 2)
+        #expect(content.pages.first?.bodyLineOffset == 4)
+    }
+
     @Test func draftsAreSkippedUnlessAsked() {
         let files = ["content/pages/a.md": "---\ndraft: true\n---\nText"]
         #expect(build(files).0.pages.isEmpty)

@@ -1,5 +1,5 @@
 import RippleCore
-import Yams
+import RippleMetrics
 
 /// Parses `ripple.yaml` into a `SiteConfig`, reporting every unknown key and bad value with its line.
 package enum ConfigParser {
@@ -20,7 +20,7 @@ package enum ConfigParser {
     private static let topKeys = ["title", "organisation", "language", "base_url", "site", "markdown", "guide",
                                   "data", "program", "metrics", "privacy", "targets"]
 
-    private static func read(_ root: Node, into config: inout SiteConfig, with reader: inout YAMLReader) {
+    private static func read(_ root: YAMLNode, into config: inout SiteConfig, with reader: inout YAMLReader) {
         reader.mapping(root, in: "ripple.yaml", keys: topKeys) { reader, key, value in
             switch key {
             case "title": config.title = reader.string(value, key: key) ?? config.title
@@ -52,7 +52,7 @@ package enum ConfigParser {
         }
     }
 
-    private static func readBaseURL(_ node: Node, with reader: inout YAMLReader) -> String {
+    private static func readBaseURL(_ node: YAMLNode, with reader: inout YAMLReader) -> String {
         guard var url = reader.string(node, key: "base_url"), !url.isEmpty else { return "" }
         guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
             reader.report("'base_url' must start with http:// or https://, not '\(url)'", at: node,
@@ -63,14 +63,14 @@ package enum ConfigParser {
         return url
     }
 
-    private static func readMarkdown(_ node: Node, into settings: inout MarkdownSettings, with reader: inout YAMLReader) {
+    private static func readMarkdown(_ node: YAMLNode, into settings: inout MarkdownSettings, with reader: inout YAMLReader) {
         reader.mapping(node, in: "markdown", keys: ["smart_punctuation", "unsafe_html"]) { reader, key, value in
             if key == "smart_punctuation" { settings.smartPunctuation = reader.bool(value, key: key) ?? true }
             else { settings.unsafeHTML = reader.bool(value, key: key) ?? false }
         }
     }
 
-    private static func readGuide(_ node: Node, into guide: inout GuideSettings, with reader: inout YAMLReader) {
+    private static func readGuide(_ node: YAMLNode, into guide: inout GuideSettings, with reader: inout YAMLReader) {
         reader.mapping(node, in: "guide", keys: ["title", "author", "slug", "cover", "pdf"]) { reader, key, value in
             switch key {
             case "title": guide.title = reader.string(value, key: key) ?? guide.title
@@ -89,7 +89,7 @@ package enum ConfigParser {
 
     private static let dataTables = ["participants", "cohorts", "pairs", "sessions", "goals", "feedback", "trainings"]
 
-    private static func readData(_ node: Node, into data: inout DataSettings, with reader: inout YAMLReader) {
+    private static func readData(_ node: YAMLNode, into data: inout DataSettings, with reader: inout YAMLReader) {
         reader.mapping(node, in: "data", keys: ["columns", "list_separator"]) { reader, key, value in
             if key == "list_separator" {
                 let separator = reader.string(value, key: key) ?? ";"
@@ -100,12 +100,12 @@ package enum ConfigParser {
             }
             reader.mapping(value, in: "data.columns", keys: dataTables) { reader, table, fields in
                 var mapping: [String: String] = [:]
-                guard case let .mapping(pairs) = fields else {
+                guard case let .mapping(pairs, _, _) = fields else {
                     reader.report("data.columns.\(table) must map Ripple field names to your file's column headers", at: fields)
                     return
                 }
                 for (fieldNode, headerNode) in pairs {
-                    guard let field = fieldNode.scalar?.string, let header = reader.string(headerNode, key: field) else { continue }
+                    guard let field = fieldNode.string, let header = reader.string(headerNode, key: field) else { continue }
                     mapping[field] = header
                 }
                 data.columns[table] = mapping
@@ -113,14 +113,29 @@ package enum ConfigParser {
         }
     }
 
-    private static func readTargets(_ node: Node, into targets: inout [String: Double], with reader: inout YAMLReader) {
-        guard case let .mapping(pairs) = node else {
+    private static func readTargets(_ node: YAMLNode, into targets: inout [String: Double], with reader: inout YAMLReader) {
+        guard case let .mapping(pairs, _, _) = node else {
             reader.report("targets must map metric names to numbers, e.g. `match_rate: 0.7`", at: node)
             return
         }
         for (keyNode, value) in pairs {
-            guard let key = keyNode.scalar?.string, let number = reader.double(value, key: key) else { continue }
+            guard let key = keyNode.string else {
+                reader.report("keys in targets must be metric names such as match_rate", at: keyNode)
+                continue
+            }
+            guard targetKeys.contains(key) else {
+                var hint = "targets can be set for: \(targetKeys.joined(separator: ", "))"
+                if let guess = YAMLReader.closest(to: key, in: targetKeys) { hint = "did you mean '\(guess)'? " + hint }
+                reader.report("unknown metric '\(key)' in targets", at: keyNode, hint: hint)
+                continue
+            }
+            guard let number = reader.double(value, key: key) else { continue }
             targets[key] = number
         }
     }
+
+    /// Metrics a target may be set for: every single-number metric of the catalogue (not the per-survey or
+    /// per-module lists, whose names come from the data).
+    static let targetKeys: [String] = MetricCatalog.all.map(\.key)
+        .filter { !["trainings_completed", "survey_score", "participants_reached"].contains($0) }
 }

@@ -18,9 +18,11 @@ struct YAMLReader {
     }
 
     /// Parses one YAML document; nil (with a diagnostic) when it is not valid YAML.
-    mutating func parse(_ text: String) -> Node? {
+    /// Flat `key: value` documents (most front matter) take a fast path that gives the same result.
+    mutating func parse(_ text: String) -> YAMLNode? {
+        if let simple = SimpleYAML.parse(text) { return simple }
         do {
-            return try Yams.compose(yaml: text)
+            return try Yams.compose(yaml: text).map(YAMLNode.init)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error))
         } catch {
@@ -51,22 +53,24 @@ struct YAMLReader {
     }
 
     /// The location of a node inside the file.
-    func location(of node: Node) -> SourceLocation { location(node.mark) }
+    func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.line + lineOffset, column: node.column)
+    }
 
     /// Records a problem.
-    mutating func report(_ message: String, at node: Node, hint: String? = nil) {
+    mutating func report(_ message: String, at node: YAMLNode, hint: String? = nil) {
         diagnostics.append(.error(message, at: location(of: node), hint: hint))
     }
 
     /// Walks a mapping, calling `body` for each known key and reporting unknown ones.
-    mutating func mapping(_ node: Node, in context: String, keys known: [String],
-                          _ body: (inout YAMLReader, String, Node) -> Void) {
-        guard case let .mapping(mapping) = node else {
+    mutating func mapping(_ node: YAMLNode, in context: String, keys known: [String],
+                          _ body: (inout YAMLReader, String, YAMLNode) -> Void) {
+        guard case let .mapping(mapping, _, _) = node else {
             report("\(context) must be a mapping of `key: value` lines", at: node)
             return
         }
         for (keyNode, value) in mapping {
-            guard let key = keyNode.scalar?.string else {
+            guard let key = keyNode.string else {
                 report("keys in \(context) must be plain words", at: keyNode)
                 continue
             }
@@ -81,16 +85,16 @@ struct YAMLReader {
     }
 
     /// A string value (any scalar); nil and a diagnostic for lists and mappings.
-    mutating func string(_ node: Node, key: String) -> String? {
-        guard case let .scalar(scalar) = node else {
+    mutating func string(_ node: YAMLNode, key: String) -> String? {
+        guard let text = node.string else {
             report("'\(key)' must be a single value, not a list or mapping", at: node)
             return nil
         }
-        return scalar.string
+        return text
     }
 
     /// A boolean (`true`/`false`).
-    mutating func bool(_ node: Node, key: String) -> Bool? {
+    mutating func bool(_ node: YAMLNode, key: String) -> Bool? {
         guard let text = string(node, key: key) else { return nil }
         switch text.lowercased() {
         case "true", "yes", "on": return true
@@ -102,7 +106,7 @@ struct YAMLReader {
     }
 
     /// An integer, optionally within a range.
-    mutating func int(_ node: Node, key: String, in range: ClosedRange<Int>? = nil) -> Int? {
+    mutating func int(_ node: YAMLNode, key: String, in range: ClosedRange<Int>? = nil) -> Int? {
         guard let text = string(node, key: key) else { return nil }
         guard let value = Int(text) else {
             report("'\(key)' must be a whole number, not '\(text)'", at: node)
@@ -116,7 +120,7 @@ struct YAMLReader {
     }
 
     /// A number.
-    mutating func double(_ node: Node, key: String) -> Double? {
+    mutating func double(_ node: YAMLNode, key: String) -> Double? {
         guard let text = string(node, key: key) else { return nil }
         guard let value = Double(text), value.isFinite else {
             report("'\(key)' must be a number, not '\(text)'", at: node)
@@ -126,7 +130,7 @@ struct YAMLReader {
     }
 
     /// A date `YYYY-MM-DD`.
-    mutating func day(_ node: Node, key: String) -> Day? {
+    mutating func day(_ node: YAMLNode, key: String) -> Day? {
         guard let text = string(node, key: key) else { return nil }
         guard let day = Day(iso: text) else {
             report("'\(key)' must be a date like 2026-03-31, not '\(text)'", at: node, hint: "write dates as YYYY-MM-DD")
@@ -136,7 +140,7 @@ struct YAMLReader {
     }
 
     /// One of a fixed set of words.
-    mutating func choice<T: RawRepresentable & CaseIterable>(_ node: Node, key: String, as type: T.Type) -> T?
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ node: YAMLNode, key: String, as type: T.Type) -> T?
     where T.RawValue == String {
         guard let text = string(node, key: key) else { return nil }
         if let value = T(rawValue: text) { return value }

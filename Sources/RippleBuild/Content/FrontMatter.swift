@@ -1,6 +1,5 @@
 import Foundation
 import RippleCore
-import Yams
 
 /// The YAML front matter of a Markdown file, split from its body.
 struct FrontMatter {
@@ -20,11 +19,12 @@ struct FrontMatter {
 
     /// Splits and parses front matter; a file without a leading `---` line has none.
     static func parse(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> FrontMatter {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingTrailingCR == "---" else {
+        // "\r\n" is one Character in Swift, so split on any line break, not only "\n".
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        guard let first = lines.first, first == "---" else {
             return FrontMatter(body: text, bodyLineOffset: 0)
         }
-        guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingCR == "---" }) else {
+        guard let close = lines.indices.dropFirst().first(where: { lines[$0] == "---" }) else {
             diagnostics.append(.error("front matter is never closed", at: SourceLocation(file: file, line: 1, column: 1),
                                       hint: "add a line with only `---` after the front matter"))
             return FrontMatter(body: text, bodyLineOffset: 0)
@@ -40,7 +40,7 @@ struct FrontMatter {
         return matter
     }
 
-    private mutating func read(_ root: Node, with reader: inout YAMLReader) {
+    private mutating func read(_ root: YAMLNode, with reader: inout YAMLReader) {
         reader.mapping(root, in: "front matter", keys: Self.keys) { reader, key, value in
             switch key {
             case "title": title = reader.string(value, key: key)
@@ -55,20 +55,14 @@ struct FrontMatter {
                                   hint: "use a plain name such as 'matching' (letters, digits and dashes, no '/' or '..')")
                 }
             default:
-                guard case let .mapping(pairs) = value else {
+                guard case let .mapping(pairs, _, _) = value else {
                     reader.report("'extra' must be a mapping of names to values", at: value)
                     return
                 }
                 for (k, v) in pairs {
-                    if let name = k.scalar?.string, let text = reader.string(v, key: name) { extra[name] = text }
+                    if let name = k.string, let text = reader.string(v, key: name) { extra[name] = text }
                 }
             }
         }
     }
 }
-
-extension Substring {
-    /// The line without a Windows `\r` at its end.
-    var trimmingTrailingCR: Substring { last == "\r" ? dropLast() : self }
-}
-

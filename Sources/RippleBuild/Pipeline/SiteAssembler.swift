@@ -26,43 +26,50 @@ package struct SiteAssembler: Sendable {
         package var program: Program?
         /// Every diagnostic, in source order.
         package var diagnostics: [Diagnostic]
+        /// How long each step took.
+        package var timings = StageTimings()
     }
 
     /// Assembles the model from a site's files, reporting every problem at once.
     package func assemble(_ source: SiteSource) -> Result {
         var diagnostics: [Diagnostic] = []
+        var timings = StageTimings()
         var config = SiteConfig()
         do throws(DiagnosticError) { config = try ConfigParser.parse(source.configText) } catch {
             diagnostics += error.diagnostics
         }
         if let baseURL { config.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
 
-        let (content, contentProblems) = ContentBuilder(includeDrafts: includeDrafts).build(source.contentFiles)
+        let (content, contentProblems) = timings.measure("content") {
+            ContentBuilder(includeDrafts: includeDrafts).build(source.contentFiles)
+        }
         diagnostics += contentProblems
 
         var templates: TemplateLibrary?
-        do throws(DiagnosticError) { templates = try Self.templates(from: source.themeFiles) } catch {
-            diagnostics += error.diagnostics
+        timings.measure("templates") {
+            do throws(DiagnosticError) { templates = try Self.templates(from: source.themeFiles) } catch {
+                diagnostics += error.diagnostics
+            }
         }
 
         var program: Program?
         var metrics: MetricSet?
         if !source.dataFiles.isEmpty {
             let files = source.dataFiles.map { DataFile(path: $0.path, bytes: $0.bytes) }
-            let loaded = ProgramLoader(settings: config.data).load(files)
+            let loaded = timings.measure("data") { ProgramLoader(settings: config.data).load(files) }
             diagnostics += loaded.diagnostics
             program = loaded.program
-            if let program { metrics = MetricsEngine(settings: config).compute(program) }
+            if let program { metrics = timings.measure("metrics") { MetricsEngine(settings: config).compute(program) } }
         }
 
         var assets: [String: [UInt8]] = [:]
         for file in source.themeFiles where file.path.hasPrefix("assets/") { assets[file.path] = file.bytes }
 
         guard let templates, !diagnostics.hasErrors else {
-            return Result(model: nil, program: program, diagnostics: diagnostics.sortedByLocation)
+            return Result(model: nil, program: program, diagnostics: diagnostics.sortedByLocation, timings: timings)
         }
         let model = SiteModel(config: config, content: content, metrics: metrics, templates: templates, themeAssets: assets)
-        return Result(model: model, program: program, diagnostics: diagnostics.sortedByLocation)
+        return Result(model: model, program: program, diagnostics: diagnostics.sortedByLocation, timings: timings)
     }
 
     /// Compiles every `.mustache` file of the theme; its name is its path without the extension.

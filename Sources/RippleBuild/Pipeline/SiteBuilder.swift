@@ -26,26 +26,56 @@ package struct SiteBuilder: Sendable {
         package var pagesWritten: Int
         /// Warnings and notes (a build with errors throws instead).
         package var diagnostics: [Diagnostic]
+        /// How long each stage took.
+        package var timings: StageTimings
+    }
+
+    /// Checks the site as a build would, rendering every page but writing nothing; returns every diagnostic.
+    package func check() -> [Diagnostic] {
+        let files: SiteSource
+        do throws(DiagnosticError) { files = try SiteLoader(root: source).load() } catch { return error.diagnostics }
+        let assembled = assembler.assemble(files)
+        guard let model = assembled.model else { return assembled.diagnostics }
+        let rendered = SiteRenderer(model: model).render(to: DiscardingSink())
+        return (assembled.diagnostics + rendered.diagnostics).sortedByLocation
     }
 
     /// Builds the site; throws every diagnostic (errors and warnings) when the build fails, leaving the
     /// previous output as it was.
     package func build() throws(DiagnosticError) -> Report {
-        let files = try SiteLoader(root: source).load()
+        var timings = StageTimings()
+        let files = try timings.measure("load") { () throws(DiagnosticError) in try SiteLoader(root: source).load() }
         let assembled = assembler.assemble(files)
-        guard let model = assembled.model else { throw DiagnosticError(assembled.diagnostics) }
+        timings.append(assembled.timings)
+        guard var model = assembled.model else { throw DiagnosticError(assembled.diagnostics) }
+        // Guide downloads (EPUB, print, PDF): known before rendering so the guide pages can link them.
+        let pdfEngine = PDFEngine.locate()
+        model.guideDownloads = GuideBuilder.downloads(config: model.config, hasChapters: !model.content.chapters.isEmpty,
+                                                      pdfAvailable: pdfEngine != nil)
         let staged = try StagedOutput(output: output, source: source)
         let counting = CountingSink(staged)
-        let rendered = SiteRenderer(model: model).render(to: counting)
-        let diagnostics = (assembled.diagnostics + rendered.diagnostics).sortedByLocation
+        let rendered = timings.measure("render") { [model] in SiteRenderer(model: model).render(to: counting) }
+        var diagnostics = assembled.diagnostics + rendered.diagnostics
+        if !diagnostics.hasErrors {
+            // Guide: EPUB, print page and PDF (see Guide/GuideBuilder.swift).
+            let contentFiles = Dictionary(files.contentFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+            let guide = GuideBuilder(model: model, files: contentFiles, pdfEngine: pdfEngine)
+            do throws(DiagnosticError) {
+                diagnostics += try timings.measure("guide") { () throws(DiagnosticError) in try guide.build(to: counting) }
+            } catch {
+                diagnostics += error.diagnostics.filter { !diagnostics.contains($0) }
+            }
+        }
+        diagnostics = diagnostics.sortedByLocation
         guard !diagnostics.hasErrors else {
             staged.discard()
             throw DiagnosticError(diagnostics)
         }
-        do throws(DiagnosticError) { try staged.commit() } catch {
+        do throws(DiagnosticError) { try timings.measure("commit") { () throws(DiagnosticError) in try staged.commit() } } catch {
             staged.discard()
             throw error
         }
-        return Report(filesWritten: counting.count, pagesWritten: counting.htmlCount, diagnostics: diagnostics)
+        return Report(filesWritten: counting.count, pagesWritten: counting.htmlCount, diagnostics: diagnostics,
+                      timings: timings)
     }
 }

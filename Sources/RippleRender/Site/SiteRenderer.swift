@@ -25,7 +25,8 @@ package struct SiteRenderer: Sendable {
             options: MarkdownOptions(smartPunctuation: model.config.markdown.smartPunctuation,
                                      unsafeHTML: model.config.markdown.unsafeHTML),
             links: LinkResolver(content: content), embeds: model.metrics.map(ShortcodeRenderer.init))
-        let (rendered, markdownProblems) = stage.render(content.allPages)
+        let (all, markdownProblems) = stage.render(content.allPages + ReportRenderer.narrativePages(content))
+        let rendered = all.filter { $0.page.kind != .narrative }
         guard !markdownProblems.hasErrors else { return Output(pages: rendered, diagnostics: markdownProblems) }
 
         let chapters = rendered.filter { $0.page.kind == .chapter }
@@ -47,7 +48,28 @@ package struct SiteRenderer: Sendable {
         }
         jobs.append(PageJob(path: "404.html", template: "layouts/404",
                             context: context.context(path: "404.html", kind: "404", title: "Page not found")))
-        var diagnostics = markdownProblems + write(jobs, to: sink)
+        if let metrics = model.metrics {
+            let dashboards = DashboardRenderer(metrics: metrics)
+            jobs += dashboards.jobs(context: context)
+            do throws(DiagnosticError) {
+                try sink.write(DashboardRenderer.metricsJSONPath, text: dashboards.metricsJSON())
+            } catch {
+                return Output(pages: rendered, diagnostics: markdownProblems + error.diagnostics)
+            }
+        }
+        var reportProblems: [Diagnostic] = []
+        if let reports = ReportRenderer(model: model) {
+            let narratives = Dictionary(all.filter { $0.page.kind == .narrative }.map { ($0.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
+            let (reportJobs, files) = reports.site(narratives: narratives, pages: context)
+            jobs += reportJobs
+            reportProblems += reports.narrativeWarnings()
+            for (path, text) in files.sorted(by: { $0.key < $1.key }) {
+                do throws(DiagnosticError) { try sink.write(path, text: text) } catch { reportProblems += error.diagnostics }
+            }
+        } else {
+            reportProblems += ReportRenderer.narrativesWithoutData(content)
+        }
+        var diagnostics = markdownProblems + reportProblems + write(jobs, to: sink)
         diagnostics += copyFiles(to: sink)
         return Output(pages: rendered, diagnostics: diagnostics)
     }

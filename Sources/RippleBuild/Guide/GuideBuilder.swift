@@ -1,0 +1,104 @@
+import RippleCore
+import RippleRender
+
+/// Produces the downloadable guide — EPUB, print page and PDF — from the site model, beside the HTML site.
+package struct GuideBuilder: Sendable {
+    /// A downloadable form of the guide.
+    package enum Format: String, Sendable, CaseIterable {
+        /// EPUB 3.
+        case epub
+        /// PDF made by WeasyPrint from the print page.
+        case pdf
+        /// The print page (all chapters on one HTML page).
+        case html
+    }
+
+    /// The site.
+    package var model: SiteModel
+    /// Bytes of the files under `content/`, by path (`content/guide/img/a.png`): images and the cover.
+    package var files: [String: [UInt8]]
+    /// The PDF engine, nil when WeasyPrint is not installed.
+    package var pdfEngine: PDFEngine?
+
+    /// Creates a builder.
+    package init(model: SiteModel, files: [String: [UInt8]], pdfEngine: PDFEngine?) {
+        self.model = model; self.files = files; self.pdfEngine = pdfEngine
+    }
+
+    /// Output path of a form (`guide/the-ripple-effect.epub`, `guide/print.html`).
+    package static func outputPath(_ format: Format, config: SiteConfig) -> String {
+        switch format {
+        case .epub: "guide/\(config.guide.slug).epub"
+        case .pdf: "guide/\(config.guide.slug).pdf"
+        case .html: PrintRenderer.outputPath
+        }
+    }
+
+    /// The downloads a build makes, for the guide pages' download links (none without chapters).
+    package static func downloads(config: SiteConfig, hasChapters: Bool, pdfAvailable: Bool) -> [GuideDownload] {
+        guard hasChapters else { return [] }
+        var list = [GuideDownload(label: "EPUB", path: outputPath(.epub, config: config), format: "epub")]
+        if config.guide.pdf != .never, pdfAvailable {
+            list.append(GuideDownload(label: "PDF", path: outputPath(.pdf, config: config), format: "pdf"))
+        }
+        list.append(GuideDownload(label: "Print version", path: outputPath(.html, config: config), format: "html"))
+        return list
+    }
+
+    /// Writes every form to `sink`; returns notes (a skipped PDF), throws when any form cannot be made.
+    package func build(to sink: OutputSink) throws(DiagnosticError) -> [Diagnostic] {
+        guard !model.content.chapters.isEmpty else { return [] }
+        let chapters = try renderChapters()
+        let config = model.config
+        try sink.write(Self.outputPath(.epub, config: config), try epub(chapters))
+        let print = try PrintRenderer(model: model).render(chapters)
+        try sink.write(Self.outputPath(.html, config: config), text: print)
+        switch (config.guide.pdf, pdfEngine) {
+        case (.never, _): return []
+        case (.auto, nil): return [PDFEngine.skippedNote]
+        case (.always, nil): throw DiagnosticError(Self.missingEngine)
+        case let (_, engine?): try sink.write(Self.outputPath(.pdf, config: config), try pdf(print, chapters, engine))
+        }
+        return []
+    }
+
+    /// One form's bytes, for `ripple guide --format`. A PDF without WeasyPrint is an error whatever `guide.pdf` says.
+    package func render(_ format: Format) throws(DiagnosticError) -> [UInt8] {
+        guard !model.content.chapters.isEmpty else {
+            throw DiagnosticError(.error("the guide has no chapters", at: SourceLocation(file: "content/guide"),
+                                         hint: "add Markdown files to content/guide/, like 01-welcome.md"))
+        }
+        let chapters = try renderChapters()
+        switch format {
+        case .epub: return try epub(chapters)
+        case .html: return Array(try PrintRenderer(model: model).render(chapters).utf8)
+        case .pdf:
+            guard let pdfEngine else { throw DiagnosticError(Self.missingEngine) }
+            return try pdf(try PrintRenderer(model: model).render(chapters), chapters, pdfEngine)
+        }
+    }
+
+    static let missingEngine = Diagnostic.error(
+        "the guide's PDF needs WeasyPrint, which is not installed", at: SourceLocation(file: "ripple.yaml", field: "guide.pdf"),
+        hint: "install it (apt-get install weasyprint), or set `pdf: auto` to skip the PDF when it is missing")
+
+    private func renderChapters() throws(DiagnosticError) -> [GuideChapter] {
+        let (chapters, diagnostics) = GuideChapterRenderer(model: model).render()
+        if diagnostics.hasErrors { throw DiagnosticError(diagnostics.sortedByLocation) }
+        return chapters
+    }
+
+    private func epub(_ chapters: [GuideChapter]) throws(DiagnosticError) -> [UInt8] {
+        try EPUBWriter.zip(try EPUBRenderer(model: model).render(chapters, files: files))
+    }
+
+    private func pdf(_ print: String, _ chapters: [GuideChapter], _ engine: PDFEngine) throws(DiagnosticError) -> [UInt8] {
+        var resources = model.themeAssets
+        let byPath = Dictionary(model.content.staticFiles.map { ($0.source, $0.outputPath) }, uniquingKeysWith: { a, _ in a })
+        for source in Set(chapters.flatMap(\.imageSources)) {
+            if let output = byPath[source], let bytes = files[source] { resources[output] = bytes }
+        }
+        let epoch = EPUBMetadata(config: model.config, chapters: chapters.map(\.page)).modifiedSeconds
+        return try engine.render(html: print, htmlPath: PrintRenderer.outputPath, files: resources, epoch: epoch)
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import RippleCore
+import RippleMarkdown
+import RippleRender
+
+/// `ripple report`: one quarter's report as a single self-contained file to send — HTML with the styles
+/// and charts inline and no request to anything outside it, or a PDF made from that HTML with WeasyPrint.
+package struct StandaloneReport: Sendable {
+    /// Output format.
+    package enum Format: String, Sendable, CaseIterable {
+        /// One HTML file.
+        case html
+        /// A PDF through WeasyPrint.
+        case pdf
+    }
+
+    /// The site folder.
+    package var source: URL
+    /// Quarter id (`2026-Q3`; `2026-q3` is accepted).
+    package var quarter: String
+    /// HTML or PDF.
+    package var format: Format
+    /// The PDF engine; found on `PATH` when nil.
+    package var engine: PDFEngine?
+
+    /// Creates a report job.
+    package init(source: URL, quarter: String, format: Format = .html, engine: PDFEngine? = nil) {
+        self.source = source; self.quarter = quarter.uppercased(); self.format = format; self.engine = engine
+    }
+
+    /// The file's bytes and the warnings found on the way; throws every error.
+    package func make() throws(DiagnosticError) -> (bytes: [UInt8], diagnostics: [Diagnostic]) {
+        let files = try SiteLoader(root: source).load()
+        let assembled = SiteAssembler().assemble(files)
+        guard let model = assembled.model else { throw DiagnosticError(assembled.diagnostics) }
+        guard let reports = ReportRenderer(model: model) else {
+            throw DiagnosticError(.error("the site has no program data, so there are no reports",
+                                         hint: "add the program's data files under content/data/ (see docs/data-format.md)"))
+        }
+        var diagnostics = assembled.diagnostics.filter { $0.severity != .error }
+        var narrative: RenderedPage?
+        if let page = ReportRenderer.narrativePages(model.content).first(where: { $0.slug == quarter }) {
+            let stage = MarkdownStage(
+                options: MarkdownOptions(smartPunctuation: model.config.markdown.smartPunctuation,
+                                         unsafeHTML: model.config.markdown.unsafeHTML),
+                links: reports.standaloneLinks(inlined: inlineImages(model.content, mentionedIn: page.body)),
+                embeds: model.metrics.map(ShortcodeRenderer.init))
+            let (rendered, problems) = stage.render([page])
+            guard !problems.hasErrors else { throw DiagnosticError(problems) }
+            diagnostics += problems
+            narrative = rendered.first
+        }
+        let stylesheets = ["assets/css/ripple.css", "assets/css/report.css"].compactMap { path in
+            model.themeAssets[path].map { String(decoding: $0, as: UTF8.self) }
+        }
+        let html = try reports.standalone(quarter: quarter, narrative: narrative, stylesheets: stylesheets)
+        switch format {
+        case .html: return (Array(html.utf8), diagnostics)
+        case .pdf: return (try pdf(html, model: model), diagnostics)
+        }
+    }
+
+    private func pdf(_ html: String, model: SiteModel) throws(DiagnosticError) -> [UInt8] {
+        guard let engine = engine ?? PDFEngine.locate() else {
+            throw DiagnosticError(.error("the PDF needs WeasyPrint, which is not installed",
+                                         hint: "install it (apt-get install weasyprint), or use --format html and print from a browser"))
+        }
+        let epoch = Int((model.metrics?.asOf.ordinal).map { Int($0) * 86_400 } ?? 0)
+        do {
+            return try engine.render(html: html, htmlPath: "report.html", files: [:], epoch: epoch)
+        } catch {
+            throw DiagnosticError(error.diagnostics.map { problem in
+                var problem = problem
+                problem.message = problem.message.replacingOccurrences(of: "the guide's PDF", with: "the report's PDF")
+                problem.hint = "check the report with --format html in a browser"
+                return problem
+            })
+        }
+    }
+
+    /// Images of the site that the narrative names, as `data:` URLs so the file needs nothing else.
+    private func inlineImages(_ content: SiteContent, mentionedIn body: String) -> [String: String] {
+        let types = ["png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif",
+                     "svg": "image/svg+xml", "webp": "image/webp"]
+        var inlined: [String: String] = [:]
+        for file in content.staticFiles {
+            let name = file.source.split(separator: "/").last.map(String.init) ?? file.source
+            let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            guard let type = types[ext], body.contains(name),
+                  let data = FileManager.default.contents(atPath: source.appending(path: file.source).path) else { continue }
+            inlined[file.source] = "data:\(type);base64,\(data.base64EncodedString())"
+        }
+        return inlined
+    }
+}

@@ -1,0 +1,42 @@
+/// Small helpers for writing SVG and HTML text.
+package enum SVG {
+    /// Escapes text for XML content and attribute values.
+    package static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// A coordinate with at most two decimals and no trailing zeros (`12`, `12.5`).
+    package static func num(_ value: Double) -> String {
+        let r = (value * 100).rounded() / 100
+        if r == r.rounded() { return String(Int(r)) }
+        return String(r)
+    }
+
+    /// A chart id reduced to letters, digits, `-` and `_` so derived ids are valid everywhere.
+    package static func safeID(_ id: String) -> String {
+        let cleaned = String(id.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
+        return cleaned.first?.isLetter == true ? cleaned : "chart-" + cleaned
+    }
+
+    /// A value as readers see it, when the caller gave no label: whole numbers plain, others to two decimals.
+    package static func defaultLabel(_ value: Double) -> String { num(value) }
+
+    /// `<defs>` with the hatch pattern used for suppressed values.
+    static func hatchDefs(_ id: String) -> String {
+        "<defs><pattern id=\"\(id)-hatch\" class=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+            + "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" class=\"hatch-bg\"/>"
+            + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" class=\"hatch-line\"/></pattern></defs>"
+    }
+}

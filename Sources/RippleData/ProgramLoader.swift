@@ -1,0 +1,58 @@
+import RippleCore
+
+/// Turns the bytes of `content/data/<table>.csv|json` into a validated `Program`, or into located
+/// diagnostics a program manager can act on.
+package struct ProgramLoader: Sendable {
+    /// Column mapping and list separator from `ripple.yaml`.
+    package let settings: DataSettings
+
+    /// Creates a loader for the given data settings.
+    package init(settings: DataSettings) {
+        self.settings = settings
+    }
+
+    /// Parses, maps, types and validates every table. `program` is nil when any error was found.
+    ///
+    /// With no files at all the program is empty and valid. Diagnostics come grouped by file
+    /// (tables in dependency order), each file's in row order, at most ~50 per file.
+    package func load(_ files: [DataFile]) -> (program: Program?, diagnostics: [Diagnostic]) {
+        guard !files.isEmpty else { return (Program(), []) }
+        var general: [Diagnostic] = []
+        var chosen: [String: DataFile] = [:]
+        let folder = files.lazy.compactMap(\.folder).first ?? "content/data"
+        let known = Set(TableSchema.all.map(\.name))
+        let tableList = TableSchema.all.map(\.name).joined(separator: ", ")
+
+        for file in files.sorted(by: { $0.path < $1.path }) where !file.fileName.hasPrefix(".") {
+            guard file.fileExtension == "csv" || file.fileExtension == "json" else {
+                general.append(.warning("ignoring \(ByteText.quoted(file.fileName)): only .csv and .json files are read as data",
+                                        at: SourceLocation(file: file.path),
+                                        hint: "export the sheet as CSV UTF-8, or move the file out of \(folder)"))
+                continue
+            }
+            guard known.contains(file.stem) else {
+                general.append(.warning("ignoring unknown table \(ByteText.quoted(file.stem))",
+                                        at: SourceLocation(file: file.path),
+                                        hint: "Ripple reads \(tableList); rename the file or move it out of \(folder)"))
+                continue
+            }
+            if let other = chosen[file.stem] {
+                general.append(.error("the table '\(file.stem)' is given twice, as \(other.fileName) and \(file.fileName)",
+                                      at: SourceLocation(file: file.path),
+                                      hint: "keep only one of the two files"))
+                continue
+            }
+            chosen[file.stem] = file
+        }
+        for name in TableSchema.requiredTables.sorted() where chosen[name] == nil {
+            general.append(.error("the required table '\(name)' is missing", at: SourceLocation(file: folder),
+                                  hint: "add \(name).csv to \(folder); docs/data-format.md lists its columns"))
+        }
+
+        var tables = TableSet(settings: settings, files: chosen)
+        let reports = tables.decodeAll()
+        let diagnostics = general + reports.flatMap { $0.finish() }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (tables.program, diagnostics)
+    }
+}

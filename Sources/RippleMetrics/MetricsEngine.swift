@@ -1,0 +1,42 @@
+import RippleCore
+
+/// Computes every metric for every period from a validated program. Pure: no I/O, no clock.
+package struct MetricsEngine: Sendable {
+    /// The site settings (`program.asOf`, fiscal year, `metrics.atRiskDays`, `privacy.minGroupSize`, `targets`).
+    package var settings: SiteConfig
+
+    /// Creates an engine.
+    package init(settings: SiteConfig) { self.settings = settings }
+
+    /// All periods' figures, with privacy suppression applied.
+    package func compute(_ program: Program) -> MetricSet {
+        let computation = MetricsComputation(program: program, settings: settings)
+        let tallies = computation.tally()
+        var scratch = PeriodScratch(people: program.participants.count, pairs: program.pairs.count)
+        let filter = PrivacyFilter(minGroupSize: settings.privacy.minGroupSize)
+        var raws = computation.specs.indices.map { computation.measure($0, tallies: tallies, scratch: &scratch) }
+        var periods = raws.map(filter.apply)
+        protectSiblings(of: .quarter, in: &periods, raws: &raws)
+        protectSiblings(of: .cohort, in: &periods, raws: &raws)
+        let reach = computation.reach().map { point in
+            var point = point
+            if let n = point.participantsReached, filter.tooSmall(n) { point.participantsReached = nil }
+            return point
+        }
+        return MetricSet(asOf: computation.asOf, minGroupSize: settings.privacy.minGroupSize,
+                         fiscalYearStartMonth: computation.calendar.startMonth, periods: periods, reach: reach,
+                         targets: settings.targets)
+    }
+
+    /// Quarters add up to the whole program, and cohorts nearly do: when exactly one of them is
+    /// hidden, also hide the smallest other one so the hidden figures can't be found by subtraction.
+    private func protectSiblings(of kind: PeriodMetrics.Kind, in periods: inout [PeriodMetrics], raws: inout [RawPeriod]) {
+        let siblings = periods.indices.filter { periods[$0].kind == kind }
+        let wholly = siblings.filter { periods[$0].participantsActive == nil && periods[$0].sessionsCompleted == nil }
+        guard wholly.count == 1 else { return }
+        let others = siblings.filter { $0 != wholly[0] }
+        guard let pick = others.min(by: { (raws[$0].population, periods[$0].id) < (raws[$1].population, periods[$1].id) })
+        else { return }
+        periods[pick] = PrivacyFilter.suppressEverything(periods[pick])
+    }
+}

@@ -1,0 +1,78 @@
+/// Writes `metrics.json`: stable key order, 2-space indentation, suppressed values as `null`
+/// (format documented in docs/metrics.md).
+package enum MetricsJSON {
+    /// The JSON text, ending with a newline.
+    package static func encode(_ set: MetricSet) -> String {
+        var w = JSONWriter()
+        w.container(nil) { w in
+            w.string("as_of", set.asOf.iso)
+            w.int("min_group_size", set.minGroupSize)
+            w.int("fiscal_year_start_month", set.fiscalYearStartMonth)
+            w.container("targets") { w in
+                for key in set.targets.keys.sorted() { w.double(key, set.targets[key]) }
+            }
+            w.container("periods", array: true) { w in
+                for period in set.periods { write(period, to: &w) }
+            }
+            w.container("reach", array: true) { w in
+                for point in set.reach {
+                    w.container(nil) { w in
+                        w.string("quarter", point.quarter)
+                        w.string("label", point.label)
+                        w.string("end", point.end.iso)
+                        w.int("participants_reached", point.participantsReached)
+                    }
+                }
+            }
+        }
+        return w.text + "\n"
+    }
+
+    private static func write(_ p: PeriodMetrics, to w: inout JSONWriter) {
+        w.container(nil) { w in
+            w.string("id", p.id)
+            w.string("kind", p.kind.rawValue)
+            w.string("label", p.label)
+            w.string("start", p.start.iso)
+            w.string("end", p.end.iso)
+            w.bool("to_date", p.toDate)
+            if p.kind == .cohort {
+                w.string("cohort_id", p.cohortID ?? "")
+                w.string("cohort_name", p.cohortName ?? "")
+                w.string("program_type", p.programType?.rawValue ?? "")
+            }
+            for (key, field) in PeriodMetrics.coreFields { w.double(key, p.number(field)) }
+            w.container("trainings_completed") { w in
+                for entry in p.trainingsCompleted { w.int(entry.key, entry.value) }
+            }
+            for (key, field) in PeriodMetrics.extraFields {
+                w.double(key, p.number(field))
+                if key == "goal_completion_rate" {
+                    w.container("survey_score") { w in
+                        for entry in p.surveyScore { w.double(entry.key, entry.value) }
+                    }
+                }
+            }
+            for breakdown in [p.byDepartment, p.byLevel] {
+                w.container(breakdown.key) { w in
+                    for row in breakdown.rows {
+                        w.container(row.name) { w in
+                            for (group, value) in zip(breakdown.groups, row.values) { w.int(group, value) }
+                        }
+                    }
+                }
+            }
+            let matrix = p.departmentMatrix
+            w.container("department_matrix") { w in
+                for (r, mentor) in matrix.departments.enumerated() {
+                    w.container(mentor) { w in
+                        for (c, mentee) in matrix.departments.enumerated() { w.int(mentee, matrix.cells[r][c]) }
+                    }
+                }
+            }
+            w.container("suppressed", array: true) { w in
+                for key in p.suppressed { w.string(nil, key) }
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+/// A period's figures before privacy, with the number of people behind each figure.
+struct RawPeriod {
+    var metrics: PeriodMetrics
+    /// People the whole period describes (active participants; for cohorts, also its member count).
+    var population: Int
+    /// Distinct people behind scalar figures that describe a sub-group (`avg_session_rating` …).
+    var populations: [String: Int] = [:]
+    /// Distinct respondents per survey, aligned with `metrics.surveyScore`.
+    var surveyPopulations: [Int] = []
+    /// Distinct people per breakdown cell, rows aligned with `Breakdown.rows`.
+    var departmentPopulations: [[Int]] = []
+    var levelPopulations: [[Int]] = []
+    /// Distinct people per matrix cell.
+    var matrixPopulations: [[Int]] = []
+}

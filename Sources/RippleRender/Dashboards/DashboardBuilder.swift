@@ -1,0 +1,118 @@
+import RippleCore
+import RippleMetrics
+
+/// Builds the view models of every dashboard page from a `MetricSet`. Pure; each page is built
+/// independently so the renderer can build them in parallel.
+struct DashboardBuilder: Sendable {
+    var metrics: MetricSet
+
+    /// One page to build.
+    enum Kind: Sendable {
+        case overview, cohorts, reciprocal, network, training
+        case cohort(PeriodMetrics)
+    }
+
+    /// Every page: overview, cohorts list, one per cohort, reciprocal, network, training.
+    var kinds: [Kind] {
+        [.overview, .cohorts] + metrics.cohorts.map { Kind.cohort($0) } + [.reciprocal, .network, .training]
+    }
+
+    func page(_ kind: Kind) -> DashboardPage {
+        switch kind {
+        case .overview: return overview()
+        case .cohorts: return cohortList()
+        case .cohort(let period): return cohort(period)
+        case .reciprocal: return reciprocal()
+        case .network: return network()
+        case .training: return training()
+        }
+    }
+
+    /// The sub-navigation: (id, title, output path).
+    static let subnav: [(id: String, title: String, path: String)] = [
+        ("overview", "Overview", "dashboards/index.html"),
+        ("cohorts", "Cohorts", "dashboards/cohorts/index.html"),
+        ("reciprocal", "Reciprocal mentoring", "dashboards/reciprocal/index.html"),
+        ("network", "Network", "dashboards/network/index.html"),
+        ("training", "Training", "dashboards/training/index.html"),
+    ]
+
+    // MARK: Shared pieces
+
+    /// The quarter the headline figures describe (the one holding as_of), else the whole program.
+    var headline: PeriodMetrics? { metrics.currentQuarter ?? metrics.all }
+
+    var headlineNote: String {
+        guard let period = headline else { return "There are no figures yet." }
+        if period.kind == .all { return "Figures for the whole program, up to \(MetricText.date(metrics.asOf))." }
+        var note = "Figures for \(period.label)"
+        note += period.toDate ? ", to \(MetricText.date(period.end)) (the quarter is still running)" : ""
+        if let previous = metrics.quarter(before: period.id) { note += ", compared with \(previous.label)" }
+        return note + "."
+    }
+
+    /// Tiles of `keys` for the headline period, with change since the quarter before and sparklines.
+    func headlineTiles(_ keys: [String], charts: ProgramCharts) -> [MetricTile] {
+        guard let period = headline else { return [] }
+        let previous = period.kind == .quarter ? metrics.quarter(before: period.id) : nil
+        return keys.map { key in
+            MetricTile(key: key, period: period, previous: previous, metrics: metrics,
+                       sparkline: period.kind == .quarter ? charts.sparkline(key: key) : nil)
+        }
+    }
+
+    /// Tiles of `keys` for one period, without comparison.
+    func tiles(_ keys: [String], period: PeriodMetrics) -> [MetricTile] {
+        keys.map { MetricTile(key: $0, period: period, metrics: metrics) }
+    }
+
+    /// A table cell with a figure.
+    func cell(_ period: PeriodMetrics, _ key: String) -> DashboardTable.Cell {
+        let value = period.value(for: key) ?? .unavailable
+        return .init(text: MetricText.value(value, key: key, minGroupSize: metrics.minGroupSize), numeric: true,
+                     suppressed: value == .suppressed)
+    }
+
+    /// The output folder name of a cohort: its id when that is a safe path segment, else a cleaned copy.
+    static func slug(_ period: PeriodMetrics) -> String {
+        let id = period.cohortID ?? period.id
+        let cleaned = String(id.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
+        return OutputPath.isSafeSegment(cleaned) ? cleaned : "cohort"
+    }
+
+    static func cohortPath(_ period: PeriodMetrics) -> String { "dashboards/cohorts/\(slug(period))/index.html" }
+
+    // MARK: Overview
+
+    func overview() -> DashboardPage {
+        let charts = ProgramCharts(metrics: metrics)
+        var sections: [DashboardSection] = []
+        if headline != nil {
+            sections.append(DashboardSection(
+                id: "headline", title: headline?.kind == .quarter ? "This quarter at a glance" : "At a glance",
+                intro: "Each figure shows the change since the quarter before and its trend over the last quarters.",
+                tiles: headlineTiles(["participants_active", "pairs_active", "pairs_started", "sessions_completed",
+                                      "session_hours", "avg_session_rating", "match_rate", "median_days_to_match",
+                                      "at_risk_pairs", "cross_department_share", "role_swap_share", "goals_achieved"],
+                                     charts: charts)))
+        }
+        if !metrics.quarters.isEmpty {
+            sections.append(DashboardSection(
+                id: "trends", title: "Trends across quarters",
+                intro: "How participation and activity have changed quarter by quarter. Open “Show the data” under a chart for the figures.",
+                charts: [charts.participantsByQuarter(), charts.activePairsByQuarter(), charts.sessionsByQuarter(),
+                         charts.sharesByQuarter()]))
+        }
+        if let all = metrics.all {
+            sections.append(DashboardSection(
+                id: "all-time", title: "Since the program began",
+                intro: "From the first pair's start to \(MetricText.date(metrics.asOf)).",
+                tiles: tiles(["participants_active", "pairs_active", "sessions_completed", "session_hours",
+                              "goals_achieved", "completion_rate", "departments_connected", "mentees_became_mentors"],
+                             period: all)))
+        }
+        return DashboardPage(path: "dashboards/index.html", section: "overview", title: "Program dashboard",
+                             summary: "Headline figures of the mentoring program, the change since last quarter and the trends across quarters.",
+                             periodNote: headlineNote, sections: sections)
+    }
+}

@@ -1,0 +1,40 @@
+import RippleCore
+import RippleMetrics
+import RippleTemplate
+
+/// Renders the program dashboards (`dashboards/…`) and `data/metrics.json` from the metrics.
+///
+/// Pages: the overview, the cohorts list and one page per cohort, reciprocal mentoring, network
+/// and training. Each uses `layouts/dashboard` with the view model under `dashboard`.
+package struct DashboardRenderer: Sendable {
+    /// Where the build writes the metrics for other tools.
+    package static let metricsJSONPath = "data/metrics.json"
+
+    /// The figures.
+    package var metrics: MetricSet
+
+    /// Creates a renderer.
+    package init(metrics: MetricSet) { self.metrics = metrics }
+
+    /// One job per dashboard page (built in parallel), using `context` for the site-wide keys.
+    package func jobs(context: PageContext) -> [SiteRenderer.PageJob] {
+        let builder = DashboardBuilder(metrics: metrics)
+        let asOf = MetricText.date(metrics.asOf)
+        return builder.kinds.parallelMap { kind in
+            let page = builder.page(kind)
+            let subnav = DashboardBuilder.subnav.map { item in
+                (id: item.id, title: item.title, path: OutputPath.relativeHref(from: page.path, to: item.path))
+            }
+            let dashboard = page.templateValue(
+                subnav: subnav, asOf: asOf, minGroupSize: metrics.minGroupSize,
+                metricsJSON: OutputPath.relativeHref(from: page.path, to: Self.metricsJSONPath))
+            return SiteRenderer.PageJob(
+                path: page.path, template: "layouts/dashboard",
+                context: context.context(path: page.path, kind: "dashboard", title: page.title, summary: page.summary,
+                                         extra: ["dashboard": dashboard]))
+        }
+    }
+
+    /// `metrics.json` text.
+    package func metricsJSON() -> String { MetricsJSON.encode(metrics) }
+}

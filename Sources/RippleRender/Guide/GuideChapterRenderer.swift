@@ -1,0 +1,131 @@
+import RippleCore
+import RippleMarkdown
+
+/// Renders the guide's chapters once, for the EPUB and the print page: the same Markdown rules and link
+/// resolution as the site (`LinkResolver` in its `.mapped` style), with links to other chapters and images
+/// left as placeholders (see `GuideChapter`), and links to site pages outside the guide made absolute on
+/// `base_url` — or plain text when the site has no base URL.
+package struct GuideChapterRenderer: Sendable {
+    /// The site.
+    package var model: SiteModel
+
+    /// Creates a renderer.
+    package init(model: SiteModel) { self.model = model }
+
+    /// The chapters in reading order and every problem found (missing images, broken links, invalid SVG).
+    package func render() -> (chapters: [GuideChapter], diagnostics: [Diagnostic]) {
+        let content = model.content
+        var map: [String: String] = [:]
+        for (i, chapter) in content.chapters.enumerated() { map[chapter.source] = GuideLinks.chapterScheme + String(i + 1) }
+        for (i, file) in content.staticFiles.enumerated() { map[file.source] = GuideLinks.fileScheme + String(i) }
+        let baseURL = model.config.baseURL
+        let resolver = LinkResolver(content: content, style: .mapped(map, fallback: { page in
+            baseURL.isEmpty ? nil : baseURL + Self.prettyPath(page.outputPath)
+        }))
+        let renderer = MarkdownRenderer(options: MarkdownOptions(
+            smartPunctuation: model.config.markdown.smartPunctuation, unsafeHTML: model.config.markdown.unsafeHTML))
+        let embeds = model.metrics.map(ShortcodeRenderer.init)
+        let chapterPages = content.chapters
+        let results = Array(chapterPages.indices).parallelMap { i in
+            renderOne(chapterPages[i], number: i + 1, renderer: renderer, resolver: resolver, embeds: embeds)
+        }
+        var chapters: [GuideChapter] = []
+        var diagnostics: [Diagnostic] = []
+        var references: [LinkResolver.AnchorReference] = []
+        var anchors: [String: Set<String>] = [:]
+        for result in results {
+            diagnostics += result.diagnostics
+            references += result.references
+            if let chapter = result.chapter {
+                chapters.append(chapter)
+                anchors[chapter.page.source] = Set(result.anchors)
+            }
+        }
+        diagnostics += AnchorCheck.check(references, anchors: anchors)
+        return (chapters, diagnostics)
+    }
+
+    /// `guide/matching/index.html` → `guide/matching/`: the address people see.
+    static func prettyPath(_ path: String) -> String {
+        path == "index.html" ? "" : path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path
+    }
+
+    private struct Result: Sendable {
+        var chapter: GuideChapter?
+        var anchors: [String]
+        var diagnostics: [Diagnostic]
+        var references: [LinkResolver.AnchorReference]
+    }
+
+    private func renderOne(_ page: Page, number: Int, renderer: MarkdownRenderer, resolver: LinkResolver,
+                           embeds: ShortcodeRenderer?) -> Result {
+        var references: [LinkResolver.AnchorReference] = []
+        var images: Set<String> = []
+        let files = model.content.staticFiles
+        let baseURL = model.config.baseURL
+        var diagnostics: [Diagnostic] = []
+        let markdown = renderer.render(
+            page.body, file: page.source, lineOffset: page.bodyLineOffset,
+            rewriteLink: { link in
+                let rewrite = resolver.resolve(link, on: page, anchors: &references)
+                guard case let .replace(href) = rewrite, href.hasPrefix(GuideLinks.fileScheme),
+                      let index = Int(href.dropFirst(GuideLinks.fileScheme.count)) else { return rewrite }
+                let file = files[index]
+                if link.isImage {
+                    if let problem = EPUBMedia.unsupportedImage(file.source, at: link.location) {
+                        diagnostics.append(problem)
+                        return .keep
+                    }
+                    images.insert(file.source)
+                    return rewrite
+                }
+                // A download such as a PDF: the book links to the site's copy, or shows plain text.
+                return .replace(baseURL.isEmpty ? "" : baseURL + file.outputPath)
+            },
+            embed: { embed in
+                guard let embeds else {
+                    return .fail(.error("shortcodes need program data; '\(embed.name)' cannot be shown", at: embed.location,
+                                        hint: "add program data under content/data/, or remove the shortcode"))
+                }
+                let result = embeds.render(embed, on: page)
+                if case let .html(html) = result,
+                   let problem = XHTML.wellFormednessProblem(ofFragment: XHTML.fromHTML(html)) {
+                    return .fail(.error("the '\(embed.name)' shortcode made markup the EPUB cannot use: \(problem.message)",
+                                        at: embed.location, hint: "report this to whoever maintains the site's theme"))
+                }
+                return result
+            })
+        diagnostics = markdown.diagnostics + diagnostics
+        if model.config.markdown.unsafeHTML { diagnostics += Self.svgProblems(in: page) }
+        guard let title = page.title ?? markdown.title, !title.isEmpty else {
+            diagnostics.append(.error("page has no title", at: SourceLocation(file: page.source, line: 1),
+                                      hint: "add `title: …` to the front matter, or start the page with a `# Heading`"))
+            return Result(chapter: nil, anchors: [], diagnostics: diagnostics, references: references)
+        }
+        let html = GuideLinks.unwrappingEmptyLinks(GuideLinks.removingHeadingAnchors(markdown.html))
+        let chapter = GuideChapter(number: number, page: page, title: title, summary: page.summary ?? markdown.summary,
+                                   html: html, toc: markdown.toc, imageSources: images.sorted(),
+                                   hasSVG: html.contains("<svg"))
+        return Result(chapter: chapter, anchors: markdown.anchors, diagnostics: diagnostics, references: references)
+    }
+
+    /// Every inline `<svg>…</svg>` written in the chapter's Markdown (raw HTML is on) that is not well-formed
+    /// XML, located at the line of the problem in the file.
+    static func svgProblems(in page: Page) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var rest = page.body[...]
+        while let start = rest.firstRange(of: "<svg") {
+            let end = rest[start.lowerBound...].firstRange(of: "</svg>")?.upperBound ?? rest.endIndex
+            let svg = String(rest[start.lowerBound..<end])
+            if let problem = XHTML.wellFormednessProblem(ofFragment: XHTML.fromHTML(svg)) {
+                let startLine = page.body[..<start.lowerBound].count { $0 == "\n" } + 1
+                problems.append(.error(
+                    "this SVG is not valid XML, so the EPUB cannot include it: \(problem.message)",
+                    at: SourceLocation(file: page.source, line: page.bodyLineOffset + startLine + problem.line - 1),
+                    hint: "close every element (<path … />), quote every attribute and match every end tag; opening the SVG in a browser shows the first mistake"))
+            }
+            rest = rest[end...]
+        }
+        return problems
+    }
+}

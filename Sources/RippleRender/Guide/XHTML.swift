@@ -1,0 +1,129 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Turning the site's HTML into the XML that EPUB readers require, and checking that it is well-formed.
+package enum XHTML {
+    /// Escapes text for XML content and double-quoted attribute values.
+    package static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// HTML elements that never have content; XHTML writes them `<br />`.
+    static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                                            "source", "track", "wbr"]
+
+    /// Named entities HTML authors and chart code commonly use; XML knows only five, so these become numeric.
+    static let namedEntities: [String: String] = [
+        "nbsp": "&#160;", "middot": "&#183;", "mdash": "&#8212;", "ndash": "&#8211;", "hellip": "&#8230;",
+        "copy": "&#169;", "reg": "&#174;", "trade": "&#8482;", "times": "&#215;", "minus": "&#8722;",
+        "rarr": "&#8594;", "larr": "&#8592;", "uarr": "&#8593;", "darr": "&#8595;", "thinsp": "&#8201;",
+        "lsquo": "&#8216;", "rsquo": "&#8217;", "ldquo": "&#8220;", "rdquo": "&#8221;", "bull": "&#8226;",
+        "deg": "&#176;", "euro": "&#8364;", "pound": "&#163;", "plusmn": "&#177;", "le": "&#8804;", "ge": "&#8805;",
+    ]
+
+    /// Makes HTML from Markdown and shortcodes XML-friendly: void elements closed, named entities numeric,
+    /// inline SVG given its namespace, and bare attributes (`<details open>`) written out.
+    package static func fromHTML(_ html: String) -> String {
+        HTMLRewriter.rewrite(html, text: numericEntities) { tag in
+            var tag = tag
+            var changed = false
+            if !tag.isEnd, voidElements.contains(tag.name), !tag.selfClosing { tag.selfClosing = true; changed = true }
+            if !tag.isEnd, tag.name == "svg", tag.attribute("xmlns") == nil {
+                tag.set("xmlns", "http://www.w3.org/2000/svg")
+                changed = true
+            }
+            for i in tag.attributes.indices {
+                if tag.attributes[i].value == nil { tag.attributes[i].value = tag.attributes[i].name; changed = true }
+                else if let value = tag.attributes[i].value, value.contains("&") {
+                    let fixed = numericEntities(value[...])
+                    if fixed != value { tag.attributes[i].value = fixed; changed = true }
+                }
+            }
+            return changed ? .rewrite(tag) : .keep
+        }
+    }
+
+    /// Replaces known named entities by numeric references.
+    static func numericEntities(_ text: Substring) -> String {
+        guard text.contains("&") else { return String(text) }
+        var out = ""
+        var rest = text
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            if let semi = after.prefix(10).firstIndex(of: ";"), let numeric = namedEntities[String(after[..<semi])] {
+                out += numeric
+                rest = after[after.index(after: semi)...]
+            } else {
+                out += "&"
+                rest = after
+            }
+        }
+        return out + rest
+    }
+
+    /// A problem found by the XML parser: the 1-based line in the checked text and the parser's message.
+    package struct Problem: Sendable, Hashable {
+        /// Line within the checked text.
+        package var line: Int
+        /// What the parser said.
+        package var message: String
+    }
+
+    /// Nil when `fragment` (markup, possibly several elements) is well-formed XML, else the first problem.
+    package static func wellFormednessProblem(ofFragment fragment: String) -> Problem? {
+        wellFormednessProblem(ofDocument: "<ripple-fragment>" + fragment + "</ripple-fragment>")
+    }
+
+    /// Nil when `document` is well-formed XML, else the first problem.
+    package static func wellFormednessProblem(ofDocument document: String) -> Problem? {
+        let parser = XMLParser(data: Data(document.utf8))
+        parser.shouldResolveExternalEntities = false
+        let watcher = ErrorWatcher()
+        parser.delegate = watcher
+        // On Linux `parse()` may return true after an error; the error itself is what counts.
+        let succeeded = parser.parse()
+        guard let error = watcher.error ?? parser.parserError ?? (succeeded ? nil : NSError(domain: "XML", code: 0)) else {
+            return nil
+        }
+        return Problem(line: max(1, watcher.line ?? parser.lineNumber), message: describe(error))
+    }
+
+    /// Remembers the first error and the line the parser was on when it happened.
+    private final class ErrorWatcher: NSObject, XMLParserDelegate {
+        var error: Error?
+        var line: Int?
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            guard error == nil else { return }
+            error = parseError
+            line = parser.lineNumber
+        }
+    }
+
+    private static func describe(_ error: Error) -> String {
+        let code = (error as NSError).code
+        // The libxml2 codes people actually meet in hand-written SVG and HTML.
+        switch code {
+        case 76: return "an element is closed with the wrong end tag"
+        case 73, 77: return "an element is never closed"
+        case 26: return "it uses an HTML entity that XML does not know (write the character itself instead)"
+        case 68, 38, 39, 41: return "an attribute is not written as name=\"value\""
+        case 5: return "the markup ends too early (an element is never closed)"
+        default: return "the markup is not well-formed XML (parser error \(code))"
+        }
+    }
+}

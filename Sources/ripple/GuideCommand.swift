@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import RippleBuild
+import RippleCore
+import RippleRender
+
+/// `ripple guide`: writes one downloadable form of the guide (EPUB, PDF or the print page).
+struct GuideCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "guide", abstract: "Write the guide as an EPUB, a PDF or a print-ready HTML page.")
+
+    @Option(name: .long, help: "The site folder (holding ripple.yaml).")
+    var source: String = "."
+
+    @Option(name: .long, help: "epub, pdf or html.")
+    var format: String = "epub"
+
+    @Option(name: .long, help: "The file to write (default: the guide's slug with the format's extension).")
+    var output: String?
+
+    func run() throws {
+        guard let format = GuideBuilder.Format(rawValue: format.lowercased()) else {
+            Console.printError("error: unknown format '\(self.format)'\n  hint: use epub, pdf or html")
+            throw ExitCode(2)
+        }
+        do {
+            let files = try SiteLoader(root: URL(fileURLWithPath: source)).load()
+            let assembled = SiteAssembler().assemble(files)
+            guard let model = assembled.model else { throw DiagnosticError(assembled.diagnostics) }
+            Console.report(assembled.diagnostics)
+            let contentFiles = Dictionary(files.contentFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+            let builder = GuideBuilder(model: model, files: contentFiles, pdfEngine: PDFEngine.locate())
+            let bytes = try builder.render(format)
+            let name = output ?? (format == .html ? "print.html" : "\(model.config.guide.slug).\(format.rawValue)")
+            do { try Data(bytes).write(to: URL(fileURLWithPath: name)) } catch {
+                throw DiagnosticError(.error("cannot write '\(name)': \(error.localizedDescription)",
+                                             hint: "check that the folder exists and is writable, or choose another --output"))
+            }
+            print("Wrote \(name) (\(bytes.count) bytes)")
+        } catch let error as DiagnosticError {
+            Console.report(error.diagnostics)
+            Console.printError("Guide failed: \(Console.tally(error.diagnostics)).")
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import RippleBuild
+import RippleCore
+
+/// `ripple report`: writes one quarter's report as a single file to send.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write one quarter's report as a single file: self-contained HTML or PDF.")
+
+    @Option(name: .long, help: "The quarter, like 2026-Q3.")
+    var quarter: String
+
+    @Option(name: .long, help: "The site folder (holding ripple.yaml).")
+    var source: String = "."
+
+    @Option(name: .long, help: "The file to write (default: report-<quarter>.<format>).")
+    var output: String?
+
+    @Option(name: .long, help: "html (styles and charts inline) or pdf (through WeasyPrint).")
+    var format: String = "html"
+
+    func run() throws {
+        guard let kind = StandaloneReport.Format(rawValue: format.lowercased()) else {
+            Console.printError("error: --format must be html or pdf, not '\(format)'")
+            throw ExitCode(2)
+        }
+        let target = output ?? "report-\(quarter.uppercased()).\(kind.rawValue)"
+        let report = StandaloneReport(source: URL(fileURLWithPath: source), quarter: quarter, format: kind)
+        do {
+            let (bytes, diagnostics) = try report.make()
+            Console.report(diagnostics)
+            try Data(bytes).write(to: URL(fileURLWithPath: target))
+            print("Wrote the \(quarter.uppercased()) report to \(target)")
+        } catch let error as DiagnosticError {
+            Console.report(error.diagnostics)
+            Console.printError("No report written: \(Console.tally(error.diagnostics)).")
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import RippleBuild
+import RippleCore
+
+/// Builds small fixture sites and compares every output file with the checked-in expected output.
+/// Re-record with `RIPPLE_RECORD=1 swift test --filter GoldenSiteTests` after an intended change.
+@Suite struct GoldenSiteTests {
+    @Test(arguments: ["small-site"])
+    func outputMatchesExpectedFiles(fixture: String) throws {
+        let site = try TestSite(fixture: fixture)
+        _ = try SiteBuilder(source: site.root, output: site.output).build()
+        // Theme assets are the repository's own files; the golden files pin the generated pages.
+        let actual = TestSite.files(under: site.output).filter { !$0.key.hasPrefix("assets/") }
+        #expect(FileManager.default.fileExists(atPath: site.output.appending(path: "assets/css/ripple.css").path))
+        let expectedFolder = TestSite.fixtures.appending(path: "\(fixture)/expected")
+        if ProcessInfo.processInfo.environment["RIPPLE_RECORD"] == "1" {
+            try? FileManager.default.removeItem(at: expectedFolder)
+            for (path, data) in actual {
+                let url = expectedFolder.appending(path: path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            }
+            return
+        }
+        let expected = TestSite.files(under: expectedFolder)
+        #expect(actual.keys.sorted() == expected.keys.sorted())
+        for (path, data) in expected.sorted(by: { $0.key < $1.key }) {
+            #expect(actual[path] == data, "\(path) differs from the golden file; re-record with RIPPLE_RECORD=1 if intended")
+        }
+    }
+
+    @Test func secondBuildIsByteIdentical() throws {
+        let site = try TestSite(fixture: "small-site")
+        _ = try SiteBuilder(source: site.root, output: site.output).build()
+        let first = TestSite.files(under: site.output)
+        _ = try SiteBuilder(source: site.root, output: site.output).build()
+        #expect(TestSite.files(under: site.output) == first)
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import RippleBuild
+import RippleCore
+import RippleRender
+import Testing
+
+@Suite("Guide: EPUB")
+struct GuideEPUBTests {
+    private func book(_ builder: GuideBuilder) throws -> EPUBBook {
+        let (chapters, diagnostics) = GuideChapterRenderer(model: builder.model).render()
+        #expect(diagnostics.isEmpty)
+        return try EPUBRenderer(model: builder.model).render(chapters, files: builder.files)
+    }
+
+    private let twoChapters = [
+        GuideTestSupport.chapter("01-start.md", "# Getting started\n\nRead [the next part](02-next.md#step-two) and [join](../pages/join.md).\n\n## First steps\n\nText.\n"),
+        GuideTestSupport.chapter("02-next.md", "## Step two\n\nBack to [the start](01-start.md).\n", title: "Next", date: Day(iso: "2026-03-05")),
+    ]
+
+    @Test func packageDocumentHasMetadataManifestAndSpine() throws {
+        let book = try book(try GuideTestSupport.builder(chapters: twoChapters))
+        #expect(book.entries.first?.path == "mimetype")
+        #expect(book.entries.first?.compressed == false)
+        let opf = try #require(GuideTestSupport.text(book, "EPUB/package.opf"))
+        let uuid = BookIdentifier.uuid5(name: "https://intranet.example.com/mentoring/guide/test-guide")
+        #expect(opf.contains("<dc:identifier id=\"book-id\">urn:uuid:\(uuid)</dc:identifier>"))
+        #expect(opf.contains("<dc:title>Test Guide</dc:title>"))
+        #expect(opf.contains("<dc:creator>People Team</dc:creator>"))
+        #expect(opf.contains("<dc:publisher>Acme &amp; Co</dc:publisher>"))
+        #expect(opf.contains("<dc:language>en</dc:language>"))
+        #expect(opf.contains("<meta property=\"dcterms:modified\">2026-03-05T00:00:00Z</meta>"))
+        #expect(opf.contains("<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>"))
+        #expect(opf.contains("<item id=\"cover-image\" href=\"cover.svg\" media-type=\"image/svg+xml\" properties=\"cover-image\"/>"))
+        #expect(opf.contains("<spine toc=\"ncx\">\n    <itemref idref=\"cover\"/>\n    <itemref idref=\"titlepage\"/>\n    <itemref idref=\"nav\"/>\n    <itemref idref=\"chapter-01\"/>\n    <itemref idref=\"chapter-02\"/>\n  </spine>"))
+    }
+
+    @Test func identifierIsAVersion5UUID() {
+        // RFC 4122 appendix-style check: uuid5(URL namespace, "http://python.org/") is well known.
+        #expect(BookIdentifier.uuid5(name: "http://python.org/") == "4c565f0d-3f5a-5890-b41b-20cf47701c5e")
+    }
+
+    @Test func navigationAndNCXListChaptersAndSections() throws {
+        let book = try book(try GuideTestSupport.builder(chapters: twoChapters))
+        let nav = try #require(GuideTestSupport.text(book, "EPUB/nav.xhtml"))
+        #expect(nav.contains("<nav epub:type=\"toc\" id=\"toc\""))
+        #expect(nav.contains("<li><a href=\"chapter-01.xhtml\">Getting started</a>\n<ol>\n<li><a href=\"chapter-01.xhtml#first-steps\">First steps</a></li>\n</ol>\n</li>"))
+        #expect(nav.contains("<nav epub:type=\"landmarks\""))
+        #expect(nav.contains("<a epub:type=\"bodymatter\" href=\"chapter-01.xhtml\">"))
+        let ncx = try #require(GuideTestSupport.text(book, "EPUB/toc.ncx"))
+        #expect(ncx.contains("<meta name=\"dtb:uid\" content=\"urn:uuid:"))
+        #expect(ncx.contains("<navPoint id=\"nav-2\" playOrder=\"2\">\n        <navLabel><text>First steps</text></navLabel>\n        <content src=\"chapter-01.xhtml#first-steps\"/>"))
+        #expect(ncx.contains("<navPoint id=\"nav-3\" playOrder=\"3\">\n      <navLabel><text>Next</text></navLabel>"))
+    }
+
+    @Test func linksBetweenChaptersGoToChapterFilesAndOthersToTheSite() throws {
+        let book = try book(try GuideTestSupport.builder(chapters: twoChapters))
+        let first = try #require(GuideTestSupport.text(book, "EPUB/chapter-01.xhtml"))
+        #expect(first.contains("<a href=\"chapter-02.xhtml#step-two\">the next part</a>"))
+        #expect(first.contains("<a href=\"https://intranet.example.com/mentoring/join/\">join</a>"))
+        #expect(!first.contains("class=\"anchor\""))
+        let noBase = try self.book(try GuideTestSupport.builder(chapters: twoChapters) { $0.baseURL = "" })
+        let plain = try #require(GuideTestSupport.text(noBase, "EPUB/chapter-01.xhtml"))
+        #expect(plain.contains(" and join.</p>"))
+    }
+
+    @Test func imagesAndInlineSVGAreDeclared() throws {
+        let chapter = GuideTestSupport.chapter("01-start.md", "# Start\n\n![A chart](<img/chart one.png>)\n\n<svg viewBox=\"0 0 10 10\"><rect width=\"5\" height=\"5\"/></svg>\n")
+        let builder = try GuideTestSupport.builder(
+            chapters: [chapter], staticFiles: [StaticFile(source: "content/guide/img/chart one.png", outputPath: "guide/img/chart one.png")],
+            files: ["content/guide/img/chart one.png": [0x89, 0x50, 0x4E, 0x47]]) { $0.markdown.unsafeHTML = true }
+        let book = try book(builder)
+        let opf = try #require(GuideTestSupport.text(book, "EPUB/package.opf"))
+        #expect(opf.contains("<item id=\"img-1\" href=\"media/guide/img/chart-one.png\" media-type=\"image/png\"/>"))
+        #expect(opf.contains("href=\"chapter-01.xhtml\" media-type=\"application/xhtml+xml\" properties=\"svg\"/>"))
+        let xhtml = try #require(GuideTestSupport.text(book, "EPUB/chapter-01.xhtml"))
+        #expect(xhtml.contains("<img src=\"media/guide/img/chart-one.png\" alt=\"A chart\" />"))
+        #expect(xhtml.contains("<svg viewBox=\"0 0 10 10\" xmlns=\"http://www.w3.org/2000/svg\">"))
+        #expect(book.entries.contains { $0.path == "EPUB/media/guide/img/chart-one.png" })
+    }
+
+    @Test func missingCoverIsALocatedError() throws {
+        let builder = try GuideTestSupport.builder(chapters: twoChapters) { $0.guide.cover = "images/cover.png" }
+        #expect {
+            _ = try builder.render(.epub)
+        } throws: { error in
+            guard let error = error as? DiagnosticError else { return false }
+            return error.description == """
+                ripple.yaml: error: field 'guide.cover': the cover image 'images/cover.png' does not exist
+                  hint: put the image under content/ and give its path relative to content/, like 'images/cover.png'; or remove `cover:` to get a generated cover
+                """
+        }
+    }
+
+    @Test func missingChapterImageIsALocatedError() throws {
+        let chapter = GuideTestSupport.chapter("01-start.md", "# Start\n\nSee this:\n\n![Team](img/team.png)\n")
+        let builder = try GuideTestSupport.builder(chapters: [chapter])
+        #expect {
+            _ = try builder.render(.epub)
+        } throws: { error in
+            guard let error = error as? DiagnosticError else { return false }
+            return error.description == """
+                content/guide/01-start.md:8:1: error: an image that does not exist: 'img/team.png'
+                  hint: put the file under content/ and link it relative to this page, like 'images/photo.png'
+                """
+        }
+    }
+
+    @Test func invalidSVGIsALocatedError() throws {
+        let chapter = GuideTestSupport.chapter("01-start.md", "# Start\n\n<svg viewBox=\"0 0 10 10\">\n<rect width=\"5\">\n</svg>\n")
+        let builder = try GuideTestSupport.builder(chapters: [chapter]) { $0.markdown.unsafeHTML = true }
+        #expect {
+            _ = try builder.render(.epub)
+        } throws: { error in
+            guard let error = error as? DiagnosticError, let first = error.diagnostics.first else { return false }
+            return first.location == SourceLocation(file: "content/guide/01-start.md", line: 8)
+                && first.message.hasPrefix("this SVG is not valid XML, so the EPUB cannot include it: ")
+        }
+    }
+
+    @Test func twoBuildsGiveIdenticalBytes() throws {
+        let builder = try GuideTestSupport.sampleBuilder()
+        let first = try builder.render(.epub)
+        let second = try GuideTestSupport.sampleBuilder().render(.epub)
+        #expect(first == second)
+        #expect(Array(first[30..<38]) == Array("mimetype".utf8))
+    }
+
+    @Test func sampleGuidePassesEPUBCheck() throws {
+        let epub = try GuideTestSupport.sampleBuilder().render(.epub)
+        let file = try GuideTestSupport.temporaryFile("sample.epub", epub)
+        guard let result = GuideTestSupport.run("epubcheck", [file.path]) else {
+            print("Skipping: epubcheck is not installed (apt-get install epubcheck)")
+            return
+        }
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("0 fatals / 0 errors / 0 warnings"), "\(result.output)")
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import RippleBuild
+import RippleCore
+import RippleRender
+import Testing
+
+@Suite("Guide: print page and PDF")
+struct GuidePrintTests {
+    @Test func printPagePrefixesIdsAndRewritesChapterLinks() throws {
+        let builder = try GuideTestSupport.sampleBuilder()
+        let html = String(decoding: try builder.render(.html), as: UTF8.self)
+        #expect(html.contains("<article class=\"chapter\" id=\"ch-1\""))
+        #expect(html.contains("id=\"ch-1-the-ripple-effect\""))
+        // 01 links to 02's "reverse-mentoring" section.
+        #expect(html.contains("href=\"#ch-2-reverse-mentoring\""))
+        #expect(html.contains("<a href=\"#ch-3\">"))
+        #expect(html.contains("href=\"../assets/css/print.css\""))
+        #expect(!html.contains("ripple-chapter:"))
+        #expect(!html.contains("class=\"anchor\""))
+    }
+
+    @Test func downloadsFollowThePDFSetting() {
+        var config = SiteConfig()
+        config.guide.slug = "g"
+        #expect(GuideBuilder.downloads(config: config, hasChapters: true, pdfAvailable: true).map(\.path)
+            == ["guide/g.epub", "guide/g.pdf", "guide/print.html"])
+        #expect(GuideBuilder.downloads(config: config, hasChapters: true, pdfAvailable: false).map(\.path)
+            == ["guide/g.epub", "guide/print.html"])
+        config.guide.pdf = .never
+        #expect(GuideBuilder.downloads(config: config, hasChapters: true, pdfAvailable: true).map(\.format) == ["epub", "html"])
+        #expect(GuideBuilder.downloads(config: config, hasChapters: false, pdfAvailable: true).isEmpty)
+    }
+
+    @Test func missingEngineIsANoteInAutoModeAndAnErrorWhenRequired() throws {
+        let chapters = [GuideTestSupport.chapter("01-a.md", "# A\n\nText.\n")]
+        let sink = MemorySink()
+        var builder = try GuideTestSupport.builder(chapters: chapters)
+        // No template library in this in-memory site: give it the print layout only.
+        builder.model.templates = try .init(sources: [.init(name: "layouts/guide-print", path: "t", text: "{{guide.title}}")])
+        #expect(try builder.build(to: sink).map(\.description) == ["note: PDF skipped: WeasyPrint is not installed (apt-get install weasyprint)"])
+        #expect(sink.files.keys.sorted() == ["guide/print.html", "guide/test-guide.epub"])
+        builder.model.config.guide.pdf = .always
+        #expect(throws: DiagnosticError.self) { try builder.build(to: MemorySink()) }
+    }
+
+    @Test func pdfHasTheTableOfContentsPageNumbersAndBookmarks() throws {
+        let builder = try GuideTestSupport.sampleBuilder()
+        guard builder.pdfEngine != nil else {
+            print("Skipping: WeasyPrint is not installed (apt-get install weasyprint)")
+            return
+        }
+        let pdf = try builder.render(.pdf)
+        #expect(try GuideTestSupport.sampleBuilder().render(.pdf) == pdf, "the PDF should be byte-for-byte reproducible")
+        let file = try GuideTestSupport.temporaryFile("guide.pdf", pdf)
+        guard let text = GuideTestSupport.run("pdftotext", ["-layout", file.path, "-"]) else {
+            print("Skipping the PDF text checks: pdftotext is not installed (apt-get install poppler-utils)")
+            return
+        }
+        #expect(text.output.contains("The Ripple Effect"))
+        #expect(text.output.contains("Contents"))
+        // A TOC line: chapter number, title, dot leader and a page number.
+        #expect(text.output.range(of: #"1\s+Why mentoring matters \.+\s*\d+"#, options: .regularExpression) != nil)
+        #expect(text.output.contains("CHAPTER 10"))
+        if let info = GuideTestSupport.run("pdfinfo", [file.path]) {
+            #expect(info.output.contains("Page size:       595.276 x 841.89 pts (A4)"))
+        }
+        // The outline (bookmarks) names every chapter.
+        let raw = String(decoding: pdf, as: UTF8.self)
+        #expect(raw.contains("/Outlines"))
+        #expect(raw.contains("/Title (Reciprocal mentoring in practice)"))
+    }
+}

@@ -1,0 +1,103 @@
+import RippleCore
+import Testing
+@testable import RippleMetrics
+
+@Suite struct PrivacyTests {
+    /// Eng: 5 mentors + 5 mentees; Sales: 4 mentors + 4 mentees; Legal: 4 mentees mentored from Sales.
+    /// Cohort "big" holds those 13 pairs; cohort "tiny" one Eng → Legal pair.
+    static var program: Program {
+        var people: [Participant] = []
+        func add(_ id: String, _ dept: String, _ roles: Roles) -> Int {
+            people.append(Fixtures.person(id, dept, "L1", roles)); return people.count - 1
+        }
+        let engMentors = (0..<5).map { add("em\($0)", "Eng", .mentor) }
+        let engMentees = (0..<5).map { add("ee\($0)", "Eng", .mentee) }
+        let salesMentors = (0..<4).map { add("sm\($0)", "Sales", .mentor) }
+        let salesMentees = (0..<4).map { add("se\($0)", "Sales", .mentee) }
+        let legalMentees = (0..<4).map { add("le\($0)", "Legal", .mentee) }
+        var pairs: [Pair] = []
+        func pair(_ mentor: Int, _ mentee: Int, cohort: Int = 0) {
+            pairs.append(Pair(id: "p\(pairs.count)", cohort: cohort, mentor: mentor, mentee: mentee,
+                              start: Fixtures.day("2026-01-05"), status: .active))
+        }
+        for i in 0..<5 { pair(engMentors[i], engMentees[i]) }
+        for i in 0..<4 { pair(salesMentors[i], salesMentees[i]) }
+        for i in 0..<4 { pair(salesMentors[i], legalMentees[i]) }
+        pair(engMentors[0], legalMentees[0], cohort: 1)
+        // Only two people rate sessions.
+        let sessions = [
+            Session(id: "s0", pair: 0, date: Fixtures.day("2026-02-01"), durationMinutes: 60, ratingMentor: 4),
+            Session(id: "s1", pair: 1, date: Fixtures.day("2026-02-01"), durationMinutes: 60, ratingMentee: 5),
+        ]
+        let cohorts = [
+            Cohort(id: "big", name: "Big", programType: .traditional, start: Fixtures.day("2026-01-01")),
+            Cohort(id: "tiny", name: "Tiny", programType: .peer, start: Fixtures.day("2026-01-02")),
+        ]
+        return Program(participants: people, cohorts: cohorts, pairs: pairs, sessions: sessions)
+    }
+
+    let set = MetricsEngine(settings: Fixtures.settings(minGroupSize: 5, asOf: "2026-03-31")).compute(PrivacyTests.program)
+
+    @Test func smallDepartmentIsSuppressedAndCannotBeDerived() {
+        let all = set.period("all")!
+        #expect(all.participantsActive == 22)
+        #expect(all.byDepartment.groups == ["Eng", "Legal", "Sales"])
+        #expect(all.byDepartment.participants == [10, nil, nil])
+        #expect(all.isSuppressed("by_department.participants[Legal]"))
+        #expect(all.isSuppressed("by_department.participants[Sales]"))
+        // Pairs by the mentee's department: Legal has 4 mentees, Sales 4; Eng's 5 mentees are shown.
+        #expect(all.byDepartment.pairs == [5, nil, nil])
+        let totals = [all.participantsActive, all.pairsActive, all.sessionsCompleted]
+        for breakdown in [all.byDepartment, all.byLevel] {
+            for (row, total) in zip(breakdown.rows, totals) where total != nil {
+                #expect(row.values.filter { $0 == nil }.count != 1, "a lone hidden cell could be derived")
+            }
+        }
+        // Everyone is at level L1: the one level cell of sessions (2 mentees) equals the total, so both go.
+        #expect(all.byLevel.sessions == [nil] && all.sessionsCompleted == nil)
+        #expect(all.value(for: "by_department.participants[Legal]") == .suppressed)
+        #expect(MetricCatalog.format(.suppressed, key: "participants_active", minGroupSize: 5) == "fewer than 5")
+    }
+
+    @Test func matrixColumnsWithHiddenTotalsAreHiddenWhole() {
+        let matrix = set.period("all")!.departmentMatrix
+        // Rows mentor dept, columns mentee dept: Eng, Legal, Sales.
+        #expect(matrix.cells[0][0] == 5)
+        #expect(matrix.cells.allSatisfy { $0[1] == nil && $0[2] == nil })
+        for c in 0..<3 {
+            #expect(matrix.cells.map { $0[c] }.filter { $0 == nil }.count != 1)
+        }
+    }
+
+    @Test func smallPopulationsHideRatesNotCounts() {
+        let all = set.period("all")!
+        #expect(all.avgSessionRating == nil && all.isSuppressed("avg_session_rating"))
+        #expect(all.sessionHours == 2.0 && all.pairsActive == 14)
+        #expect(all.value(for: "avg_session_rating") == .suppressed)
+    }
+
+    @Test func smallCohortIsSuppressedWithASibling() {
+        let tiny = set.period("cohort:tiny")!
+        #expect(tiny.participantsActive == nil && tiny.pairsActive == nil && tiny.sessionHours == nil)
+        #expect(tiny.suppressed.first == "participants_active")
+        #expect(tiny.byDepartment.participants.allSatisfy { $0 == nil })
+        // With only one hidden cohort, its figures could be derived from "all" minus the others.
+        let big = set.period("cohort:big")!
+        #expect(big.participantsActive == nil)
+        #expect(set.period("all")!.participantsActive == 22)
+    }
+
+    @Test func enoughPeopleMeansNothingHidden() {
+        let open = MetricsEngine(settings: Fixtures.settings(minGroupSize: 2, asOf: "2026-03-31")).compute(PrivacyTests.program)
+        #expect(open.period("all")!.byDepartment.participants == [10, 4, 8])
+        #expect(open.period("all")!.avgSessionRating == 4.5)
+        #expect(open.period("cohort:tiny")!.participantsActive == 2)
+    }
+
+    @Test func publishedModelHoldsNoPersonalData() {
+        let json = MetricsJSON.encode(MetricsEngine(settings: Fixtures.settings()).compute(Fixtures.small))
+        for secret in ["Name ", "@example.com", "private comment", "\"m1\"", "\"e1\""] {
+            #expect(!json.contains(secret), "metrics.json contains \(secret)")
+        }
+    }
+}
