@@ -27,6 +27,8 @@ struct ServeCommand: ParsableCommand {
     var drafts = false
 
     func run() throws {
+        // One line per rebuild must show up at once even when the output goes to a pipe or a log file.
+        setvbuf(stdout, nil, _IOLBF, 0)
         let sourceURL = URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             .standardizedFileURL
         guard FileManager.default.fileExists(atPath: sourceURL.appendingPathComponent("ripple.yaml").path) else {
