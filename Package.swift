@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "RippleChartsTests", dependencies: ["RippleCharts"]),
         .testTarget(name: "RippleRenderTests", dependencies: ["RippleRender", "RippleData"]),
         .testTarget(name: "RippleBuildTests", dependencies: ["RippleBuild"], exclude: ["Fixtures"]),
-        .testTarget(name: "RippleServeTests", dependencies: ["RippleServe", "RippleCore"]),
+        .testTarget(name: "RippleServeTests", dependencies: ["RippleServe", "RippleCore", "RippleBuild"]),
         .testTarget(name: "RippleCLITests", dependencies: ["ripple"]),
     ]
 )
