@@ -27,8 +27,6 @@ struct ServeCommand: ParsableCommand {
     var drafts = false
 
     func run() throws {
-        // One line per rebuild must show up at once even when the output goes to a pipe or a log file.
-        setvbuf(stdout, nil, _IOLBF, 0)
         let sourceURL = URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             .standardizedFileURL
         guard FileManager.default.fileExists(atPath: sourceURL.appendingPathComponent("ripple.yaml").path) else {
@@ -63,7 +61,7 @@ struct ServeCommand: ParsableCommand {
             Console.report(error.diagnostics)
             throw ExitCode(1)
         }
-        Swift.print("Stopped.")
+        Self.printLine("Stopped.")
     }
 
     /// One build, off the cooperative threads (it is synchronous and may take a while).
@@ -92,9 +90,14 @@ struct ServeCommand: ParsableCommand {
         case .built(_, let changed, let diagnostics):
             Console.report(diagnostics)
             // The first build is announced by "Serving …"; rebuilds get their own line.
-            if changed != nil, let line = message.text.split(separator: "\n").last { Swift.print(line) }
-        case .serving: Swift.print(message.text)
+            if changed != nil, let line = message.text.split(separator: "\n").last { printLine(String(line)) }
+        case .serving: printLine(message.text)
         }
+    }
+
+    /// Writes a line to standard output unbuffered, so each rebuild shows at once even in a pipe or log file.
+    private static func printLine(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     /// `xdg-open` when it is installed; a failure to open is not an error.
