@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -44,10 +45,15 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        .target(
+            name: "RippleServe",
+            dependencies: ["RippleCore", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "ripple",
             dependencies: [
                 "RippleBuild",
+                "RippleServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +65,7 @@ let package = Package(
         .testTarget(name: "RippleChartsTests", dependencies: ["RippleCharts"]),
         .testTarget(name: "RippleRenderTests", dependencies: ["RippleRender", "RippleData"]),
         .testTarget(name: "RippleBuildTests", dependencies: ["RippleBuild"], exclude: ["Fixtures"]),
+        .testTarget(name: "RippleServeTests", dependencies: ["RippleServe", "RippleCore", "RippleBuild"]),
         .testTarget(name: "RippleCLITests", dependencies: ["ripple"]),
     ]
 )

@@ -1,0 +1,37 @@
+import RippleCore
+
+/// The state of the served site after the latest build, as the browser is told about it.
+package enum BuildStatus: Equatable, Sendable {
+    /// The latest build succeeded; `version` changes with every successful build.
+    case succeeded(version: String)
+    /// The latest build failed with these diagnostics; the last good site is still served.
+    case failed(version: String, diagnostics: [Diagnostic])
+
+    /// Identifies the build, so a page can tell a new site from the one it shows.
+    package var version: String {
+        switch self {
+        case .succeeded(let version), .failed(let version, _): version
+        }
+    }
+
+    /// The JSON the live-reload script reads: `{"state": "ok"|"failed", "version": …, "report": {…}}`,
+    /// the report being `ripple check --format json`'s.
+    package var json: String {
+        switch self {
+        case .succeeded(let version):
+            return "{\"state\": \"ok\", \"version\": \(DiagnosticJSON.quote(version))}"
+        case .failed(let version, let diagnostics):
+            return "{\"state\": \"failed\", \"version\": \(DiagnosticJSON.quote(version)), \"report\": "
+                + DiagnosticJSON.encode(diagnostics) + "}"
+        }
+    }
+
+    /// The status as one Server-Sent Event named `status` (each JSON line its own `data:` line).
+    package var serverSentEvent: String {
+        var text = "event: status\n"
+        for line in json.split(separator: "\n", omittingEmptySubsequences: false) {
+            text += "data: \(line)\n"
+        }
+        return text + "\n"
+    }
+}

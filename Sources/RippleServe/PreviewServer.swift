@@ -1,0 +1,121 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+import RippleCore
+
+/// Serves the built site over HTTP, with the live-reload script in HTML pages and the build status as
+/// Server-Sent Events on `/__ripple/events`.
+///
+/// Uses FlyingFox (pure Swift, async/await, HTTP/1.1 keep-alive) for the protocol; this type decides what
+/// each request gets.
+package actor PreviewServer {
+    /// The address to listen on: an IPv4 or IPv6 literal, or `localhost`.
+    package let host: String
+    /// The port asked for; 0 picks a free one (see `start()`'s result).
+    package let requestedPort: UInt16
+    private let resolver: StaticFileResolver
+    private let status: StatusBroadcaster
+    private let liveReload: Bool
+    private var server: HTTPServer?
+    private var runTask: Task<Void, any Error>?
+
+    /// Creates a server for the files under `root`; `liveReload: false` serves pages unchanged.
+    package init(root: URL, host: String = "127.0.0.1", port: UInt16, status: StatusBroadcaster, liveReload: Bool = true) {
+        self.host = host
+        self.requestedPort = port
+        self.resolver = StaticFileResolver(root: root)
+        self.status = status
+        self.liveReload = liveReload
+    }
+
+    /// Binds and starts serving; returns the port actually bound. A port that is taken, or a host that
+    /// is not an address of this machine, is a diagnostic.
+    package func start() async throws(DiagnosticError) -> UInt16 {
+        let address = try Self.socketAddress(host: host, port: requestedPort)
+        let resolver = self.resolver, status = self.status, liveReload = self.liveReload
+        let handler = ClosureHTTPHandler { request in
+            await Self.respond(to: request, resolver: resolver, status: status, liveReload: liveReload)
+        }
+        let server = HTTPServer(config: HTTPServer.Configuration(address: address, timeout: 30, logger: .disabled),
+                                handler: handler)
+        let ended = RunOutcome()
+        let running = Task {
+            do { try await server.run() } catch {
+                ended.set(error)
+                throw error
+            }
+        }
+        do {
+            try await Self.waitUntilListening(server, ended: ended)
+        } catch {
+            running.cancel()
+            throw Self.diagnostic(for: error, host: host, port: requestedPort)
+        }
+        self.server = server
+        self.runTask = running
+        guard let bound = await server.listeningAddress else { return requestedPort }
+        switch bound {
+        case .ip4(_, let port), .ip6(_, let port): return port
+        case .unix: return requestedPort
+        }
+    }
+
+    /// Closes the event streams and the listener, and waits for the connections to finish.
+    package func stop() async {
+        await status.close()
+        guard let server else { return }
+        self.server = nil
+        await server.stop(timeout: 1)
+        runTask?.cancel()
+        _ = await runTask?.result
+        runTask = nil
+    }
+
+    /// Waits until the server listens, or rethrows why `run()` ended first (typically a bind error).
+    private static func waitUntilListening(_ server: HTTPServer, ended: RunOutcome) async throws {
+        for _ in 0..<500 {
+            if await server.isListening { return }
+            if let error = ended.error { throw error }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        throw SocketError.timeout(message: "the server did not start listening")
+    }
+
+    static func socketAddress(host: String, port: UInt16) throws(DiagnosticError) -> any SocketAddress {
+        let name = host == "localhost" ? "127.0.0.1" : host
+        if let address = try? sockaddr_in.inet(ip4: name, port: port) { return address }
+        if let address = try? sockaddr_in6.inet6(ip6: name.trimmingCharacters(in: CharacterSet(charactersIn: "[]")), port: port) {
+            return address
+        }
+        throw DiagnosticError(.error("'\(host)' is not an address this computer can listen on",
+                                     hint: "use --host 127.0.0.1 (only this computer) or the IP address of one of its network interfaces"))
+    }
+
+    static func diagnostic(for error: any Error, host: String, port: UInt16) -> DiagnosticError {
+        if case SocketError.failed(_, let code, _) = error, code == EADDRINUSE {
+            let suggestion = port == UInt16.max ? 8081 : Int(port) + 1
+            return DiagnosticError(.error("port \(port) is already in use",
+                                          hint: "choose another with --port, e.g. --port \(suggestion)"))
+        }
+        if case SocketError.failed(_, let code, _) = error, code == EACCES {
+            return DiagnosticError(.error("not allowed to listen on port \(port)",
+                                          hint: "ports below 1024 need administrator rights; use e.g. --port 8080"))
+        }
+        if case SocketError.failed(_, let code, _) = error, code == EADDRNOTAVAIL {
+            return DiagnosticError(.error("'\(host)' is not an address of this computer",
+                                          hint: "use --host 127.0.0.1, or the IP address of one of its network interfaces"))
+        }
+        return DiagnosticError(.error("cannot start the preview server: \(error.localizedDescription)",
+                                      hint: "try another port with --port, e.g. --port 8081"))
+    }
+}
+
+/// Why the server's run loop ended, read while waiting for it to listen.
+final class RunOutcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: (any Error)?
+
+    var error: (any Error)? { lock.withLock { stored } }
+
+    func set(_ error: any Error) { lock.withLock { stored = error } }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import RippleCore
+
+/// `ripple serve` without the terminal: binds the preview server, builds the site, then rebuilds on
+/// every settled change and tells the open pages (reload, or the diagnostics overlay). The build itself
+/// is injected, so this target does not depend on the pipeline and tests can script builds.
+package struct ServeSession: Sendable {
+    /// What a successful build reports.
+    package struct BuildSummary: Sendable, Equatable {
+        /// The site's title, for the "Serving …" line.
+        package var title: String
+        /// Warnings and notes of the build.
+        package var diagnostics: [Diagnostic]
+
+        /// Creates a summary.
+        package init(title: String, diagnostics: [Diagnostic] = []) {
+            self.title = title
+            self.diagnostics = diagnostics
+        }
+    }
+
+    /// Builds the site into the served folder; `baseURL` is the preview address (`http://127.0.0.1:8080/`).
+    /// Throws the diagnostics of a failed build, which must leave the previous output in place.
+    package typealias Build = @Sendable (_ baseURL: String) async throws(DiagnosticError) -> BuildSummary
+
+    /// Something to show in the terminal.
+    package enum Message: Equatable, Sendable {
+        /// The server is up.
+        case serving(title: String, url: String)
+        /// The server listens beyond this computer.
+        case exposed(host: String)
+        /// A build succeeded (`changed` is nil for the first build).
+        case built(milliseconds: Int, changed: Int?, diagnostics: [Diagnostic])
+        /// A build failed; the last good site is still served.
+        case failed(diagnostics: [Diagnostic])
+
+        /// The line(s) to print.
+        package var text: String {
+            switch self {
+            case .serving(let title, let url):
+                return "Serving \(title) at \(url) (Ctrl-C to stop)"
+            case .exposed(let host):
+                return "warning: listening on \(host), so other computers on the network can open this preview; "
+                    + "the site may hold program data about participants"
+            case .built(let ms, let changed, let diagnostics):
+                var text = diagnostics.map(\.description).joined(separator: "\n")
+                if !text.isEmpty { text += "\n" }
+                guard let changed else { return text + "Built in \(ms) ms" }
+                return text + "Rebuilt in \(ms) ms (\(changed) file\(changed == 1 ? "" : "s") changed)"
+            case .failed(let diagnostics):
+                let errors = diagnostics.count { $0.severity == .error }
+                return diagnostics.map(\.description).joined(separator: "\n")
+                    + "\nBuild failed (\(errors) error\(errors == 1 ? "" : "s")); still serving the last good version"
+            }
+        }
+    }
+
+    /// The site folder (watched).
+    package var source: URL
+    /// The folder the build writes and the server serves.
+    package var output: URL
+    /// Listening address.
+    package var host: String
+    /// Listening port (0: any free one).
+    package var port: UInt16
+    /// The watcher's paths and timing.
+    package var watcher: SiteWatcher
+    /// The build.
+    package var build: Build
+
+    /// Creates a session; the watcher defaults to `content/`, `templates/` and `ripple.yaml` under `source`.
+    package init(source: URL, output: URL, host: String = "127.0.0.1", port: UInt16 = 8080,
+                 watcher: SiteWatcher? = nil, build: @escaping Build) {
+        self.source = source
+        self.output = output
+        self.host = host
+        self.port = port
+        self.watcher = watcher ?? SiteWatcher(root: source)
+        self.build = build
+    }
+
+    /// The private output folder for a site: `<temp>/ripple-serve-<hash of the source path>/site`, so a
+    /// preview never touches the site's own `public/` and two sites never share one.
+    package static func outputFolder(for source: URL, temporary: URL = FileManager.default.temporaryDirectory) -> URL {
+        var hash: UInt64 = 0xcbf29ce484222325  // FNV-1a: stable across runs, unlike Hasher.
+        for byte in source.standardizedFileURL.path.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100000001b3
+        }
+        let name = "ripple-serve-" + String(hash, radix: 16)
+        return temporary.appendingPathComponent(name, isDirectory: true).appendingPathComponent("site", isDirectory: true)
+    }
+
+    /// Runs until the task is cancelled (Ctrl-C), then stops the server. `ready` gets the URL once the
+    /// first build is done and the site can be opened; `log` gets every message for the terminal.
+    /// Throws only when the server cannot start.
+    package func run(log: @escaping @Sendable (Message) -> Void,
+                     ready: @escaping @Sendable (String) -> Void = { _ in }) async throws(DiagnosticError) {
+        try? FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let broadcaster = StatusBroadcaster(.succeeded(version: "0"))
+        let server = PreviewServer(root: output, host: host, port: port, status: broadcaster)
+        let bound = try await server.start()
+        let url = "http://\(Self.urlHost(host)):\(bound)/"
+        if !["127.0.0.1", "localhost", "::1", "[::1]"].contains(host) { log(.exposed(host: host)) }
+
+        let versionPrefix = String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 36)
+        var generation = 1
+        let (first, title) = await rebuild(url: url, changed: nil, version: "\(versionPrefix)-\(generation)", log: log)
+        await broadcaster.publish(first)
+        log(.serving(title: title ?? "the site", url: url))
+        ready(url)
+
+        for await changed in watcher.changes() {
+            generation += 1
+            let (status, _) = await rebuild(url: url, changed: changed.count, version: "\(versionPrefix)-\(generation)",
+                                            log: log)
+            await broadcaster.publish(status)
+        }
+        await server.stop()
+    }
+
+    /// One build, timed and logged; returns the status for the pages and the title when it succeeded.
+    private func rebuild(url: String, changed: Int?, version: String,
+                         log: (@Sendable (Message) -> Void)? = nil) async -> (BuildStatus, String?) {
+        let start = ContinuousClock.now
+        do {
+            let summary = try await build(url)
+            let elapsed = ContinuousClock.now - start
+            let ms = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+            log?(.built(milliseconds: ms, changed: changed, diagnostics: summary.diagnostics))
+            return (.succeeded(version: version), summary.title)
+        } catch {
+            log?(.failed(diagnostics: error.diagnostics))
+            return (.failed(version: version, diagnostics: error.diagnostics), nil)
+        }
+    }
+
+    private static func urlHost(_ host: String) -> String {
+        host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+    }
+}
