@@ -13,16 +13,12 @@ struct GuideCommand: ParsableCommand {
     var source: String = "."
 
     @Option(name: .long, help: "epub, pdf or html.")
-    var format: String = "epub"
+    var format: GuideBuilder.Format = .epub
 
-    @Option(name: .long, help: "The file to write (default: the guide's slug with the format's extension).")
+    @Option(name: .long, help: "The file to write (default: <guide slug>.epub or .pdf, and print.html for html).")
     var output: String?
 
     func run() throws {
-        guard let format = GuideBuilder.Format(rawValue: format.lowercased()) else {
-            Console.printError("error: unknown format '\(self.format)'\n  hint: use epub, pdf or html")
-            throw ExitCode(2)
-        }
         do {
             let files = try SiteLoader(root: URL(fileURLWithPath: source)).load()
             let assembled = SiteAssembler().assemble(files)
@@ -44,3 +40,5 @@ struct GuideCommand: ParsableCommand {
         }
     }
 }
+
+extension GuideBuilder.Format: ExpressibleByArgument {}

@@ -19,13 +19,10 @@ struct ReportCommand: ParsableCommand {
     var output: String?
 
     @Option(name: .long, help: "html (styles and charts inline) or pdf (through WeasyPrint).")
-    var format: String = "html"
+    var format: StandaloneReport.Format = .html
 
     func run() throws {
-        guard let kind = StandaloneReport.Format(rawValue: format.lowercased()) else {
-            Console.printError("error: --format must be html or pdf, not '\(format)'")
-            throw ExitCode(2)
-        }
+        let kind = format
         let target = output ?? "report-\(quarter.uppercased()).\(kind.rawValue)"
         let report = StandaloneReport(source: URL(fileURLWithPath: source), quarter: quarter, format: kind)
         do {
@@ -40,3 +37,5 @@ struct ReportCommand: ParsableCommand {
         }
     }
 }
+
+extension StandaloneReport.Format: ExpressibleByArgument {}

@@ -56,6 +56,14 @@ import RippleCore
         ])
     }
 
+    @Test func columnMappingsNameRealFields() {
+        let error = #expect(throws: DiagnosticError.self) {
+            try ConfigParser.parse("data:\n  columns:\n    participants:\n      participant_idd: Employee ID\n")
+        }
+        #expect(error?.diagnostics.first?.description.hasPrefix(
+            "ripple.yaml:4:7: error: unknown key 'participant_idd' in data.columns.participants\n  hint: did you mean 'participant_id'?") == true)
+    }
+
     @Test func badValuesAndYAMLSyntaxAreLocated() {
         let error = #expect(throws: DiagnosticError.self) {
             try ConfigParser.parse("title: X\nprivacy:\n  min_group_size: five\n")

@@ -1,4 +1,5 @@
 import RippleCore
+import RippleData
 import RippleMetrics
 
 /// Parses `ripple.yaml` into a `SiteConfig`, reporting every unknown key and bad value with its line.
@@ -88,8 +89,6 @@ package enum ConfigParser {
         }
     }
 
-    private static let dataTables = ["participants", "cohorts", "pairs", "sessions", "goals", "feedback", "trainings"]
-
     private static func readData(_ node: YAMLNode, into data: inout DataSettings, with reader: inout YAMLReader) {
         reader.mapping(node, in: "data", keys: ["columns", "list_separator"]) { reader, key, value in
             if key == "list_separator" {
@@ -99,15 +98,10 @@ package enum ConfigParser {
                 }
                 return
             }
-            reader.mapping(value, in: "data.columns", keys: dataTables) { reader, table, fields in
+            reader.mapping(value, in: "data.columns", keys: ProgramSchema.tables) { reader, table, fields in
                 var mapping: [String: String] = [:]
-                guard case let .mapping(pairs, _, _) = fields else {
-                    reader.report("data.columns.\(table) must map Ripple field names to your file's column headers", at: fields)
-                    return
-                }
-                for (fieldNode, headerNode) in pairs {
-                    guard let field = fieldNode.string, let header = reader.string(headerNode, key: field) else { continue }
-                    mapping[field] = header
+                reader.mapping(fields, in: "data.columns.\(table)", keys: ProgramSchema.fields(of: table) ?? []) { reader, field, header in
+                    if let header = reader.string(header, key: field) { mapping[field] = header }
                 }
                 data.columns[table] = mapping
             }

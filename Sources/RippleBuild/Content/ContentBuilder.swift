@@ -12,7 +12,7 @@ package struct ContentBuilder: Sendable {
 
     /// Top-level output folders Ripple itself writes; a page may not take them.
     static let reservedRoots: Set<String> = ["assets", "guide", "reports", "dashboards", "data", "search", "404.html",
-                                             "sitemap.xml", "robots.txt", "search-index.json"]
+                                             "sitemap.xml", "robots.txt", "search-index.js"]
 
     /// Builds the content, collecting every problem.
     package func build(_ files: [SourceFile]) -> (content: SiteContent, diagnostics: [Diagnostic]) {
@@ -58,9 +58,15 @@ package struct ContentBuilder: Sendable {
                                           hint: "move the file up to content/guide/ (images may stay in subfolders)"))
                 return nil
             }
-            kind = .chapter
-            slug = matter.slug ?? Self.stripNumberPrefix(stem)
-            output = "guide/\(slug)/index.html"
+            if stem == "_index" {
+                kind = .guideIndex
+                slug = ""
+                output = "guide/index.html"
+            } else {
+                kind = .chapter
+                slug = matter.slug ?? Self.stripNumberPrefix(stem)
+                output = "guide/\(slug)/index.html"
+            }
         } else if folders.first == "reports" {
             guard let quarter = Self.quarterID(stem), folders.count == 1 else {
                 diagnostics.append(.error("a report narrative must be named after its quarter, like 2026-Q3.md",
@@ -90,6 +96,7 @@ package struct ContentBuilder: Sendable {
         case .home: content.home = page
         case .page: content.pages.append(page)
         case .chapter: content.chapters.append(page)
+        case .guideIndex: content.guideIntro = page
         case .narrative: content.narratives[page.slug] = page
         }
     }

@@ -6,6 +6,8 @@ package enum PageKind: String, Sendable, Hashable {
     case page
     /// `content/guide/*.md`.
     case chapter
+    /// `content/guide/_index.md`: the introduction on the guide's index page.
+    case guideIndex
     /// `content/reports/<yyyy-qn>.md`: the narrative of a quarterly report.
     case narrative
 }
@@ -69,18 +71,21 @@ package struct SiteContent: Sendable {
     package var pages: [Page]
     /// Guide chapters in reading order.
     package var chapters: [Page]
+    /// The guide index's introduction (`content/guide/_index.md`), if there is one.
+    package var guideIntro: Page?
     /// Quarterly narratives by quarter id (`2026-Q3`).
     package var narratives: [String: Page]
     /// Files copied as they are.
     package var staticFiles: [StaticFile]
 
     /// Creates content.
-    package init(home: Page? = nil, pages: [Page] = [], chapters: [Page] = [], narratives: [String: Page] = [:],
-                 staticFiles: [StaticFile] = []) {
-        self.home = home; self.pages = pages; self.chapters = chapters; self.narratives = narratives
+    package init(home: Page? = nil, pages: [Page] = [], chapters: [Page] = [], guideIntro: Page? = nil,
+                 narratives: [String: Page] = [:], staticFiles: [StaticFile] = []) {
+        self.home = home; self.pages = pages; self.chapters = chapters; self.guideIntro = guideIntro
+        self.narratives = narratives
         self.staticFiles = staticFiles
     }
 
     /// Every Markdown page that becomes an HTML page of its own.
-    package var allPages: [Page] { (home.map { [$0] } ?? []) + pages + chapters }
+    package var allPages: [Page] { (home.map { [$0] } ?? []) + pages + (guideIntro.map { [$0] } ?? []) + chapters }
 }

@@ -41,10 +41,12 @@ package struct SiteRenderer: Sendable {
             jobs.append(PageJob(path: "index.html", template: "layouts/home",
                                 context: context.context(path: "index.html", kind: "home", title: model.config.title)))
         }
-        if !chapters.isEmpty {
+        if !chapters.isEmpty, content.guideIntro == nil {
+            let guide = model.config.guide
+            let summary = "The \(chapters.count) chapters of \(guide.title)" + (guide.author.isEmpty ? "." : ", by \(guide.author).")
             jobs.append(PageJob(path: "guide/index.html", template: "layouts/guide-index",
                                 context: context.context(path: "guide/index.html", kind: "guide-index",
-                                                         title: model.config.guide.title, summary: model.config.guide.author)))
+                                                         title: guide.title, summary: summary)))
         }
         jobs.append(PageJob(path: "404.html", template: "layouts/404",
                             context: context.context(path: "404.html", kind: "404", title: "Page not found")))
@@ -135,6 +137,7 @@ package struct SiteRenderer: Sendable {
         case .home: "home"
         case .page, .narrative: "page"
         case .chapter: "chapter"
+        case .guideIndex: "guide-index"
         }
     }
 
@@ -143,6 +146,7 @@ package struct SiteRenderer: Sendable {
         case .home: "home"
         case .page, .narrative: "page"
         case .chapter: "chapter"
+        case .guideIndex: "guide-index"
         }
     }
 }
