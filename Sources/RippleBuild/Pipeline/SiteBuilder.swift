@@ -73,6 +73,7 @@ package struct SiteBuilder: Sendable {
         // Essentials: robots.txt, sitemap.xml and the link check, on the staged output before it is swapped in.
         var external: [LinkChecker.ExternalLink] = []
         if !diagnostics.hasErrors {
+            staged.removeStaleFiles()
             let finish = timings.measure("links") { [model] in
                 SiteFinish(files: files, pages: rendered.pages, config: model.config, checkLinks: checkLinks)
                     .run(folder: staged.staging, sink: counting)

@@ -10,9 +10,15 @@ import Darwin
 
 /// Writes a site into a staging folder beside the output folder, and swaps it in only when the whole
 /// build succeeded: a failed build never leaves a half-written site, and never loses the previous one.
+///
+/// The swap exchanges the two folders, so after a build the staging folder holds the previous site. The next
+/// build writes over it and deletes only the files it no longer produces (the marker file lists every file of
+/// the folder), instead of deleting and recreating 10,000 folders every time.
 package final class StagedOutput: OutputSink {
-    /// Marker file that says a folder was written by Ripple and may be replaced.
+    /// Marker file that says a folder was written by Ripple and may be replaced; it lists the folder's files.
     package static let marker = ".ripple-output"
+    /// Present while a staging folder is being written: a staging folder left with it is not reused.
+    private static let dirtyMarker = ".ripple-writing"
 
     /// The final output folder.
     package let output: URL
@@ -23,22 +29,53 @@ package final class StagedOutput: OutputSink {
     /// Folders already created in the staging folder: a 10,000-page site would otherwise ask the file
     /// system about every parent folder of every page.
     private let createdFolders = Mutex<Set<String>>([])
+    /// Files written by this build, as normalised output paths.
+    private let written = Mutex<Set<String>>([])
+    /// Files the reused staging folder held before this build (empty for a fresh one).
+    private let previous: Set<String>
+    /// Keeps other `ripple build`s from writing the same output at the same time.
+    private let lock: Int32
 
     /// Prepares a staging folder for `output`, refusing outputs that would destroy something.
     package init(output: URL, source: URL) throws(DiagnosticError) {
         self.output = output.standardizedFileURL
         self.source = source.standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
-        staging = parent.appending(path: ".\(self.output.lastPathComponent).staging-\(getpid())")
+        let name = self.output.lastPathComponent
+        staging = parent.appending(path: ".\(name).ripple-next")
         try Self.checkSafe(output: self.output, source: self.source)
+        let fm = FileManager.default
         do {
-            try? FileManager.default.removeItem(at: staging)
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-            try Data().write(to: staging.appending(path: Self.marker))
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
             throw DiagnosticError(.error("cannot create the output folder '\(self.output.path)': \(error.localizedDescription)",
                                          hint: "check that the folder is writable, or choose another with --output"))
         }
+        lock = open(parent.appending(path: ".\(name).ripple-lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        if lock >= 0, flock(lock, LOCK_EX | LOCK_NB) != 0 {
+            close(lock)
+            throw DiagnosticError(.error("another ripple build is writing '\(self.output.path)' right now",
+                                         hint: "wait for it to finish, or build into another folder with --output"))
+        }
+        let markerPath = staging.appending(path: Self.marker).path
+        if fm.fileExists(atPath: markerPath), !fm.fileExists(atPath: staging.appending(path: Self.dirtyMarker).path),
+           let list = fm.contents(atPath: markerPath) {
+            previous = Set(String(decoding: list, as: UTF8.self).split(separator: "\n").map(String.init))
+        } else {
+            previous = []
+            try? fm.removeItem(at: staging)
+        }
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            try Data().write(to: staging.appending(path: Self.dirtyMarker))
+        } catch {
+            throw DiagnosticError(.error("cannot create the output folder '\(self.output.path)': \(error.localizedDescription)",
+                                         hint: "check that the folder is writable, or choose another with --output"))
+        }
+    }
+
+    deinit {
+        if lock >= 0 { close(lock) }
     }
 
     private static func checkSafe(output: URL, source: URL) throws(DiagnosticError) {
@@ -65,6 +102,7 @@ package final class StagedOutput: OutputSink {
 
     package func write(_ path: String, _ bytes: [UInt8]) throws(DiagnosticError) {
         let url = try destination(path)
+        record(url)
         do {
             try ensureFolder(url.deletingLastPathComponent())
             let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -97,6 +135,7 @@ package final class StagedOutput: OutputSink {
 
     package func copy(from sourcePath: String, to path: String) throws(DiagnosticError) {
         let url = try destination(path)
+        record(url)
         do {
             try ensureFolder(url.deletingLastPathComponent())
             try? FileManager.default.removeItem(at: url)
@@ -106,20 +145,49 @@ package final class StagedOutput: OutputSink {
         }
     }
 
+    private func record(_ url: URL) {
+        let relative = String(url.path.dropFirst(staging.path.count + 1))
+        written.withLock { _ = $0.insert(relative) }
+    }
+
+    /// Deletes the files of the reused staging folder that this build did not write (and folders left
+    /// empty), so the staging folder holds exactly this build's site. Call it before reading the folder back.
+    package func removeStaleFiles() {
+        let stale = previous.subtracting(written.withLock { $0 })
+        remove(stale)
+    }
+
+    private func remove(_ paths: Set<String>) {
+        var folders = Set<String>()
+        for path in paths.sorted() {
+            unlink(staging.appending(path: path).path)
+            var folder = OutputPath.directory(of: path)
+            while !folder.isEmpty { folders.insert(folder); folder = OutputPath.directory(of: folder) }
+        }
+        // Deepest first; rmdir fails harmlessly on folders that still hold files.
+        for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(staging.appending(path: folder).path) }
+    }
+
     /// Replaces the output folder with the staging folder in one step where the system allows it.
     package func commit() throws(DiagnosticError) {
+        removeStaleFiles()
         let fm = FileManager.default
+        let manifest = written.withLock { $0 }.sorted().joined(separator: "\n")
+        do {
+            try Data(manifest.utf8).write(to: staging.appending(path: Self.marker))
+            try fm.removeItem(at: staging.appending(path: Self.dirtyMarker))
+        } catch {
+            throw DiagnosticError(.error("cannot write '\(Self.marker)': \(error.localizedDescription)"))
+        }
         guard fm.fileExists(atPath: output.path) else {
             do { try fm.moveItem(at: staging, to: output) } catch {
                 throw DiagnosticError(.error("cannot move the new site into '\(output.path)': \(error.localizedDescription)"))
             }
             return
         }
-        // RENAME_EXCHANGE swaps both folders atomically: readers see the old site or the new one, never a mix.
-        if ripple_exchange_paths(staging.path, output.path) == 0 {
-            try? fm.removeItem(at: staging)
-            return
-        }
+        // RENAME_EXCHANGE swaps both folders atomically: readers see the old site or the new one, never a mix,
+        // and the old site stays behind as the next build's staging folder.
+        if ripple_exchange_paths(staging.path, output.path) == 0 { return }
         let old = output.deletingLastPathComponent().appending(path: ".\(output.lastPathComponent).old-\(getpid())")
         do {
             try fm.moveItem(at: output, to: old)
@@ -133,9 +201,11 @@ package final class StagedOutput: OutputSink {
         }
     }
 
-    /// Throws the staging folder away, leaving the previous output untouched.
+    /// Abandons this build, leaving the previous output untouched: the files only this build created are
+    /// deleted, so the staging folder again matches its file list and stays reusable.
     package func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        remove(written.withLock { $0 }.subtracting(previous))
+        try? FileManager.default.removeItem(at: staging.appending(path: Self.dirtyMarker))
     }
 }
 
