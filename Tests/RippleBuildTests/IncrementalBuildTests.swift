@@ -100,3 +100,33 @@ import RippleCore
         #expect(Self.files(output) == before)
     }
 }
+
+/// The cache of `ripple build --incremental`: saved, reloaded, and ignored with a note when corrupt.
+@Suite(.serialized) struct IncrementalCacheTests {
+    @Test func corruptCacheIsIgnoredWithANote() throws {
+        let site = try IncrementalBuildTests.sampleCopy()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let output = site.deletingLastPathComponent().appending(path: "out")
+        let cache = IncrementalCache(source: site, output: output)
+        let (state, note) = cache.load()
+        #expect(note == nil)
+        _ = try IncrementalBuilder(source: site, output: output, state: state).build()
+        cache.save(state)
+
+        let (reloaded, none) = cache.load()
+        #expect(none == nil)
+        #expect(reloaded.manifest == state.manifest)
+        let again = try IncrementalBuilder(source: site, output: output, state: reloaded).build()
+        #expect(again.filesWritten == 0)
+
+        try Data("{ not json".utf8).write(to: cache.file)
+        let (fresh, corrupt) = cache.load()
+        #expect(corrupt?.message == "the incremental cache could not be read, so everything is built again")
+        #expect(corrupt?.hint == "nothing to do: the cache is rewritten by this build (it is safe to delete)")
+        #expect(corrupt?.location == SourceLocation(file: ".ripple-cache/incremental.json"))
+        #expect(fresh.manifest.isEmpty)
+        try IncrementalBuildTests.edit(site, "content/pages/faq.md") { $0 + "\nOne more line.\n" }
+        _ = try IncrementalBuildTests.expectSameAsFull(site, IncrementalBuilder(source: site, output: output, state: fresh),
+                                                       step: "after a corrupt cache")
+    }
+}

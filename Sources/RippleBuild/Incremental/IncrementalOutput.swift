@@ -104,7 +104,9 @@ final class IncrementalOutput: OutputSink {
                                              hint: "check that the output folder's disk is not full and is writable"))
             }
         }
-        for path in previous.keys.sorted() where keep[path] == nil {
+        // Without a manifest the folder may hold anything an earlier full build wrote: compare with what is there.
+        let old = previous.isEmpty ? SiteLinkCheck.files(in: output) : previous.keys.sorted()
+        for path in old where keep[path] == nil {
             try? fm.removeItem(at: output.appending(path: path))
             var folder = output.appending(path: path).deletingLastPathComponent()
             while folder.path.count > output.path.count, (try? fm.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
