@@ -121,7 +121,7 @@ class Serve:
                 sys.exit("no reload event after a save:\n" + "\n".join(l for _, l in self.lines[-20:]))
             time.sleep(0.002)
         at, state, _ = self.events[seen]
-        if state != "succeeded":
+        if state == "failed":
             self.stop()
             sys.exit("the rebuild after a save failed:\n" + "\n".join(l for _, l in self.lines[-20:]))
         time.sleep(0.05)
