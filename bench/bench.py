@@ -7,17 +7,25 @@
 Environment: RIPPLE_BIN=path uses that ripple binary instead of building a release one.
 (a) times `ripple build` on a generated 10,000-chapter guide (median of runs: wall, CPU, peak RSS), the floor
     (cmark alone on the same bytes in one process + copying the output tree) and Hugo with a minimal layout;
+    then `ripple build --incremental` after editing one chapter's text, and the same rebuild inside `ripple serve`
+    (state kept in memory; the "Rebuilt in N ms" line);
+(s) times, on a copy of the sample site under `ripple serve`, a saved chapter until the reload event on
+    `/__ripple/events` (this includes the file watcher's polling, 300 ms at most, and its 100 ms settling);
 (b) times `ripple build` of a large program (sample-data, 50,000 participants, ~1,000,000 sessions) with a
     100-chapter guide, with the data-load and metrics stage figures.
 """
 import argparse
+import json
 import os
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
+import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -46,6 +54,83 @@ def median_run(cmd, runs, cwd=None, before=None):
     walls = [r[0] for r in results]
     i = walls.index(statistics.median_low(walls))
     return results[i]
+
+
+def edit_chapter(site, n):
+    """Changes one chapter's text in its middle (not the title or the summary's first paragraph)."""
+    guide = os.path.join(site, "content/guide")
+    name = sorted(f for f in os.listdir(guide) if f.endswith(".md"))[len(os.listdir(guide)) // 2]
+    path = os.path.join(guide, name)
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    text = re.sub(r"\n\nEdit \d+ for the benchmark\.", "", text)
+    marker = "\n\n## "
+    cut = text.find(marker, text.find(marker) + 1)
+    cut = cut if cut > 0 else len(text)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text[:cut] + f"\n\nEdit {n} for the benchmark." + text[cut:])
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Serve:
+    """`ripple serve` in the background: its output lines, and the reload events of `/__ripple/events`."""
+
+    def __init__(self, ripple, site):
+        self.port = free_port()
+        self.proc = subprocess.Popen([ripple, "serve", "--source", site, "--port", str(self.port)],
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
+        self.lines, self.events = [], []
+        self.ready = threading.Event()
+        threading.Thread(target=self._read, daemon=True).start()
+        if not self.ready.wait(600):
+            self.stop()
+            sys.exit("ripple serve did not start:\n" + "\n".join(self.lines[-20:]))
+        threading.Thread(target=self._listen, daemon=True).start()
+        time.sleep(0.5)
+
+    def _read(self):
+        for line in self.proc.stdout:
+            self.lines.append((time.perf_counter(), line.rstrip()))
+            if line.startswith("Serving"):
+                self.ready.set()
+
+    def _listen(self):
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/__ripple/events", timeout=600) as stream:
+            for raw in stream:
+                line = raw.decode().strip()
+                if line.startswith("data:"):
+                    try:
+                        status = json.loads(line[5:])
+                    except ValueError:
+                        continue
+                    self.events.append((time.perf_counter(), status.get("state"), status.get("version")))
+
+    def save_to_reload(self, edit, timeout=60):
+        """Seconds from `edit()` writing a file to the next status event, and the server's rebuild time in ms."""
+        seen, lines = len(self.events), len(self.lines)
+        start = time.perf_counter()
+        edit()
+        while len(self.events) <= seen:
+            if time.perf_counter() - start > timeout:
+                self.stop()
+                sys.exit("no reload event after a save:\n" + "\n".join(l for _, l in self.lines[-20:]))
+            time.sleep(0.002)
+        at, state, _ = self.events[seen]
+        if state == "failed":
+            self.stop()
+            sys.exit("the rebuild after a save failed:\n" + "\n".join(l for _, l in self.lines[-20:]))
+        time.sleep(0.05)
+        rebuilt = [int(m.group(1)) for _, l in self.lines[lines:] for m in [re.search(r"Rebuilt in (\d+) ms", l)] if m]
+        return at - start, (rebuilt[-1] if rebuilt else None)
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(10)
 
 
 def fmt(seconds):
@@ -95,6 +180,41 @@ def main():
         floor = cw + pw
         rows.append(("(a) floor: cmark alone", cw, cc, cr))
         rows.append(("(a) floor: copy output tree", pw, pc, pr))
+    # (a) incremental: a warm `--incremental` build, then the rebuild after editing one chapter's text
+    inc_out = os.path.join(work, "out-guide-incremental")
+    shutil.rmtree(inc_out, ignore_errors=True)
+    shutil.rmtree(os.path.join(guide_site, ".ripple-cache"), ignore_errors=True)
+    run([ripple, "build", "--incremental", "--source", guide_site, "--output", inc_out])
+    edits = iter(range(1, 1000))
+    iw, ic, ir, ilog = median_run([ripple, "build", "--incremental", "--source", guide_site, "--output", inc_out, "--verbose"],
+                                  runs, before=lambda: edit_chapter(guide_site, next(edits)))
+    rows.append(("(a) incremental: edit one chapter", iw, ic, ir))
+    istages = re.search(r"Stages: (.*)", ilog)
+    serve = Serve(ripple, guide_site)
+    serve_ms = []
+    try:
+        for _ in range(runs):
+            n = next(edits)
+            _, ms = serve.save_to_reload(lambda: edit_chapter(guide_site, n))
+            if ms is not None:
+                serve_ms.append(ms)
+    finally:
+        serve.stop()
+    # (s) the sample site under `ripple serve`: save → reload event
+    sample = os.path.join(work, "sample-site")
+    shutil.rmtree(sample, ignore_errors=True)
+    os.makedirs(sample)
+    for item in ("ripple.yaml", "content", "templates"):
+        (shutil.copytree if os.path.isdir(os.path.join(ROOT, item)) else shutil.copy)(os.path.join(ROOT, item), os.path.join(sample, item))
+    serve = Serve(ripple, sample)
+    reloads = []
+    try:
+        for _ in range(max(runs, 3)):
+            n = next(edits)
+            reloads.append(serve.save_to_reload(lambda: edit_chapter(sample, n)))
+    finally:
+        serve.stop()
+
     hugo = shutil.which("hugo")
     hugo_wall = None
     if hugo:
@@ -130,6 +250,16 @@ def main():
     print()
     if stages:
         print(f"(a) ripple stages: {stages.group(1)}")
+    if istages:
+        print(f"(a) incremental stages: {istages.group(1)}")
+    print(f"(a) incremental / full (wall): {iw / rows[0][1] * 100:.1f} %  (target < 5 %, < 300 ms)")
+    if serve_ms:
+        print(f"(a) serve rebuild after editing one chapter (in memory): median {statistics.median(serve_ms):.0f} ms "
+              f"(runs: {', '.join(map(str, serve_ms))})")
+    walls = sorted(w for w, _ in reloads)
+    print(f"(s) sample site, save → reload event: median {statistics.median(walls) * 1000:.0f} ms, "
+          f"max {walls[-1] * 1000:.0f} ms (target < 1 s; includes ≤ 300 ms polling + 100 ms settling); "
+          f"rebuild {statistics.median([m for _, m in reloads if m is not None] or [0]):.0f} ms")
     if pstages:
         print(f"(b) ripple stages: {pstages.group(1)}")
     if "data" in stage_ms:

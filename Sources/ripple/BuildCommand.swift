@@ -22,6 +22,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("no-link-check"), help: "Skip checking that every link and #anchor of the built site works.")
     var noLinkCheck = false
 
+    @Flag(help: "Rebuild only what changed since the last `--incremental` build, keeping state in <site>/.ripple-cache/ (safe to delete).")
+    var incremental = false
+
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
@@ -36,11 +39,25 @@ struct BuildCommand: ParsableCommand {
                                   assembler: SiteAssembler(includeDrafts: drafts, baseURL: baseURL))
         builder.checkLinks = !noLinkCheck
         do {
-            let report = try builder.build()
+            let report: SiteBuilder.Report
+            let cache = IncrementalCache(source: sourceURL, output: outputURL)
+            if incremental {
+                let (state, note) = cache.load()
+                var incrementalBuilder = IncrementalBuilder(source: sourceURL, output: outputURL, assembler: builder.assembler, state: state)
+                incrementalBuilder.checkLinks = builder.checkLinks
+                var built = try incrementalBuilder.build()
+                if let note { built.diagnostics.insert(note, at: 0) }
+                cache.save(state)
+                report = built
+            } else {
+                cache.remove()  // a full build replaces the output, so a saved manifest would no longer describe it
+                report = try builder.build()
+            }
             Console.report(report.diagnostics, quiet: quiet)
             if verbose { print("Stages: \(report.timings.summary)") }
             if !quiet {
-                print("Built \(report.pagesWritten) pages (\(report.filesWritten) files) into \(output) in \(Console.elapsed(since: start))")
+                let verb = incremental ? "Rebuilt" : "Built"
+                print("\(verb) \(report.pagesWritten) pages (\(report.filesWritten) files) into \(output) in \(Console.elapsed(since: start))")
             }
         } catch {
             Console.report(error.diagnostics)

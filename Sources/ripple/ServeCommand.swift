@@ -36,8 +36,10 @@ struct ServeCommand: ParsableCommand {
         }
         let output = ServeSession.outputFolder(for: sourceURL)
         let includeDrafts = drafts
+        // Kept across rebuilds: a save re-renders only what it affects (see RippleBuild/Incremental).
+        let state = IncrementalState()
         let session = ServeSession(source: sourceURL, output: output, host: host, port: port) { baseURL throws(DiagnosticError) in
-            try await Self.build(source: sourceURL, output: output, includeDrafts: includeDrafts, baseURL: baseURL)
+            try await Self.build(source: sourceURL, output: output, includeDrafts: includeDrafts, baseURL: baseURL, state: state)
         }
         let openBrowser = open
         let outcome = ServeOutcome()
@@ -65,12 +67,15 @@ struct ServeCommand: ParsableCommand {
     }
 
     /// One build, off the cooperative threads (it is synchronous and may take a while).
-    private static func build(source: URL, output: URL, includeDrafts: Bool,
-                              baseURL: String) async throws(DiagnosticError) -> ServeSession.BuildSummary {
+    private static func build(source: URL, output: URL, includeDrafts: Bool, baseURL: String,
+                              state: IncrementalState) async throws(DiagnosticError) -> ServeSession.BuildSummary {
         let result: Result<ServeSession.BuildSummary, DiagnosticError> = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                let builder = SiteBuilder(source: source, output: output,
-                                          assembler: SiteAssembler(includeDrafts: includeDrafts, baseURL: baseURL))
+                // The PDF is left out of the preview (WeasyPrint takes seconds); a note says so once.
+                var builder = IncrementalBuilder(source: source, output: output,
+                                                 assembler: SiteAssembler(includeDrafts: includeDrafts, baseURL: baseURL),
+                                                 state: state)
+                builder.makePDF = false
                 do throws(DiagnosticError) {
                     let report = try builder.build()
                     let configText = (try? String(contentsOf: source.appendingPathComponent(ConfigParser.fileName), encoding: .utf8)) ?? ""

@@ -9,6 +9,8 @@ package struct MarkdownStage: Sendable {
     package var links: LinkResolver
     /// Shortcodes (`{{< metric … >}}`); nil makes every shortcode an error.
     package var embeds: ShortcodeRenderer?
+    /// Results kept from an earlier build (incremental builds and `ripple serve`); nil renders every page.
+    package var memo: (any MarkdownMemo)?
 
     /// Creates a stage.
     package init(options: MarkdownOptions, links: LinkResolver, embeds: ShortcodeRenderer?) {
@@ -19,7 +21,12 @@ package struct MarkdownStage: Sendable {
 
     /// Renders `pages`; every problem in every page is reported.
     package func render(_ pages: [Page]) -> (pages: [RenderedPage], diagnostics: [Diagnostic]) {
-        let results = pages.parallelMap { page in renderOne(page) }
+        let results = pages.parallelMap { page -> Memo in
+            if let memo, let kept = memo.recall(page) { return kept }
+            let result = renderOne(page)
+            memo?.remember(page, result)
+            return result
+        }
         var diagnostics: [Diagnostic] = []
         var references: [LinkResolver.AnchorReference] = []
         var anchors: [String: Set<String>] = [:]
@@ -36,11 +43,18 @@ package struct MarkdownStage: Sendable {
         return (rendered, diagnostics)
     }
 
-    private struct Result: Sendable {
-        var page: RenderedPage?
-        var diagnostics: [Diagnostic]
-        var references: [LinkResolver.AnchorReference]
+    /// What rendering one page's Markdown produced: the page (nil when it has no title), its problems, and the
+    /// anchors it links to (checked across pages every time, so they are kept, not their verdict).
+    package struct Memo: Sendable {
+        /// The rendered page.
+        package var page: RenderedPage?
+        /// Problems of this page alone.
+        package var diagnostics: [Diagnostic]
+        /// `#fragment` links to check.
+        package var references: [LinkResolver.AnchorReference]
     }
+
+    private typealias Result = Memo
 
     private func renderOne(_ page: Page) -> Result {
         var references: [LinkResolver.AnchorReference] = []
@@ -63,4 +77,13 @@ package struct MarkdownStage: Sendable {
         return Result(page: RenderedPage(page: page, title: title, markdown: markdown), diagnostics: diagnostics,
                       references: references)
     }
+}
+
+/// Remembers the Markdown results of pages between builds. The implementation decides when a result is
+/// still valid (the page, the options and the link context unchanged).
+package protocol MarkdownMemo: Sendable {
+    /// A kept result for `page`, or nil to render it.
+    func recall(_ page: Page) -> MarkdownStage.Memo?
+    /// Keeps the result of rendering `page`.
+    func remember(_ page: Page, _ memo: MarkdownStage.Memo)
 }

@@ -6,9 +6,14 @@ import RippleTemplate
 package struct SiteRenderer: Sendable {
     /// The site.
     package var model: SiteModel
+    /// Results of an earlier build to reuse (incremental builds, `ripple serve`); nil renders everything.
+    package var reuse: (any RenderReuse)?
 
     /// Creates a renderer.
-    package init(model: SiteModel) { self.model = model }
+    package init(model: SiteModel, reuse: (any RenderReuse)? = nil) {
+        self.model = model
+        self.reuse = reuse
+    }
 
     /// The result of rendering the Markdown of the site, needed by later stages (search, guide).
     package struct Output: Sendable {
@@ -21,17 +26,21 @@ package struct SiteRenderer: Sendable {
     /// Renders every page to `sink`. Nothing is written when the Markdown has errors.
     package func render(to sink: OutputSink) -> Output {
         let content = model.content
-        let stage = MarkdownStage(
+        var stage = MarkdownStage(
             options: MarkdownOptions(smartPunctuation: model.config.markdown.smartPunctuation,
                                      unsafeHTML: model.config.markdown.unsafeHTML),
             links: LinkResolver(content: content), embeds: model.metrics.map(ShortcodeRenderer.init))
+        stage.memo = reuse
         let (all, markdownProblems) = stage.render(content.allPages + ReportRenderer.narrativePages(content))
         let rendered = all.filter { $0.page.kind != .narrative }
         guard !markdownProblems.hasErrors else { return Output(pages: rendered, diagnostics: markdownProblems) }
 
         let chapters = rendered.filter { $0.page.kind == .chapter }
-        let context = PageContext(model: model, chapters: chapters, navigation: navigation(rendered))
-        var jobs: [PageJob] = rendered.map { page in
+        let nav = navigation(rendered)
+        let context = PageContext(model: model, chapters: chapters, navigation: nav)
+        // Incremental: pages whose output would be as before are not rendered (nor written) again.
+        let wanted = reuse?.pagesToRender(rendered, chapters: chapters, navigation: nav)
+        var jobs: [PageJob] = rendered.filter { wanted?.contains($0.page.outputPath) ?? true }.map { page in
             PageJob(path: page.page.outputPath, template: "layouts/\(Self.layout(for: page.page.kind))",
                     context: context.context(path: page.page.outputPath, kind: Self.kindName(page.page.kind),
                                              title: page.title, summary: page.summary, content: page.markdown.html,
@@ -72,7 +81,11 @@ package struct SiteRenderer: Sendable {
             reportProblems += ReportRenderer.narrativesWithoutData(content)
         }
         var diagnostics = markdownProblems + reportProblems + write(jobs, to: sink)
-        diagnostics += writeSearchIndex(rendered, to: sink)  // essentials: search-index.js
+        if let reuse {
+            diagnostics += writeSearchIndex([], extra: reuse.searchDocuments(rendered), to: sink)
+        } else {
+            diagnostics += writeSearchIndex(rendered, to: sink)  // essentials: search-index.js
+        }
         diagnostics += copyFiles(to: sink)
         return Output(pages: rendered, diagnostics: diagnostics)
     }
@@ -132,7 +145,8 @@ package struct SiteRenderer: Sendable {
         return items
     }
 
-    static func layout(for kind: PageKind) -> String {
+    /// The layout a page of `kind` is rendered with (`chapter` for `layouts/chapter`).
+    package static func layout(for kind: PageKind) -> String {
         switch kind {
         case .home: "home"
         case .page, .narrative: "page"
@@ -141,7 +155,8 @@ package struct SiteRenderer: Sendable {
         }
     }
 
-    static func kindName(_ kind: PageKind) -> String {
+    /// The `page.kind` value templates see for a page of `kind`.
+    package static func kindName(_ kind: PageKind) -> String {
         switch kind {
         case .home: "home"
         case .page, .narrative: "page"
@@ -149,4 +164,13 @@ package struct SiteRenderer: Sendable {
         case .guideIndex: "guide-index"
         }
     }
+}
+
+/// What an incremental build reuses from the previous one: Markdown results, and which pages need no rendering.
+package protocol RenderReuse: MarkdownMemo {
+    /// Output paths of the Markdown `pages` that must be rendered again; the others would come out as before.
+    func pagesToRender(_ pages: [RenderedPage], chapters: [RenderedPage],
+                       navigation: [(title: String, path: String)]) -> Set<String>
+    /// The search index documents of `pages` (the same as `SearchDocument(page:)`), reusing kept ones.
+    func searchDocuments(_ pages: [RenderedPage]) -> [SearchDocument]
 }

@@ -1,0 +1,67 @@
+/// A fast, stable (not cryptographic) 64-bit FNV-1a hash for cache keys: the same bytes give the same key in
+/// every run, unlike `Hasher`. Values are fed with a length or terminator so that ("ab","c") ≠ ("a","bc").
+package struct ContentHash: Sendable, Hashable {
+    /// The hash so far.
+    package private(set) var value: UInt64 = 0xcbf29ce484222325
+
+    /// An empty hash.
+    package init() {}
+
+    /// Feeds bytes, then their count: eight bytes a step (a 10,000-chapter guide is tens of megabytes).
+    package mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        var hash = value
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            hash = (hash ^ word) &* 0x100000001b3
+            hash ^= hash >> 29
+            offset += 8
+        }
+        while offset < bytes.count {
+            hash = (hash ^ UInt64(bytes[offset])) &* 0x100000001b3
+            offset += 1
+        }
+        value = hash
+        add(UInt64(bytes.count))
+    }
+
+    /// Feeds bytes.
+    package mutating func add(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { add($0) }
+    }
+
+    /// Feeds a string's UTF-8 bytes.
+    package mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Feeds an optional string (nil and "" differ).
+    package mutating func add(_ text: String?) {
+        if let text { add(UInt64(1)); add(text) } else { add(UInt64(0)) }
+    }
+
+    /// Feeds a number.
+    package mutating func add(_ number: UInt64) {
+        var hash = value
+        var rest = number
+        for _ in 0..<8 {
+            hash = (hash ^ (rest & 0xff)) &* 0x100000001b3
+            rest >>= 8
+        }
+        value = hash
+    }
+
+    /// Feeds an integer.
+    package mutating func add(_ number: Int) { add(UInt64(bitPattern: Int64(number))) }
+
+    /// Feeds a flag.
+    package mutating func add(_ flag: Bool) { add(UInt64(flag ? 1 : 0)) }
+
+    /// The hash of some bytes.
+    package static func of(_ bytes: [UInt8]) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(bytes)
+        return hash.value
+    }
+}

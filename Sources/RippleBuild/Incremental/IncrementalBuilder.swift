@@ -1,0 +1,178 @@
+import Foundation
+import RippleCore
+import RippleRender
+
+/// Builds a site redoing only what changed since the last build with the same `state`, writing in place only
+/// the files whose bytes changed and deleting those no longer produced. The output is byte for byte the one a
+/// full `SiteBuilder` build makes; a build with errors writes nothing.
+///
+/// Used by `ripple serve` (state kept in memory) and `ripple build --incremental` (state saved by
+/// `IncrementalCache`).
+package struct IncrementalBuilder: Sendable {
+    /// The site folder.
+    package var source: URL
+    /// The output folder.
+    package var output: URL
+    /// The pure stage's options.
+    package var assembler: SiteAssembler
+    /// Check every link (`--no-link-check` turns it off).
+    package var checkLinks = true
+    /// Make the guide's PDF; `ripple serve` turns it off, since WeasyPrint takes seconds (a note says so once).
+    package var makePDF = true
+    /// What earlier builds left.
+    package var state: IncrementalState
+
+    /// Creates a builder over `state`.
+    package init(source: URL, output: URL, assembler: SiteAssembler = SiteAssembler(), state: IncrementalState) {
+        self.source = source
+        self.output = output
+        self.assembler = assembler
+        self.state = state
+    }
+
+    /// The note given once when the PDF is left out of a preview.
+    package static let noPDFNote = Diagnostic(
+        .note, "the preview does not make the guide's PDF (WeasyPrint takes seconds); `ripple build` makes it",
+        at: SourceLocation(file: "ripple.yaml", field: "guide.pdf"),
+        hint: "run `ripple build` or `ripple guide --format pdf` to see the PDF")
+
+    /// Builds; throws every diagnostic when the build fails, leaving the output as it was.
+    package func build() throws(DiagnosticError) -> SiteBuilder.Report {
+        var timings = StageTimings()
+        let files = try timings.measure("load") { () throws(DiagnosticError) in try SiteLoader(root: source).load() }
+        let assembled = assembler.assemble(files)
+        timings.append(assembled.timings)
+        guard var model = assembled.model else { throw DiagnosticError(assembled.diagnostics) }
+        var notes: [Diagnostic] = []
+        if !makePDF {
+            if model.config.guide.pdf != .never, model.config.guide.downloads, !model.content.chapters.isEmpty,
+               state.storage.withLock({ storage in defer { storage.notedPDF = true }; return !storage.notedPDF }) {
+                notes.append(Self.noPDFNote)
+            }
+            model.config.guide.pdf = .never
+        }
+        let pdfEngine = makePDF ? PDFEngine.locate() : nil
+        model.guideDownloads = GuideBuilder.downloads(config: model.config, hasChapters: !model.content.chapters.isEmpty,
+                                                      pdfAvailable: pdfEngine != nil)
+        let sink = try IncrementalOutput(output: output, source: source, previous: state.manifest)
+        let reuse = timings.measure("keys") { [model] in
+            IncrementalRender(state: state, context: markdownContext(model, files), global: global(model, files),
+                              layouts: Self.layouts(model, files))
+        }
+        let rendered = timings.measure("render") { [model] in SiteRenderer(model: model, reuse: reuse).render(to: sink) }
+        var diagnostics = assembled.diagnostics + notes + rendered.diagnostics
+        let previous = state.manifest
+        var kept: [String: UInt64] = [:]
+        for path in reuse.skipped.withLock({ $0 }) { kept[path] = previous[path] }
+        var newGuideKey: UInt64?
+        if !diagnostics.hasErrors, model.config.guide.downloads, !model.content.chapters.isEmpty {
+            let key = guideKey(model, files, pdf: pdfEngine != nil)
+            newGuideKey = key
+            let paths = GuideBuilder.Format.allCases.map { GuideBuilder.outputPath($0, config: model.config) }.filter { previous[$0] != nil }
+            if state.storage.withLock({ $0.guideKey }) == key {
+                for path in paths { kept[path] = previous[path] }
+                if model.config.guide.pdf == .auto, pdfEngine == nil { diagnostics.append(PDFEngine.skippedNote) }
+            } else {
+                let contentFiles = Dictionary(files.contentFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+                let guide = GuideBuilder(model: model, files: contentFiles, pdfEngine: pdfEngine)
+                do throws(DiagnosticError) {
+                    diagnostics += try timings.measure("guide") { () throws(DiagnosticError) in try guide.build(to: sink) }
+                } catch {
+                    diagnostics += error.diagnostics.filter { !diagnostics.contains($0) }
+                }
+            }
+        }
+        var external: [LinkChecker.ExternalLink] = []
+        if !diagnostics.hasErrors {
+            timings.measure("links") { [model] in
+                let html = sink.produced.merging(kept) { a, _ in a }.keys.filter { $0.hasSuffix(".html") && !Self.isHidden($0) }
+                let (extra, sitemapNotes) = Sitemap.files(config: model.config, pages: html)
+                diagnostics += sitemapNotes
+                for file in extra {
+                    do throws(DiagnosticError) { try sink.write(file.path, text: file.text) } catch { diagnostics += error.diagnostics }
+                }
+                guard checkLinks else { return }
+                let all = sink.produced.merging(kept) { a, _ in a }.filter { !Self.isHidden($0.key) }
+                let check = IncrementalLinkCheck(state: state, files: all, fresh: sink.scans, output: sink.output).run {
+                    SiteFinish(files: files, pages: rendered.pages, config: model.config, checkLinks: true).locator()
+                }
+                diagnostics += check.diagnostics
+                external = check.external
+            }
+        }
+        diagnostics = diagnostics.sortedByLocation
+        guard !diagnostics.hasErrors else {
+            sink.discard()
+            throw DiagnosticError(diagnostics)
+        }
+        let manifest = sink.produced.merging(kept) { a, _ in a }
+        try timings.measure("commit") { () throws(DiagnosticError) in try sink.commit(keep: manifest) }
+        let keys = reuse.renderKeys.withLock { $0 }
+        let sources = Set(rendered.pages.map(\.page.source))
+        state.storage.withLock { storage in
+            storage.manifest = manifest
+            storage.pageKeys = keys
+            storage.guideKey = newGuideKey
+            storage.markdown = storage.markdown.filter { sources.contains($0.key) || $0.value.page.kind == .narrative }
+        }
+        let changed = sink.changedCount
+        return SiteBuilder.Report(filesWritten: changed, pagesWritten: sink.changedHTMLCount, diagnostics: diagnostics,
+                                  timings: timings, externalLinks: external)
+    }
+
+    static func isHidden(_ path: String) -> Bool {
+        path.split(separator: "/").contains { $0.hasPrefix(".") }
+    }
+
+    /// What every page's Markdown depends on besides the page: options, the pages and files links can reach,
+    /// and (for shortcodes) the program data and configuration.
+    private func markdownContext(_ model: SiteModel, _ files: SiteSource) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(model.config.markdown.smartPunctuation); hash.add(model.config.markdown.unsafeHTML)
+        for page in model.content.allPages { hash.add(page.source); hash.add(page.outputPath) }
+        hash.add(UInt64(0xfeed))
+        for file in model.content.staticFiles { hash.add(file.source); hash.add(file.outputPath) }
+        hash.add(model.metrics != nil)
+        if model.metrics != nil {
+            hash.add(files.configText); hash.add(assembler.baseURL)
+            for file in files.dataFiles { hash.add(file.path); hash.add(file.bytes) }
+        }
+        return hash.value
+    }
+
+    /// What every page's HTML depends on besides the page and its place: configuration, downloads, data.
+    private func global(_ model: SiteModel, _ files: SiteSource) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(files.configText); hash.add(assembler.baseURL); hash.add(assembler.includeDrafts); hash.add(makePDF)
+        for download in model.guideDownloads { hash.add(download.label); hash.add(download.path); hash.add(download.format) }
+        hash.add(model.metrics != nil)
+        return hash.value
+    }
+
+    /// Each layout's hash over its own text and the partials and parents it uses; every template when a
+    /// dynamic partial (`{{>*name}}`) makes the dependencies unknowable.
+    static func layouts(_ model: SiteModel, _ files: SiteSource) -> [String: UInt64] {
+        var texts: [String: [UInt8]] = [:]
+        for file in files.themeFiles where file.path.hasSuffix(".mustache") {
+            texts[String(file.path.dropLast(".mustache".count))] = file.bytes
+        }
+        let dynamic = texts.values.contains { String(decoding: $0, as: UTF8.self).contains("{{>*") }
+        var result: [String: UInt64] = [:]
+        for name in model.templates.names where name.hasPrefix("layouts/") {
+            let used = dynamic ? Set(texts.keys) : model.templates.dependencies(of: name).union([name])
+            var hash = ContentHash()
+            for dependency in used.sorted() { hash.add(dependency); hash.add(texts[dependency].map { ContentHash.of($0) } ?? 0) }
+            result[name] = hash.value
+        }
+        return result
+    }
+
+    /// Everything the guide downloads are made from: content, configuration, theme and PDF engine.
+    private func guideKey(_ model: SiteModel, _ files: SiteSource, pdf: Bool) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(files.configText); hash.add(assembler.baseURL); hash.add(assembler.includeDrafts); hash.add(pdf); hash.add(makePDF)
+        for file in files.contentFiles { hash.add(file.path); hash.add(file.bytes) }
+        for file in files.themeFiles { hash.add(file.path); hash.add(file.bytes) }
+        return hash.value
+    }
+}

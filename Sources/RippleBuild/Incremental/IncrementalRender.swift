@@ -1,0 +1,124 @@
+import RippleCore
+import RippleMarkdown
+import RippleRender
+import Synchronization
+
+/// The reuse an incremental build offers the renderer for one build: kept Markdown results (valid while the
+/// page, the options and the link context are unchanged) and the pages whose HTML would come out as before.
+///
+/// A page's HTML depends on its Markdown result, its place in the guide (sidebar window, previous and next
+/// chapter), the header links, the configuration, the downloads and the templates of its layout; the render
+/// key hashes all of these, and a page is skipped only when its key and its file in the output are unchanged.
+final class IncrementalRender: RenderReuse {
+    private let state: IncrementalState
+    /// Hash of what the Markdown of every page depends on besides the page itself.
+    private let context: UInt64
+    /// Hash of configuration, downloads and drafts: what every page's HTML depends on.
+    private let global: UInt64
+    /// Hash of each layout with the partials it uses, by layout name (`layouts/chapter`).
+    private let layouts: [String: UInt64]
+    /// The render keys of this build's Markdown pages, stored in the state when the build succeeds.
+    let renderKeys = Mutex<[String: UInt64]>([:])
+    /// The pages not rendered because their output would be as before.
+    let skipped = Mutex<Set<String>>([])
+
+    init(state: IncrementalState, context: UInt64, global: UInt64, layouts: [String: UInt64]) {
+        self.state = state
+        self.context = context
+        self.global = global
+        self.layouts = layouts
+    }
+
+    func recall(_ page: Page) -> MarkdownStage.Memo? {
+        state.storage.withLock { storage in
+            guard let entry = storage.markdown[page.source], entry.context == context, entry.page == page else { return nil }
+            return entry.memo
+        }
+    }
+
+    func remember(_ page: Page, _ memo: MarkdownStage.Memo) {
+        let entry = IncrementalState.MarkdownEntry(page: page, context: context, memo: memo, stamp: Self.stamp(memo), search: nil)
+        state.storage.withLock { $0.markdown[page.source] = entry }
+    }
+
+    func pagesToRender(_ pages: [RenderedPage], chapters: [RenderedPage],
+                       navigation: [(title: String, path: String)]) -> Set<String> {
+        var shared = ContentHash()
+        shared.add(global)
+        for item in navigation { shared.add(item.title); shared.add(item.path) }
+        shared.add(chapters.count)
+        let entries = chapters.map { chapter in
+            var hash = ContentHash()
+            hash.add(chapter.title); hash.add(chapter.summary); hash.add(chapter.page.outputPath)
+            return hash.value
+        }
+        let indexBySource = Dictionary(chapters.enumerated().map { ($1.page.source, $0) }, uniquingKeysWith: { a, _ in a })
+        let (stamps, previous, manifest) = state.storage.withLock { storage in
+            (pages.map { storage.markdown[$0.page.source]?.stamp ?? 0 }, storage.pageKeys, storage.manifest)
+        }
+        var wanted: Set<String> = []
+        var keys: [String: UInt64] = [:]
+        var unchanged: Set<String> = []
+        for (page, stamp) in zip(pages, stamps) {
+            let path = page.page.outputPath
+            var key = ContentHash()
+            key.add(shared.value)
+            key.add(layouts["layouts/\(SiteRenderer.layout(for: page.page.kind))"] ?? 0)
+            key.add(path)
+            key.add(stamp)
+            let index = indexBySource[page.page.source]
+            key.add(index ?? -1)
+            for i in Self.window(around: index ?? 0, count: chapters.count) { key.add(entries[i]) }
+            if let index {
+                key.add(index > 0 ? entries[index - 1] : 0)
+                key.add(index + 1 < entries.count ? entries[index + 1] : 0)
+            }
+            keys[path] = key.value
+            if stamp != 0, previous[path] == key.value, manifest[path] != nil {
+                unchanged.insert(path)
+            } else {
+                wanted.insert(path)
+            }
+        }
+        renderKeys.withLock { $0 = keys }
+        skipped.withLock { $0 = unchanged }
+        return wanted
+    }
+
+    func searchDocuments(_ pages: [RenderedPage]) -> [SearchDocument] {
+        pages.parallelMap { page in
+            if let kept = state.storage.withLock({ $0.markdown[page.page.source]?.search }) { return kept }
+            let document = SearchDocument(page: page)
+            state.storage.withLock { storage in
+                if storage.markdown[page.page.source]?.context == context { storage.markdown[page.page.source]?.search = document }
+            }
+            return document
+        }
+    }
+
+    /// The chapters the sidebar shows from a page (see `PageContext`): all of them up to the limit, else a window.
+    static func window(around centre: Int, count: Int) -> Range<Int> {
+        let limit = PageContext.sidebarLimit
+        guard count > limit else { return 0..<count }
+        let start = max(0, min(centre - limit / 2, count - limit))
+        return start..<(start + limit)
+    }
+
+    /// Hash of everything of a Markdown result that can reach HTML; 0 is kept for "no result".
+    static func stamp(_ memo: MarkdownStage.Memo) -> UInt64 {
+        guard let rendered = memo.page else { return 0 }
+        var hash = ContentHash()
+        let page = rendered.page
+        hash.add(rendered.title); hash.add(rendered.summary)
+        hash.add(rendered.markdown.html); hash.add(rendered.markdown.wordCount)
+        func toc(_ entries: [TOCEntry]) {
+            hash.add(entries.count)
+            for entry in entries { hash.add(entry.level); hash.add(entry.id); hash.add(entry.title); toc(entry.children) }
+        }
+        toc(rendered.markdown.toc)
+        hash.add(page.source); hash.add(page.outputPath); hash.add(page.slug)
+        hash.add(SiteRenderer.kindName(page.kind)); hash.add(page.weight ?? Int.min); hash.add(page.date?.iso)
+        for key in page.extra.keys.sorted() { hash.add(key); hash.add(page.extra[key]) }
+        return hash.value == 0 ? 1 : hash.value
+    }
+}

@@ -1,0 +1,56 @@
+import RippleCore
+import RippleRender
+import Synchronization
+
+/// What an incremental build remembers of the previous builds: the Markdown results, the key each page was
+/// rendered with, the hash of every file in the output folder and the link-check results. Kept in memory by
+/// `ripple serve`; `ripple build --incremental` saves it in the site's cache folder (`IncrementalCache`).
+///
+/// Everything is keyed by the inputs it was made from, so a stale entry is never used, only replaced.
+package final class IncrementalState: Sendable {
+    /// One page's Markdown result, valid while the page and the link context are as they were.
+    struct MarkdownEntry: Sendable {
+        var page: Page
+        var context: UInt64
+        var memo: MarkdownStage.Memo
+        /// A hash of everything of the result that reaches the page's HTML.
+        var stamp: UInt64
+        var search: SearchDocument?
+    }
+
+    /// A scanned HTML page or stylesheet, valid while the file's hash is the same.
+    struct ScanEntry: Sendable {
+        var hash: UInt64
+        var page: LinkScanner.Page
+        /// Hash of the sorted ids, so that the site's ids are hashed without sorting every page's each build.
+        var ids: UInt64
+    }
+
+    /// A page's link-check verdict, valid while its key (its hash, the site's files and ids) is the same.
+    struct LinkEntry: Sendable {
+        var key: UInt64
+        var broken: [LinkChecker.BrokenLink]
+        var external: [String]
+    }
+
+    struct Storage: Sendable {
+        var markdown: [String: MarkdownEntry] = [:]
+        var pageKeys: [String: UInt64] = [:]
+        var manifest: [String: UInt64] = [:]
+        var scans: [String: ScanEntry] = [:]
+        var links: [String: LinkEntry] = [:]
+        var guideKey: UInt64?
+        var notedPDF = false
+    }
+
+    let storage = Mutex(Storage())
+
+    /// An empty state: the next build renders and compares everything.
+    package init() {}
+
+    /// Output path → hash of the file written there by the last successful build.
+    package var manifest: [String: UInt64] { storage.withLock { $0.manifest } }
+
+    /// Forgets everything (the output folder was changed behind our back, or the cache is unusable).
+    package func reset() { storage.withLock { $0 = Storage() } }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+import RippleBuild
+import RippleCore
+
+/// Incremental builds must write exactly what a clean full build writes, after any sequence of changes.
+@Suite(.serialized) struct IncrementalBuildTests {
+    /// A copy of the sample site in a fresh temporary folder (no PDF: WeasyPrint would take seconds per build).
+    static func sampleCopy() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appending(path: "ripple-incremental-\(UUID().uuidString)")
+        let site = root.appending(path: "site")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        for item in ["ripple.yaml", "content", "templates"] {
+            try FileManager.default.copyItem(at: GuideTestSupport.packageRoot.appending(path: item), to: site.appending(path: item))
+        }
+        try edit(site, "ripple.yaml") { $0.replacingOccurrences(of: "pdf: auto", with: "pdf: never") }
+        return site
+    }
+
+    static func edit(_ site: URL, _ path: String, _ change: (String) -> String) throws {
+        let url = site.appending(path: path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let changed = change(text)
+        #expect(changed != text, "the edit of \(path) changed nothing")
+        try changed.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    /// Every non-hidden file under `folder`, by relative path.
+    static func files(_ folder: URL) -> [String: Data] {
+        var result: [String: Data] = [:]
+        for path in SiteLinkCheck.files(in: folder) {
+            result[path] = FileManager.default.contents(atPath: folder.appending(path: path).path)
+        }
+        return result
+    }
+
+    /// Builds incrementally into `incremental` and fully into a fresh folder; every file must be equal.
+    static func expectSameAsFull(_ site: URL, _ builder: IncrementalBuilder, step: String) throws -> SiteBuilder.Report {
+        let report = try builder.build()
+        let full = site.deletingLastPathComponent().appending(path: "full-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: full) }
+        _ = try SiteBuilder(source: site, output: full).build()
+        let expected = files(full), actual = files(builder.output)
+        #expect(Set(actual.keys) == Set(expected.keys), "\(step): files differ")
+        let different = expected.keys.sorted().filter { actual[$0] != nil && actual[$0] != expected[$0] }
+        #expect(different.isEmpty, "\(step): contents differ in \(different.prefix(5))")
+        return report
+    }
+
+    @Test func incrementalEqualsFullAfterEveryKindOfChange() throws {
+        let site = try Self.sampleCopy()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let output = site.deletingLastPathComponent().appending(path: "out")
+        let builder = IncrementalBuilder(source: site, output: output, state: IncrementalState())
+        let first = try Self.expectSameAsFull(site, builder, step: "first build")
+        #expect(first.filesWritten > 50)
+
+        let unchanged = try builder.build()
+        #expect(unchanged.filesWritten == 0)
+
+        try Self.edit(site, "content/guide/07-running-the-program.md") { $0.replacingOccurrences(of: "## ", with: "Some new words.\n\n## ", range: $0.range(of: "## ")) }
+        let text = try Self.expectSameAsFull(site, builder, step: "edit text")
+        #expect(text.pagesWritten < 5, "editing one chapter's text rewrote \(text.pagesWritten) pages")
+
+        try Self.edit(site, "content/guide/06-launching-a-cohort.md") { $0.replacingOccurrences(of: "title: ", with: "title: Now ") }
+        _ = try Self.expectSameAsFull(site, builder, step: "edit a title")
+
+        try "---\ntitle: An added chapter\n---\n\nSee [the FAQ](../pages/faq.md).\n\n## Added\n\nText.\n"
+            .write(to: site.appending(path: "content/guide/11-added.md"), atomically: true, encoding: .utf8)
+        _ = try Self.expectSameAsFull(site, builder, step: "add a chapter")
+
+        try FileManager.default.moveItem(at: site.appending(path: "content/guide/11-added.md"),
+                                         to: site.appending(path: "content/guide/12-renamed.md"))
+        _ = try Self.expectSameAsFull(site, builder, step: "rename a chapter file")
+        #expect(!FileManager.default.fileExists(atPath: output.appending(path: "guide/11-added/index.html").path))
+
+        try FileManager.default.removeItem(at: site.appending(path: "content/guide/12-renamed.md"))
+        _ = try Self.expectSameAsFull(site, builder, step: "delete a page")
+        #expect(!FileManager.default.fileExists(atPath: output.appending(path: "guide/12-renamed/index.html").path))
+
+        try Self.edit(site, "templates/partials/pager.mustache") { $0 + "\n<!-- pager -->\n" }
+        _ = try Self.expectSameAsFull(site, builder, step: "edit a template")
+
+        try Self.edit(site, "ripple.yaml") { $0.replacingOccurrences(of: "title: Mentoring at Northwind", with: "title: Mentoring at Northwind Group") }
+        _ = try Self.expectSameAsFull(site, builder, step: "edit config")
+
+        try Self.edit(site, "content/data/trainings.csv") { $0 + "E000001,orientation,2023-03-01,1\n" }
+        _ = try Self.expectSameAsFull(site, builder, step: "edit data")
+    }
+
+    @Test func failedBuildWritesNothing() throws {
+        let site = try Self.sampleCopy()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let output = site.deletingLastPathComponent().appending(path: "out")
+        let builder = IncrementalBuilder(source: site, output: output, state: IncrementalState())
+        _ = try builder.build()
+        let before = Self.files(output)
+        try Self.edit(site, "content/pages/faq.md") { $0 + "\n[broken](missing.md)\n" }
+        #expect(throws: DiagnosticError.self) { try builder.build() }
+        #expect(Self.files(output) == before)
+    }
+}
+
+/// The cache of `ripple build --incremental`: saved, reloaded, and ignored with a note when corrupt.
+@Suite(.serialized) struct IncrementalCacheTests {
+    @Test func corruptCacheIsIgnoredWithANote() throws {
+        let site = try IncrementalBuildTests.sampleCopy()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let output = site.deletingLastPathComponent().appending(path: "out")
+        let cache = IncrementalCache(source: site, output: output)
+        let (state, note) = cache.load()
+        #expect(note == nil)
+        _ = try IncrementalBuilder(source: site, output: output, state: state).build()
+        cache.save(state)
+
+        let (reloaded, none) = cache.load()
+        #expect(none == nil)
+        #expect(reloaded.manifest == state.manifest)
+        let again = try IncrementalBuilder(source: site, output: output, state: reloaded).build()
+        #expect(again.filesWritten == 0)
+
+        try Data("{ not json".utf8).write(to: cache.file)
+        let (fresh, corrupt) = cache.load()
+        #expect(corrupt?.message == "the incremental cache could not be read, so everything is built again")
+        #expect(corrupt?.hint == "nothing to do: the cache is rewritten by this build (it is safe to delete)")
+        #expect(corrupt?.location == SourceLocation(file: ".ripple-cache/incremental.json"))
+        #expect(fresh.manifest.isEmpty)
+        try IncrementalBuildTests.edit(site, "content/pages/faq.md") { $0 + "\nOne more line.\n" }
+        _ = try IncrementalBuildTests.expectSameAsFull(site, IncrementalBuilder(source: site, output: output, state: fresh),
+                                                       step: "after a corrupt cache")
+    }
+}

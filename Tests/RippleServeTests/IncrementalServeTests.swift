@@ -1,0 +1,56 @@
+import Foundation
+import RippleBuild
+import RippleCore
+import Synchronization
+import Testing
+@testable import RippleServe
+
+/// `ripple serve` over the incremental builder on the sample site: a saved chapter is rebuilt and shown.
+@Suite(.timeLimit(.minutes(5))) struct IncrementalServeTests {
+    @Test func aSavedChapterIsRebuiltIncrementallyAndReloaded() async throws {
+        let folder = try TempFolder()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let source = folder.path("site"), output = folder.path("preview/site")
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        for item in ["ripple.yaml", "content", "templates"] {
+            try FileManager.default.copyItem(at: root.appendingPathComponent(item), to: source.appendingPathComponent(item))
+        }
+        let state = IncrementalState()
+        let session = ServeSession(source: source, output: output, port: 0) { baseURL throws(DiagnosticError) in
+            var builder = IncrementalBuilder(source: source, output: output, assembler: SiteAssembler(baseURL: baseURL), state: state)
+            builder.makePDF = false
+            let report = try builder.build()
+            return ServeSession.BuildSummary(title: "Sample", diagnostics: report.diagnostics)
+        }
+        let messages = Mutex<[ServeSession.Message]>([])
+        let urls = AsyncStream<String>.makeStream()
+        let running = Task { try await session.run(log: { message in messages.withLock { $0.append(message) } },
+                                                    ready: { urls.continuation.yield($0) }) }
+        var iterator = urls.stream.makeAsyncIterator()
+        let url = try #require(await iterator.next())
+        let client = RawHTTPClient(port: UInt16(url.split(separator: ":").last!.dropLast())!)
+        // The PDF is left out of the preview, said once.
+        #expect(messages.withLock { $0 }.contains { message in
+            if case .built(_, nil, let diagnostics) = message { return diagnostics.contains(IncrementalBuilder.noPDFNote) }
+            return false
+        })
+
+        let chapter = source.appendingPathComponent("content/guide/05-skills-for-mentors-and-mentees.md")
+        let text = try String(contentsOf: chapter, encoding: .utf8)
+        try (text + "\nA sentence saved during the preview.\n").write(to: chapter, atomically: true, encoding: .utf8)
+        // Bounded wait (not a timing assertion): the rebuild is announced and the page shows the new text.
+        var page = try await client.send("GET", "/guide/skills-for-mentors-and-mentees/index.html")
+        for _ in 0..<1200 where !page.text.contains("A sentence saved during the preview.") {
+            try await Task.sleep(for: .milliseconds(100))
+            page = try await client.send("GET", "/guide/skills-for-mentors-and-mentees/index.html")
+        }
+        #expect(page.text.contains("A sentence saved during the preview."))
+        let rebuilt = messages.withLock { $0 }.compactMap { message -> Int? in
+            if case .built(_, let changed?, _) = message { return changed }
+            return nil
+        }
+        #expect(rebuilt == [1])
+        running.cancel()
+        try await running.value
+    }
+}
