@@ -129,8 +129,12 @@ class Serve:
         return at - start, (rebuilt[-1] if rebuilt else None)
 
     def stop(self):
-        self.proc.terminate()
-        self.proc.wait(10)
+        self.proc.terminate()  # Ctrl-C lets a rebuild in progress finish first
+        try:
+            self.proc.wait(60)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
 
 
 def fmt(seconds):

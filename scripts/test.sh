@@ -6,7 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-packages.sh libcmark-dev pkg-config cmark epubcheck weasyprint poppler-utils
 swift build --build-tests
-swift test --skip-build "$@"
+# Serially: several suites start servers, WeasyPrint, epubcheck and the benchmark's smoke run, and on a
+# 2-core CI machine running them all at once only makes their bounded waits flaky.
+swift test --skip-build --no-parallel "$@"
 # Browser suite (tests/browser/README.md): axe-core and the Nu HTML Checker on every page type, and search,
 # in headless Chromium. Set RIPPLE_SKIP_BROWSER=1 to leave it out.
 if [ "${RIPPLE_SKIP_BROWSER:-0}" != "1" ]; then

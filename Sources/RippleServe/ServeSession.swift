@@ -104,12 +104,13 @@ package struct ServeSession: Sendable {
 
         let versionPrefix = String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 36)
         var generation = 1
+        let initial = watcher.snapshot()
         let (first, title) = await rebuild(url: url, changed: nil, version: "\(versionPrefix)-\(generation)", log: log)
         await broadcaster.publish(first)
         log(.serving(title: title ?? "the site", url: url))
         ready(url)
 
-        for await changed in watcher.changes() {
+        for await changed in watcher.changes(since: initial) {
             generation += 1
             let (status, _) = await rebuild(url: url, changed: changed.count, version: "\(versionPrefix)-\(generation)",
                                             log: log)

@@ -70,10 +70,12 @@ package struct SiteWatcher: Sendable {
 
     /// Reports each settled batch of changes (sorted relative paths) until the task is cancelled.
     /// Folders whose own stamp changed only because a file inside them changed are left out of the batch.
-    package func changes() -> AsyncStream<[String]> {
+    /// `initial` is the snapshot to compare the first poll with; take it before the first build, so that a
+    /// save during that build is not missed.
+    package func changes(since initial: [String: Stamp]? = nil) -> AsyncStream<[String]> {
         AsyncStream { continuation in
             let task = Task {
-                var known = snapshot()
+                var known = initial ?? snapshot()
                 while !Task.isCancelled {
                     try? await Task.sleep(for: interval)
                     var current = snapshot()

@@ -60,7 +60,7 @@ struct RawHTTPClient {
         }
     }
 
-    private static func connect(port: UInt16, timeout: Double = 5) throws -> Int32 {
+    private static func connect(port: UInt16, timeout: Double = 30) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure.connect(errno) }
         var tv = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - Double(Int(timeout))) * 1_000_000))
