@@ -40,11 +40,14 @@ package struct SiteRenderer: Sendable {
         let context = PageContext(model: model, chapters: chapters, navigation: nav)
         // Incremental: pages whose output would be as before are not rendered (nor written) again.
         let wanted = reuse?.pagesToRender(rendered, chapters: chapters, navigation: nav)
+        // Contexts are made when each page is rendered, not all up front: a 10,000-page site would otherwise
+        // hold every page's context (content, sidebar, table of contents) in memory at once.
         var jobs: [PageJob] = rendered.filter { wanted?.contains($0.page.outputPath) ?? true }.map { page in
-            PageJob(path: page.page.outputPath, template: "layouts/\(Self.layout(for: page.page.kind))",
-                    context: context.context(path: page.page.outputPath, kind: Self.kindName(page.page.kind),
-                                             title: page.title, summary: page.summary, content: page.markdown.html,
-                                             markdown: page.markdown, source: page.page))
+            PageJob(path: page.page.outputPath, template: "layouts/\(Self.layout(for: page.page.kind))") {
+                context.context(path: page.page.outputPath, kind: Self.kindName(page.page.kind),
+                                title: page.title, summary: page.summary, content: page.markdown.html,
+                                markdown: page.markdown, source: page.page)
+            }
         }
         if content.home == nil {
             jobs.append(PageJob(path: "index.html", template: "layouts/home",
@@ -96,13 +99,21 @@ package struct SiteRenderer: Sendable {
         package var path: String
         /// Template name.
         package var template: String
-        /// Its context.
-        package var context: TemplateValue
+        /// Makes its context, when the page is rendered.
+        package var makeContext: @Sendable () -> TemplateValue
 
-        /// Creates a job.
-        package init(path: String, template: String, context: TemplateValue) {
-            self.path = path; self.template = template; self.context = context
+        /// Creates a job whose context is made when the page is rendered.
+        package init(path: String, template: String, makeContext: @escaping @Sendable () -> TemplateValue) {
+            self.path = path; self.template = template; self.makeContext = makeContext
         }
+
+        /// Creates a job with a ready context.
+        package init(path: String, template: String, context: TemplateValue) {
+            self.init(path: path, template: template, makeContext: { context })
+        }
+
+        /// Its context.
+        package var context: TemplateValue { makeContext() }
     }
 
     /// Renders jobs in parallel and writes each page as soon as it is ready.
@@ -110,7 +121,7 @@ package struct SiteRenderer: Sendable {
         let templates = model.templates
         return jobs.parallelMap { job -> [Diagnostic] in
             do throws(DiagnosticError) {
-                try sink.write(job.path, text: try templates.render(job.template, context: job.context))
+                try sink.write(job.path, text: try templates.render(job.template, context: job.makeContext()))
                 return []
             } catch {
                 return error.diagnostics

@@ -10,6 +10,8 @@ package struct PageContext: Sendable {
     /// Chapters listed in full in the sidebar up to this count; beyond it the sidebar shows a window around
     /// the current chapter and links to the guide index (a 10,000-entry sidebar helps nobody).
     package static let sidebarLimit = 60
+    /// Chapters shown around the current one when the sidebar is shortened.
+    package static let sidebarWindow = 21
 
     private let model: SiteModel
     private let chapters: [RenderedPage]
@@ -117,9 +119,9 @@ package struct PageContext: Sendable {
         let truncated = !fullList && chapters.count > Self.sidebarLimit
         if truncated {
             let centre = index ?? 0
-            let half = Self.sidebarLimit / 2
-            let start = max(0, min(centre - half, chapters.count - Self.sidebarLimit))
-            shown = start..<(start + Self.sidebarLimit)
+            let half = Self.sidebarWindow / 2
+            let start = max(0, min(centre - half, chapters.count - Self.sidebarWindow))
+            shown = start..<(start + Self.sidebarWindow)
         }
         var list = Array(all[shown])
         if let index, shown.contains(index) {
