@@ -79,14 +79,20 @@ enum SearchHTML {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var pendingSpace = false
-        for byte in bytes {
-            if byte == 32 || byte == 10 || byte == 9 || byte == 13 || byte == 12 {
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            // ASCII white space, and a no-break space (UTF-8 C2 A0) read as a space.
+            let isNoBreakSpace = byte == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0
+            if byte == 32 || byte == 10 || byte == 9 || byte == 13 || byte == 12 || isNoBreakSpace {
                 pendingSpace = !out.isEmpty
+                i += isNoBreakSpace ? 2 : 1
             } else {
                 if pendingSpace { out.append(32); pendingSpace = false }
                 out.append(byte)
+                i += 1
             }
         }
-        return String(decoding: out, as: UTF8.self).replacing("\u{A0}", with: " ")
+        return String(decoding: out, as: UTF8.self)
     }
 }
