@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+@testable import RippleBuild
+import RippleCore
+
+/// The repository's sample site ("The Ripple Effect" and its sample program) builds cleanly, with every
+/// internal link and anchor resolving: the build's own link check runs on the whole output.
+@Suite struct SampleSiteTests {
+    @Test func sampleSiteBuildsWithEveryLinkResolving() throws {
+        let output = FileManager.default.temporaryDirectory.appending(path: "ripple-sample-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        var builder = SiteBuilder(source: TestSite.repository, output: output)
+        builder.checkLinks = true
+        let report = try builder.build()
+        #expect(!report.diagnostics.hasErrors)
+        #expect(report.diagnostics.filter { $0.severity == .warning }.isEmpty, "\(report.diagnostics)")
+        let files = TestSite.files(under: output)
+        for page in ["index.html", "guide/index.html", "guide/skills-for-mentors-and-mentees/index.html", "join/index.html",
+                     "dashboards/index.html", "dashboards/network/index.html", "reports/index.html",
+                     "reports/2026-Q3/index.html", "data/metrics.json", "search-index.js", "404.html"] {
+            #expect(files[page] != nil, "missing \(page)")
+        }
+        #expect(files.keys.filter { $0.hasPrefix("guide/") && $0.hasSuffix("/index.html") }.count == 11)
+        #expect(!files.keys.contains { $0.hasPrefix("data/") && $0.hasSuffix(".csv") }, "program data must never be published")
+    }
+}
