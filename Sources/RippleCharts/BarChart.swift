@@ -25,7 +25,7 @@ package struct BarChart: Sendable, Hashable {
                 + SVG.escape(datum.label) + "</text>"
             if let value = datum.value {
                 let w = top > 0 ? max(0, value) / top * barArea : 0
-                svg += "<rect class=\"bar series-1\" x=\"\(SVG.num(labelWidth))\" y=\"\(SVG.num(y + 4))\" "
+                svg += "<rect class=\"bar series-1\"\(SVG.paint(series: 0)) x=\"\(SVG.num(labelWidth))\" y=\"\(SVG.num(y + 4))\" "
                     + "width=\"\(SVG.num(w))\" height=\"\(SVG.num(rowHeight - 8))\"/>"
                 svg += "<text class=\"bar-value\" x=\"\(SVG.num(labelWidth + w + 6))\" y=\"\(SVG.num(y + 18))\">"
                     + SVG.escape(frame.text(value, display: datum.display)) + "</text>"

@@ -53,7 +53,8 @@ package struct HeatMap: Sendable, Hashable {
                 let geometry = "x=\"\(SVG.num(x + 1))\" y=\"\(SVG.num(y + 1))\" width=\"\(SVG.num(cell - 2))\" height=\"\(SVG.num(cell - 2))\""
                 let name = "\(label) → \(columns[c])"
                 if let v = value(r, c) {
-                    svg += "<rect class=\"cell heat-\(Self.step(v, max: maxValue))\" \(geometry)><title>"
+                    let step = Self.step(v, max: maxValue)
+                    svg += "<rect class=\"cell heat-\(step)\" fill=\"\(SVG.heatColours[step])\" \(geometry)><title>"
                         + SVG.escape("\(name): \(frame.text(v))") + "</title></rect>"
                     svg += "<text class=\"cell-value\" x=\"\(SVG.num(x + cell / 2))\" y=\"\(SVG.num(y + cell / 2 + 5))\" "
                         + "text-anchor=\"middle\">\(SVG.escape(frame.text(v)))</text>"

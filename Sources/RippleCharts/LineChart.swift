@@ -18,14 +18,15 @@ package struct LineChart: Sendable, Hashable {
 
     /// A marker of shape `index` (circle, square, triangle, diamond, cross, bar) centred on a point.
     static func marker(_ index: Int, x: Double, y: Double, cls: String) -> String {
+        let paint = SVG.paint(series: index)
         let (cx, cy) = (SVG.num(x), SVG.num(y))
         switch index % 6 {
-        case 0: return "<circle class=\"\(cls)\" cx=\"\(cx)\" cy=\"\(cy)\" r=\"4\"/>"
-        case 1: return "<rect class=\"\(cls)\" x=\"\(SVG.num(x - 4))\" y=\"\(SVG.num(y - 4))\" width=\"8\" height=\"8\"/>"
-        case 2: return "<path class=\"\(cls)\" d=\"M\(cx) \(SVG.num(y - 5))L\(SVG.num(x + 5)) \(SVG.num(y + 4))L\(SVG.num(x - 5)) \(SVG.num(y + 4))Z\"/>"
-        case 3: return "<path class=\"\(cls)\" d=\"M\(cx) \(SVG.num(y - 5))L\(SVG.num(x + 5)) \(cy)L\(cx) \(SVG.num(y + 5))L\(SVG.num(x - 5)) \(cy)Z\"/>"
-        case 4: return "<path class=\"\(cls)\" d=\"M\(SVG.num(x - 4)) \(SVG.num(y - 4))L\(SVG.num(x + 4)) \(SVG.num(y + 4))M\(SVG.num(x + 4)) \(SVG.num(y - 4))L\(SVG.num(x - 4)) \(SVG.num(y + 4))\"/>"
-        default: return "<rect class=\"\(cls)\" x=\"\(SVG.num(x - 2))\" y=\"\(SVG.num(y - 5))\" width=\"4\" height=\"10\"/>"
+        case 0: return "<circle class=\"\(cls)\"\(paint) cx=\"\(cx)\" cy=\"\(cy)\" r=\"4\"/>"
+        case 1: return "<rect class=\"\(cls)\"\(paint) x=\"\(SVG.num(x - 4))\" y=\"\(SVG.num(y - 4))\" width=\"8\" height=\"8\"/>"
+        case 2: return "<path class=\"\(cls)\"\(paint) d=\"M\(cx) \(SVG.num(y - 5))L\(SVG.num(x + 5)) \(SVG.num(y + 4))L\(SVG.num(x - 5)) \(SVG.num(y + 4))Z\"/>"
+        case 3: return "<path class=\"\(cls)\"\(paint) d=\"M\(cx) \(SVG.num(y - 5))L\(SVG.num(x + 5)) \(cy)L\(cx) \(SVG.num(y + 5))L\(SVG.num(x - 5)) \(cy)Z\"/>"
+        case 4: return "<path class=\"\(cls)\"\(paint) d=\"M\(SVG.num(x - 4)) \(SVG.num(y - 4))L\(SVG.num(x + 4)) \(SVG.num(y + 4))M\(SVG.num(x + 4)) \(SVG.num(y - 4))L\(SVG.num(x - 4)) \(SVG.num(y + 4))\"/>"
+        default: return "<rect class=\"\(cls)\"\(paint) x=\"\(SVG.num(x - 2))\" y=\"\(SVG.num(y - 5))\" width=\"4\" height=\"10\"/>"
         }
     }
 
@@ -52,7 +53,7 @@ package struct LineChart: Sendable, Hashable {
         svg += "</g><g class=\"legend\">"
         for (s, item) in series.enumerated() {
             let lx = left + Double(s) * 130
-            svg += "<line class=\"line series-\(s % 6 + 1)\" x1=\"\(SVG.num(lx))\" x2=\"\(SVG.num(lx + 24))\" y1=\"14\" y2=\"14\""
+            svg += "<line class=\"line series-\(s % 6 + 1)\"\(SVG.paint(series: s, fill: false)) x1=\"\(SVG.num(lx))\" x2=\"\(SVG.num(lx + 24))\" y1=\"14\" y2=\"14\""
                 + (Self.dashes[s % 6].isEmpty ? "" : " stroke-dasharray=\"\(Self.dashes[s % 6])\"") + "/>"
             svg += Self.marker(s, x: lx + 12, y: 14, cls: "marker series-\(s % 6 + 1)")
             svg += "<text x=\"\(SVG.num(lx + 30))\" y=\"18\">\(SVG.escape(item.name))</text>"
@@ -68,7 +69,7 @@ package struct LineChart: Sendable, Hashable {
             }
             svg += "<g class=\"series \(cls)\">"
             if !path.isEmpty {
-                svg += "<path class=\"line \(cls)\" fill=\"none\" d=\"\(path)\""
+                svg += "<path class=\"line \(cls)\" fill=\"none\"\(SVG.paint(series: s, fill: false)) d=\"\(path)\""
                     + (Self.dashes[s % 6].isEmpty ? "" : " stroke-dasharray=\"\(Self.dashes[s % 6])\"") + "/>"
             }
             for c in categories.indices {

@@ -1,5 +1,17 @@
 /// Small helpers for writing SVG and HTML text.
 package enum SVG {
+    /// Light-theme series colours as presentation attributes. Browsers let the theme's CSS override them
+    /// (dark mode, print); renderers without CSS variables in SVG (WeasyPrint's PDFs) still get colours.
+    static let seriesColours = ["#0a6b72", "#c2410c", "#6d28d9", "#1d4ed8", "#a16207", "#be185d"]
+    /// The heat scale's light-theme colours, lightest first.
+    static let heatColours = ["#eef5f4", "#cde8e6", "#9fd3d0", "#5fb3b3", "#237a80", "#0a5a60"]
+
+    /// ` fill="…" stroke="…"` for series `index` (0-based), for shapes, or only the stroke for lines.
+    static func paint(series index: Int, fill: Bool = true) -> String {
+        let colour = seriesColours[index % seriesColours.count]
+        return fill ? " fill=\"\(colour)\" stroke=\"\(colour)\"" : " stroke=\"\(colour)\" stroke-width=\"2\""
+    }
+
     /// Escapes text for XML content and attribute values.
     package static func escape(_ text: String) -> String {
         var out = ""

@@ -35,8 +35,8 @@ package struct Sparkline: Sendable, Hashable {
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sparkline\" id=\"\(SVG.safeID(id))\" role=\"img\" "
             + "aria-label=\"\(SVG.escape(label))\" viewBox=\"0 0 \(SVG.num(width)) \(SVG.num(height))\" "
             + "width=\"\(SVG.num(width))\" height=\"\(SVG.num(height))\">"
-        if !path.isEmpty { svg += "<path class=\"line series-1\" fill=\"none\" d=\"\(path)\"/>" }
-        if let (x, y) = lastPoint { svg += "<circle class=\"marker series-1\" cx=\"\(SVG.num(x))\" cy=\"\(SVG.num(y))\" r=\"2\"/>" }
+        if !path.isEmpty { svg += "<path class=\"line series-1\" fill=\"none\"\(SVG.paint(series: 0, fill: false)) d=\"\(path)\"/>" }
+        if let (x, y) = lastPoint { svg += "<circle class=\"marker series-1\"\(SVG.paint(series: 0)) cx=\"\(SVG.num(x))\" cy=\"\(SVG.num(y))\" r=\"2\"/>" }
         return svg + "</svg>"
     }
 }

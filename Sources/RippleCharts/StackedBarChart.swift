@@ -23,7 +23,7 @@ package struct StackedBarChart: Sendable, Hashable {
         svg += "<g class=\"legend\">"
         for (s, item) in series.enumerated() {
             let x = labelWidth + Double(s) * 120
-            svg += "<rect class=\"series-\(s % 6 + 1)\" x=\"\(SVG.num(x))\" y=\"6\" width=\"12\" height=\"12\"/>"
+            svg += "<rect class=\"series-\(s % 6 + 1)\"\(SVG.paint(series: s)) x=\"\(SVG.num(x))\" y=\"6\" width=\"12\" height=\"12\"/>"
             svg += "<text x=\"\(SVG.num(x + 16))\" y=\"16\">\(SVG.escape(item.name))</text>"
         }
         svg += "</g>"
@@ -37,7 +37,7 @@ package struct StackedBarChart: Sendable, Hashable {
                 guard let v = value(s, c) else { hidden = true; continue }
                 let w = top > 0 ? max(0, v) / top * barArea : 0
                 guard w > 0 else { continue }
-                svg += "<rect class=\"bar series-\(s % 6 + 1)\" x=\"\(SVG.num(x))\" y=\"\(SVG.num(y + 4))\" "
+                svg += "<rect class=\"bar series-\(s % 6 + 1)\"\(SVG.paint(series: s)) x=\"\(SVG.num(x))\" y=\"\(SVG.num(y + 4))\" "
                     + "width=\"\(SVG.num(w))\" height=\"\(SVG.num(rowHeight - 8))\"><title>"
                     + SVG.escape("\(series[s].name): \(frame.text(v))") + "</title></rect>"
                 if w >= 24 {
