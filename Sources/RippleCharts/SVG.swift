@@ -1,3 +1,5 @@
+import RippleCore
+
 /// Small helpers for writing SVG and HTML text.
 package enum SVG {
     /// Light-theme series colours as presentation attributes. Browsers let the theme's CSS override them
@@ -13,21 +15,7 @@ package enum SVG {
     }
 
     /// Escapes text for XML content and attribute values.
-    package static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    package static func escape(_ text: String) -> String { Escape.xml(text) }
 
     /// A coordinate with at most two decimals and no trailing zeros (`12`, `12.5`).
     package static func num(_ value: Double) -> String {

@@ -1,3 +1,5 @@
+import RippleCore
+
 /// A tiny JSON writer that keeps keys in the order they are written, with 2-space indentation.
 struct JSONWriter {
     private(set) var text = ""
@@ -5,23 +7,7 @@ struct JSONWriter {
     private var needsComma: [Bool] = []
 
     /// A JSON string literal.
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ s: String) -> String { Escape.json(s) }
 
     /// A JSON number: whole numbers without a fraction, others in Swift's shortest round-trip form.
     static func number(_ value: Double) -> String {

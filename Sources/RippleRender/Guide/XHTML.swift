@@ -1,4 +1,5 @@
 import Foundation
+import RippleCore
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -6,20 +7,7 @@ import FoundationXML
 /// Turning the site's HTML into the XML that EPUB readers require, and checking that it is well-formed.
 package enum XHTML {
     /// Escapes text for XML content and double-quoted attribute values.
-    package static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    package static func escape(_ text: String) -> String { Escape.xml(text) }
 
     /// HTML elements that never have content; XHTML writes them `<br />`.
     static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",

@@ -45,20 +45,7 @@ package enum Sitemap {
         return text + "</urlset>\n"
     }
 
-    private static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    private static func escape(_ text: String) -> String { Escape.xml(text) }
 
     /// Percent-encodes what may not appear raw in a URL path (spaces, non-ASCII).
     private static func percentEncoded(_ path: String) -> String {
