@@ -116,3 +116,28 @@ extension String {
         String(self.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }
+
+extension LinkScanner {
+    /// The links numbered `ordinals` of a page (see `PageScanVisitor.link`), with their lines and texts as
+    /// `scanHTML` finds them, in page order.
+    static func links(_ bytes: UnsafeBufferPointer<UInt8>, _ ordinals: Set<Int>) -> [Link] {
+        var visitor = SomeLinksVisitor(bytes: bytes, wanted: ordinals)
+        PageScan.scan(bytes, into: &visitor)
+        return visitor.found.keys.sorted().map { visitor.found[$0]! }
+    }
+
+    private struct SomeLinksVisitor: PageScanVisitor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let wanted: Set<Int>
+        var found: [Int: Link] = [:]
+        var lines = LineCounter()
+        var collectsText: Bool { true }
+        func wantsText(_ ordinal: Int) -> Bool { wanted.contains(ordinal) }
+        mutating func id(_ value: String) {}
+        mutating func link(_ url: String, ordinal: Int, lineOffset: Int, extraLines: Int) {
+            guard wanted.contains(ordinal) else { return }
+            found[ordinal] = Link(url: url, line: lines.line(at: lineOffset, in: bytes) + extraLines, text: "")
+        }
+        mutating func text(_ text: String, ordinal: Int) { found[ordinal]?.text = text }
+    }
+}

@@ -25,20 +25,84 @@ package struct SiteLinkCheck: Sendable {
 
     /// Reads every file of the folder, checks every link, and reports.
     package func run() -> Result {
+        let (broken, external) = check()
+        return Result(diagnostics: Self.diagnostics(broken, locator: locator), external: external)
+    }
+
+    /// Every broken link, by file then position, and every external link, by URL: what `LinkChecker.check()`
+    /// finds for the whole folder.
+    ///
+    /// Two passes keep it fast and lean: a byte scan of every page keeps only its ids and the links that may be
+    /// broken; then only those links are looked at exactly (`LinkChecker`'s rules), with their lines and texts
+    /// from a second scan of just their pages.
+    func check() -> (broken: [LinkChecker.BrokenLink], external: [LinkChecker.ExternalLink]) {
         let paths = Self.files(in: folder)
-        let root = folder
         let html = paths.filter { $0.hasSuffix(".html") }
         let css = paths.filter { $0.hasSuffix(".css") }
-        let scanned = html.parallelMap { path in
-            (path, LinkScanner.scanHTML((try? Array(Data(contentsOf: root.appending(path: path)))) ?? []))
+        var lookup = Dictionary(paths.map { ($0, Int32(-1)) }, uniquingKeysWith: { a, _ in a })
+        for (index, path) in html.enumerated() { lookup[path] = Int32(index) }
+        let summaries = scanPages(html, lookup: lookup)
+
+        var suspects = summaries.map(\.suspects)
+        for (page, summary) in summaries.enumerated() {
+            for (ordinal, target, fragment) in summary.fragments {
+                let found = fragment.utf8.withContiguousStorageIfAvailable { summaries[Int(target)].ids.contains($0) } ?? false
+                if !found { suspects[page].append(ordinal) }
+            }
         }
-        let sheets = css.parallelMap { path in
-            (path, LinkScanner.cssURLs((try? Array(Data(contentsOf: root.appending(path: path)))) ?? []))
+        var external: [String: Set<String>] = [:]
+        for (page, summary) in summaries.enumerated() {
+            for url in summary.external { external[url, default: []].insert(html[page]) }
         }
-        let checker = LinkChecker(files: Set(paths), pages: Dictionary(scanned, uniquingKeysWith: { a, _ in a }),
-                                  stylesheets: Dictionary(sheets, uniquingKeysWith: { a, _ in a }))
-        let (broken, external) = checker.check()
-        return Result(diagnostics: Self.diagnostics(broken, locator: locator), external: external)
+
+        // The exact check, on the suspects only.
+        let root = folder
+        let wanted = suspects.enumerated().filter { !$0.element.isEmpty }.map { (html[$0.offset], Set($0.element.map(Int.init))) }
+        let detailed: [(String, [LinkScanner.Link])] = wanted.parallelMap { path, ordinals in
+            (path, Self.read(root.appending(path: path)).withUnsafeBufferPointer { LinkScanner.links($0, ordinals) })
+        }
+        let sheets = css.map { ($0, LinkScanner.cssURLs(Self.read(root.appending(path: $0)))) }
+        let files = Set(paths)
+        var ids: [String: Set<String>?] = [:]
+        var broken: [LinkChecker.BrokenLink] = []
+        for (file, links) in (detailed + sheets).sorted(by: { $0.0 < $1.0 }) {
+            for link in links {
+                switch LinkChecker.classify(link.url) {
+                case .ignored: continue
+                case .external: external[link.url, default: []].insert(file)
+                case .internal:
+                    let problem = LinkChecker.problem(with: link.url, in: file, files: files) { target in
+                        if let known = ids[target] { return known }
+                        let scanned = lookup[target].map { $0 >= 0 ? LinkScanner.scanHTML(Self.read(root.appending(path: target))).ids : nil } ?? nil
+                        ids[target] = scanned
+                        return scanned
+                    }
+                    if let (target, reason, hint) = problem {
+                        broken.append(LinkChecker.BrokenLink(file: file, line: link.line, url: link.url, text: link.text,
+                                                             target: target, reason: reason, hint: hint))
+                    }
+                }
+            }
+        }
+        return (broken, external.keys.sorted().map { LinkChecker.ExternalLink(url: $0, pages: external[$0]!.sorted()) })
+    }
+
+    /// The first pass over every page, in parallel chunks.
+    private func scanPages(_ html: [String], lookup: [String: Int32]) -> [PageLinkSummary] {
+        let root = folder
+        let chunk = 64
+        let starts = Array(stride(from: 0, to: html.count, by: chunk))
+        return starts.parallelMap { start in
+            (start..<min(start + chunk, html.count)).map { index in
+                Self.read(root.appending(path: html[index])).withUnsafeBufferPointer {
+                    PageLinkSummary.scan($0, file: html[index], index: Int32(index), lookup: lookup)
+                }
+            }
+        }.flatMap { $0 }
+    }
+
+    private static func read(_ url: URL) -> [UInt8] {
+        (try? Array(Data(contentsOf: url))) ?? []
     }
 
     /// Groups broken links by where they were written (or, when that is unknown, by URL and target): one error
