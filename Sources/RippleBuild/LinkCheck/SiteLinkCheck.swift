@@ -14,19 +14,32 @@ package struct SiteLinkCheck: Sendable {
 
     /// The folder holding the generated site.
     package var folder: URL
+    /// Every file of the folder (as `files(in:)` lists them), when the caller already knows them.
+    package var paths: [String]?
+    /// Makes the locator; only called when a link is broken (it reads every source and template).
+    package var makeLocator: @Sendable () -> LinkLocator
+
     /// Finds the source lines of broken links.
-    package var locator: LinkLocator
+    package var locator: LinkLocator { makeLocator() }
 
     /// Creates a check of `folder`.
     package init(folder: URL, locator: LinkLocator) {
         self.folder = folder
-        self.locator = locator
+        self.makeLocator = { locator }
+    }
+
+    /// Creates a check of `folder`, whose files are `paths` (sorted, as `files(in:)` lists them); `locator` is
+    /// only called when a link is broken.
+    package init(folder: URL, paths: [String]?, locator: @escaping @Sendable () -> LinkLocator) {
+        self.folder = folder
+        self.paths = paths
+        self.makeLocator = locator
     }
 
     /// Reads every file of the folder, checks every link, and reports.
     package func run() -> Result {
         let (broken, external) = check()
-        return Result(diagnostics: Self.diagnostics(broken, locator: locator), external: external)
+        return Result(diagnostics: broken.isEmpty ? [] : Self.diagnostics(broken, locator: locator), external: external)
     }
 
     /// Every broken link, by file then position, and every external link, by URL: what `LinkChecker.check()`
@@ -36,7 +49,7 @@ package struct SiteLinkCheck: Sendable {
     /// broken; then only those links are looked at exactly (`LinkChecker`'s rules), with their lines and texts
     /// from a second scan of just their pages.
     func check() -> (broken: [LinkChecker.BrokenLink], external: [LinkChecker.ExternalLink]) {
-        let paths = Self.files(in: folder)
+        let paths = paths ?? Self.files(in: folder)
         let html = paths.filter { $0.hasSuffix(".html") }
         let css = paths.filter { $0.hasSuffix(".css") }
         var lookup = Dictionary(paths.map { ($0, Int32(-1)) }, uniquingKeysWith: { a, _ in a })
@@ -59,9 +72,9 @@ package struct SiteLinkCheck: Sendable {
         let root = folder
         let wanted = suspects.enumerated().filter { !$0.element.isEmpty }.map { (html[$0.offset], Set($0.element.map(Int.init))) }
         let detailed: [(String, [LinkScanner.Link])] = wanted.parallelMap { path, ordinals in
-            (path, Self.read(root.appending(path: path)).withUnsafeBufferPointer { LinkScanner.links($0, ordinals) })
+            (path, Self.read(root.appending(path: path)) { LinkScanner.links($0, ordinals) })
         }
-        let sheets = css.map { ($0, LinkScanner.cssURLs(Self.read(root.appending(path: $0)))) }
+        let sheets = css.map { ($0, LinkScanner.cssURLs(Self.read(root.appending(path: $0)) { Array($0) })) }
         let files = Set(paths)
         var ids: [String: Set<String>?] = [:]
         var broken: [LinkChecker.BrokenLink] = []
@@ -73,7 +86,7 @@ package struct SiteLinkCheck: Sendable {
                 case .internal:
                     let problem = LinkChecker.problem(with: link.url, in: file, files: files) { target in
                         if let known = ids[target] { return known }
-                        let scanned = lookup[target].map { $0 >= 0 ? LinkScanner.scanHTML(Self.read(root.appending(path: target))).ids : nil } ?? nil
+                        let scanned = lookup[target].map { $0 >= 0 ? Self.read(root.appending(path: target)) { LinkScanner.scanHTML(Array($0)).ids } : nil } ?? nil
                         ids[target] = scanned
                         return scanned
                     }
@@ -94,15 +107,17 @@ package struct SiteLinkCheck: Sendable {
         let starts = Array(stride(from: 0, to: html.count, by: chunk))
         return starts.parallelMap { start in
             (start..<min(start + chunk, html.count)).map { index in
-                Self.read(root.appending(path: html[index])).withUnsafeBufferPointer {
+                Self.read(root.appending(path: html[index])) {
                     PageLinkSummary.scan($0, file: html[index], index: Int32(index), lookup: lookup)
                 }
             }
         }.flatMap { $0 }
     }
 
-    private static func read(_ url: URL) -> [UInt8] {
-        (try? Array(Data(contentsOf: url))) ?? []
+    /// Reads a file (empty when it cannot be read) and hands its bytes to `body`, without copying them.
+    private static func read<T>(_ url: URL, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        let data = (try? Data(contentsOf: url)) ?? Data()
+        return data.withUnsafeBytes { body($0.bindMemory(to: UInt8.self)) }
     }
 
     /// Groups broken links by where they were written (or, when that is unknown, by URL and target): one error
