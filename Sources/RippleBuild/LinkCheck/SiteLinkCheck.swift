@@ -102,12 +102,13 @@ package struct SiteLinkCheck: Sendable {
 
     /// The first pass over every page, in parallel chunks.
     private func scanPages(_ html: [String], lookup: [String: Int32]) -> [PageLinkSummary] {
-        let root = folder
+        let base = folder.standardizedFileURL.path + "/"
         let chunk = 64
         let starts = Array(stride(from: 0, to: html.count, by: chunk))
         return starts.parallelMap { start in
-            (start..<min(start + chunk, html.count)).map { index in
-                Self.read(root.appending(path: html[index])) {
+            var reader = FileReader()
+            return (start..<min(start + chunk, html.count)).map { index in
+                reader.read(base + html[index]) {
                     PageLinkSummary.scan($0, file: html[index], index: Int32(index), lookup: lookup)
                 }
             }
