@@ -53,7 +53,7 @@ package struct SiteLinkCheck: Sendable {
         let html = paths.filter { $0.hasSuffix(".html") }
         let css = paths.filter { $0.hasSuffix(".css") }
         var lookup = Dictionary(paths.map { ($0, Int32(-1)) }, uniquingKeysWith: { a, _ in a })
-        for (index, path) in html.enumerated() { lookup[path] = Int32(index) }
+        for (index, path) in html.enumerated() where lookup[path] == -1 { lookup[path] = Int32(index) }
         let summaries = scanPages(html, lookup: lookup)
 
         var suspects = summaries.map(\.suspects)
@@ -86,7 +86,7 @@ package struct SiteLinkCheck: Sendable {
                 case .internal:
                     let problem = LinkChecker.problem(with: link.url, in: file, files: files) { target in
                         if let known = ids[target] { return known }
-                        let scanned = lookup[target].map { $0 >= 0 ? Self.read(root.appending(path: target)) { LinkScanner.scanHTML(Array($0)).ids } : nil } ?? nil
+                        let scanned = lookup[target].flatMap { $0 < 0 ? nil : Self.read(root.appending(path: html[Int($0)])) { LinkScanner.scanHTML(Array($0)).ids } }
                         ids[target] = scanned
                         return scanned
                     }
