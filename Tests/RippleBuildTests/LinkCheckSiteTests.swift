@@ -67,4 +67,20 @@ import Testing
         #expect(expected.broken.count >= 15, "the fixture exercises many kinds of broken link")
         #expect(actual.broken.contains { $0.url == "guide/index.html#ch" && $0.hint.hasPrefix("did you mean '#chapters'?") })
     }
+
+    @Test func theListingMatchesFileManagers() throws {
+        let root = FileManager.default.temporaryDirectory.appending(path: "ripple-listing-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for path in ["index.html", "a/b/c.css", ".hidden/x.html", "a/.h.html", "a/é b.html", "z/empty/.keep", "Z.html"] {
+            let url = root.appending(path: path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data().write(to: url)
+        }
+        let base = root.standardizedFileURL.path
+        #expect(SiteLinkCheck.files(in: root) == ["Z.html", "a/b/c.css", "a/é b.html", "index.html"])
+        #expect(SiteLinkCheck.files(in: root) == SiteLinkCheck.listedByFileManager(base))
+        try FileManager.default.createSymbolicLink(atPath: base + "/link.html", withDestinationPath: base + "/index.html")
+        #expect(SiteLinkCheck.files(in: root) == SiteLinkCheck.listedByFileManager(base), "links follow FileManager's rules")
+        #expect(SiteLinkCheck.files(in: root.appending(path: "missing")).isEmpty)
+    }
 }
