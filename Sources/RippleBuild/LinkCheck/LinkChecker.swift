@@ -53,11 +53,11 @@ package struct LinkChecker: Sendable {
         let sources = pages.map { ($0.key, $0.value.links) } + stylesheets.map { ($0.key, $0.value) }
         for (file, links) in sources.sorted(by: { $0.0 < $1.0 }) {
             for link in links {
-                switch classify(link.url) {
+                switch Self.classify(link.url) {
                 case .ignored: continue
                 case .external: external[link.url, default: []].insert(file)
                 case .internal:
-                    if let (target, problem, hint) = problem(with: link.url, in: file) {
+                    if let (target, problem, hint) = Self.problem(with: link.url, in: file, files: files, ids: { pages[$0]?.ids }) {
                         broken.append(BrokenLink(file: file, line: link.line, url: link.url, text: link.text,
                                                  target: target, reason: problem, hint: hint))
                     }
@@ -67,9 +67,11 @@ package struct LinkChecker: Sendable {
         return (broken, external.keys.sorted().map { ExternalLink(url: $0, pages: external[$0]!.sorted()) })
     }
 
-    private enum Kind { case ignored, external, `internal` }
+    /// What a URL is to the check.
+    enum Kind { case ignored, external, `internal` }
 
-    private func classify(_ url: String) -> Kind {
+    /// Whether `url` is checked (internal), listed (external) or left alone (`mailto:`, empty, …).
+    static func classify(_ url: String) -> Kind {
         let trimmed = url.drop { $0 == " " }
         if trimmed.isEmpty { return .ignored }
         if trimmed.hasPrefix("//") { return .external }
@@ -82,8 +84,10 @@ package struct LinkChecker: Sendable {
         return .internal
     }
 
-    /// What is wrong with an internal URL on `file`, or nil when it works.
-    private func problem(with url: String, in file: String) -> (target: String, problem: String, hint: String)? {
+    /// What is wrong with an internal URL on `file`, or nil when it works; `ids` gives the ids of an HTML page
+    /// of the site (nil for other files).
+    static func problem(with url: String, in file: String, files: Set<String>,
+                        ids: (String) -> Set<String>?) -> (target: String, problem: String, hint: String)? {
         var rest = Substring(url)
         var fragment: String?
         if let hash = rest.firstIndex(of: "#") {
@@ -114,10 +118,10 @@ package struct LinkChecker: Sendable {
             }
         }
         guard let fragment = fragment.map({ $0.removingPercentEncodingSafely }), !fragment.isEmpty, fragment != "top" else { return nil }
-        guard let page = pages[target] else { return nil }  // fragments of non-HTML files are not checked
-        if page.ids.contains(fragment) { return nil }
+        guard let pageIDs = ids(target) else { return nil }  // fragments of non-HTML files are not checked
+        if pageIDs.contains(fragment) { return nil }
         var hint = "link to one of the page's headings"
-        if let near = page.ids.sorted().first(where: { $0.hasPrefix(fragment) || fragment.hasPrefix($0) }) {
+        if let near = pageIDs.sorted().first(where: { $0.hasPrefix(fragment) || fragment.hasPrefix($0) }) {
             hint = "did you mean '#\(near)'? " + hint
         }
         return (target + "#" + fragment, "\(shown): '\(target)' has no element with id '\(fragment)'", hint)

@@ -21,68 +21,26 @@ package enum LinkScanner {
         package var links: [Link]
     }
 
-    private static let urlAttributes: Set<String> = ["href", "src", "poster", "xlink:href"]
-    private static let rawText: Set<String> = ["script", "style", "textarea", "title"]
-
     /// Scans an HTML page.
     package static func scanHTML(_ bytes: [UInt8]) -> Page {
+        var visitor = FullVisitor(bytes: bytes)
+        bytes.withUnsafeBufferPointer { PageScan.scan($0, into: &visitor) }
+        return Page(ids: visitor.ids, links: visitor.links)
+    }
+
+    /// Collects everything, with lines and link texts.
+    private struct FullVisitor: PageScanVisitor {
+        let bytes: [UInt8]
         var ids = Set<String>()
         var links: [Link] = []
-        var line = 1, counted = 0
-        var openLink: Int?  // index in `links` of the `<a>` whose text is being collected
-        var text: [UInt8] = []
-        var i = 0
-        func lineAt(_ offset: Int) -> Int {
-            while counted < offset { if bytes[counted] == 10 { line += 1 }; counted += 1 }
-            return line
+        var lines = LineCounter()
+        var collectsText: Bool { true }
+        func wantsText(_ ordinal: Int) -> Bool { true }
+        mutating func id(_ value: String) { ids.insert(value) }
+        mutating func link(_ url: String, ordinal: Int, lineOffset: Int, extraLines: Int) {
+            links.append(Link(url: url, line: lines.line(at: lineOffset, in: bytes) + extraLines, text: ""))
         }
-        while i < bytes.count {
-            guard bytes[i] == UInt8(ascii: "<"), let tag = HTMLTag.parse(bytes, at: i) else {
-                if openLink != nil { text.append(bytes[i]) }
-                i += 1
-                continue
-            }
-            let tagLine = lineAt(i)
-            if tag.name == "a", tag.closing, let index = openLink {
-                links[index].text = Entity.decodeAll(text[...]).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                openLink = nil
-                text.removeAll(keepingCapacity: true)
-            }
-            i = tag.end
-            guard !tag.closing, tag.name != "!" else { continue }
-            let before = links.count
-            for (name, value) in tag.attributes {
-                switch name {
-                case "id": ids.insert(value)
-                case "name" where tag.name == "a": ids.insert(value)
-                case "srcset":
-                    for candidate in value.split(separator: ",") {
-                        if let url = candidate.split(whereSeparator: \.isWhitespace).first {
-                            links.append(Link(url: String(url), line: tagLine, text: ""))
-                        }
-                    }
-                case "data" where tag.name == "object":
-                    links.append(Link(url: value, line: tagLine, text: ""))
-                case "style":
-                    links += cssURLs(Array(value.utf8)).map { Link(url: $0.url, line: tagLine, text: "") }
-                default:
-                    if urlAttributes.contains(name) { links.append(Link(url: value, line: tagLine, text: "")) }
-                }
-            }
-            if tag.name == "a", !tag.selfClosing, let href = tag.attribute("href") {
-                openLink = links[before...].firstIndex { $0.url == href }
-            }
-            if rawText.contains(tag.name), !tag.selfClosing {
-                let end = find(Array("</\(tag.name)".utf8), in: bytes, from: i) ?? bytes.count
-                if tag.name == "style" {
-                    for found in cssURLs(Array(bytes[i..<end])) {
-                        links.append(Link(url: found.url, line: lineAt(i) + found.line - 1, text: ""))
-                    }
-                }
-                i = end
-            }
-        }
-        return Page(ids: ids, links: links)
+        mutating func text(_ text: String, ordinal: Int) { links[ordinal].text = text }
     }
 
     /// The URLs of `url(…)` and `@import "…"` in a stylesheet, with their 1-based lines.
@@ -156,5 +114,30 @@ package enum LinkScanner {
 extension String {
     fileprivate var trimmingSpaces: String {
         String(self.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+}
+
+extension LinkScanner {
+    /// The links numbered `ordinals` of a page (see `PageScanVisitor.link`), with their lines and texts as
+    /// `scanHTML` finds them, in page order.
+    static func links(_ bytes: UnsafeBufferPointer<UInt8>, _ ordinals: Set<Int>) -> [Link] {
+        var visitor = SomeLinksVisitor(bytes: bytes, wanted: ordinals)
+        PageScan.scan(bytes, into: &visitor)
+        return visitor.found.keys.sorted().map { visitor.found[$0]! }
+    }
+
+    private struct SomeLinksVisitor: PageScanVisitor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let wanted: Set<Int>
+        var found: [Int: Link] = [:]
+        var lines = LineCounter()
+        var collectsText: Bool { true }
+        func wantsText(_ ordinal: Int) -> Bool { wanted.contains(ordinal) }
+        mutating func id(_ value: String) {}
+        mutating func link(_ url: String, ordinal: Int, lineOffset: Int, extraLines: Int) {
+            guard wanted.contains(ordinal) else { return }
+            found[ordinal] = Link(url: url, line: lines.line(at: lineOffset, in: bytes) + extraLines, text: "")
+        }
+        mutating func text(_ text: String, ordinal: Int) { found[ordinal]?.text = text }
     }
 }

@@ -33,14 +33,20 @@ package struct SiteFinish: Sendable {
     /// Writes robots.txt and the sitemap through `sink` into `folder`, then checks the links of `folder`.
     package func run(folder: URL, sink: OutputSink) -> Result {
         var diagnostics: [Diagnostic] = []
-        let html = SiteLinkCheck.files(in: folder).filter { $0.hasSuffix(".html") }
-        let (extra, notes) = Sitemap.files(config: config, pages: html)
+        var paths = SiteLinkCheck.files(in: folder)
+        let (extra, notes) = Sitemap.files(config: config, pages: paths.filter { $0.hasSuffix(".html") })
         diagnostics += notes
+        var failed = false
         for file in extra {
-            do throws(DiagnosticError) { try sink.write(file.path, text: file.text) } catch { diagnostics += error.diagnostics }
+            do throws(DiagnosticError) { try sink.write(file.path, text: file.text) } catch {
+                diagnostics += error.diagnostics
+                failed = true
+            }
         }
         guard checkLinks else { return Result(diagnostics: diagnostics, external: []) }
-        let check = SiteLinkCheck(folder: folder, locator: locator()).run()
+        // The listing is reused for the check (with the files just written) unless a write failed half-way.
+        paths = Array(Set(paths + extra.map(\.path))).sorted()
+        let check = SiteLinkCheck(folder: folder, paths: failed ? nil : paths, locator: { locator() }).run()
         return Result(diagnostics: diagnostics + check.diagnostics, external: check.external)
     }
 

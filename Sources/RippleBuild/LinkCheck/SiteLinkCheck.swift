@@ -14,31 +14,111 @@ package struct SiteLinkCheck: Sendable {
 
     /// The folder holding the generated site.
     package var folder: URL
+    /// Every file of the folder (as `files(in:)` lists them), when the caller already knows them.
+    package var paths: [String]?
+    /// Makes the locator; only called when a link is broken (it reads every source and template).
+    package var makeLocator: @Sendable () -> LinkLocator
+
     /// Finds the source lines of broken links.
-    package var locator: LinkLocator
+    package var locator: LinkLocator { makeLocator() }
 
     /// Creates a check of `folder`.
     package init(folder: URL, locator: LinkLocator) {
         self.folder = folder
-        self.locator = locator
+        self.makeLocator = { locator }
+    }
+
+    /// Creates a check of `folder`, whose files are `paths` (sorted, as `files(in:)` lists them); `locator` is
+    /// only called when a link is broken.
+    package init(folder: URL, paths: [String]?, locator: @escaping @Sendable () -> LinkLocator) {
+        self.folder = folder
+        self.paths = paths
+        self.makeLocator = locator
     }
 
     /// Reads every file of the folder, checks every link, and reports.
     package func run() -> Result {
-        let paths = Self.files(in: folder)
-        let root = folder
+        let (broken, external) = check()
+        return Result(diagnostics: broken.isEmpty ? [] : Self.diagnostics(broken, locator: locator), external: external)
+    }
+
+    /// Every broken link, by file then position, and every external link, by URL: what `LinkChecker.check()`
+    /// finds for the whole folder.
+    ///
+    /// Two passes keep it fast and lean: a byte scan of every page keeps only its ids and the links that may be
+    /// broken; then only those links are looked at exactly (`LinkChecker`'s rules), with their lines and texts
+    /// from a second scan of just their pages.
+    func check() -> (broken: [LinkChecker.BrokenLink], external: [LinkChecker.ExternalLink]) {
+        let paths = paths ?? Self.files(in: folder)
         let html = paths.filter { $0.hasSuffix(".html") }
         let css = paths.filter { $0.hasSuffix(".css") }
-        let scanned = html.parallelMap { path in
-            (path, LinkScanner.scanHTML((try? Array(Data(contentsOf: root.appending(path: path)))) ?? []))
+        var lookup = Dictionary(paths.map { ($0, Int32(-1)) }, uniquingKeysWith: { a, _ in a })
+        for (index, path) in html.enumerated() where lookup[path] == -1 { lookup[path] = Int32(index) }
+        let summaries = scanPages(html, lookup: lookup)
+
+        var suspects = summaries.map(\.suspects)
+        for (page, summary) in summaries.enumerated() {
+            for (ordinal, target, fragment) in summary.fragments {
+                let found = fragment.utf8.withContiguousStorageIfAvailable { summaries[Int(target)].ids.contains($0) } ?? false
+                if !found { suspects[page].append(ordinal) }
+            }
         }
-        let sheets = css.parallelMap { path in
-            (path, LinkScanner.cssURLs((try? Array(Data(contentsOf: root.appending(path: path)))) ?? []))
+        var external: [String: Set<String>] = [:]
+        for (page, summary) in summaries.enumerated() {
+            for url in summary.external { external[url, default: []].insert(html[page]) }
         }
-        let checker = LinkChecker(files: Set(paths), pages: Dictionary(scanned, uniquingKeysWith: { a, _ in a }),
-                                  stylesheets: Dictionary(sheets, uniquingKeysWith: { a, _ in a }))
-        let (broken, external) = checker.check()
-        return Result(diagnostics: Self.diagnostics(broken, locator: locator), external: external)
+
+        // The exact check, on the suspects only.
+        let root = folder
+        let wanted = suspects.enumerated().filter { !$0.element.isEmpty }.map { (html[$0.offset], Set($0.element.map(Int.init))) }
+        let detailed: [(String, [LinkScanner.Link])] = wanted.parallelMap { path, ordinals in
+            (path, Self.read(root.appending(path: path)) { LinkScanner.links($0, ordinals) })
+        }
+        let sheets = css.map { ($0, LinkScanner.cssURLs(Self.read(root.appending(path: $0)) { Array($0) })) }
+        let files = Set(paths)
+        var ids: [String: Set<String>?] = [:]
+        var broken: [LinkChecker.BrokenLink] = []
+        for (file, links) in (detailed + sheets).sorted(by: { $0.0 < $1.0 }) {
+            for link in links {
+                switch LinkChecker.classify(link.url) {
+                case .ignored: continue
+                case .external: external[link.url, default: []].insert(file)
+                case .internal:
+                    let problem = LinkChecker.problem(with: link.url, in: file, files: files) { target in
+                        if let known = ids[target] { return known }
+                        let scanned = lookup[target].flatMap { $0 < 0 ? nil : Self.read(root.appending(path: html[Int($0)])) { LinkScanner.scanHTML(Array($0)).ids } }
+                        ids[target] = scanned
+                        return scanned
+                    }
+                    if let (target, reason, hint) = problem {
+                        broken.append(LinkChecker.BrokenLink(file: file, line: link.line, url: link.url, text: link.text,
+                                                             target: target, reason: reason, hint: hint))
+                    }
+                }
+            }
+        }
+        return (broken, external.keys.sorted().map { LinkChecker.ExternalLink(url: $0, pages: external[$0]!.sorted()) })
+    }
+
+    /// The first pass over every page, in parallel chunks.
+    private func scanPages(_ html: [String], lookup: [String: Int32]) -> [PageLinkSummary] {
+        let base = folder.standardizedFileURL.path + "/"
+        let chunk = 64
+        let starts = Array(stride(from: 0, to: html.count, by: chunk))
+        return starts.parallelMap { start in
+            var reader = FileReader()
+            return (start..<min(start + chunk, html.count)).map { index in
+                reader.read(base + html[index]) {
+                    PageLinkSummary.scan($0, file: html[index], index: Int32(index), lookup: lookup)
+                }
+            }
+        }.flatMap { $0 }
+    }
+
+    /// Reads a file (empty when it cannot be read) and hands its bytes to `body`, without copying them.
+    private static func read<T>(_ url: URL, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        let data = (try? Data(contentsOf: url)) ?? Data()
+        return data.withUnsafeBytes { body($0.bindMemory(to: UInt8.self)) }
     }
 
     /// Groups broken links by where they were written (or, when that is unknown, by URL and target): one error
@@ -78,6 +158,33 @@ package struct SiteLinkCheck: Sendable {
     /// Every file under `folder`, as sorted `/`-separated relative paths (hidden files left out).
     package static func files(in folder: URL) -> [String] {
         let base = folder.standardizedFileURL.path
+        var paths: [String] = []
+        if walk(base, "", into: &paths) { return paths.sorted() }
+        return listedByFileManager(base)
+    }
+
+    /// Lists plain files and folders with `readdir`; false when something else (a link, an unreadable folder,
+    /// a name that is not UTF-8) needs `FileManager`'s rules.
+    private static func walk(_ base: String, _ relative: String, into paths: inout [String]) -> Bool {
+        guard let directory = opendir(relative.isEmpty ? base : base + "/" + relative) else { return false }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(validatingCString: $0) }
+            }
+            guard let name else { return false }
+            if name == "." || name == ".." || name.hasPrefix(".") { continue }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): guard walk(base, path, into: &paths) else { return false }
+            case Int32(DT_REG): paths.append(path)
+            default: return false
+            }
+        }
+        return true
+    }
+
+    static func listedByFileManager(_ base: String) -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: base) else { return [] }
         var paths: [String] = []
         while let path = walker.nextObject() as? String {
