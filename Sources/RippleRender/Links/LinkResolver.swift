@@ -44,7 +44,7 @@ package struct LinkResolver: Sendable {
         let destination = link.destination
         if destination.isEmpty || Self.isExternal(destination) { return .keep }
         let (rawPath, fragment) = Self.split(destination)
-        let path = rawPath.removingPercentEncoding ?? rawPath
+        let path = rawPath.contains("%") ? rawPath.removingPercentEncoding ?? rawPath : rawPath
         if path.isEmpty {
             if let fragment, !fragment.isEmpty {
                 anchors.append(AnchorReference(target: page.source, fragment: fragment, location: link.location))

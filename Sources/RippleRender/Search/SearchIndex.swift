@@ -42,9 +42,11 @@ package struct SearchIndex: Sendable {
             var sections: [(body: Set<String>, head: Set<String>, snippet: String)]
         }
         let analysed: [Analysed] = documents.parallelMap { document in
-            Analysed(title: Set(SearchText.terms(document.title)), sections: document.sections.map { section in
-                let head = Set(SearchText.terms(section.heading))
-                return (head.union(SearchText.terms(section.text)), head, Self.snippet(section.text))
+            var cache: [String: String?] = [:]
+            let title = SearchText.termSet(document.title, cache: &cache)
+            return Analysed(title: title, sections: document.sections.map { section in
+                let head = SearchText.termSet(section.heading, cache: &cache)
+                return (head.union(SearchText.termSet(section.text, cache: &cache)), head, Self.snippet(section.text))
             })
         }
         var body: [String: [Int]] = [:], head: [String: [Int]] = [:], title: [String: [Int]] = [:]
