@@ -3,19 +3,10 @@ import RippleCore
 /// One program data file as read from disk: its path relative to the site folder and its raw bytes.
 ///
 /// The loader never touches the file system; the build stage reads `content/data/*` and hands the
-/// bytes over.
-package struct DataFile: Sendable, Hashable {
-    /// Path relative to the site folder, with `/` separators (`content/data/pairs.csv`).
-    package var path: String
-    /// The file's content, exactly as stored.
-    package var bytes: [UInt8]
+/// files over as they were read.
+package typealias DataFile = SourceFile
 
-    /// Creates a data file.
-    package init(path: String, bytes: [UInt8]) {
-        self.path = path
-        self.bytes = bytes
-    }
-
+extension SourceFile {
     /// The last path component (`pairs.csv`).
     var fileName: String {
         path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path

@@ -55,7 +55,7 @@ package struct SiteAssembler: Sendable {
         var program: Program?
         var metrics: MetricSet?
         if !source.dataFiles.isEmpty {
-            let files = source.dataFiles.map { DataFile(path: $0.path, bytes: $0.bytes) }
+            let files = source.dataFiles
             let loaded = timings.measure("data") { ProgramLoader(settings: config.data).load(files) }
             diagnostics += loaded.diagnostics
             program = loaded.program
