@@ -21,6 +21,8 @@ import RippleCore
             #expect(files[page] != nil, "missing \(page)")
         }
         #expect(files.keys.filter { $0.hasPrefix("guide/") && $0.hasSuffix("/index.html") }.count == 11)
+        let index = String(decoding: files["search-index.js"] ?? Data(), as: UTF8.self)
+        #expect(index.contains("reports/2026-Q3/index.html"), "the quarterly reports are searchable")
         #expect(!files.keys.contains { $0.hasPrefix("data/") && $0.hasSuffix(".csv") }, "program data must never be published")
     }
 }

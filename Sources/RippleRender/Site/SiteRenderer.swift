@@ -1,3 +1,4 @@
+import Foundation
 import RippleCore
 import RippleMarkdown
 import RippleTemplate
@@ -83,11 +84,14 @@ package struct SiteRenderer: Sendable {
         } else {
             reportProblems += ReportRenderer.narrativesWithoutData(content)
         }
-        var diagnostics = markdownProblems + reportProblems + write(jobs, to: sink)
+        // Quarterly reports are searchable too: their documents are taken from the pages as written.
+        let written = write(jobs, to: sink) { path in path.hasPrefix("reports/") && path.split(separator: "/").count == 3 }
+        let reportDocuments = written.documents.sorted { $0.url < $1.url }
+        var diagnostics = markdownProblems + reportProblems + written.diagnostics
         if let reuse {
-            diagnostics += writeSearchIndex([], extra: reuse.searchDocuments(rendered), to: sink)
+            diagnostics += writeSearchIndex([], extra: reuse.searchDocuments(rendered) + reportDocuments, to: sink)
         } else {
-            diagnostics += writeSearchIndex(rendered, to: sink)  // essentials: search-index.js
+            diagnostics += writeSearchIndex(rendered, extra: reportDocuments, to: sink)  // essentials: search-index.js
         }
         diagnostics += copyFiles(to: sink)
         return Output(pages: rendered, diagnostics: diagnostics)
@@ -118,15 +122,34 @@ package struct SiteRenderer: Sendable {
 
     /// Renders jobs in parallel and writes each page as soon as it is ready.
     package func write(_ jobs: [PageJob], to sink: OutputSink) -> [Diagnostic] {
+        write(jobs, to: sink, searchable: { _ in false }).diagnostics
+    }
+
+    /// Renders and writes jobs; for the pages `searchable` picks, also returns a search document of their
+    /// `<main>` content (the generated pages the search covers: the quarterly reports).
+    func write(_ jobs: [PageJob], to sink: OutputSink,
+               searchable: @Sendable (String) -> Bool) -> (diagnostics: [Diagnostic], documents: [SearchDocument]) {
         let templates = model.templates
-        return jobs.parallelMap { job -> [Diagnostic] in
+        let results = jobs.parallelMap { job -> ([Diagnostic], SearchDocument?) in
             do throws(DiagnosticError) {
-                try sink.write(job.path, text: try templates.render(job.template, context: job.makeContext()))
-                return []
+                let context = job.makeContext()
+                let html = try templates.render(job.template, context: context)
+                try sink.write(job.path, text: html)
+                guard searchable(job.path), case let .string(title)? = context["page"]?["title"] else { return ([], nil) }
+                return ([], SearchDocument(title: title, url: job.path, html: Self.mainContent(of: html)))
             } catch {
-                return error.diagnostics
+                return (error.diagnostics, nil)
             }
-        }.flatMap { $0 }
+        }
+        return (results.flatMap(\.0), results.compactMap(\.1))
+    }
+
+    /// The inside of a page's `<main>` element (the whole page when it has none), so that the header,
+    /// navigation and footer are not indexed with every page.
+    static func mainContent(of html: String) -> String {
+        guard let open = html.range(of: "<main"), let openEnd = html[open.upperBound...].firstIndex(of: ">"),
+              let close = html.range(of: "</main>", options: .backwards), openEnd < close.lowerBound else { return html }
+        return String(html[html.index(after: openEnd)..<close.lowerBound])
     }
 
     private func copyFiles(to sink: OutputSink) -> [Diagnostic] {
