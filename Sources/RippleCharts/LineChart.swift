@@ -35,15 +35,15 @@ package struct LineChart: Sendable, Hashable {
         let width = 640.0, height = 300.0, left = 56.0, right = 20.0, top = 34.0, bottom = 40.0
         let plotW = width - left - right, plotH = height - top - bottom
         let maxValue = series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0
-        let yMax = maxValue > 0 ? maxValue : 1
+        let (yMax, tickStep) = SVG.niceScale(maxValue)
         let step = categories.count > 1 ? plotW / Double(categories.count - 1) : 0
         func x(_ c: Int) -> Double { categories.count > 1 ? left + Double(c) * step : left + plotW / 2 }
         func y(_ v: Double) -> Double { top + plotH - max(0, v) / yMax * plotH }
 
         var svg = frame.openSVG(kind: "line", width: width, height: height)
         svg += "<g class=\"axis\">"
-        for tick in 0...4 {
-            let v = yMax * Double(tick) / 4
+        for tick in 0...Int((yMax / tickStep).rounded()) {
+            let v = tickStep * Double(tick)
             svg += "<line class=\"grid\" x1=\"\(SVG.num(left))\" x2=\"\(SVG.num(width - right))\" y1=\"\(SVG.num(y(v)))\" y2=\"\(SVG.num(y(v)))\"/>"
             svg += "<text x=\"\(SVG.num(left - 6))\" y=\"\(SVG.num(y(v) + 4))\" text-anchor=\"end\">\(SVG.num(v))</text>"
         }

@@ -17,6 +17,20 @@ package enum SVG {
     /// Escapes text for XML content and attribute values.
     package static func escape(_ text: String) -> String { Escape.xml(text) }
 
+    /// The top of a value axis and its tick step: round numbers (1, 2, 2.5 or 5 × 10ⁿ) giving four to six
+    /// ticks, so axes read 0, 50, 100 … rather than 0, 71.75, 143.5 ….
+    package static func niceScale(_ maxValue: Double) -> (top: Double, step: Double) {
+        guard maxValue > 0, maxValue.isFinite else { return (1, 0.25) }
+        let raw = maxValue / 4
+        var magnitude = 1.0
+        while magnitude * 10 <= raw { magnitude *= 10 }
+        while magnitude > raw { magnitude /= 10 }
+        let residual = raw / magnitude
+        let nice = residual <= 1 ? 1 : residual <= 2 ? 2 : residual <= 2.5 ? 2.5 : residual <= 5 ? 5 : 10
+        let step = nice * magnitude
+        return ((maxValue / step).rounded(.up) * step, step)
+    }
+
     /// A coordinate with at most two decimals and no trailing zeros (`12`, `12.5`).
     package static func num(_ value: Double) -> String {
         let r = (value * 100).rounded() / 100

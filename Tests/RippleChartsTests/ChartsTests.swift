@@ -83,7 +83,7 @@ final class Collector: NSObject, XMLParserDelegate {
         #expect(html.contains("<rect class=\"marker series-2\""))
         #expect(html.contains("stroke-dasharray=\"6 3\"") && html.contains("stroke-dasharray=\"2 3\""))
         // The suppressed point breaks the line: two separate moves.
-        #expect(html.contains("d=\"M56 130.86M620 34\""))
+        #expect(html.contains("d=\"M56 147M620 62.25\""))
         #expect(stacked.html().contains("<td>fewer than 5</td>"))
         #expect(spark.html().contains("aria-label=\"Sessions: 4, 6, &quot;8&quot;\"") && spark.html().contains("id=\"kpi-1\""))
     }
@@ -92,5 +92,13 @@ final class Collector: NSObject, XMLParserDelegate {
         let html = BarChart(frame: ChartFrame(id: "q3 pairs", title: "t", description: "d"), data: [ChartDatum("a", 1)]).html()
         let parsed = try #require(Collector.parse(html))
         #expect(parsed.ids.sorted() == ["q3-pairs", "q3-pairs-desc", "q3-pairs-hatch", "q3-pairs-title"])
+    }
+}
+
+@Suite struct AxisScaleTests {
+    @Test(arguments: [(287.0, 300.0, 100.0), (0.83, 1.0, 0.25), (12.0, 15.0, 5.0), (4.0, 4.0, 1.0), (1830.0, 2000.0, 500.0), (0.0, 1.0, 0.25)])
+    func roundNumbersOnTheValueAxis(max: Double, top: Double, step: Double) {
+        let scale = SVG.niceScale(max)
+        #expect(scale.top == top && scale.step == step)
     }
 }
