@@ -115,9 +115,6 @@ package struct SiteRenderer: Sendable {
         package init(path: String, template: String, context: TemplateValue) {
             self.init(path: path, template: template, makeContext: { context })
         }
-
-        /// Its context.
-        package var context: TemplateValue { makeContext() }
     }
 
     /// Renders jobs in parallel and writes each page as soon as it is ready.
