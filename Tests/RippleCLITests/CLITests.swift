@@ -80,6 +80,25 @@ import Testing
         #expect(json.stdout.contains(#"{"severity": "error", "file": "content/index.md", "line": 3, "column": 1, "message": "link to a page that does not exist: 'gone.md'""#))
     }
 
+    @Test func buildOptionsBaseURLDraftsQuietAndVerbose() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "title: T\nguide:\n  pdf: never\n".write(to: folder.appending(path: "ripple.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: folder.appending(path: "content/pages"), withIntermediateDirectories: true)
+        try "# Home\n".write(to: folder.appending(path: "content/index.md"), atomically: true, encoding: .utf8)
+        try "---\ndraft: true\n---\n# Soon\n".write(to: folder.appending(path: "content/pages/soon.md"), atomically: true, encoding: .utf8)
+
+        let quiet = try ripple(["build", "--quiet"], in: folder)
+        #expect(quiet.status == 0 && quiet.stdout.isEmpty, "\(quiet.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "public/soon/index.html").path))
+
+        let verbose = try ripple(["build", "--verbose", "--drafts", "--base-url", "https://intranet.example.com/m"], in: folder)
+        #expect(verbose.status == 0, "\(verbose.stderr)")
+        #expect(verbose.stdout.contains("Stages: load "))
+        let soon = try String(contentsOf: folder.appending(path: "public/soon/index.html"), encoding: .utf8)
+        #expect(soon.contains("<link rel=\"canonical\" href=\"https://intranet.example.com/m/soon/\">"))
+    }
+
     @Test func sampleDataIsDeterministic() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
