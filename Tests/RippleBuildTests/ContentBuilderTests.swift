@@ -45,6 +45,17 @@ import RippleCore
         #expect(content.pages.first?.bodyLineOffset == 4)
     }
 
+    @Test func guideIndexIntroductionIsNotAChapter() {
+        let (content, problems) = build([
+            "content/guide/_index.md": "---\ntitle: Our guide\n---\nRead this first.",
+            "content/guide/01-why.md": "Body",
+        ])
+        #expect(problems.isEmpty)
+        #expect(content.chapters.map(\.slug) == ["why"])
+        #expect(content.guideIntro?.outputPath == "guide/index.html")
+        #expect(content.guideIntro?.kind == .guideIndex)
+    }
+
     @Test func draftsAreSkippedUnlessAsked() {
         let files = ["content/pages/a.md": "---\ndraft: true\n---\nText"]
         #expect(build(files).0.pages.isEmpty)
