@@ -31,7 +31,11 @@ package struct HeatMap: Sendable, Hashable {
 
     /// The `<figure>` HTML.
     package func html() -> String {
-        let labelWidth = 150.0, headerHeight = 70.0, cell = 56.0
+        let labelWidth = 150.0, cell = 56.0
+        // Room above the cells for the slanted column labels (about 7 px a character at -35°), and for the
+        // column heading above them so the two never overlap.
+        let longest = Double(columns.map(\.count).max() ?? 0)
+        let headerHeight = Swift.max(70, (longest * 7 * 0.58).rounded(.up) + (columnHeading.isEmpty ? 16 : 34))
         let width = labelWidth + Double(columns.count) * cell + 10
         let height = headerHeight + Double(rows.count) * cell + 10
         let maxValue = values.flatMap { $0.compactMap { $0 } }.max() ?? 0
