@@ -60,9 +60,7 @@ struct BuildCommand: ParsableCommand {
                 print("\(verb) \(report.pagesWritten) pages (\(report.filesWritten) files) into \(output) in \(Console.elapsed(since: start))")
             }
         } catch {
-            Console.report(error.diagnostics)
-            Console.printError("Build failed: \(Console.tally(error.diagnostics)); \(output) was left as it was.")
-            throw ExitCode(1)
+            throw Console.failure(error.diagnostics) { "Build failed: \($0); \(output) was left as it was." }
         }
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import RippleCore
 
@@ -7,6 +8,22 @@ enum Console {
     static func report(_ diagnostics: [Diagnostic], quiet: Bool = false) {
         for diagnostic in diagnostics where !(quiet && diagnostic.severity != .error) {
             printError(diagnostic.description)
+        }
+    }
+
+    /// Prints every diagnostic and a closing line, and gives the exit code of a failed command.
+    /// `closingLine` gets the tally ("1 error, 0 warnings").
+    static func failure(_ diagnostics: [Diagnostic], _ closingLine: (_ tally: String) -> String) -> ExitCode {
+        report(diagnostics)
+        printError(closingLine(tally(diagnostics)))
+        return ExitCode(1)
+    }
+
+    /// Writes a file the user asked for (`--output`), turning a failure into a diagnostic that says what to do.
+    static func writeFile(_ bytes: [UInt8], to path: String) throws(DiagnosticError) {
+        do { try Data(bytes).write(to: URL(fileURLWithPath: path)) } catch {
+            throw DiagnosticError(.error("cannot write '\(path)': \(error.localizedDescription)",
+                                         hint: "check that the folder exists and is writable, or choose another --output"))
         }
     }
 

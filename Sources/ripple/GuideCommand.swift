@@ -28,15 +28,10 @@ struct GuideCommand: ParsableCommand {
             let builder = GuideBuilder(model: model, files: contentFiles, pdfEngine: PDFEngine.locate())
             let bytes = try builder.render(format)
             let name = output ?? (format == .html ? "print.html" : "\(model.config.guide.slug).\(format.rawValue)")
-            do { try Data(bytes).write(to: URL(fileURLWithPath: name)) } catch {
-                throw DiagnosticError(.error("cannot write '\(name)': \(error.localizedDescription)",
-                                             hint: "check that the folder exists and is writable, or choose another --output"))
-            }
+            try Console.writeFile(bytes, to: name)
             print("Wrote \(name) (\(bytes.count) bytes)")
         } catch let error as DiagnosticError {
-            Console.report(error.diagnostics)
-            Console.printError("Guide failed: \(Console.tally(error.diagnostics)).")
-            throw ExitCode(1)
+            throw Console.failure(error.diagnostics) { "Guide failed: \($0)." }
         }
     }
 }

@@ -22,18 +22,15 @@ struct ReportCommand: ParsableCommand {
     var format: StandaloneReport.Format = .html
 
     func run() throws {
-        let kind = format
-        let target = output ?? "report-\(quarter.uppercased()).\(kind.rawValue)"
-        let report = StandaloneReport(source: URL(fileURLWithPath: source), quarter: quarter, format: kind)
-        do {
+        let target = output ?? "report-\(quarter.uppercased()).\(format.rawValue)"
+        let report = StandaloneReport(source: URL(fileURLWithPath: source), quarter: quarter, format: format)
+        do throws(DiagnosticError) {
             let (bytes, diagnostics) = try report.make()
             Console.report(diagnostics)
-            try Data(bytes).write(to: URL(fileURLWithPath: target))
+            try Console.writeFile(bytes, to: target)
             print("Wrote the \(quarter.uppercased()) report to \(target)")
-        } catch let error as DiagnosticError {
-            Console.report(error.diagnostics)
-            Console.printError("No report written: \(Console.tally(error.diagnostics)).")
-            throw ExitCode(1)
+        } catch {
+            throw Console.failure(error.diagnostics) { "No report written: \($0)." }
         }
     }
 }

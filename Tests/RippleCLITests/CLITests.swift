@@ -99,6 +99,20 @@ import Testing
         #expect(soon.contains("<link rel=\"canonical\" href=\"https://intranet.example.com/m/soon/\">"))
     }
 
+    @Test func standaloneReportAndAnUnwritableOutput() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try ripple(["new", "site"], in: folder).status == 0)
+        let report = try ripple(["report", "--source", "site", "--quarter", "2026-Q3", "--output", "q3.html"], in: folder)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appending(path: "q3.html").path))
+        let failed = try ripple(["report", "--source", "site", "--quarter", "2026-Q3", "--output", "missing/q3.html"], in: folder)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.hasPrefix("error: cannot write 'missing/q3.html': "))
+        #expect(failed.stderr.contains("hint: check that the folder exists and is writable, or choose another --output\n"))
+        #expect(failed.stderr.hasSuffix("No report written: 1 error, 0 warnings.\n"))
+    }
+
     @Test func sampleDataIsDeterministic() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

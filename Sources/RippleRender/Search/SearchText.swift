@@ -40,26 +40,39 @@ package enum SearchText {
     }
 
     /// The index terms of `text`, in order, repeats kept.
-    ///
-    /// ASCII words take a fast path over UTF-8 bytes; a word with any other character (and the punctuation
-    /// around it, up to the next ASCII separator) goes through `words`, which gives the same result for ASCII.
+    package static func terms(_ text: String) -> [String] {
+        var result: [String] = []
+        forEachTerm(in: text, term: term) { result.append($0) }
+        return result
+    }
+
     /// The distinct terms of `text`; `cache` remembers what each folded word became, so a document's repeated
     /// words are stemmed once (most of the index's build time on a 10,000-chapter guide).
     package static func termSet(_ text: String, cache: inout [String: String?]) -> Set<String> {
         var result = Set<String>()
+        forEachTerm(in: text, term: { word in
+            if let known = cache[word] { return known }
+            let found = term(word)
+            cache[word] = found
+            return found
+        }) { result.insert($0) }
+        return result
+    }
+
+    /// Calls `body` with the term of every word of `text`, in order.
+    ///
+    /// ASCII words take a fast path over UTF-8 bytes; a word with any other character (and the punctuation
+    /// around it, up to the next ASCII separator) goes through `words`, which gives the same result for ASCII.
+    private static func forEachTerm(in text: String, term asciiTerm: (String) -> String?, _ body: (String) -> Void) {
         var word: [UInt8] = []
         var ascii = true
         func flush() {
             guard !word.isEmpty else { return }
             let folded = String(decoding: word, as: UTF8.self)
             if ascii {
-                if word.count >= 2, word.count < maxLength {
-                    let found: String?
-                    if let known = cache[folded] { found = known } else { found = term(folded); cache[folded] = found }
-                    if let found { result.insert(found) }
-                }
+                if word.count >= 2, word.count < maxLength, let found = asciiTerm(folded) { body(found) }
             } else {
-                for term in words(folded).compactMap(term) { result.insert(term) }
+                for found in words(folded).compactMap(term) { body(found) }
             }
             word.removeAll(keepingCapacity: true)
             ascii = true
@@ -73,35 +86,6 @@ package enum SearchText {
             }
         }
         flush()
-        return result
-    }
-
-    package static func terms(_ text: String) -> [String] {
-        var result: [String] = []
-        var word: [UInt8] = []
-        var ascii = true
-        func flush() {
-            guard !word.isEmpty else { return }
-            if ascii {
-                if word.count >= 2, word.count < maxLength, let found = term(String(decoding: word, as: UTF8.self)) {
-                    result.append(found)
-                }
-            } else {
-                result += words(String(decoding: word, as: UTF8.self)).compactMap(term)
-            }
-            word.removeAll(keepingCapacity: true)
-            ascii = true
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte | 0x20)
-            case 0x80...: word.append(byte); ascii = false
-            default: flush()
-            }
-        }
-        flush()
-        return result
     }
 
     /// The term a single folded word becomes, or nil when it is not indexed.
