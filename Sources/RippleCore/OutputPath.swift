@@ -8,35 +8,55 @@ package enum OutputPath {
 
     /// Normalises a relative path (resolving `.` and `..`); nil when it would leave its root.
     package static func normalize(_ path: String) -> String? {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
+        var parts: [ArraySlice<UInt8>] = []
+        for part in segments(path) {
+            if part.count == 1, part.first == UInt8(ascii: ".") { continue }
+            if part.count == 2, part.first == UInt8(ascii: "."), part.last == UInt8(ascii: ".") {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
             } else {
                 parts.append(part)
             }
         }
-        return parts.joined(separator: "/")
+        var joined: [UInt8] = []
+        joined.reserveCapacity(path.utf8.count)
+        for part in parts {
+            if !joined.isEmpty { joined.append(UInt8(ascii: "/")) }
+            joined.append(contentsOf: part)
+        }
+        return String(decoding: joined, as: UTF8.self)
     }
 
     /// The directory part of a path (`guide/a/index.html` → `guide/a`), empty at the root.
     package static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
     }
 
     /// A relative href from the page at `from` to the file at `to` (both site-relative file paths).
+    ///
+    /// Works on UTF-8 bytes: every page's sidebar and every link needs one, tens of thousands per build.
     package static func relativeHref(from: String, to: String) -> String {
-        let fromDir = directory(of: from).split(separator: "/")
-        let target = to.split(separator: "/")
+        let fromDir = segments(directory(of: from)), target = segments(to)
         var common = 0
         while common < fromDir.count, common < target.count - 1, fromDir[common] == target[common] { common += 1 }
-        let ups = Array(repeating: "..", count: fromDir.count - common)
-        let rest = target[common...].map(String.init)
-        let href = (ups + rest).joined(separator: "/")
-        return href.isEmpty ? "index.html" : href
+        var href: [UInt8] = []
+        href.reserveCapacity(to.utf8.count + 3 * (fromDir.count - common))
+        for _ in common..<fromDir.count {
+            if !href.isEmpty { href.append(UInt8(ascii: "/")) }
+            href.append(UInt8(ascii: ".")); href.append(UInt8(ascii: "."))
+        }
+        for segment in target[common...] {
+            if !href.isEmpty { href.append(UInt8(ascii: "/")) }
+            href.append(contentsOf: segment)
+        }
+        return href.isEmpty ? "index.html" : String(decoding: href, as: UTF8.self)
+    }
+
+    /// The non-empty `/`-separated parts of `path`, as UTF-8 byte slices.
+    private static func segments(_ path: String) -> [ArraySlice<UInt8>] {
+        let bytes = Array(path.utf8)
+        return bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true)
     }
 
     /// The prefix that leads from a page at `path` back to the site root (`""`, `"../"`, …).

@@ -30,23 +30,23 @@ extension DocumentWalker {
     /// Inline HTML right after `{{` is taken too: cmark reads `{{<metric x>}}` as a tag.
     private func mergeFollowingText(_ node: OpaquePointer) -> (String, [Segment]) {
         var literal = Cmark.literal(node)
-        var scalarCount = literal.unicodeScalars.count
         var segments = [Segment(
             scalarStart: 0, line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node))]
-        var merged = false
+        // Scalar offsets are only needed when pieces are joined (counting them is a pass over the text).
+        var scalarCount: Int?
         while let next = cmark_node_next(node) {
             let type = cmark_node_get_type(next)
             guard type == CMARK_NODE_TEXT || (type == CMARK_NODE_HTML_INLINE && literal.hasSuffix("{{")) else { break }
             let text = Cmark.literal(next)
+            let start = scalarCount ?? literal.unicodeScalars.count
             segments.append(Segment(
-                scalarStart: scalarCount, line: cmark_node_get_start_line(next),
+                scalarStart: start, line: cmark_node_get_start_line(next),
                 byteColumn: cmark_node_get_start_column(next)))
             literal += text
-            scalarCount += text.unicodeScalars.count
+            scalarCount = start + text.unicodeScalars.count
             cmark_node_free(next)
-            merged = true
         }
-        if merged { cmark_node_set_literal(node, literal) }
+        if scalarCount != nil { cmark_node_set_literal(node, literal) }
         return (literal, segments)
     }
 
@@ -67,7 +67,9 @@ extension DocumentWalker {
     /// shortcode or the embed failed (then its text stays and is not tried again).
     func blockEmbed(_ paragraph: OpaquePointer) -> OpaquePointer? {
         let line = cmark_node_get_start_line(paragraph), column = cmark_node_get_start_column(paragraph)
-        guard line == cmark_node_get_end_line(paragraph) else { return nil }
+        guard line == cmark_node_get_end_line(paragraph),
+              sourceMap.contains(shortcodeOpener, line: line, fromByteColumn: column,
+                                 toByteColumn: cmark_node_get_end_column(paragraph)) else { return nil }
         let scalars = sourceMap.scalars(
             line: line, fromByteColumn: column, toByteColumn: cmark_node_get_end_column(paragraph))
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
@@ -92,6 +94,8 @@ extension DocumentWalker {
             return nil
         }
     }
+
+    private var shortcodeOpener: [UInt8] { Array("{{<".utf8) }
 
     /// Replaces each shortcode inside the text by an inline HTML node; failed ones stay as text.
     func inlineEmbeds(

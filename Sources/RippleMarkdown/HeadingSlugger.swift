@@ -14,6 +14,7 @@ struct HeadingSlugger {
 
     /// The slug of `text` before de-duplication (steps 1–4 of the rule).
     static func slug(_ text: String) -> String {
+        if let ascii = asciiSlug(text) { return ascii }
         var result = String.UnicodeScalarView()
         var pendingDash = false
         for scalar in text.lowercased().unicodeScalars {
@@ -26,6 +27,25 @@ struct HeadingSlugger {
             }
         }
         return result.isEmpty ? "section" : String(result)
+    }
+
+    /// The same rule on UTF-8 bytes for ASCII text (nearly every heading); nil when `text` is not ASCII.
+    private static func asciiSlug(_ text: String) -> String? {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        var pendingDash = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) {
+                if pendingDash && !result.isEmpty { result.append(UInt8(ascii: "-")) }
+                pendingDash = false
+                result.append(lower)
+            } else {
+                pendingDash = true
+            }
+        }
+        return result.isEmpty ? "section" : String(decoding: result, as: UTF8.self)
     }
 
     /// A unique id for a heading with this text.

@@ -60,16 +60,28 @@ package struct MarkdownRenderer: Sendable {
         // left as HTML is Ripple's own (headings, shortcodes) and must pass through.
         let html = Cmark.renderHTML(document, options: CMARK_OPT_UNSAFE)
 
-        let plainText = PlainText.joined(walker.pieces)
+        var words = PlainText.WordCounter()
+        for piece in walker.pieces { words.add(piece) }
         return RenderedMarkdown(
             html: html,
             title: title,
             toc: TOCBuilder.entries(walker.headings),
             anchors: walker.headings.map(\.id),
             summary: PlainText.summary(walker.firstParagraph ?? ""),
-            plainText: plainText,
-            wordCount: PlainText.wordCount(plainText),
+            wordCount: words.count,
             diagnostics: walker.diagnostics
         )
+    }
+
+    /// All body text of `markdown` without markup (blocks separated by newlines, words by single spaces),
+    /// as `render` reads it to count words; a leading level-1 heading (the title) is not included.
+    package func plainText(_ markdown: String) -> String {
+        let document = Cmark.parse(markdown, options: options.smartPunctuation ? CMARK_OPT_SMART : CMARK_OPT_DEFAULT)
+        defer { cmark_node_free(document) }
+        let walker = DocumentWalker(options: options, sourceMap: SourceMap(markdown: markdown, file: "", lineOffset: 0),
+                                    rewriteLink: { _ in .keep }, embed: { e in .fail(.error("", at: e.location)) })
+        _ = walker.extractTitle(document)
+        walker.walk(document)
+        return PlainText.joined(walker.pieces)
     }
 }

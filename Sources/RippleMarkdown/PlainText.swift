@@ -50,34 +50,64 @@ enum PlainText {
 
     /// Words: whitespace-separated runs that hold at least one letter or digit.
     static func wordCount(_ text: String) -> Int {
-        var count = 0
-        var inWord = false, wordHasAlphanumeric = false
-        for scalar in text.unicodeScalars {
-            if isWhitespace(scalar) {
-                if inWord, wordHasAlphanumeric { count += 1 }
+        var counter = WordCounter()
+        counter.add(text)
+        return counter.count
+    }
+
+    /// Counts words (as `wordCount`) over text that arrives in pieces, as if the pieces were joined; so the
+    /// count of a page needs no joined copy of its text.
+    struct WordCounter {
+        private var finished = 0
+        private var inWord = false, wordHasAlphanumeric = false
+
+        /// The words counted so far, including a word still open at the end.
+        var count: Int { finished + (inWord && wordHasAlphanumeric ? 1 : 0) }
+
+        /// Counts the words of `piece`, continuing a word left open by the previous piece.
+        mutating func add(_ piece: String) {
+            let before = self
+            var piece = piece
+            let ascii = piece.withUTF8 { bytes -> Bool in
+                for byte in bytes {
+                    guard byte < 0x80 else { return false }
+                    let letter = byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A
+                    step(isWhitespace: byte == 32 || (byte >= 9 && byte <= 13),
+                         isAlphanumeric: letter || (byte >= 0x30 && byte <= 0x39))
+                }
+                return true
+            }
+            guard !ascii else { return }
+            self = before
+            for scalar in piece.unicodeScalars {
+                step(isWhitespace: PlainText.isWhitespace(scalar), isAlphanumeric: PlainText.isAlphanumeric(scalar))
+            }
+        }
+
+        private mutating func step(isWhitespace: Bool, isAlphanumeric: Bool) {
+            if isWhitespace {
+                if inWord, wordHasAlphanumeric { finished += 1 }
                 inWord = false
                 wordHasAlphanumeric = false
             } else {
                 inWord = true
-                if !wordHasAlphanumeric, isAlphanumeric(scalar) { wordHasAlphanumeric = true }
+                if isAlphanumeric { wordHasAlphanumeric = true }
             }
         }
-        if inWord, wordHasAlphanumeric { count += 1 }
-        return count
     }
 
     private static func words(in text: String) -> [Substring] {
         text.unicodeScalars.split(whereSeparator: isWhitespace).map { Substring($0) }
     }
 
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             return scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar.value == 0x0B || scalar.value == 0x0C
         }
         return scalar.properties.isWhitespace
     }
 
-    private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+    static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             let v = scalar.value
             return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)

@@ -12,10 +12,7 @@ package struct RenderedMarkdown: Sendable {
     package var anchors: [String]
     /// Plain text of the first paragraph, at most about 300 characters, cut at a word and ended with "…".
     package var summary: String
-    /// All body text without markup (blocks separated by newlines), for search indexing.
-    /// The extracted `title` is not included.
-    package var plainText: String
-    /// Number of words in `plainText`.
+    /// Number of words of the body text (see `MarkdownRenderer.plainText`); the extracted `title` is not counted.
     package var wordCount: Int
     /// Problems found while rendering (bad links, unknown or malformed shortcodes), in document order.
     package var diagnostics: [Diagnostic]
@@ -23,14 +20,13 @@ package struct RenderedMarkdown: Sendable {
     /// Creates a result.
     package init(
         html: String, title: String?, toc: [TOCEntry], anchors: [String], summary: String,
-        plainText: String, wordCount: Int, diagnostics: [Diagnostic]
+        wordCount: Int, diagnostics: [Diagnostic]
     ) {
         self.html = html
         self.title = title
         self.toc = toc
         self.anchors = anchors
         self.summary = summary
-        self.plainText = plainText
         self.wordCount = wordCount
         self.diagnostics = diagnostics
     }

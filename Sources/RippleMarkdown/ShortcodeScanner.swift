@@ -9,12 +9,15 @@ struct ShortcodeScanner {
 
     /// Whether `text` may contain a shortcode (a cheap check before scanning).
     static func mayContainShortcode(_ text: String) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "<") && previous == (UInt8(ascii: "{"), UInt8(ascii: "{")) { return true }
-            previous = (previous.1, byte)
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 3 else { return false }
+            for index in 2..<bytes.count where bytes[index] == UInt8(ascii: "<")
+                && bytes[index - 1] == UInt8(ascii: "{") && bytes[index - 2] == UInt8(ascii: "{") {
+                return true
+            }
+            return false
         }
-        return false
     }
 
     /// Scans `scalars` completely.

@@ -35,6 +35,21 @@ struct SourceMap {
 }
 
 extension SourceMap {
+    /// Whether the source of one line between two 1-based byte columns (both included) holds `needle`.
+    func contains(_ needle: [UInt8], line: Int32, fromByteColumn start: Int32, toByteColumn end: Int32) -> Bool {
+        let line = Int(line)
+        guard line >= 1, line <= lineStarts.count, start >= 1, end >= start, let first = needle.first else { return false }
+        let lineEnd = line < lineStarts.count ? lineStarts[line] : bytes.count
+        let from = min(lineStarts[line - 1] + Int(start) - 1, lineEnd)
+        let to = min(lineStarts[line - 1] + Int(end), lineEnd)
+        var index = from
+        while index + needle.count <= to {
+            if bytes[index] == first, bytes[index..<index + needle.count].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// The source text of one line between two 1-based byte columns (both included), as written.
     func scalars(line: Int32, fromByteColumn start: Int32, toByteColumn end: Int32) -> [Unicode.Scalar] {
         let line = Int(line)

@@ -97,7 +97,7 @@ import Testing
         #expect(result.title == "Welcome to Ripple")
         #expect(result.html == "<p>Hello.</p>\n")
         #expect(result.anchors.isEmpty)
-        #expect(result.plainText == "Hello.")
+        #expect(renderer.plainText("# Welcome to *Ripple*\n\nHello.\n") == "Hello.")
     }
 
     @Test func levelOneHeadingLaterIsKept() {

@@ -22,7 +22,7 @@ import Testing
             ## Next step
             """
         let result = renderer.render(markdown, file: "a.md")
-        #expect(result.plainText == """
+        #expect(renderer.plainText(markdown) == """
             Mentoring works when pairs meet often — and talk.
             One link
             Two picture
@@ -45,6 +45,14 @@ import Testing
         #expect(result.summary.count <= PlainText.summaryLimit + 1)
     }
 
+    @Test func wordsAreCountedAcrossPiecesAsIfJoined() {
+        var counter = PlainText.WordCounter()
+        for piece in ["Men", "toring", " — ", "café", "\u{00A0}", "x", "\n", "…", " 42"] { counter.add(piece) }
+        #expect(counter.count == PlainText.wordCount("Mentoring — café\u{00A0}x\n… 42"))
+        #expect(counter.count == 4)
+        #expect(renderer.render("Naïve *co*-mentoring, ünïcode\u{2003}words.\n", file: "a.md").wordCount == 4)
+    }
+
     @Test func oneVeryLongWordIsCutHard() {
         #expect(PlainText.summary(String(repeating: "a", count: 400)) == String(repeating: "a", count: 300) + "…")
     }
@@ -54,16 +62,17 @@ import Testing
         #expect(result.html == "")
         #expect(result.title == nil)
         #expect(result.summary == "")
-        #expect(result.plainText == "")
+        #expect(renderer.plainText("") == "")
         #expect(result.wordCount == 0)
         #expect(result.toc.isEmpty)
         #expect(result.diagnostics.isEmpty)
     }
 
     @Test func escapedRawHTMLCountsAsText() {
-        let result = renderer.render("Use <kbd>Ctrl</kbd> now.\n", file: "a.md")
-        #expect(result.plainText == "Use <kbd>Ctrl</kbd> now.")
-        let unsafe = MarkdownRenderer(options: MarkdownOptions(unsafeHTML: true)).render("Use <kbd>Ctrl</kbd> now.\n", file: "a.md")
-        #expect(unsafe.plainText == "Use Ctrl now.")
+        #expect(renderer.plainText("Use <kbd>Ctrl</kbd> now.\n") == "Use <kbd>Ctrl</kbd> now.")
+        #expect(renderer.render("Use <kbd>Ctrl</kbd> now.\n", file: "a.md").wordCount == 3)
+        let unsafe = MarkdownRenderer(options: MarkdownOptions(unsafeHTML: true))
+        #expect(unsafe.plainText("Use <kbd>Ctrl</kbd> now.\n") == "Use Ctrl now.")
+        #expect(unsafe.render("Use <kbd>Ctrl</kbd> now.\n", file: "a.md").wordCount == 3)
     }
 }

@@ -42,25 +42,18 @@ package struct SiteLoader: Sendable {
     }
 
     private func files(under folder: String) throws(DiagnosticError) -> [SourceFile] {
-        let base = root.appending(path: folder)
-        guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
-                                                          options: [.skipsHiddenFiles]) else { return [] }
-        var found: [(relative: String, path: String)] = []
-        for case let url as URL in walker {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let relative = folder + "/" + url.standardizedFileURL.path.dropFirst(base.standardizedFileURL.path.count + 1)
-            found.append((relative, url.path))
-        }
+        let found = FolderWalk.files(in: root.appending(path: folder).path)
         // Reading 10,000 chapters is I/O-bound: read them on every core.
-        let read = found.map(\.path).parallelMap { FileManager.default.contents(atPath: $0) }
+        let read = found.map(\.path).parallelMap(FolderWalk.read)
         var result: [SourceFile] = []
         result.reserveCapacity(found.count)
-        for (entry, data) in zip(found, read) {
-            guard let data else {
-                throw DiagnosticError(.error("could not read the file", at: SourceLocation(file: entry.relative),
+        for (entry, bytes) in zip(found, read) {
+            let relative = folder + "/" + entry.relative
+            guard let bytes else {
+                throw DiagnosticError(.error("could not read the file", at: SourceLocation(file: relative),
                                              hint: "check that the file is readable"))
             }
-            result.append(SourceFile(path: entry.relative, bytes: Array(data)))
+            result.append(SourceFile(path: relative, bytes: bytes))
         }
         return result.sorted { $0.path < $1.path }
     }

@@ -44,7 +44,7 @@ package struct LinkResolver: Sendable {
         let destination = link.destination
         if destination.isEmpty || Self.isExternal(destination) { return .keep }
         let (rawPath, fragment) = Self.split(destination)
-        let path = rawPath.contains("%") ? rawPath.removingPercentEncoding ?? rawPath : rawPath
+        let path = rawPath.utf8.contains(UInt8(ascii: "%")) ? rawPath.removingPercentEncoding ?? rawPath : rawPath
         if path.isEmpty {
             if let fragment, !fragment.isEmpty {
                 anchors.append(AnchorReference(target: page.source, fragment: fragment, location: link.location))
@@ -87,14 +87,24 @@ package struct LinkResolver: Sendable {
 
     /// Whether a destination leaves the site (`https:`, `mailto:`, `//host`).
     static func isExternal(_ destination: String) -> Bool {
-        if destination.hasPrefix("//") { return true }
-        guard let colon = destination.firstIndex(of: ":") else { return false }
+        if destination.utf8.starts(with: "//".utf8) { return true }
+        let utf8 = destination.utf8
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
         let scheme = destination[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+        guard !scheme.isEmpty else { return false }
+        // Most schemes are ASCII (`https`, `mailto`); others keep the Unicode rule.
+        if scheme.utf8.allSatisfy({ $0 < 0x80 }) {
+            return scheme.utf8.allSatisfy { byte in
+                let lower = byte | 0x20
+                return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            }
+        }
+        return scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
     }
 
     static func split(_ destination: String) -> (path: String, fragment: String?) {
-        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
-        return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))
+        guard let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (destination, nil) }
+        return (String(destination[..<hash]), String(destination[destination.utf8.index(after: hash)...]))
     }
 }
