@@ -10,18 +10,19 @@ import RippleCore
 /// - `body`, `head`, `title`: one posting list per term (same order, separated by spaces, see `PostingCode`):
 ///   sections whose heading or text hold the term; sections whose heading holds it; pages whose title holds it;
 /// - `stop`: the stop words, so the browser drops the same words from queries.
+///
+/// Building it has two steps: `analyse` tokenises each page (on all cores, while pages are written), and
+/// `init(analysed:)` merges the documents into one term table with posting lists.
 package struct SearchIndex: Sendable {
     /// The file the index is written to, relative to the site root.
     package static let fileName = "search-index.js"
     /// Snippets are cut at a word before this many characters.
     package static let snippetLength = 120
 
-    /// The pages indexed, in order.
-    package private(set) var pages: [(title: String, url: String)] = []
-    /// Sections: page number, heading id, heading, snippet.
-    package private(set) var sections: [(page: Int, id: String, heading: String, snippet: String)] = []
-    /// Sorted terms with their posting lists (section numbers; heading section numbers; page numbers).
-    package private(set) var terms: [Term] = []
+    private var documents: [AnalysedDocument]
+    /// Every term, sorted with `String`'s `<`.
+    private var sortedTerms: [String]
+    private var bodyLists: Postings, headLists: Postings, titleLists: Postings
 
     /// One term and where it occurs.
     package struct Term: Sendable, Hashable {
@@ -35,83 +36,174 @@ package struct SearchIndex: Sendable {
         package var title: [Int]
     }
 
-    /// Builds the index of `documents` (tokenised on all cores).
-    package init(documents: [SearchDocument]) {
-        struct Analysed: Sendable {
-            var title: Set<String>
-            var sections: [(body: Set<String>, head: Set<String>, snippet: String)]
-        }
-        let analysed: [Analysed] = documents.parallelMap { document in
-            var cache: [String: String?] = [:]
-            let title = SearchText.termSet(document.title, cache: &cache)
-            return Analysed(title: title, sections: document.sections.map { section in
-                let head = SearchText.termSet(section.heading, cache: &cache)
-                return (head.union(SearchText.termSet(section.text, cache: &cache)), head, Self.snippet(section.text))
-            })
-        }
-        var body: [String: [Int]] = [:], head: [String: [Int]] = [:], title: [String: [Int]] = [:]
-        for (pageNumber, (document, facts)) in zip(documents, analysed).enumerated() {
-            pages.append((document.title, document.url))
-            for term in facts.title { title[term, default: []].append(pageNumber) }
-            for (section, sectionFacts) in zip(document.sections, facts.sections) {
-                let number = sections.count
-                sections.append((pageNumber, section.id, section.heading, sectionFacts.snippet))
-                for term in sectionFacts.body { body[term, default: []].append(number) }
-                for term in sectionFacts.head { head[term, default: []].append(number) }
+    /// Posting lists of every term, one after another: term `t`'s list is `numbers[starts[t]..<ends[t]]`.
+    private struct Postings: Sendable {
+        var starts: [Int32]
+        var ends: [Int32]
+        var numbers: [Int32]
+
+        /// Lists for terms counted in `counts`, to be filled with `add`.
+        init(counts: [Int32]) {
+            starts = []
+            starts.reserveCapacity(counts.count)
+            var total: Int32 = 0
+            for count in counts {
+                starts.append(total)
+                total += count
             }
+            ends = starts
+            numbers = [Int32](repeating: 0, count: Int(total))
         }
-        let all = Set(body.keys).union(title.keys).sorted()
-        terms = all.map { Term(term: $0, body: body[$0] ?? [], head: head[$0] ?? [], title: title[$0] ?? []) }
+
+        /// Adds `number` to term `t`'s list (numbers arrive in ascending order; a repeat is dropped).
+        @inline(__always)
+        mutating func add(_ number: Int32, to t: Int) {
+            let end = Int(ends[t])
+            if end > Int(starts[t]), numbers[end - 1] == number { return }
+            numbers[end] = number
+            ends[t] = Int32(end + 1)
+        }
+
+        func list(_ t: Int) -> [Int] { numbers[Int(starts[t])..<Int(ends[t])].map(Int.init) }
     }
 
-    /// The first words of a section's text, cut at a word with "…".
-    package static func snippet(_ text: String) -> String {
-        guard text.count > snippetLength else { return text }
-        var cut = text.prefix(snippetLength)
-        if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
-        return cut + "…"
+    /// Builds the index of `documents` (tokenised on all cores).
+    package init(documents: [SearchDocument]) {
+        self.init(analysed: documents.parallelMap { Self.analyse($0) })
+    }
+
+    /// Merges analysed documents, in order, into one index.
+    package init(analysed documents: [AnalysedDocument]) {
+        self.documents = documents
+        // One table of every distinct term; `global` maps each document's term numbers to it.
+        var table = ByteTable(capacity: 1 << 16)
+        var strings: [String] = []
+        var global: [Int32] = []
+        global.reserveCapacity(documents.reduce(0) { $0 + $1.terms.count })
+        for document in documents {
+            for term in document.terms {
+                var term = term
+                let (number, inserted) = term.withUTF8 { table.insert($0) }
+                if inserted { strings.append(term) }
+                global.append(Int32(number))
+            }
+        }
+        // Sorted with String's `<` (what the index always used); terms that compare equal share one entry.
+        let order = strings.indices.sorted { strings[$0] < strings[$1] }
+        var rank = [Int32](repeating: 0, count: strings.count)
+        var sorted: [String] = []
+        sorted.reserveCapacity(strings.count)
+        for (k, number) in order.enumerated() {
+            if k > 0, strings[number] == sorted[sorted.count - 1] {
+                rank[number] = Int32(sorted.count - 1)
+            } else {
+                rank[number] = Int32(sorted.count)
+                sorted.append(strings[number])
+            }
+        }
+        sortedTerms = sorted
+        for k in global.indices { global[k] = rank[Int(global[k])] }
+
+        var bodyCounts = [Int32](repeating: 0, count: sorted.count)
+        var headCounts = bodyCounts, titleCounts = bodyCounts
+        var offset = 0
+        for document in documents {
+            for t in document.titleTerms { titleCounts[Int(global[offset + Int(t)])] += 1 }
+            for section in document.sections {
+                for t in section.body { bodyCounts[Int(global[offset + Int(t)])] += 1 }
+                for t in section.head { headCounts[Int(global[offset + Int(t)])] += 1 }
+            }
+            offset += document.terms.count
+        }
+        var body = Postings(counts: bodyCounts), head = Postings(counts: headCounts), title = Postings(counts: titleCounts)
+        offset = 0
+        var sectionNumber: Int32 = 0
+        for (page, document) in documents.enumerated() {
+            for t in document.titleTerms { title.add(Int32(page), to: Int(global[offset + Int(t)])) }
+            for section in document.sections {
+                for t in section.body { body.add(sectionNumber, to: Int(global[offset + Int(t)])) }
+                for t in section.head { head.add(sectionNumber, to: Int(global[offset + Int(t)])) }
+                sectionNumber += 1
+            }
+            offset += document.terms.count
+        }
+        bodyLists = body; headLists = head; titleLists = title
+    }
+
+    /// The pages indexed, in order.
+    package var pages: [(title: String, url: String)] { documents.map { ($0.title, $0.url) } }
+
+    /// Sections: page number, heading id, heading, snippet.
+    package var sections: [(page: Int, id: String, heading: String, snippet: String)] {
+        documents.enumerated().flatMap { page, document in
+            document.sections.map { (page, $0.id, $0.heading, $0.snippet) }
+        }
+    }
+
+    /// Sorted terms with their posting lists (section numbers; heading section numbers; page numbers).
+    package var terms: [Term] {
+        sortedTerms.indices.map { t in
+            Term(term: sortedTerms[t], body: bodyLists.list(t), head: headLists.list(t), title: titleLists.list(t))
+        }
     }
 
     /// The index as JavaScript: `window.RippleSearchIndex={…};`.
-    package var javaScript: String {
-        var out: [UInt8] = []
-        out.reserveCapacity(sections.count * 160 + terms.count * 16)
-        out += Array("window.RippleSearchIndex={\"v\":1,\"stop\":".utf8)
-        JSONText.string(SearchText.stopWords.joined(separator: " "), into: &out)
-        out += Array(",\"pages\":[".utf8)
-        for (i, page) in pages.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "["))
-            JSONText.string(page.title, into: &out)
-            out.append(UInt8(ascii: ","))
-            JSONText.string(page.url, into: &out)
-            out.append(UInt8(ascii: "]"))
-        }
-        out += Array("],\n\"sections\":[".utf8)
-        for (i, section) in sections.enumerated() {
-            if i > 0 { out += Array(",\n".utf8) }
-            out += Array("[\(section.page),".utf8)
-            JSONText.string(section.id, into: &out)
-            out.append(UInt8(ascii: ","))
-            JSONText.string(section.heading, into: &out)
-            out.append(UInt8(ascii: ","))
-            JSONText.string(section.snippet, into: &out)
-            out.append(UInt8(ascii: "]"))
-        }
-        out += Array("],\n\"terms\":\"".utf8)
-        for (i, entry) in terms.enumerated() {
-            if i > 0 { out.append(32) }
-            JSONText.raw(entry.term, into: &out)
-        }
-        let lists: [(String, @Sendable (Term) -> [Int])] = [("body", { $0.body }), ("head", { $0.head }), ("title", { $0.title })]
-        for (key, list) in lists {
-            out += Array("\",\n\"\(key)\":\"".utf8)
-            for (i, entry) in terms.enumerated() {
-                if i > 0 { out.append(32) }
-                PostingCode.encode(list(entry), into: &out)
+    package var javaScript: String { String(decoding: javaScriptBytes, as: UTF8.self) }
+
+    /// The index as the UTF-8 bytes of `javaScript`.
+    package var javaScriptBytes: [UInt8] {
+        var textBytes = 0
+        for document in documents {
+            textBytes += document.title.utf8.count + document.url.utf8.count + 8
+            for section in document.sections {
+                textBytes += section.id.utf8.count + section.heading.utf8.count + section.snippet.utf8.count + 16
             }
         }
-        out += Array("\"};\n".utf8)
-        return String(decoding: out, as: UTF8.self)
+        var out = ByteWriter(capacity: textBytes + sortedTerms.count * 12 + (bodyLists.numbers.count + headLists.numbers.count) * 2 + 4096)
+        out.append("window.RippleSearchIndex={\"v\":1,\"stop\":")
+        out.appendQuoted(SearchText.stopWords.joined(separator: " "))
+        out.append(",\"pages\":[")
+        for (i, document) in documents.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "["))
+            out.appendQuoted(document.title)
+            out.append(UInt8(ascii: ","))
+            out.appendQuoted(document.url)
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append("],\n\"sections\":[")
+        var first = true
+        for (page, document) in documents.enumerated() {
+            for section in document.sections {
+                if first { first = false } else { out.append(",\n") }
+                out.append(UInt8(ascii: "["))
+                out.append(decimal: page)
+                out.append(UInt8(ascii: ","))
+                out.appendQuoted(section.id)
+                out.append(UInt8(ascii: ","))
+                out.appendQuoted(section.heading)
+                out.append(UInt8(ascii: ","))
+                out.appendQuoted(section.snippet)
+                out.append(UInt8(ascii: "]"))
+            }
+        }
+        out.append("],\n\"terms\":\"")
+        for (i, term) in sortedTerms.enumerated() {
+            if i > 0 { out.append(32) }
+            out.appendEscaped(term)
+        }
+        for (key, lists) in [("body", bodyLists), ("head", headLists), ("title", titleLists)] {
+            out.append("\",\n\"")
+            out.appendEscaped(key)
+            out.append("\":\"")
+            lists.numbers.withUnsafeBufferPointer { numbers in
+                for t in sortedTerms.indices {
+                    if t > 0 { out.append(32) }
+                    out.appendPostings(UnsafeBufferPointer(rebasing: numbers[Int(lists.starts[t])..<Int(lists.ends[t])]))
+                }
+            }
+        }
+        out.append("\"};\n")
+        return out.finish()
     }
 }

@@ -46,19 +46,6 @@ package enum SearchText {
         return result
     }
 
-    /// The distinct terms of `text`; `cache` remembers what each folded word became, so a document's repeated
-    /// words are stemmed once (most of the index's build time on a 10,000-chapter guide).
-    package static func termSet(_ text: String, cache: inout [String: String?]) -> Set<String> {
-        var result = Set<String>()
-        forEachTerm(in: text, term: { word in
-            if let known = cache[word] { return known }
-            let found = term(word)
-            cache[word] = found
-            return found
-        }) { result.insert($0) }
-        return result
-    }
-
     /// Calls `body` with the term of every word of `text`, in order.
     ///
     /// ASCII words take a fast path over UTF-8 bytes; a word with any other character (and the punctuation

@@ -1,0 +1,154 @@
+/// A growable byte buffer written through an unsafe pointer: the search index's 20–30 MB of JavaScript is
+/// written byte by byte, and `Array.append` checks capacity and uniqueness on every byte.
+struct ByteWriter: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        var size = capacity * 2
+        while size < needed { size *= 2 }
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = size
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    /// Appends ASCII text.
+    mutating func append(_ text: StaticString) {
+        let n = text.utf8CodeUnitCount
+        reserve(n)
+        (base + count).update(from: text.utf8Start, count: n)
+        count += n
+    }
+
+    /// Appends a non-negative number in decimal.
+    mutating func append(decimal number: Int) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = number, length = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - length] = UInt8(ascii: "0") + UInt8(n % 10)
+                n /= 10
+                length += 1
+            } while n > 0
+        }
+        reserve(length)
+        withUnsafeBytes(of: &digits) { buffer in
+            for k in (20 - length)..<20 {
+                base[count] = buffer[k]
+                count += 1
+            }
+        }
+    }
+
+    /// Appends UTF-8 text escaped as `JSONText.raw` does: quotes, backslashes, control characters, `<` and
+    /// U+2028/U+2029 escaped, everything else as is.
+    mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) {
+        reserve(text.count * 6)
+        let hex: StaticString = "0123456789abcdef"
+        let n = text.count
+        var out = base + count
+        var k = 0
+        while k < n {
+            let b = text[k]
+            k += 1
+            if b >= 0x20, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\"), b != UInt8(ascii: "<"), b != 0xE2 {
+                out.pointee = b
+                out += 1
+                continue
+            }
+            switch b {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                out[0] = 92; out[1] = b; out += 2
+            case 10:
+                out[0] = 92; out[1] = UInt8(ascii: "n"); out += 2
+            case UInt8(ascii: "<"):
+                (out + 0).update(from: Self.escapedLessThan.utf8Start, count: 6); out += 6
+            case 0xE2:
+                if k + 1 < n, text[k] == 0x80, text[k + 1] == 0xA8 || text[k + 1] == 0xA9 {
+                    (out + 0).update(from: Self.lineSeparator.utf8Start, count: 5)
+                    out[5] = text[k + 1] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")
+                    out += 6
+                    k += 2
+                } else {
+                    out.pointee = b
+                    out += 1
+                }
+            default:  // other control characters
+                out[0] = 92; out[1] = UInt8(ascii: "u"); out[2] = UInt8(ascii: "0"); out[3] = UInt8(ascii: "0")
+                out[4] = hex.utf8Start[Int(b >> 4)]; out[5] = hex.utf8Start[Int(b & 15)]
+                out += 6
+            }
+        }
+        count = out - base
+    }
+
+    private static let escapedLessThan: StaticString = "\\u003c"
+    private static let lineSeparator: StaticString = "\\u202"
+
+    /// Appends a string escaped (see `appendEscaped`).
+    mutating func appendEscaped(_ text: String) {
+        var text = text
+        text.withUTF8 { appendEscaped($0) }
+    }
+
+    /// Appends `"text"`, escaped.
+    mutating func appendQuoted(_ text: String) {
+        append(UInt8(ascii: "\""))
+        appendEscaped(text)
+        append(UInt8(ascii: "\""))
+    }
+
+    /// Appends ascending, distinct numbers in `PostingCode`.
+    mutating func appendPostings(_ numbers: UnsafeBufferPointer<Int32>) {
+        reserve(numbers.count * 7)
+        let final = Self.final, continuation = Self.continuation
+        var out = base + count
+        var previous = -1
+        for number in numbers {
+            let gap = Int(number) - previous - 1
+            previous = Int(number)
+            var digits = 1
+            while gap >> (5 * digits) > 0 { digits += 1 }
+            for d in stride(from: digits - 1, to: 0, by: -1) {
+                out.pointee = continuation[(gap >> (5 * d)) & 31]
+                out += 1
+            }
+            out.pointee = final[gap & 31]
+            out += 1
+        }
+        count = out - base
+    }
+
+    private static let final = PostingCode.final
+    private static let continuation = PostingCode.continuation
+
+    /// The bytes written.
+    consuming func finish() -> [UInt8] {
+        [UInt8](UnsafeBufferPointer(start: base, count: count))
+    }
+}
