@@ -7,6 +7,8 @@ import RippleCore
 package struct TemplateLibrary: Sendable {
     let templates: [CompiledTemplate]
     let indexByName: [String: Int]
+    /// The output size to reserve when rendering each template (its text and the partials it may use).
+    let estimatedSizes: [Int]
     let strict: Bool
     /// Where template files live (`templates/`), for hints about missing templates.
     let folder: String
@@ -50,6 +52,11 @@ package struct TemplateLibrary: Sendable {
         guard !diagnostics.hasErrors else { throw DiagnosticError(diagnostics.sortedByLocation) }
         self.templates = templates
         self.indexByName = indexByName
+        estimatedSizes = templates.map { template in
+            let size = Self.dependencies(of: template.name, templates: templates, indexByName: indexByName)
+                .reduce(template.textSize) { $0 + (indexByName[$1].map { templates[$0].textSize } ?? 0) }
+            return max(1024, size + size / 2)
+        }
         self.strict = strict
         self.folder = unique.first.map(Self.folder(of:)) ?? "templates/"
     }
@@ -62,7 +69,7 @@ package struct TemplateLibrary: Sendable {
         guard let index = indexByName[name] else {
             throw DiagnosticError(.error("template '\(name)' not found", hint: "create \(folder)\(name).mustache"))
         }
-        var renderer = TemplateRenderer(library: self, context: context, capacity: estimatedSize(of: index))
+        var renderer = TemplateRenderer(library: self, context: context, capacity: estimatedSizes[index])
         try renderer.render(templates[index].nodes, indent: "")
         return renderer.output
     }
@@ -81,6 +88,10 @@ package struct TemplateLibrary: Sendable {
     /// (dynamic `{{>*name}}` tags are not included). Missing templates are included, so a build
     /// can notice when they appear; `name` itself is not.
     package func dependencies(of name: String) -> Set<String> {
+        Self.dependencies(of: name, templates: templates, indexByName: indexByName)
+    }
+
+    private static func dependencies(of name: String, templates: [CompiledTemplate], indexByName: [String: Int]) -> Set<String> {
         var found: Set<String> = []
         var pending = [name]
         while let next = pending.popLast() {
@@ -92,14 +103,6 @@ package struct TemplateLibrary: Sendable {
         }
         found.remove(name)
         return found
-    }
-
-    private func estimatedSize(of index: Int) -> Int {
-        var size = templates[index].textSize
-        for dependency in dependencies(of: templates[index].name) {
-            if let other = indexByName[dependency] { size += templates[other].textSize }
-        }
-        return max(1024, size + size / 2)
     }
 
     /// `templates/` for a source named `partials/nav` at `templates/partials/nav.mustache`.

@@ -16,24 +16,31 @@ package struct ContentBuilder: Sendable {
 
     /// Builds the content, collecting every problem.
     package func build(_ files: [SourceFile]) -> (content: SiteContent, diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        var content = SiteContent()
-        for file in files.sorted(by: { $0.path < $1.path }) {
-            guard file.path.hasPrefix("content/") else { continue }
+        enum Item: Sendable { case skipped, file(StaticFile), page(Page) }
+        // Decoding and front matter are per file, so they run on every core; pages are then added in path order.
+        let items = files.sorted(by: { $0.path < $1.path }).parallelMap { file -> (Item, [Diagnostic]) in
+            guard file.path.hasPrefix("content/") else { return (.skipped, []) }
             let relative = String(file.path.dropFirst("content/".count))
             let name = relative.split(separator: "/").last.map(String.init) ?? relative
-            if name.hasPrefix(".") || relative.hasPrefix("data/") { continue }
-            guard relative.hasSuffix(".md") else {
-                content.staticFiles.append(StaticFile(source: file.path, outputPath: relative))
-                continue
-            }
+            if name.hasPrefix(".") || relative.hasPrefix("data/") { return (.skipped, []) }
+            guard relative.hasSuffix(".md") else { return (.file(StaticFile(source: file.path, outputPath: relative)), []) }
             switch file.text() {
-            case .failure(let error): diagnostics.append(error)
+            case .failure(let error): return (.skipped, [error])
             case .success(let text):
-                if let page = page(for: file.path, relative: relative, text: text, diagnostics: &diagnostics),
-                   includeDrafts || !page.draft {
-                    add(page, to: &content, diagnostics: &diagnostics)
-                }
+                var diagnostics: [Diagnostic] = []
+                guard let page = page(for: file.path, relative: relative, text: text, diagnostics: &diagnostics),
+                      includeDrafts || !page.draft else { return (.skipped, diagnostics) }
+                return (.page(page), diagnostics)
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        var content = SiteContent()
+        for (item, problems) in items {
+            diagnostics += problems
+            switch item {
+            case .skipped: break
+            case .file(let file): content.staticFiles.append(file)
+            case .page(let page): add(page, to: &content, diagnostics: &diagnostics)
             }
         }
         content.chapters.sort(by: Self.readingOrder)

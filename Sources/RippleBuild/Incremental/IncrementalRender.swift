@@ -85,10 +85,10 @@ final class IncrementalRender: RenderReuse {
         return wanted
     }
 
-    func searchDocuments(_ pages: [RenderedPage]) -> [SearchDocument] {
+    func searchDocuments(_ pages: [RenderedPage]) -> [AnalysedDocument] {
         pages.parallelMap { page in
             if let kept = state.storage.withLock({ $0.markdown[page.page.source]?.search }) { return kept }
-            let document = SearchDocument(page: page)
+            let document = SearchIndex.analyse(title: page.title, url: page.page.outputPath, html: page.markdown.html)
             state.storage.withLock { storage in
                 if storage.markdown[page.page.source]?.context == context { storage.markdown[page.page.source]?.search = document }
             }

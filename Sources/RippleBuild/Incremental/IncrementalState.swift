@@ -15,7 +15,7 @@ package final class IncrementalState: Sendable {
         var memo: MarkdownStage.Memo
         /// A hash of everything of the result that reaches the page's HTML.
         var stamp: UInt64
-        var search: SearchDocument?
+        var search: AnalysedDocument?
     }
 
     /// A scanned HTML page or stylesheet, valid while the file's hash is the same.

@@ -13,7 +13,7 @@ package struct SiteFinish: Sendable {
         package var external: [LinkChecker.ExternalLink]
     }
 
-    /// The site's files as read (Markdown sources and templates are searched for broken links).
+    /// The site's files as read (templates are searched for broken links).
     package var files: SiteSource
     /// The rendered Markdown pages (their output paths map back to sources).
     package var pages: [RenderedPage]
@@ -53,9 +53,9 @@ package struct SiteFinish: Sendable {
     /// A locator over the Markdown sources of the rendered pages and every template.
     package func locator() -> LinkLocator {
         let origins = Dictionary(pages.map { ($0.page.outputPath, $0.page.source) }, uniquingKeysWith: { a, _ in a })
-        let wanted = Set(origins.values)
-        let sources = files.contentFiles.filter { wanted.contains($0.path) }.map {
-            LinkLocator.Text(path: $0.path, text: String(decoding: $0.bytes, as: UTF8.self))
+        // Each page's Markdown with its front matter as blank lines, so lines are the file's lines.
+        let sources = pages.map {
+            LinkLocator.Text(path: $0.page.source, text: String(repeating: "\n", count: $0.page.bodyLineOffset) + $0.page.body)
         }
         let templates = files.themeFiles.filter { $0.path.hasSuffix(".mustache") }.map {
             LinkLocator.Text(path: $0.displayPath, text: String(decoding: $0.bytes, as: UTF8.self))

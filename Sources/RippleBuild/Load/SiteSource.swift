@@ -19,6 +19,16 @@ package struct SiteSource: Sendable {
         self.dataFiles = dataFiles
         self.themeFiles = themeFiles
     }
+
+    /// The source without what assembling has already turned into the model — the Markdown (the pages hold
+    /// it) and the program data — so a large site does not hold two copies through the rest of the build.
+    /// Images and other static files stay (the guide's EPUB and PDF embed them).
+    package var assembled: SiteSource {
+        var lean = self
+        lean.contentFiles = contentFiles.map { $0.path.hasSuffix(".md") ? SourceFile(path: $0.path, bytes: []) : $0 }
+        lean.dataFiles = []
+        return lean
+    }
 }
 
 /// A file of the theme, with where it came from (for error messages).

@@ -48,8 +48,9 @@ package struct SiteBuilder: Sendable {
     /// previous output as it was.
     package func build() throws(DiagnosticError) -> Report {
         var timings = StageTimings()
-        let files = try timings.measure("load") { () throws(DiagnosticError) in try SiteLoader(root: source).load() }
+        var files = try timings.measure("load") { () throws(DiagnosticError) in try SiteLoader(root: source).load() }
         let assembled = assembler.assemble(files)
+        files = files.assembled
         timings.append(assembled.timings)
         guard var model = assembled.model else { throw DiagnosticError(assembled.diagnostics) }
         // Guide downloads (EPUB, print, PDF): known before rendering so the guide pages can link them.

@@ -24,6 +24,8 @@ package final class StagedOutput: OutputSink {
     package let output: URL
     /// The staging folder being written.
     package let staging: URL
+    /// `staging.path`, for building file paths without `URL`.
+    private let stagingPath: String
     /// The site folder static files are copied from.
     private let source: URL
     /// Folders already created in the staging folder: a 10,000-page site would otherwise ask the file
@@ -43,6 +45,7 @@ package final class StagedOutput: OutputSink {
         let parent = self.output.deletingLastPathComponent()
         let name = self.output.lastPathComponent
         staging = parent.appending(path: ".\(name).ripple-next")
+        stagingPath = staging.path
         try Self.checkSafe(output: self.output, source: self.source)
         let fm = FileManager.default
         do {
@@ -91,63 +94,50 @@ package final class StagedOutput: OutputSink {
         }
     }
 
-    /// The staging location of an output path; nil when the path would leave the output folder.
-    private func destination(_ path: String) throws(DiagnosticError) -> URL {
+    /// The normalised output path of `path`; an error when it would leave the output folder.
+    private func checked(_ path: String) throws(DiagnosticError) -> String {
         guard !path.hasPrefix("/"), let clean = OutputPath.normalize(path), !clean.isEmpty else {
             throw DiagnosticError(.error("refusing to write '\(path)': it is outside the output folder",
                                          hint: "use a plain `slug` without '/' or '..'"))
         }
-        return staging.appending(path: clean)
+        return clean
     }
 
     package func write(_ path: String, _ bytes: [UInt8]) throws(DiagnosticError) {
-        let url = try destination(path)
-        record(url)
+        let clean = try checked(path)
+        written.withLock { _ = $0.insert(clean) }
         do {
-            try ensureFolder(url.deletingLastPathComponent())
-            let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            defer { close(descriptor) }
-            var written = 0
-            try bytes.withUnsafeBytes { buffer in
-                while written < buffer.count {
-                    let result = posixWrite(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                    guard result > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-                    written += result
-                }
-            }
+            try ensureFolder(OutputPath.directory(of: clean))
+            try bytes.withUnsafeBytes { buffer in try FileReplace.replace(stagingPath + "/" + clean, with: buffer) }
         } catch {
             throw DiagnosticError(.error("cannot write '\(path)': \(error.localizedDescription)",
                                          hint: "check that the output folder's disk is not full and is writable"))
         }
     }
 
-    private func ensureFolder(_ folder: URL) throws {
-        let path = folder.path
-        if createdFolders.withLock({ $0.contains(path) }) { return }
+    /// Makes sure the staging folder has the folder `relative` (a normalised output path, "" for the root).
+    private func ensureFolder(_ relative: String) throws {
+        guard !relative.isEmpty, !createdFolders.withLock({ $0.contains(relative) }) else { return }
+        let path = stagingPath + "/" + relative
         // One mkdir(2) when the parent exists (every page after the first in a folder); the slower
         // FileManager walk only when it does not.
         if mkdir(path, 0o755) != 0, errno != EEXIST {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         }
-        createdFolders.withLock { _ = $0.insert(path) }
+        createdFolders.withLock { _ = $0.insert(relative) }
     }
 
     package func copy(from sourcePath: String, to path: String) throws(DiagnosticError) {
-        let url = try destination(path)
-        record(url)
+        let clean = try checked(path)
+        written.withLock { _ = $0.insert(clean) }
         do {
-            try ensureFolder(url.deletingLastPathComponent())
+            try ensureFolder(OutputPath.directory(of: clean))
+            let url = staging.appending(path: clean)
             try? FileManager.default.removeItem(at: url)
             try FileManager.default.copyItem(at: source.appending(path: sourcePath), to: url)
         } catch {
             throw DiagnosticError(.error("cannot copy the file: \(error.localizedDescription)", at: SourceLocation(file: sourcePath)))
         }
-    }
-
-    private func record(_ url: URL) {
-        let relative = String(url.path.dropFirst(staging.path.count + 1))
-        written.withLock { _ = $0.insert(relative) }
     }
 
     /// Deletes the files of the reused staging folder that this build did not write (and folders left
@@ -207,13 +197,4 @@ package final class StagedOutput: OutputSink {
         remove(written.withLock { $0 }.subtracting(previous))
         try? FileManager.default.removeItem(at: staging.appending(path: Self.dirtyMarker))
     }
-}
-
-/// `write(2)`, named apart from `OutputSink.write`.
-private func posixWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.write(descriptor, bytes, count)
-    #else
-    Darwin.write(descriptor, bytes, count)
-    #endif
 }

@@ -56,7 +56,7 @@ package struct ReportRenderer: Sendable {
             let narrative = narratives[report.id]
             let value = context.value(report, narrative: narrative, downloads: .relative, intranetURL: nil)
             jobs.append(SiteRenderer.PageJob(
-                path: path, template: "layouts/report",
+                path: path, template: "layouts/report", search: .mainContent,
                 context: pages.context(path: path, kind: "report", title: narrative?.title ?? "Quarterly report: \(report.label)",
                                        summary: narrative?.summary ?? "Figures of the mentoring program for \(report.label).",
                                        markdown: narrative?.markdown, source: narrative?.page, extra: ["report": value])))

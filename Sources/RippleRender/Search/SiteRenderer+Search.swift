@@ -1,13 +1,10 @@
 import RippleCore
 
 extension SiteRenderer {
-    /// Writes `search-index.js` over `pages` and any `extra` documents (dashboards, reports).
-    package func writeSearchIndex(_ pages: [RenderedPage], extra: [SearchDocument] = [], to sink: OutputSink) -> [Diagnostic] {
-        let analysed = pages.parallelMap { page in
-            SearchIndex.analyse(title: page.title, url: page.page.outputPath, html: page.markdown.html)
-        } + extra.parallelMap { SearchIndex.analyse($0) }
+    /// Writes `search-index.js` over the analysed documents, in the order given.
+    package func writeSearchIndex(_ documents: [AnalysedDocument], to sink: OutputSink) -> [Diagnostic] {
         do throws(DiagnosticError) {
-            try sink.write(SearchIndex.fileName, SearchIndex(analysed: analysed).javaScriptBytes)
+            try sink.write(SearchIndex.fileName, SearchIndex(analysed: documents).javaScriptBytes)
             return []
         } catch {
             return error.diagnostics

@@ -11,4 +11,11 @@ package struct RenderedPage: Sendable {
     package var markdown: RenderedMarkdown
     /// Summary: front matter, else the first paragraph.
     package var summary: String { page.summary ?? markdown.summary }
+
+    /// The page without its body HTML: what later stages (link check, incremental builds) keep of it.
+    package var withoutHTML: RenderedPage {
+        var page = self
+        page.markdown.html = ""
+        return page
+    }
 }

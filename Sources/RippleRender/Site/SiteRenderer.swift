@@ -25,6 +25,9 @@ package struct SiteRenderer: Sendable {
     }
 
     /// Renders every page to `sink`. Nothing is written when the Markdown has errors.
+    ///
+    /// Pages are rendered, written and tokenised for search in one parallel pass; the pages returned carry no
+    /// body HTML (`markdown.html` is empty), so a large guide's HTML is not held after it is written.
     package func render(to sink: OutputSink) -> Output {
         let content = model.content
         var stage = MarkdownStage(
@@ -32,31 +35,40 @@ package struct SiteRenderer: Sendable {
                                      unsafeHTML: model.config.markdown.unsafeHTML),
             links: LinkResolver(content: content), embeds: model.metrics.map(ShortcodeRenderer.init))
         stage.memo = reuse
-        let (all, markdownProblems) = stage.render(content.allPages + ReportRenderer.narrativePages(content))
-        let rendered = all.filter { $0.page.kind != .narrative }
-        guard !markdownProblems.hasErrors else { return Output(pages: rendered, diagnostics: markdownProblems) }
+        var (rendered, markdownProblems) = stage.render(content.allPages + ReportRenderer.narrativePages(content))
+        let narratives = Dictionary(rendered.filter { $0.page.kind == .narrative }.map { ($0.page.slug, $0) },
+                                    uniquingKeysWith: { a, _ in a })
+        rendered.removeAll { $0.page.kind == .narrative }
+        guard !markdownProblems.hasErrors else { return Output(pages: rendered.map(\.withoutHTML), diagnostics: markdownProblems) }
 
         let chapters = rendered.filter { $0.page.kind == .chapter }
         let nav = navigation(rendered)
-        let context = PageContext(model: model, chapters: chapters, navigation: nav)
+        // The pages' HTML is held by their jobs only, and let go as each page is written.
+        let context = PageContext(model: model, chapters: chapters.map(\.withoutHTML), navigation: nav)
         // Incremental: pages whose output would be as before are not rendered (nor written) again.
         let wanted = reuse?.pagesToRender(rendered, chapters: chapters, navigation: nav)
         // Contexts are made when each page is rendered, not all up front: a 10,000-page site would otherwise
         // hold every page's context (content, sidebar, table of contents) in memory at once.
         var jobs: [PageJob] = rendered.filter { wanted?.contains($0.page.outputPath) ?? true }.map { page in
-            PageJob(path: page.page.outputPath, template: "layouts/\(Self.layout(for: page.page.kind))") {
+            PageJob(path: page.page.outputPath, template: "layouts/\(Self.layout(for: page.page.kind))",
+                    search: reuse == nil ? .content(title: page.title, html: page.markdown.html) : .none) {
                 context.context(path: page.page.outputPath, kind: Self.kindName(page.page.kind),
                                 title: page.title, summary: page.summary, content: page.markdown.html,
                                 markdown: page.markdown, source: page.page)
             }
         }
+        // Incremental builds keep each page's search document, so they are taken here, while pages have HTML.
+        let keptDocuments = reuse?.searchDocuments(rendered)
+        let pages = rendered.map(\.withoutHTML)
+        let chaptersOnly = chapters.count
+        rendered = []
         if content.home == nil {
             jobs.append(PageJob(path: "index.html", template: "layouts/home",
                                 context: context.context(path: "index.html", kind: "home", title: model.config.title)))
         }
-        if !chapters.isEmpty, content.guideIntro == nil {
+        if chaptersOnly > 0, content.guideIntro == nil {
             let guide = model.config.guide
-            let summary = "The \(chapters.count) chapters of \(guide.title)" + (guide.author.isEmpty ? "." : ", by \(guide.author).")
+            let summary = "The \(chaptersOnly) chapters of \(guide.title)" + (guide.author.isEmpty ? "." : ", by \(guide.author).")
             jobs.append(PageJob(path: "guide/index.html", template: "layouts/guide-index",
                                 context: context.context(path: "guide/index.html", kind: "guide-index",
                                                          title: guide.title, summary: summary)))
@@ -69,12 +81,11 @@ package struct SiteRenderer: Sendable {
             do throws(DiagnosticError) {
                 try sink.write(DashboardRenderer.metricsJSONPath, text: dashboards.metricsJSON())
             } catch {
-                return Output(pages: rendered, diagnostics: markdownProblems + error.diagnostics)
+                return Output(pages: pages, diagnostics: markdownProblems + error.diagnostics)
             }
         }
         var reportProblems: [Diagnostic] = []
         if let reports = ReportRenderer(model: model) {
-            let narratives = Dictionary(all.filter { $0.page.kind == .narrative }.map { ($0.page.slug, $0) }, uniquingKeysWith: { a, _ in a })
             let (reportJobs, files) = reports.site(narratives: narratives, pages: context)
             jobs += reportJobs
             reportProblems += reports.narrativeWarnings()
@@ -84,17 +95,14 @@ package struct SiteRenderer: Sendable {
         } else {
             reportProblems += ReportRenderer.narrativesWithoutData(content)
         }
-        // Quarterly reports are searchable too: their documents are taken from the pages as written.
-        let written = write(jobs, to: sink) { path in path.hasPrefix("reports/") && path.split(separator: "/").count == 3 }
-        let reportDocuments = written.documents.sorted { $0.url < $1.url }
+        let written = write(consume jobs, to: sink)
         var diagnostics = markdownProblems + reportProblems + written.diagnostics
-        if let reuse {
-            diagnostics += writeSearchIndex([], extra: reuse.searchDocuments(rendered) + reportDocuments, to: sink)
-        } else {
-            diagnostics += writeSearchIndex(rendered, extra: reportDocuments, to: sink)  // essentials: search-index.js
-        }
+        // The index lists Markdown pages in reading order, then the generated pages it covers (reports) by URL.
+        let generated = written.documents.filter { !$0.isContent }.map(\.document).sorted { $0.url < $1.url }
+        let documents = keptDocuments ?? written.documents.filter(\.isContent).map(\.document)
+        diagnostics += writeSearchIndex(documents + generated, to: sink)
         diagnostics += copyFiles(to: sink)
-        return Output(pages: rendered, diagnostics: diagnostics)
+        return Output(pages: pages, diagnostics: diagnostics)
     }
 
     /// One page to render with a template.
@@ -103,37 +111,59 @@ package struct SiteRenderer: Sendable {
         package var path: String
         /// Template name.
         package var template: String
+        /// What of the page the search index covers.
+        package var search: SearchSource
         /// Makes its context, when the page is rendered.
         package var makeContext: @Sendable () -> TemplateValue
 
         /// Creates a job whose context is made when the page is rendered.
-        package init(path: String, template: String, makeContext: @escaping @Sendable () -> TemplateValue) {
-            self.path = path; self.template = template; self.makeContext = makeContext
+        package init(path: String, template: String, search: SearchSource = .none,
+                     makeContext: @escaping @Sendable () -> TemplateValue) {
+            self.path = path; self.template = template; self.search = search; self.makeContext = makeContext
         }
 
         /// Creates a job with a ready context.
-        package init(path: String, template: String, context: TemplateValue) {
-            self.init(path: path, template: template, makeContext: { context })
+        package init(path: String, template: String, search: SearchSource = .none, context: TemplateValue) {
+            self.init(path: path, template: template, search: search, makeContext: { context })
         }
     }
 
-    /// Renders jobs in parallel and writes each page as soon as it is ready.
-    package func write(_ jobs: [PageJob], to sink: OutputSink) -> [Diagnostic] {
-        write(jobs, to: sink, searchable: { _ in false }).diagnostics
+    /// What the search index takes from a page.
+    package enum SearchSource: Sendable {
+        /// Nothing: the page is not searchable.
+        case none
+        /// A Markdown page's body HTML, under its title.
+        case content(title: String, html: String)
+        /// The `<main>` of the written page, under the context's `page.title` (generated pages: reports).
+        case mainContent
     }
 
-    /// Renders and writes jobs; for the pages `searchable` picks, also returns a search document of their
-    /// `<main>` content (the generated pages the search covers: the quarterly reports).
-    func write(_ jobs: [PageJob], to sink: OutputSink,
-               searchable: @Sendable (String) -> Bool) -> (diagnostics: [Diagnostic], documents: [SearchDocument]) {
+    /// A page's search document, and whether it came from Markdown content.
+    package struct WrittenDocument: Sendable {
+        /// The document.
+        package var document: AnalysedDocument
+        /// Whether it is a Markdown page's (else a generated page's, such as a report).
+        package var isContent: Bool
+    }
+
+    /// Renders jobs in parallel and writes each page as soon as it is ready.
+    package func write(_ jobs: consuming [PageJob], to sink: OutputSink) -> (diagnostics: [Diagnostic], documents: [WrittenDocument]) {
         let templates = model.templates
-        let results = jobs.parallelMap { job -> ([Diagnostic], SearchDocument?) in
+        let results = jobs.parallelMapReleasing { job -> ([Diagnostic], WrittenDocument?) in
             do throws(DiagnosticError) {
                 let context = job.makeContext()
                 let html = try templates.render(job.template, context: context)
                 try sink.write(job.path, text: html)
-                guard searchable(job.path), case let .string(title)? = context["page"]?["title"] else { return ([], nil) }
-                return ([], SearchDocument(title: title, url: job.path, html: Self.mainContent(of: html)))
+                switch job.search {
+                case .none:
+                    return ([], nil)
+                case let .content(title, body):
+                    return ([], WrittenDocument(document: SearchIndex.analyse(title: title, url: job.path, html: body), isContent: true))
+                case .mainContent:
+                    guard case let .string(title)? = context["page"]?["title"] else { return ([], nil) }
+                    let document = SearchIndex.analyse(title: title, url: job.path, html: Self.mainContent(of: html))
+                    return ([], WrittenDocument(document: document, isContent: false))
+                }
             } catch {
                 return (error.diagnostics, nil)
             }
@@ -202,6 +232,7 @@ package protocol RenderReuse: MarkdownMemo {
     /// Output paths of the Markdown `pages` that must be rendered again; the others would come out as before.
     func pagesToRender(_ pages: [RenderedPage], chapters: [RenderedPage],
                        navigation: [(title: String, path: String)]) -> Set<String>
-    /// The search index documents of `pages` (the same as `SearchDocument(page:)`), reusing kept ones.
-    func searchDocuments(_ pages: [RenderedPage]) -> [SearchDocument]
+    /// The search index documents of `pages` (as `SearchIndex.analyse` makes them from each page's title, output
+    /// path and body HTML), reusing kept ones.
+    func searchDocuments(_ pages: [RenderedPage]) -> [AnalysedDocument]
 }
