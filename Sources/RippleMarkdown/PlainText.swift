@@ -66,19 +66,31 @@ enum PlainText {
 
         /// Counts the words of `piece`, continuing a word left open by the previous piece.
         mutating func add(_ piece: String) {
-            let before = self
             var piece = piece
+            // ASCII fast path with the state in locals; any other byte restarts the piece scalar by scalar.
+            var finished = self.finished, inWord = self.inWord, hasAlphanumeric = self.wordHasAlphanumeric
             let ascii = piece.withUTF8 { bytes -> Bool in
                 for byte in bytes {
-                    guard byte < 0x80 else { return false }
-                    let letter = byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A
-                    step(isWhitespace: byte == 32 || (byte >= 9 && byte <= 13),
-                         isAlphanumeric: letter || (byte >= 0x30 && byte <= 0x39))
+                    switch PlainText.asciiClass[Int(byte)] {
+                    case 1:
+                        if inWord, hasAlphanumeric { finished &+= 1 }
+                        inWord = false
+                        hasAlphanumeric = false
+                    case 2:
+                        inWord = true
+                        hasAlphanumeric = true
+                    case 0:
+                        inWord = true
+                    default:
+                        return false
+                    }
                 }
                 return true
             }
-            guard !ascii else { return }
-            self = before
+            if ascii {
+                self.finished = finished; self.inWord = inWord; self.wordHasAlphanumeric = hasAlphanumeric
+                return
+            }
             for scalar in piece.unicodeScalars {
                 step(isWhitespace: PlainText.isWhitespace(scalar), isAlphanumeric: PlainText.isAlphanumeric(scalar))
             }
@@ -98,6 +110,13 @@ enum PlainText {
 
     private static func words(in text: String) -> [Substring] {
         text.unicodeScalars.split(whereSeparator: isWhitespace).map { Substring($0) }
+    }
+
+    /// Byte classes for counting words: 0 other ASCII, 1 whitespace, 2 letter or digit, 3 not ASCII.
+    fileprivate static let asciiClass: [UInt8] = (0..<256).map { byte -> UInt8 in
+        guard byte < 0x80 else { return 3 }
+        let scalar = Unicode.Scalar(UInt8(byte))
+        return isWhitespace(scalar) ? 1 : isAlphanumeric(scalar) ? 2 : 0
     }
 
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {

@@ -1,4 +1,9 @@
 import RippleCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Turns cmark's source positions (1-based line, 1-based *byte* column, counted in the Markdown body)
 /// into `SourceLocation`s (real file line, column in Unicode scalars).
@@ -12,10 +17,15 @@ struct SourceMap {
         self.bytes = Array(markdown.utf8)
         self.file = file
         self.lineOffset = lineOffset
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "\n") { lineStarts.append(index + 1) }
-            index += 1
+        lineStarts.reserveCapacity(bytes.count / 40 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var from = 0
+            while from < buffer.count, let found = memchr(base + from, 0x0A, buffer.count - from) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                lineStarts.append(index + 1)
+                from = index + 1
+            }
         }
     }
 
@@ -42,12 +52,14 @@ extension SourceMap {
         let lineEnd = line < lineStarts.count ? lineStarts[line] : bytes.count
         let from = min(lineStarts[line - 1] + Int(start) - 1, lineEnd)
         let to = min(lineStarts[line - 1] + Int(end), lineEnd)
-        var index = from
-        while index + needle.count <= to {
-            if bytes[index] == first, bytes[index..<index + needle.count].elementsEqual(needle) { return true }
-            index += 1
+        return bytes.withUnsafeBufferPointer { buffer in
+            var index = from
+            while index + needle.count <= to {
+                if buffer[index] == first, buffer[index..<index + needle.count].elementsEqual(needle) { return true }
+                index += 1
+            }
+            return false
         }
-        return false
     }
 
     /// The source text of one line between two 1-based byte columns (both included), as written.
