@@ -8,8 +8,9 @@ struct SearchAnalyser {
     private var wordTerms: [Int32] = []
     /// The document's distinct terms.
     private(set) var terms = ByteTable(capacity: 512)
-    /// Per term, the round of `distinct` that last took it.
-    private var marks: [UInt32] = []
+    /// Per term, the round that last took it (see `startRound`). Owned here, freed by `release`.
+    private var marks: UnsafeMutablePointer<UInt32>
+    private var marksCapacity = 512
     private var round: UInt32 = 0
     private var word: [UInt8] = []
     private var stemmed: [UInt8] = []
@@ -22,76 +23,113 @@ struct SearchAnalyser {
         return table
     }()
 
+    init() {
+        marks = .allocate(capacity: marksCapacity)
+        marks.initialize(repeating: 0, count: marksCapacity)
+    }
+
+    /// Frees the marks; the analyser is not used after this.
+    func release() { marks.deallocate() }
+
     /// The document's terms as strings, by number.
     var termStrings: [String] {
         (0..<terms.count).map { String(decoding: terms.key($0), as: UTF8.self) }
     }
 
-    /// Appends the term number of every word of `text`, in order, repeats kept.
+    /// Starts a new set of distinct terms for `collect`.
+    mutating func startRound() {
+        round &+= 1
+        if round == 0 {  // wrapped: forget every mark
+            marks.update(repeating: 0, count: marksCapacity)
+            round = 1
+        }
+    }
+
+    /// Counts `ids` as taken in this round.
+    mutating func take(_ ids: [Int32]) {
+        for id in ids { marks[Int(id)] = round }
+    }
+
+    /// Appends the number of every term of `text` not yet taken in this round, in order of first use.
     mutating func collect(_ text: UnsafeBufferPointer<UInt8>, into ids: inout [Int32]) {
         let n = text.count
         var i = 0
         while i < n {
             let first = text[i]
             guard first >= 0x80 || Self.isAlphanumeric(first) else { i += 1; continue }
-            word.removeAll(keepingCapacity: true)
-            var ascii = true
+            let start = i
+            var ascii = true, upper = false
             while i < n {
                 let b = text[i]
                 if b >= 0x80 {
                     ascii = false
-                    word.append(b)
-                } else if Self.isAlphanumeric(b) {
-                    word.append(b | 0x20)  // lower-cases letters, keeps digits
-                } else {
+                } else if (b &- UInt8(ascii: "A")) < 26 {
+                    upper = true
+                } else if !Self.isAlphanumeric(b) {
                     break
                 }
                 i += 1
             }
-            if ascii, word.count < 2 || word.count >= SearchText.maxLength { continue }
-            if let known = word.withUnsafeBufferPointer({ words.find($0) }) {
-                for k in Int(wordTermStarts[known])..<Int(wordTermStarts[known + 1]) { ids.append(wordTerms[k]) }
-                continue
-            }
-            let start = wordTerms.count
-            if ascii {
-                if word.withUnsafeBufferPointer({ Self.stopWords.find($0) }) == nil {
-                    stemmed.removeAll(keepingCapacity: true)
-                    stemmed.append(contentsOf: word)
-                    Self.stem(&stemmed)
-                    wordTerms.append(stemmed.withUnsafeBufferPointer { number(ofTerm: $0) })
-                }
+            if ascii, i - start < 2 || i - start >= SearchText.maxLength { continue }
+            let key = UnsafeBufferPointer(rebasing: text[start..<i])
+            if upper {
+                word.removeAll(keepingCapacity: true)
+                for b in key { word.append((b &- UInt8(ascii: "A")) < 26 ? b | 0x20 : b) }
+                let lowered = word
+                lowered.withUnsafeBufferPointer { emit($0, ascii: ascii, into: &ids) }
             } else {
-                for term in SearchText.words(String(decoding: word, as: UTF8.self)).compactMap(SearchText.term) {
-                    var term = term
-                    wordTerms.append(term.withUTF8 { number(ofTerm: $0) })
-                }
+                emit(key, ascii: ascii, into: &ids)
             }
-            _ = word.withUnsafeBufferPointer { words.insert($0) }
-            wordTermStarts.append(Int32(wordTerms.count))
-            ids.append(contentsOf: wordTerms[start...])
         }
     }
 
-    /// The distinct numbers of `ids`, sorted.
-    mutating func distinct(_ ids: [Int32]) -> [Int32] {
-        round &+= 1
-        if round == 0 {  // wrapped: forget every mark
-            for k in marks.indices { marks[k] = 0 }
-            round = 1
+    /// Appends the terms of one folded word not yet taken in this round.
+    @inline(__always)
+    private mutating func emit(_ key: UnsafeBufferPointer<UInt8>, ascii: Bool, into ids: inout [Int32]) {
+        let known = words.find(key) ?? learn(key, ascii: ascii)
+        var k = Int(wordTermStarts[known])
+        let end = Int(wordTermStarts[known + 1])
+        while k < end {
+            let id = Int(wordTerms[k])
+            if marks[id] != round {
+                marks[id] = round
+                ids.append(Int32(id))
+            }
+            k += 1
         }
-        var result: [Int32] = []
-        for id in ids where marks[Int(id)] != round {
-            marks[Int(id)] = round
-            result.append(id)
+    }
+
+    /// Works out the terms of a new folded word (ASCII words as bytes, others through `SearchText`).
+    private mutating func learn(_ key: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Int {
+        if ascii {
+            if Self.stopWords.find(key) == nil {
+                stemmed.removeAll(keepingCapacity: true)
+                stemmed.append(contentsOf: key)
+                Self.stem(&stemmed)
+                let id = stemmed.withUnsafeBufferPointer { number(ofTerm: $0) }
+                wordTerms.append(id)
+            }
+        } else {
+            for term in SearchText.words(String(decoding: key, as: UTF8.self)).compactMap(SearchText.term) {
+                var term = term
+                let id = term.withUTF8 { number(ofTerm: $0) }
+                wordTerms.append(id)
+            }
         }
-        result.sort()
-        return result
+        wordTermStarts.append(Int32(wordTerms.count))
+        return words.insert(key).number
     }
 
     private mutating func number(ofTerm term: UnsafeBufferPointer<UInt8>) -> Int32 {
         let (number, inserted) = terms.insert(term)
-        if inserted { marks.append(0) }
+        if inserted, number == marksCapacity {
+            let bigger = UnsafeMutablePointer<UInt32>.allocate(capacity: marksCapacity * 2)
+            bigger.update(from: marks, count: marksCapacity)
+            (bigger + marksCapacity).initialize(repeating: 0, count: marksCapacity)
+            marks.deallocate()
+            marks = bigger
+            marksCapacity *= 2
+        }
         return Int32(number)
     }
 
