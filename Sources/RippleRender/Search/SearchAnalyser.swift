@@ -59,43 +59,43 @@ struct SearchAnalyser {
             guard first >= 0x80 || Self.isAlphanumeric(first) else { i += 1; continue }
             let start = i
             var ascii = true, upper = false
+            var h = ByteTable.seed
             while i < n {
-                let b = text[i]
+                var b = text[i]
                 if b >= 0x80 {
                     ascii = false
                 } else if (b &- UInt8(ascii: "A")) < 26 {
                     upper = true
+                    b |= 0x20
                 } else if !Self.isAlphanumeric(b) {
                     break
                 }
+                h = ByteTable.mix(h, b)
                 i += 1
             }
             if ascii, i - start < 2 || i - start >= SearchText.maxLength { continue }
             let key = UnsafeBufferPointer(rebasing: text[start..<i])
-            if upper {
+            let known: Int
+            if let found = words.find(key, hash: ByteTable.finish(h), lowering: upper) {
+                known = found
+            } else if upper {
                 word.removeAll(keepingCapacity: true)
                 for b in key { word.append((b &- UInt8(ascii: "A")) < 26 ? b | 0x20 : b) }
                 let lowered = word
-                lowered.withUnsafeBufferPointer { emit($0, ascii: ascii, into: &ids) }
+                known = lowered.withUnsafeBufferPointer { learn($0, ascii: ascii) }
             } else {
-                emit(key, ascii: ascii, into: &ids)
+                known = learn(key, ascii: ascii)
             }
-        }
-    }
-
-    /// Appends the terms of one folded word not yet taken in this round.
-    @inline(__always)
-    private mutating func emit(_ key: UnsafeBufferPointer<UInt8>, ascii: Bool, into ids: inout [Int32]) {
-        let known = words.find(key) ?? learn(key, ascii: ascii)
-        var k = Int(wordTermStarts[known])
-        let end = Int(wordTermStarts[known + 1])
-        while k < end {
-            let id = Int(wordTerms[k])
-            if marks[id] != round {
-                marks[id] = round
-                ids.append(Int32(id))
+            var k = Int(wordTermStarts[known])
+            let end = Int(wordTermStarts[known + 1])
+            while k < end {
+                let id = Int(wordTerms[k])
+                if marks[id] != round {
+                    marks[id] = round
+                    ids.append(Int32(id))
+                }
+                k += 1
             }
-            k += 1
         }
     }
 

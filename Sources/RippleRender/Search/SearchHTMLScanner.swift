@@ -156,6 +156,13 @@ enum SearchHTMLScanner {
             var i = start, c = count, pending = pendingSpace
             while i < n {
                 let b = bytes[i]
+                if b > 32, b != UInt8(ascii: "<"), b != UInt8(ascii: "&"), b != 0xC2 {
+                    if pending { base[c] = 32; c += 1; pending = false }
+                    base[c] = b
+                    c += 1
+                    i += 1
+                    continue
+                }
                 switch b {
                 case UInt8(ascii: "<"), UInt8(ascii: "&"):
                     count = c; pendingSpace = pending
