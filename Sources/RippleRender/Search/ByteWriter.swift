@@ -75,8 +75,8 @@ struct ByteWriter: ~Copyable {
         var k = 0
         while k < n {
             let b = text[k]
-            k += 1
-            if b >= 0x20, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\"), b != UInt8(ascii: "<"), b != 0xE2 {
+            k &+= 1
+            if b > UInt8(ascii: "<") ? (b != UInt8(ascii: "\\") && b != 0xE2) : (b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "<")) {
                 out.pointee = b
                 out += 1
                 continue

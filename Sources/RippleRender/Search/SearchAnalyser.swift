@@ -70,18 +70,19 @@ struct SearchAnalyser {
             let n = text.count
             var i = 0
             while i < n {
-                guard classes[Int(text[i])] != 0 else { i += 1; continue }
+                guard classes[Int(text[i])] != 0 else { i &+= 1; continue }
                 let start = i
                 var flags: UInt8 = 0
                 var packed: UInt64 = 0
+                var shift: UInt64 = 0
                 while i < n {
                     let b = text[i]
                     let c = classes[Int(b)]
                     if c == 0 { break }
                     flags |= c
-                    let offset = i - start
-                    if offset < 8 { packed |= UInt64(b | (c & 0x20)) << UInt64(8 * offset) }
-                    i += 1
+                    if shift < 64 { packed |= UInt64(b | (c & 0x20)) &<< shift }
+                    shift &+= 8
+                    i &+= 1
                 }
                 let length = i - start
                 let ascii = flags & 0x80 == 0

@@ -157,27 +157,30 @@ enum SearchHTMLScanner {
             while i < n {
                 let b = bytes[i]
                 if b > 32, b != UInt8(ascii: "<"), b != UInt8(ascii: "&"), b != 0xC2 {
-                    if pending { base[c] = 32; c += 1; pending = false }
+                    if pending { base[c] = 32; c &+= 1; pending = false }
                     base[c] = b
-                    c += 1
-                    i += 1
-                    continue
-                }
-                switch b {
-                case UInt8(ascii: "<"), UInt8(ascii: "&"):
-                    count = c; pendingSpace = pending
-                    return i
-                case 32, 10, 9, 13, 12:
+                    c &+= 1
+                    i &+= 1
+                } else if b == 32 || b == 10 || b == 9 || b == 13 || b == 12 {
                     pending = c > 0
-                    i += 1
-                case 0xC2 where i + 1 < n && bytes[i + 1] == 0xA0:  // no-break space
-                    pending = c > 0
-                    i += 2
-                default:
-                    if pending { base[c] = 32; c += 1; pending = false }
+                    i &+= 1
+                } else if b == 0xC2 {
+                    if i + 1 < n && bytes[i + 1] == 0xA0 {  // no-break space
+                        pending = c > 0
+                        i &+= 2
+                    } else {
+                        if pending { base[c] = 32; c &+= 1; pending = false }
+                        base[c] = b
+                        c &+= 1
+                        i &+= 1
+                    }
+                } else if b == UInt8(ascii: "<") || b == UInt8(ascii: "&") {
+                    break
+                } else {  // other control characters
+                    if pending { base[c] = 32; c &+= 1; pending = false }
                     base[c] = b
-                    c += 1
-                    i += 1
+                    c &+= 1
+                    i &+= 1
                 }
             }
             count = c; pendingSpace = pending
