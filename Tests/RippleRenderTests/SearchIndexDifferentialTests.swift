@@ -114,11 +114,10 @@ import RippleRender
         let expected = Array(reference.javaScript.utf8)
         let analysed = corpus.map { SearchIndex.analyse(title: $0.title, url: $0.url, html: $0.html) }
         let fast = SearchIndex(analysed: analysed).javaScriptBytes
-        #expect(fast == expected)
-        if fast != expected { Self.explainDifference(fast, expected) }
+        Self.expectSame(fast, expected)
         let viaDocuments = SearchIndex(documents: corpus.map { SearchDocument(title: $0.title, url: $0.url, html: $0.html) })
-        #expect(viaDocuments.javaScriptBytes == expected)
-        #expect(viaDocuments.javaScript == reference.javaScript)
+        Self.expectSame(viaDocuments.javaScriptBytes, expected)
+        Self.expectSame(Array(viaDocuments.javaScript.utf8), expected)
         #expect(viaDocuments.terms.map(\.term) == reference.terms.map(\.term))
         #expect(viaDocuments.terms.map { [$0.body, $0.head, $0.title] } == reference.terms.map { [$0.body, $0.head, $0.title] })
         // Analysed documents survive a round trip through JSON (incremental builds keep them).
@@ -141,7 +140,7 @@ import RippleRender
         }
         documents.append(SearchDocument(title: "", url: "empty.html", sections: []))
         references.append(ReferenceSearchDocument(title: "", url: "empty.html", sections: []))
-        #expect(SearchIndex(documents: documents).javaScript == ReferenceSearchIndex(documents: references).javaScript)
+        Self.expectSame(SearchIndex(documents: documents).javaScriptBytes, Array(ReferenceSearchIndex(documents: references).javaScript.utf8))
     }
 
     @Test func snippetsCountCharacters() {
@@ -164,10 +163,11 @@ import RippleRender
             == ReferenceSearchIndex(documents: [ReferenceSearchDocument(title: "", url: "", html: "")]).javaScript)
     }
 
-    /// Prints where two outputs first differ, to make a failure readable.
-    static func explainDifference(_ a: [UInt8], _ b: [UInt8]) {
+    /// Expects equal outputs, and says where they first differ (the outputs are too long to print whole).
+    static func expectSame(_ a: [UInt8], _ b: [UInt8], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        guard a != b else { return }
         let k = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
         let from = max(0, k - 120)
-        Issue.record("first difference at byte \(k):\nnew: \(String(decoding: a[from..<min(a.count, k + 120)], as: UTF8.self))\nref: \(String(decoding: b[from..<min(b.count, k + 120)], as: UTF8.self))")
+        Issue.record("outputs differ; first difference at byte \(k):\nnew: \(String(decoding: a[from..<min(a.count, k + 120)], as: UTF8.self))\nref: \(String(decoding: b[from..<min(b.count, k + 120)], as: UTF8.self))", sourceLocation: sourceLocation)
     }
 }

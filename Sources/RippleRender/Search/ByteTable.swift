@@ -28,13 +28,17 @@ struct ByteTable: Sendable {
     func key(_ k: Int) -> ArraySlice<UInt8> { bytes[Int(starts[k])..<Int(starts[k + 1])] }
 
     /// The key's number, or nil.
-    func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
-        let hash = Self.hash(key)
+    func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? { find(key, hash: Self.hash(key), lowering: false) }
+
+    /// The number of `key` (with ASCII capitals read as small letters when `lowering`), whose `hash` (of the
+    /// lowered bytes) the caller worked out; nil when absent.
+    @inline(__always)
+    func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, lowering: Bool) -> Int? {
         var slot = Int(hash) & mask
         while true {
             let entry = Int(slots[slot])
             if entry == 0 { return nil }
-            if hashes[entry - 1] == hash, equals(entry - 1, key) { return entry - 1 }
+            if hashes[entry - 1] == hash, equals(entry - 1, key, lowering: lowering) { return entry - 1 }
             slot = (slot + 1) & mask
         }
     }
@@ -46,7 +50,7 @@ struct ByteTable: Sendable {
         while true {
             let entry = Int(slots[slot])
             if entry == 0 { break }
-            if hashes[entry - 1] == hash, equals(entry - 1, key) { return (entry - 1, false) }
+            if hashes[entry - 1] == hash, equals(entry - 1, key, lowering: false) { return (entry - 1, false) }
             slot = (slot + 1) & mask
         }
         let number = hashes.count
@@ -58,14 +62,22 @@ struct ByteTable: Sendable {
         return (number, true)
     }
 
-    private func equals(_ k: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func equals(_ k: Int, _ key: UnsafeBufferPointer<UInt8>, lowering: Bool) -> Bool {
         let start = Int(starts[k]), end = Int(starts[k + 1])
         guard end - start == key.count else { return false }
         return bytes.withUnsafeBufferPointer { all in
             var i = 0
-            while i < key.count {
-                if all[start + i] != key[i] { return false }
-                i += 1
+            if lowering {
+                while i < key.count {
+                    let b = key[i]
+                    if all[start + i] != ((b &- UInt8(ascii: "A")) < 26 ? b | 0x20 : b) { return false }
+                    i += 1
+                }
+            } else {
+                while i < key.count {
+                    if all[start + i] != key[i] { return false }
+                    i += 1
+                }
             }
             return true
         }
@@ -82,25 +94,23 @@ struct ByteTable: Sendable {
         }
     }
 
-    /// A fast multiplicative hash, eight bytes at a time.
+    /// The hash's starting value; feed bytes with `mix`, end with `finish` (FNV-1a and a final scramble, so a
+    /// word's hash can be worked out while it is read).
+    static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    @inline(__always)
+    static func mix(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100_0000_01B3 }
+
+    @inline(__always)
+    static func finish(_ h: UInt64) -> UInt32 {
+        let x = (h ^ (h >> 29)) &* 0x9E37_79B9_7F4A_7C15
+        return UInt32(truncatingIfNeeded: x >> 32)
+    }
+
+    /// The hash of `key`.
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
-        guard let base = key.baseAddress else { return UInt32(truncatingIfNeeded: h >> 32) }
-        let raw = UnsafeRawPointer(base)
-        var i = 0
-        while i + 8 <= key.count {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h >> 29
-            i += 8
-        }
-        if i < key.count {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < key.count { tail |= UInt64(base[i]) << shift; shift += 8; i += 1 }
-            h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-            h ^= h >> 32
-        }
-        h = (h ^ (h >> 31)) &* 0x9E37_79B9_7F4A_7C15
-        return UInt32(truncatingIfNeeded: h >> 32)
+        var h = seed
+        for b in key { h = mix(h, b) }
+        return finish(h)
     }
 }

@@ -73,10 +73,21 @@ struct ByteWriter: ~Copyable {
         let n = text.count
         var out = base + count
         var k = 0
+        let raw = UnsafeRawPointer(text.baseAddress)
         while k < n {
+            // Eight bytes at a time while none needs escaping (none below 0x20, no `"`, `\\`, `<` or 0xE2).
+            if let raw, k + 8 <= n {
+                let x = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                if !Self.needsEscaping(x) {
+                    UnsafeMutableRawPointer(out).storeBytes(of: x, as: UInt64.self)
+                    out += 8
+                    k &+= 8
+                    continue
+                }
+            }
             let b = text[k]
-            k += 1
-            if b >= 0x20, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\"), b != UInt8(ascii: "<"), b != 0xE2 {
+            k &+= 1
+            if b > UInt8(ascii: "<") ? (b != UInt8(ascii: "\\") && b != 0xE2) : (b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "<")) {
                 out.pointee = b
                 out += 1
                 continue
@@ -105,6 +116,18 @@ struct ByteWriter: ~Copyable {
             }
         }
         count = out - base
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether any byte of `x` may need escaping (false positives are fine: those bytes take the slow path).
+    @inline(__always)
+    private static func needsEscaping(_ x: UInt64) -> Bool {
+        func hasZero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let below = (x &- ones &* 0x20) & ~x & highs
+        let special = hasZero(x ^ (ones &* 0x22)) | hasZero(x ^ (ones &* 0x5C)) | hasZero(x ^ (ones &* 0x3C)) | hasZero(x ^ (ones &* 0xE2))
+        return below | special != 0
     }
 
     private static let escapedLessThan: StaticString = "\\u003c"

@@ -33,7 +33,10 @@ enum SearchHTMLScanner {
     /// Scans `bytes` (UTF-8 HTML) and reports its sections to `sink`.
     static func scan<Sink: SearchSectionSink>(_ bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
         let skipped = self.skipped, inline = self.inline
-        var text = CollapsedText(), heading = CollapsedText()
+        // Collapsed text is never longer than the HTML it comes from (references are longer than their text).
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * bytes.count + 2)
+        defer { storage.deallocate() }
+        var text = CollapsedText(base: storage), heading = CollapsedText(base: storage + bytes.count + 1)
         var inHeading: Key = 0  // the heading's key while inside a heading with an id
         var skipDepth = 0, skipTag: Key = 0
         var anchorDepth = 0  // inside `<a class="anchor">`, whose "#" is not heading text
@@ -60,13 +63,13 @@ enum SearchHTMLScanner {
                 }
                 if isHeading(tag.key) {
                     if !tag.closing, tag.idStart >= 0, inHeading == 0 {
-                        text.finish { sink.finishText($0) }
+                        sink.finishText(text.finish())
                         inHeading = tag.key
                         sink.startSection(id: tag.id(bytes))
                         continue
                     }
                     if tag.closing, tag.key == inHeading {
-                        heading.finish { sink.finishHeading($0) }
+                        sink.finishHeading(heading.finish())
                         inHeading = 0
                         continue
                     }
@@ -76,27 +79,30 @@ enum SearchHTMLScanner {
                 }
                 continue
             }
-            i += 1
-            if skipDepth > 0 || anchorDepth > 0 { continue }
-            if byte == UInt8(ascii: "&"), let (scalar, end) = Entity.decodeScalar(bytes, at: i - 1) {
-                if inHeading != 0 { heading.append(scalar: scalar) } else { text.append(scalar: scalar) }
-                i = end
+            if skipDepth > 0 || anchorDepth > 0 {  // up to the next tag
+                i += 1
+                while i < n, bytes[i] != UInt8(ascii: "<") { i += 1 }
                 continue
             }
-            let isSpace: Bool
-            switch byte {
-            case 32, 10, 9, 13, 12: isSpace = true
-            case 0xC2 where i < n && bytes[i] == 0xA0: isSpace = true; i += 1  // no-break space
-            default: isSpace = false
+            if byte == UInt8(ascii: "<") {  // not a tag
+                if inHeading != 0 { heading.append(byte) } else { text.append(byte) }
+                i += 1
+                continue
             }
-            if inHeading != 0 {
-                if isSpace { heading.space() } else { heading.append(byte) }
-            } else {
-                if isSpace { text.space() } else { text.append(byte) }
+            if byte == UInt8(ascii: "&") {
+                if let (scalar, end) = Entity.decodeScalar(bytes, at: i) {
+                    if inHeading != 0 { heading.append(scalar: scalar) } else { text.append(scalar: scalar) }
+                    i = end
+                } else {
+                    if inHeading != 0 { heading.append(byte) } else { text.append(byte) }
+                    i += 1
+                }
+                continue
             }
+            i = inHeading != 0 ? heading.appendRun(bytes, from: i) : text.appendRun(bytes, from: i)
         }
-        if inHeading != 0 { heading.finish { sink.finishHeading($0) } }
-        text.finish { sink.finishText($0) }
+        if inHeading != 0 { sink.finishHeading(heading.finish()) }
+        sink.finishText(text.finish())
     }
 
     private static func isHeading(_ key: Key) -> Bool {
@@ -112,16 +118,22 @@ enum SearchHTMLScanner {
         return low < inline.count && inline[low] == key
     }
 
-    /// Text with runs of white space (and no-break spaces) turned into single spaces, ends trimmed.
+    /// Text with runs of white space (and no-break spaces) turned into single spaces, ends trimmed, written
+    /// to memory the scanner owns.
     struct CollapsedText {
-        var bytes: [UInt8] = []
+        let base: UnsafeMutablePointer<UInt8>
+        var count = 0
         var pendingSpace = false
 
-        mutating func space() { pendingSpace = !bytes.isEmpty }
+        init(base: UnsafeMutablePointer<UInt8>) { self.base = base }
 
+        mutating func space() { pendingSpace = count > 0 }
+
+        @inline(__always)
         mutating func append(_ byte: UInt8) {
-            if pendingSpace { bytes.append(32); pendingSpace = false }
-            bytes.append(byte)
+            if pendingSpace { base[count] = 32; count += 1; pendingSpace = false }
+            base[count] = byte
+            count += 1
         }
 
         mutating func append(scalar: UInt32) {
@@ -129,21 +141,56 @@ enum SearchHTMLScanner {
             case 32, 10, 9, 13, 12, 0xA0: space()
             case ..<0x80: append(UInt8(scalar))
             case ..<0x800:
-                append(UInt8(0xC0 | scalar >> 6)); bytes.append(UInt8(0x80 | scalar & 0x3F))
+                append(UInt8(0xC0 | scalar >> 6)); append(UInt8(0x80 | scalar & 0x3F))
             case ..<0x10000:
-                append(UInt8(0xE0 | scalar >> 12)); bytes.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-                bytes.append(UInt8(0x80 | scalar & 0x3F))
+                append(UInt8(0xE0 | scalar >> 12)); append(UInt8(0x80 | scalar >> 6 & 0x3F)); append(UInt8(0x80 | scalar & 0x3F))
             default:
-                append(UInt8(0xF0 | scalar >> 18)); bytes.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-                bytes.append(UInt8(0x80 | scalar >> 6 & 0x3F)); bytes.append(UInt8(0x80 | scalar & 0x3F))
+                append(UInt8(0xF0 | scalar >> 18)); append(UInt8(0x80 | scalar >> 12 & 0x3F))
+                append(UInt8(0x80 | scalar >> 6 & 0x3F)); append(UInt8(0x80 | scalar & 0x3F))
             }
         }
 
-        /// Hands over the text and starts again.
-        mutating func finish(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-            bytes.withUnsafeBufferPointer(body)
-            bytes.removeAll(keepingCapacity: true)
-            pendingSpace = false
+        /// Appends text from `bytes[start...]` up to the next `<` or `&`; returns where it stopped.
+        mutating func appendRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+            let n = bytes.count
+            var i = start, c = count, pending = pendingSpace
+            while i < n {
+                let b = bytes[i]
+                if b > 32, b != UInt8(ascii: "<"), b != UInt8(ascii: "&"), b != 0xC2 {
+                    if pending { base[c] = 32; c &+= 1; pending = false }
+                    base[c] = b
+                    c &+= 1
+                    i &+= 1
+                } else if b == 32 || b == 10 || b == 9 || b == 13 || b == 12 {
+                    pending = c > 0
+                    i &+= 1
+                } else if b == 0xC2 {
+                    if i + 1 < n && bytes[i + 1] == 0xA0 {  // no-break space
+                        pending = c > 0
+                        i &+= 2
+                    } else {
+                        if pending { base[c] = 32; c &+= 1; pending = false }
+                        base[c] = b
+                        c &+= 1
+                        i &+= 1
+                    }
+                } else if b == UInt8(ascii: "<") || b == UInt8(ascii: "&") {
+                    break
+                } else {  // other control characters
+                    if pending { base[c] = 32; c &+= 1; pending = false }
+                    base[c] = b
+                    c &+= 1
+                    i &+= 1
+                }
+            }
+            count = c; pendingSpace = pending
+            return i
+        }
+
+        /// The text so far; the buffer starts again (the text stays readable until more is appended).
+        mutating func finish() -> UnsafeBufferPointer<UInt8> {
+            defer { count = 0; pendingSpace = false }
+            return UnsafeBufferPointer(start: base, count: count)
         }
     }
 

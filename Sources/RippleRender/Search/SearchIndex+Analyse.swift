@@ -49,12 +49,12 @@ private struct DocumentAnalysis: SearchSectionSink {
     var sections: [AnalysedDocument.Section] = []
     var titleTerms: [Int32] = []
     var id = "", heading = "", head: [Int32] = []
-    private var ids: [Int32] = []
 
     init(title: String) {
         var title = title
-        title.withUTF8 { analyser.collect($0, into: &ids) }
-        titleTerms = analyser.distinct(ids)
+        analyser.startRound()
+        title.withUTF8 { analyser.collect($0, into: &titleTerms) }
+        titleTerms.sort()
     }
 
     mutating func startSection(id: String) {
@@ -65,21 +65,25 @@ private struct DocumentAnalysis: SearchSectionSink {
 
     mutating func finishHeading(_ heading: UnsafeBufferPointer<UInt8>) {
         self.heading = String(decoding: heading, as: UTF8.self)
-        ids.removeAll(keepingCapacity: true)
-        analyser.collect(heading, into: &ids)
-        head = analyser.distinct(ids)
+        head = []
+        analyser.startRound()
+        analyser.collect(heading, into: &head)
+        head.sort()
     }
 
     mutating func finishText(_ text: UnsafeBufferPointer<UInt8>) {
-        ids.removeAll(keepingCapacity: true)
-        ids += head
-        analyser.collect(text, into: &ids)
-        let body = analyser.distinct(ids)
+        var body = head
+        analyser.startRound()
+        analyser.take(head)
+        analyser.collect(text, into: &body)
+        body.sort()
         sections.append(AnalysedDocument.Section(id: id, heading: heading, snippet: SearchIndex.snippet(utf8: text),
                                                  body: body, head: head))
     }
 
+    /// The document; the analysis is not used after this.
     func document(title: String, url: String) -> AnalysedDocument {
-        AnalysedDocument(title: title, url: url, sections: sections, terms: analyser.termStrings, titleTerms: titleTerms)
+        defer { analyser.release() }
+        return AnalysedDocument(title: title, url: url, sections: sections, terms: analyser.termStrings, titleTerms: titleTerms)
     }
 }
