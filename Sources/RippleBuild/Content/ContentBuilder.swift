@@ -7,8 +7,17 @@ package struct ContentBuilder: Sendable {
     /// Whether drafts are included.
     package var includeDrafts: Bool
 
+    /// Results of earlier builds to reuse for unchanged files (incremental builds); nil reads every file.
+    package var memo: ContentMemo?
+
     /// Creates a builder.
-    package init(includeDrafts: Bool = false) { self.includeDrafts = includeDrafts }
+    package init(includeDrafts: Bool = false, memo: ContentMemo? = nil) {
+        self.includeDrafts = includeDrafts
+        self.memo = memo
+    }
+
+    /// What one file under `content/` is.
+    enum Item: Sendable { case skipped, file(StaticFile), page(Page) }
 
     /// Top-level output folders Ripple itself writes; a page may not take them.
     static let reservedRoots: Set<String> = ["assets", "guide", "reports", "dashboards", "data", "search", "404.html",
@@ -16,23 +25,15 @@ package struct ContentBuilder: Sendable {
 
     /// Builds the content, collecting every problem.
     package func build(_ files: [SourceFile]) -> (content: SiteContent, diagnostics: [Diagnostic]) {
-        enum Item: Sendable { case skipped, file(StaticFile), page(Page) }
         // Decoding and front matter are per file, so they run on every core; pages are then added in path order.
-        let items = files.sorted(by: { $0.path < $1.path }).parallelMap { file -> (Item, [Diagnostic]) in
-            guard file.path.hasPrefix("content/") else { return (.skipped, []) }
-            let relative = String(file.path.dropFirst("content/".count))
-            let name = relative.split(separator: "/").last.map(String.init) ?? relative
-            if name.hasPrefix(".") || relative.hasPrefix("data/") { return (.skipped, []) }
-            guard relative.hasSuffix(".md") else { return (.file(StaticFile(source: file.path, outputPath: relative)), []) }
-            switch file.text() {
-            case .failure(let error): return (.skipped, [error])
-            case .success(let text):
-                var diagnostics: [Diagnostic] = []
-                guard let page = page(for: file.path, relative: relative, text: text, diagnostics: &diagnostics),
-                      includeDrafts || !page.draft else { return (.skipped, diagnostics) }
-                return (.page(page), diagnostics)
-            }
+        let sorted = files.sorted(by: { $0.path < $1.path })
+        let items = sorted.parallelMap { file -> (Item, [Diagnostic]) in
+            if let kept = memo?.recall(file, includeDrafts: includeDrafts) { return kept }
+            let result = item(for: file)
+            memo?.remember(file, includeDrafts: includeDrafts, result)
+            return result
         }
+        memo?.keep(only: Set(sorted.map(\.path)))
         var diagnostics: [Diagnostic] = []
         var content = SiteContent()
         for (item, problems) in items {
@@ -46,6 +47,23 @@ package struct ContentBuilder: Sendable {
         content.chapters.sort(by: Self.readingOrder)
         diagnostics += duplicateOutputs(content)
         return (content, diagnostics)
+    }
+
+    /// What `file` is, with its problems.
+    private func item(for file: SourceFile) -> (Item, [Diagnostic]) {
+        guard file.path.hasPrefix("content/") else { return (.skipped, []) }
+        let relative = String(file.path.dropFirst("content/".count))
+        let name = relative.split(separator: "/").last.map(String.init) ?? relative
+        if name.hasPrefix(".") || relative.hasPrefix("data/") { return (.skipped, []) }
+        guard relative.hasSuffix(".md") else { return (.file(StaticFile(source: file.path, outputPath: relative)), []) }
+        switch file.text() {
+        case .failure(let error): return (.skipped, [error])
+        case .success(let text):
+            var diagnostics: [Diagnostic] = []
+            guard let page = page(for: file.path, relative: relative, text: text, diagnostics: &diagnostics),
+                  includeDrafts || !page.draft else { return (.skipped, diagnostics) }
+            return (.page(page), diagnostics)
+        }
     }
 
     private func page(for path: String, relative: String, text: String, diagnostics: inout [Diagnostic]) -> Page? {

@@ -39,7 +39,9 @@ package struct IncrementalBuilder: Sendable {
     /// Builds; throws every diagnostic when the build fails, leaving the output as it was.
     package func build() throws(DiagnosticError) -> SiteBuilder.Report {
         var timings = StageTimings()
-        let files = try timings.measure("load") { () throws(DiagnosticError) in try SiteLoader(root: source).load() }
+        let files = try timings.measure("load") { () throws(DiagnosticError) in try SiteLoader(root: source, memo: state.files).load() }
+        var assembler = self.assembler
+        assembler.contentMemo = state.content
         let assembled = assembler.assemble(files)
         timings.append(assembled.timings)
         guard var model = assembled.model else { throw DiagnosticError(assembled.diagnostics) }

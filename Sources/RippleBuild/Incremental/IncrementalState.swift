@@ -44,6 +44,10 @@ package final class IncrementalState: Sendable {
     }
 
     let storage = Mutex(Storage())
+    /// The site's files as last read, reused while unchanged on disk.
+    let files = FileMemo()
+    /// What the content files were found to be, reused while their bytes are the same.
+    let content = ContentMemo()
 
     /// An empty state: the next build renders and compares everything.
     package init() {}

@@ -6,9 +6,14 @@ import RippleTheme
 package struct SiteLoader: Sendable {
     /// The site folder.
     package var root: URL
+    /// Files of earlier loads to reuse when unchanged (incremental builds); nil reads every file.
+    package var memo: FileMemo?
 
     /// Creates a loader for a site folder.
-    package init(root: URL) { self.root = root.standardizedFileURL }
+    package init(root: URL, memo: FileMemo? = nil) {
+        self.root = root.standardizedFileURL
+        self.memo = memo
+    }
 
     /// Reads `ripple.yaml`, `content/` and `templates/`.
     package func load() throws(DiagnosticError) -> SiteSource {
@@ -42,9 +47,12 @@ package struct SiteLoader: Sendable {
     }
 
     private func files(under folder: String) throws(DiagnosticError) -> [SourceFile] {
-        let found = FolderWalk.files(in: root.appending(path: folder).path)
+        let base = root.appending(path: folder).path
+        let found = FolderWalk.files(in: base)
         // Reading 10,000 chapters is I/O-bound: read them on every core.
-        let read = found.map(\.path).parallelMap(FolderWalk.read)
+        let memo = self.memo
+        let read = found.map(\.path).parallelMap { memo?.read($0) ?? FolderWalk.read($0) }
+        memo?.keep(only: Set(found.map(\.path)), under: base)
         var result: [SourceFile] = []
         result.reserveCapacity(found.count)
         for (entry, bytes) in zip(found, read) {

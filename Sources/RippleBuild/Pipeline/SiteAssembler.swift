@@ -11,6 +11,8 @@ package struct SiteAssembler: Sendable {
     package var includeDrafts = false
     /// Overrides `base_url` from the command line.
     package var baseURL: String?
+    /// Content results of earlier builds (incremental builds); nil parses every file.
+    package var contentMemo: ContentMemo?
 
     /// Creates an assembler.
     package init(includeDrafts: Bool = false, baseURL: String? = nil) {
@@ -41,7 +43,7 @@ package struct SiteAssembler: Sendable {
         if let baseURL { config.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
 
         let (content, contentProblems) = timings.measure("content") {
-            ContentBuilder(includeDrafts: includeDrafts).build(source.contentFiles)
+            ContentBuilder(includeDrafts: includeDrafts, memo: contentMemo).build(source.contentFiles)
         }
         diagnostics += contentProblems
 

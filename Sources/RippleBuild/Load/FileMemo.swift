@@ -1,0 +1,55 @@
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The files read by earlier loads, with their size and modification time: a file whose size and time are
+/// unchanged is taken from here instead of being read again (`ripple serve` rebuilding a 10,000-chapter guide
+/// after one save reads one file, not 90 MB).
+package final class FileMemo: Sendable {
+    private struct Entry: Sendable {
+        var size: Int
+        var seconds: Int
+        var nanoseconds: Int
+        var bytes: [UInt8]
+        /// Whether the file was modified well before it was read; see `read`.
+        var settled: Bool
+    }
+
+    private let entries = Mutex<[String: Entry]>([:])
+
+    /// An empty memo.
+    package init() {}
+
+    /// The bytes of the file at `path`: kept ones when its size and modification time are as when they were
+    /// read, else read now (nil when it cannot be read).
+    func read(_ path: String) -> [UInt8]? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let size = Int(info.st_size), seconds = Int(info.st_mtim.tv_sec), nanoseconds = Int(info.st_mtim.tv_nsec)
+        if let kept = entries.withLock({ $0[path] }), kept.settled,
+           kept.size == size, kept.seconds == seconds, kept.nanoseconds == nanoseconds {
+            return kept.bytes
+        }
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        guard let bytes = FolderWalk.read(path) else { return nil }
+        // File times are coarse (a clock tick, or a second on some file systems): a file modified less than a
+        // second before it was read could change again with the same time and size, so it is read again next
+        // time ("racy" entries, as git calls them). Times are taken before reading, so a save during the read
+        // is seen too.
+        let settled = Int(now.tv_sec) - seconds > 1
+        entries.withLock {
+            $0[path] = Entry(size: size, seconds: seconds, nanoseconds: nanoseconds, bytes: bytes, settled: settled)
+        }
+        return bytes
+    }
+
+    /// Forgets the files under `folder` (an absolute path) that are not in `paths`: deleted or renamed since.
+    func keep(only paths: Set<String>, under folder: String) {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        entries.withLock { entries in entries = entries.filter { !$0.key.hasPrefix(prefix) || paths.contains($0.key) } }
+    }
+}
