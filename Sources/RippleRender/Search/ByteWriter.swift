@@ -56,7 +56,7 @@ struct ByteWriter {
         }
     }
 
-    /// Appends UTF-8 text escaped as `JSONText.raw` does: quotes, backslashes, control characters, `<` and
+    /// Appends UTF-8 text escaped for a JSON string inside a script: quotes, backslashes, control characters, `<` and
     /// U+2028/U+2029 escaped, everything else as is.
     mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) {
         reserve(text.count * 6)
