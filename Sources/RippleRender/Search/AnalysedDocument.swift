@@ -3,7 +3,8 @@
 /// all cores); Codable so incremental builds can keep it between runs.
 ///
 /// Terms are numbered per document: `terms` lists the document's distinct terms once, and the title and each
-/// section refer to them by sorted, distinct numbers.
+/// section refer to them by distinct numbers (in the order the terms first occur there; the order does not
+/// reach the index).
 package struct AnalysedDocument: Sendable, Hashable, Codable {
     /// The page title.
     package var title: String
@@ -13,7 +14,7 @@ package struct AnalysedDocument: Sendable, Hashable, Codable {
     package var sections: [Section]
     /// The document's distinct terms (see `SearchText`), in the order they were first met.
     package var terms: [String]
-    /// The terms of the title: sorted, distinct indices into `terms`.
+    /// The terms of the title: distinct indices into `terms`.
     package var titleTerms: [Int32]
 
     /// One section of the page, with its terms.
@@ -24,9 +25,9 @@ package struct AnalysedDocument: Sendable, Hashable, Codable {
         package var heading: String
         /// The first words of the text (see `SearchIndex.snippet`).
         package var snippet: String
-        /// Terms of the heading and the text: sorted, distinct indices into the document's `terms`.
+        /// Terms of the heading and the text: distinct indices into the document's `terms`.
         package var body: [Int32]
-        /// Terms of the heading: sorted, distinct indices into the document's `terms`.
+        /// Terms of the heading: distinct indices into the document's `terms`.
         package var head: [Int32]
 
         /// Creates a section.

@@ -1,31 +1,22 @@
-/// A growable byte buffer written through an unsafe pointer: the search index's 20–30 MB of JavaScript is
-/// written byte by byte, and `Array.append` checks capacity and uniqueness on every byte.
-struct ByteWriter: ~Copyable {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var count = 0
-    private var capacity: Int
+/// Writes bytes through an unsafe pointer into a buffer sized up front (an upper bound: pages never written are
+/// never touched): the search index's 20–30 MB of JavaScript is written byte by byte, and `Array.append`
+/// checks capacity and uniqueness on every byte.
+struct ByteWriter {
+    private let base: UnsafeMutablePointer<UInt8>
+    private let capacity: Int
+    /// The number of bytes written.
+    private(set) var count = 0
 
-    init(capacity: Int) {
-        self.capacity = max(capacity, 64)
-        base = .allocate(capacity: self.capacity)
+    /// Writes into `buffer`, which the caller sized for everything it will write.
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        base = buffer.baseAddress!
+        capacity = buffer.count
     }
 
-    deinit { base.deallocate() }
-
-    /// Makes room for `extra` more bytes.
+    /// Checks there is room for `extra` more bytes.
     @inline(__always)
-    mutating func reserve(_ extra: Int) {
-        if count + extra > capacity { grow(to: count + extra) }
-    }
-
-    private mutating func grow(to needed: Int) {
-        var size = capacity * 2
-        while size < needed { size *= 2 }
-        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
-        bigger.update(from: base, count: count)
-        base.deallocate()
-        base = bigger
-        capacity = size
+    func reserve(_ extra: Int) {
+        precondition(count + extra <= capacity, "search index larger than its computed bound")
     }
 
     @inline(__always)
@@ -65,7 +56,7 @@ struct ByteWriter: ~Copyable {
         }
     }
 
-    /// Appends UTF-8 text escaped as `JSONText.raw` does: quotes, backslashes, control characters, `<` and
+    /// Appends UTF-8 text escaped for a JSON string inside a script: quotes, backslashes, control characters, `<` and
     /// U+2028/U+2029 escaped, everything else as is.
     mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) {
         reserve(text.count * 6)
@@ -169,9 +160,4 @@ struct ByteWriter: ~Copyable {
 
     private static let final = PostingCode.final
     private static let continuation = PostingCode.continuation
-
-    /// The bytes written.
-    consuming func finish() -> [UInt8] {
-        [UInt8](UnsafeBufferPointer(start: base, count: count))
-    }
 }

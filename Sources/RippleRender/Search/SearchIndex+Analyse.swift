@@ -54,7 +54,6 @@ private struct DocumentAnalysis: SearchSectionSink {
         var title = title
         analyser.startRound()
         title.withUTF8 { analyser.collect($0, into: &titleTerms) }
-        titleTerms.sort()
     }
 
     mutating func startSection(id: String) {
@@ -68,7 +67,6 @@ private struct DocumentAnalysis: SearchSectionSink {
         head = []
         analyser.startRound()
         analyser.collect(heading, into: &head)
-        head.sort()
     }
 
     mutating func finishText(_ text: UnsafeBufferPointer<UInt8>) {
@@ -76,7 +74,6 @@ private struct DocumentAnalysis: SearchSectionSink {
         analyser.startRound()
         analyser.take(head)
         analyser.collect(text, into: &body)
-        body.sort()
         sections.append(AnalysedDocument.Section(id: id, heading: heading, snippet: SearchIndex.snippet(utf8: text),
                                                  body: body, head: head))
     }

@@ -152,14 +152,24 @@ package struct SearchIndex: Sendable {
 
     /// The index as the UTF-8 bytes of `javaScript`.
     package var javaScriptBytes: [UInt8] {
-        var textBytes = 0
+        // An upper bound of the size: every string byte escaped to six, every posting number seven digits.
+        var bound = 4096 + 6 * SearchText.stopWords.joined(separator: " ").utf8.count
         for document in documents {
-            textBytes += document.title.utf8.count + document.url.utf8.count + 8
+            bound += 6 * (document.title.utf8.count + document.url.utf8.count) + 8
             for section in document.sections {
-                textBytes += section.id.utf8.count + section.heading.utf8.count + section.snippet.utf8.count + 16
+                bound += 6 * (section.id.utf8.count + section.heading.utf8.count + section.snippet.utf8.count) + 40
             }
         }
-        var out = ByteWriter(capacity: textBytes + sortedTerms.count * 12 + (bodyLists.numbers.count + headLists.numbers.count) * 2 + 4096)
+        for term in sortedTerms { bound += 6 * term.utf8.count + 4 }
+        bound += 7 * (bodyLists.numbers.count + headLists.numbers.count + titleLists.numbers.count)
+        return [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in
+            var out = ByteWriter(buffer)
+            write(to: &out)
+            initialized = out.count
+        }
+    }
+
+    private func write(to out: inout ByteWriter) {
         out.append("window.RippleSearchIndex={\"v\":1,\"stop\":")
         out.appendQuoted(SearchText.stopWords.joined(separator: " "))
         out.append(",\"pages\":[")
@@ -204,6 +214,5 @@ package struct SearchIndex: Sendable {
             }
         }
         out.append("\"};\n")
-        return out.finish()
     }
 }
