@@ -28,7 +28,7 @@ let package = Package(
         .executableTarget(name: "ripple-embed-theme", path: "Sources/ripple-embed-theme"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ripple-embed-theme"]),
         .target(name: "RippleTheme", plugins: ["EmbedTheme"]),
-        .target(name: "RippleMarkdown", dependencies: ["RippleCore", "CCmark"]),
+        .target(name: "RippleMarkdown", dependencies: ["RippleCore", "CCmark", "CRippleSystem"]),
         .target(name: "RippleTemplate", dependencies: ["RippleCore"]),
         .target(name: "RippleData", dependencies: ["RippleCore"]),
         .target(name: "RippleMetrics", dependencies: ["RippleCore"]),

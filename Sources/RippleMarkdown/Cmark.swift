@@ -1,4 +1,5 @@
 import CCmark
+import CRippleSystem
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -9,16 +10,30 @@ import Darwin
 
 /// Small wrappers around cmark's node API. `OpaquePointer` is a `cmark_node *`.
 enum Cmark {
-    /// Parses `markdown` into a document the caller must free with `cmark_node_free`.
-    static func parse(_ markdown: String, options: Int32) -> OpaquePointer {
-        let length = markdown.utf8.count
-        return markdown.withCString { cmark_parse_document($0, length, options) }
+    /// Parses `markdown` and hands the document to `body`; the document and everything cmark allocated for it
+    /// (including HTML rendered from it) are freed when `body` returns.
+    ///
+    /// cmark allocates from the calling thread's arena (`ripple_arena_allocator`): one release per document
+    /// instead of a `free` per node.
+    static func withDocument<T>(_ markdown: String, options: Int32, _ body: (OpaquePointer) -> T) -> T {
+        let mark = ripple_arena_mark_now()
+        defer { ripple_arena_release(mark) }
+        let allocator = UnsafeMutableRawPointer(ripple_arena_allocator()!).assumingMemoryBound(to: cmark_mem.self)
+        let parser = cmark_parser_new_with_mem(options, allocator)!
+        var markdown = markdown
+        markdown.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        let document = cmark_parser_finish(parser)!
+        cmark_parser_free(parser)
+        defer { cmark_node_free(document) }
+        return body(document)
     }
 
-    /// HTML for `node` and its descendants.
+    /// HTML for `node` and its descendants. The C string is arena memory of the node's document (see
+    /// `withDocument`), so it is copied and not freed here.
     static func renderHTML(_ node: OpaquePointer, options: Int32) -> String {
         guard let cString = cmark_render_html(node, options) else { return "" }
-        defer { free(cString) }
         return String(cString: cString)
     }
 

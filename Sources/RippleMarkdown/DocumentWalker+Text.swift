@@ -66,6 +66,10 @@ extension DocumentWalker {
     /// and straight quotes survive. Returns the replacement, or `nil` when the paragraph is not a block
     /// shortcode or the embed failed (then its text stays and is not tried again).
     func blockEmbed(_ paragraph: OpaquePointer) -> OpaquePointer? {
+        // A block shortcode's paragraph starts with text "{{" (cmark strips the line's indentation); checking the
+        // C string first keeps ordinary paragraphs from being looked at again in the source.
+        guard let first = cmark_node_first_child(paragraph), cmark_node_get_type(first) == CMARK_NODE_TEXT,
+              let literal = cmark_node_get_literal(first), Self.startsWithBraces(literal) else { return nil }
         let line = cmark_node_get_start_line(paragraph), column = cmark_node_get_start_column(paragraph)
         guard line == cmark_node_get_end_line(paragraph),
               sourceMap.contains(shortcodeOpener, line: line, fromByteColumn: column,
@@ -96,6 +100,13 @@ extension DocumentWalker {
     }
 
     private var shortcodeOpener: [UInt8] { Array("{{<".utf8) }
+
+    /// Whether a C string starts, after spaces and tabs, with "{{".
+    private static func startsWithBraces(_ text: UnsafePointer<CChar>) -> Bool {
+        var index = 0
+        while text[index] == 0x20 || text[index] == 0x09 { index += 1 }
+        return text[index] == 0x7B && text[index + 1] == 0x7B
+    }
 
     /// Replaces each shortcode inside the text by an inline HTML node; failed ones stay as text.
     func inlineEmbeds(

@@ -50,9 +50,15 @@ package struct MarkdownRenderer: Sendable {
     ) -> RenderedMarkdown {
         var parseOptions = CMARK_OPT_SOURCEPOS
         if options.smartPunctuation { parseOptions |= CMARK_OPT_SMART }
-        let document = Cmark.parse(markdown, options: parseOptions)
-        defer { cmark_node_free(document) }
+        return Cmark.withDocument(markdown, options: parseOptions) { document in
+            render(document, sourceMap: sourceMap, rewriteLink: rewriteLink, embed: embed)
+        }
+    }
 
+    private func render(
+        _ document: OpaquePointer, sourceMap: SourceMap,
+        rewriteLink: @escaping (LinkTarget) -> LinkRewrite, embed: @escaping (Embed) -> EmbedResult
+    ) -> RenderedMarkdown {
         let walker = DocumentWalker(options: options, sourceMap: sourceMap, rewriteLink: rewriteLink, embed: embed)
         let title = walker.extractTitle(document)
         walker.walk(document)
@@ -76,12 +82,12 @@ package struct MarkdownRenderer: Sendable {
     /// All body text of `markdown` without markup (blocks separated by newlines, words by single spaces),
     /// as `render` reads it to count words; a leading level-1 heading (the title) is not included.
     package func plainText(_ markdown: String) -> String {
-        let document = Cmark.parse(markdown, options: options.smartPunctuation ? CMARK_OPT_SMART : CMARK_OPT_DEFAULT)
-        defer { cmark_node_free(document) }
-        let walker = DocumentWalker(options: options, sourceMap: SourceMap(markdown: markdown, file: "", lineOffset: 0),
-                                    rewriteLink: { _ in .keep }, embed: { e in .fail(.error("", at: e.location)) })
-        _ = walker.extractTitle(document)
-        walker.walk(document)
-        return PlainText.joined(walker.pieces)
+        Cmark.withDocument(markdown, options: options.smartPunctuation ? CMARK_OPT_SMART : CMARK_OPT_DEFAULT) { document in
+            let walker = DocumentWalker(options: options, sourceMap: SourceMap(markdown: markdown, file: "", lineOffset: 0),
+                                        rewriteLink: { _ in .keep }, embed: { e in .fail(.error("", at: e.location)) })
+            _ = walker.extractTitle(document)
+            walker.walk(document)
+            return PlainText.joined(walker.pieces)
+        }
     }
 }

@@ -31,9 +31,11 @@ package struct SiteFinish: Sendable {
     }
 
     /// Writes robots.txt and the sitemap through `sink` into `folder`, then checks the links of `folder`.
-    package func run(folder: URL, sink: OutputSink) -> Result {
+    /// `listing` is the folder's files as `SiteLinkCheck.files(in:)` would list them, when the caller knows them
+    /// (a staged build knows every file it wrote; listing 10,000 folders again took most of a second).
+    package func run(folder: URL, sink: OutputSink, listing: [String]? = nil) -> Result {
         var diagnostics: [Diagnostic] = []
-        var paths = SiteLinkCheck.files(in: folder)
+        var paths = listing ?? SiteLinkCheck.files(in: folder)
         let (extra, notes) = Sitemap.files(config: config, pages: paths.filter { $0.hasSuffix(".html") })
         diagnostics += notes
         var failed = false

@@ -77,7 +77,7 @@ package struct SiteBuilder: Sendable {
             staged.removeStaleFiles()
             let finish = timings.measure("links") { [model] in
                 SiteFinish(files: files, pages: rendered.pages, config: model.config, checkLinks: checkLinks)
-                    .run(folder: staged.staging, sink: counting)
+                    .run(folder: staged.staging, sink: counting, listing: staged.listing)
             }
             diagnostics += finish.diagnostics
             external = finish.external

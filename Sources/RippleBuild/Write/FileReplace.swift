@@ -31,20 +31,23 @@ enum FileReplace {
         if size > bytes.count, ftruncate(descriptor, off_t(bytes.count)) != 0 { throw failure() }
     }
 
-    /// Whether the open file (of the same length) holds exactly `bytes`.
+    /// Whether the open file (of the same length) holds exactly `bytes`, read in blocks so a large file (the
+    /// search index) is not held twice.
     private static func holds(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) throws(POSIXError) -> Bool {
         guard !bytes.isEmpty else { return true }
-        let existing = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 16)
-        defer { existing.deallocate() }
-        var read = 0
-        while read < bytes.count {
-            let result = pread(descriptor, existing.baseAddress! + read, bytes.count - read, off_t(read))
+        let blockSize = min(bytes.count, 1 << 16)
+        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
+        defer { block.deallocate() }
+        var offset = 0
+        while offset < bytes.count {
+            let wanted = min(blockSize, bytes.count - offset)
+            let result = pread(descriptor, block.baseAddress!, wanted, off_t(offset))
             if result < 0, errno == EINTR { continue }
             guard result >= 0 else { throw failure() }
-            if result == 0 { return false }
-            read += result
+            if result == 0 || memcmp(block.baseAddress!, bytes.baseAddress! + offset, result) != 0 { return false }
+            offset += result
         }
-        return memcmp(existing.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+        return true
     }
 
     /// The error of the system call that just failed.

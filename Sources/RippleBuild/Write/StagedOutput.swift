@@ -140,6 +140,12 @@ package final class StagedOutput: OutputSink {
         }
     }
 
+    /// The files of the staging folder after `removeStaleFiles()`: every file this build wrote, sorted, without
+    /// hidden ones (a name starting with "." anywhere in the path), as `SiteLinkCheck.files(in:)` lists them.
+    package var listing: [String] {
+        written.withLock { $0 }.filter { !$0.hasPrefix(".") && !$0.contains("/.") }.sorted()
+    }
+
     /// Deletes the files of the reused staging folder that this build did not write (and folders left
     /// empty), so the staging folder holds exactly this build's site. Call it before reading the folder back.
     package func removeStaleFiles() {

@@ -29,16 +29,17 @@ package struct MarkdownStage: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         var references: [LinkResolver.AnchorReference] = []
-        var anchors: [String: Set<String>] = [:]
         var rendered: [RenderedPage] = []
+        rendered.reserveCapacity(results.count)
         for result in results {
             diagnostics += result.diagnostics
             references += result.references
-            if let page = result.page {
-                anchors[page.page.source] = Set(page.markdown.anchors)
-                rendered.append(page)
-            }
+            if let page = result.page { rendered.append(page) }
         }
+        // Only the pages links point into need their anchors as a set.
+        let targets = Set(references.map(\.target))
+        var anchors: [String: Set<String>] = [:]
+        for page in rendered where targets.contains(page.page.source) { anchors[page.page.source] = Set(page.markdown.anchors) }
         diagnostics += AnchorCheck.check(references, anchors: anchors)
         return (rendered, diagnostics)
     }
