@@ -13,6 +13,9 @@ package struct StageTimings: Sendable {
         return try body()
     }
 
+    /// Records a stage measured elsewhere (work that ran beside other stages).
+    package mutating func record(_ stage: String, _ duration: Duration) { entries.append((stage, duration)) }
+
     /// Appends the entries of another set.
     package mutating func append(_ other: StageTimings) { entries += other.entries }
 

@@ -59,8 +59,17 @@ package struct SiteBuilder: Sendable {
                                                       pdfAvailable: pdfEngine != nil)
         let staged = try StagedOutput(output: output, source: source)
         let counting = CountingSink(staged)
-        let rendered = timings.measure("render") { [model] in SiteRenderer(model: model).render(to: counting) }
+        let rendered = timings.measure("render") { [model] in
+            var renderer = SiteRenderer(model: model)
+            renderer.defersSearchIndex = true
+            return renderer.render(to: counting)
+        }
         var diagnostics = assembled.diagnostics + rendered.diagnostics
+        // The search index is merged and written on one core while the guide and the link check use the others.
+        let search = BackgroundWork<[Diagnostic]> { [model] in
+            guard let documents = rendered.searchDocuments else { return [] }
+            return SiteRenderer(model: model).writeSearchIndex(documents, to: counting)
+        }
         if !diagnostics.hasErrors {
             // Guide: EPUB, print page and PDF (see Guide/GuideBuilder.swift).
             let contentFiles = Dictionary(files.contentFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
@@ -74,15 +83,19 @@ package struct SiteBuilder: Sendable {
         // Essentials: robots.txt, sitemap.xml and the link check, on the staged output before it is swapped in.
         var external: [LinkChecker.ExternalLink] = []
         if !diagnostics.hasErrors {
-            staged.removeStaleFiles()
+            // The listing is what this build wrote (stale files of the reused staging folder go at the commit),
+            // with the search index that is being written.
+            let listing = Array(Set(staged.listing + (rendered.searchDocuments == nil ? [] : [SearchIndex.fileName]))).sorted()
             let finish = timings.measure("links") { [model] in
                 SiteFinish(files: files, pages: rendered.pages, config: model.config, checkLinks: checkLinks)
-                    .run(folder: staged.staging, sink: counting, listing: staged.listing)
+                    .run(folder: staged.staging, sink: counting, listing: listing)
             }
             diagnostics += finish.diagnostics
             external = finish.external
         }
-        diagnostics = diagnostics.sortedByLocation
+        let (searchProblems, searchTime) = search.wait()
+        timings.record("search", searchTime)  // ran beside the guide and links stages
+        diagnostics = (diagnostics + searchProblems).sortedByLocation
         guard !diagnostics.hasErrors else {
             staged.discard()
             throw DiagnosticError(diagnostics)

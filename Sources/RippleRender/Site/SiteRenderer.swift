@@ -9,6 +9,9 @@ package struct SiteRenderer: Sendable {
     package var model: SiteModel
     /// Results of an earlier build to reuse (incremental builds, `ripple serve`); nil renders everything.
     package var reuse: (any RenderReuse)?
+    /// Leave writing `search-index.js` to the caller (`Output.searchDocuments`), who can do it alongside other
+    /// work: merging a large guide's index is work for one core.
+    package var defersSearchIndex = false
 
     /// Creates a renderer.
     package init(model: SiteModel, reuse: (any RenderReuse)? = nil) {
@@ -22,6 +25,8 @@ package struct SiteRenderer: Sendable {
         package var pages: [RenderedPage]
         /// Every problem found.
         package var diagnostics: [Diagnostic]
+        /// The search index's documents, when `defersSearchIndex` left writing it to the caller.
+        package var searchDocuments: [AnalysedDocument]? = nil
     }
 
     /// Renders every page to `sink`. Nothing is written when the Markdown has errors.
@@ -100,8 +105,9 @@ package struct SiteRenderer: Sendable {
         // The index lists Markdown pages in reading order, then the generated pages it covers (reports) by URL.
         let generated = written.documents.filter { !$0.isContent }.map(\.document).sorted { $0.url < $1.url }
         let documents = keptDocuments ?? written.documents.filter(\.isContent).map(\.document)
-        diagnostics += writeSearchIndex(documents + generated, to: sink)
         diagnostics += copyFiles(to: sink)
+        guard !defersSearchIndex else { return Output(pages: pages, diagnostics: diagnostics, searchDocuments: documents + generated) }
+        diagnostics += writeSearchIndex(documents + generated, to: sink)
         return Output(pages: pages, diagnostics: diagnostics)
     }
 

@@ -94,7 +94,7 @@ package struct PageContext: Sendable {
     }
 
     private static func entries(_ chapters: [RenderedPage], from path: String) -> [TemplateValue] {
-        chapters.indices.map { entry(chapters, $0, from: path, current: false) }
+        Array(chapters.indices).parallelMap { entry(chapters, $0, from: path, current: false) }
     }
 
     private static func entry(_ chapters: [RenderedPage], _ i: Int, from path: String, current: Bool) -> TemplateValue {
