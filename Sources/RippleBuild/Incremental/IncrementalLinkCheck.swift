@@ -13,10 +13,17 @@ struct IncrementalLinkCheck {
     /// The output folder, for files whose scan is not remembered.
     var output: URL
 
-    func run(locator: () -> LinkLocator) -> SiteLinkCheck.Result {
+    func run(locator: @escaping @Sendable () -> LinkLocator) -> SiteLinkCheck.Result {
         let paths = files.keys.sorted()
         let scanned = paths.filter { $0.hasSuffix(".html") || $0.hasSuffix(".css") }
         let known = state.storage.withLock { $0.scans }
+        // A cold state (`ripple build --incremental` in a new process) would scan most pages one by one with the
+        // exact scanner: the whole-site check does the same faster. Nothing is remembered for next time then.
+        let unknown = scanned.count { path in fresh[path] == nil && known[path]?.hash != files[path] }
+        if unknown > 1000, unknown * 2 > scanned.count {
+            state.storage.withLock { $0.scans = [:]; $0.links = [:] }
+            return SiteLinkCheck(folder: output, paths: paths, locator: locator).run()
+        }
         let scans: [(String, IncrementalState.ScanEntry)] = scanned.parallelMap { path in
             let hash = files[path]!
             if let page = fresh[path] { return (path, Self.entry(page, hash: hash)) }
