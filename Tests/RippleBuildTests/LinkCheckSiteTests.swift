@@ -78,9 +78,25 @@ import Testing
         }
         let base = root.standardizedFileURL.path
         #expect(SiteLinkCheck.files(in: root) == ["Z.html", "a/b/c.css", "a/é b.html", "index.html"])
-        #expect(SiteLinkCheck.files(in: root) == SiteLinkCheck.listedByFileManager(base))
+        #expect(SiteLinkCheck.files(in: root) == Self.listedByFileManager(base))
         try FileManager.default.createSymbolicLink(atPath: base + "/link.html", withDestinationPath: base + "/index.html")
-        #expect(SiteLinkCheck.files(in: root) == SiteLinkCheck.listedByFileManager(base), "links follow FileManager's rules")
+        #expect(SiteLinkCheck.files(in: root) == Self.listedByFileManager(base), "links follow FileManager's rules")
+        try FileManager.default.createSymbolicLink(atPath: base + "/linked", withDestinationPath: base + "/a")
+        #expect(SiteLinkCheck.files(in: root) == Self.listedByFileManager(base), "linked folders too")
         #expect(SiteLinkCheck.files(in: root.appending(path: "missing")).isEmpty)
+    }
+
+    /// The listing `FileManager` gives, which `SiteLinkCheck.files(in:)` must match.
+    private static func listedByFileManager(_ base: String) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: base) else { return [] }
+        var paths: [String] = []
+        while let path = walker.nextObject() as? String {
+            if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                paths.append(path)
+            }
+        }
+        return paths.sorted()
     }
 }

@@ -155,45 +155,9 @@ package struct SiteLinkCheck: Sendable {
         }.sortedByLocation
     }
 
-    /// Every file under `folder`, as sorted `/`-separated relative paths (hidden files left out).
+    /// Every file under `folder`, as sorted `/`-separated relative paths (hidden files left out; links to files
+    /// count, linked folders are not entered — `FileManager`'s rules).
     package static func files(in folder: URL) -> [String] {
-        let base = folder.standardizedFileURL.path
-        var paths: [String] = []
-        if walk(base, "", into: &paths) { return paths.sorted() }
-        return listedByFileManager(base)
-    }
-
-    /// Lists plain files and folders with `readdir`; false when something else (a link, an unreadable folder,
-    /// a name that is not UTF-8) needs `FileManager`'s rules.
-    private static func walk(_ base: String, _ relative: String, into paths: inout [String]) -> Bool {
-        guard let directory = opendir(relative.isEmpty ? base : base + "/" + relative) else { return false }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(validatingCString: $0) }
-            }
-            guard let name else { return false }
-            if name == "." || name == ".." || name.hasPrefix(".") { continue }
-            let path = relative.isEmpty ? name : relative + "/" + name
-            switch Int32(entry.pointee.d_type) {
-            case Int32(DT_DIR): guard walk(base, path, into: &paths) else { return false }
-            case Int32(DT_REG): paths.append(path)
-            default: return false
-            }
-        }
-        return true
-    }
-
-    static func listedByFileManager(_ base: String) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: base) else { return [] }
-        var paths: [String] = []
-        while let path = walker.nextObject() as? String {
-            if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                paths.append(path)
-            }
-        }
-        return paths.sorted()
+        FolderWalk.files(in: folder.standardizedFileURL.path).map(\.relative).sorted()
     }
 }
