@@ -61,8 +61,17 @@ package struct IncrementalBuilder: Sendable {
             IncrementalRender(state: state, context: markdownContext(model, files), global: global(model, files),
                               layouts: Self.layouts(model, files))
         }
-        let rendered = timings.measure("render") { [model] in SiteRenderer(model: model, reuse: reuse).render(to: sink) }
+        let rendered = timings.measure("render") { [model] in
+            var renderer = SiteRenderer(model: model, reuse: reuse)
+            renderer.defersSearchIndex = true
+            return renderer.render(to: sink)
+        }
         var diagnostics = assembled.diagnostics + notes + rendered.diagnostics
+        // As in a full build, the search index is merged and written beside the guide and the link check.
+        let search = BackgroundWork<[Diagnostic]> { [model] in
+            guard let documents = rendered.searchDocuments else { return [] }
+            return SiteRenderer(model: model).writeSearchIndex(documents, to: sink)
+        }
         let previous = state.manifest
         var kept: [String: UInt64] = [:]
         for path in reuse.skipped.withLock({ $0 }) { kept[path] = previous[path] }
@@ -94,7 +103,9 @@ package struct IncrementalBuilder: Sendable {
                     do throws(DiagnosticError) { try sink.write(file.path, text: file.text) } catch { diagnostics += error.diagnostics }
                 }
                 guard checkLinks else { return }
-                let all = sink.produced.merging(kept) { a, _ in a }.filter { !Self.isHidden($0.key) }
+                // The search index being written counts as a file (its hash does not matter to the check).
+                var all = sink.produced.merging(kept) { a, _ in a }.filter { !Self.isHidden($0.key) }
+                if rendered.searchDocuments != nil, all[SearchIndex.fileName] == nil { all[SearchIndex.fileName] = 0 }
                 let check = IncrementalLinkCheck(state: state, files: all, fresh: sink.scans, output: sink.output).run {
                     SiteFinish(files: files, pages: rendered.pages, config: model.config, checkLinks: true).locator()
                 }
@@ -102,7 +113,9 @@ package struct IncrementalBuilder: Sendable {
                 external = check.external
             }
         }
-        diagnostics = diagnostics.sortedByLocation
+        let (searchProblems, searchTime) = search.wait()
+        timings.record("search", searchTime)
+        diagnostics = (diagnostics + searchProblems).sortedByLocation
         guard !diagnostics.hasErrors else {
             sink.discard()
             throw DiagnosticError(diagnostics)
