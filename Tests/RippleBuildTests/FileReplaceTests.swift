@@ -35,4 +35,24 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(throws: POSIXError.self) { try replace(path, "x") }
     }
+
+    @Test func aMatchingStampSavesReadingTheFile() throws {
+        let path = FileManager.default.temporaryDirectory.appending(path: "ripple-replace-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let bytes = Array("<p>page</p>".utf8), hash = ContentHash.of(bytes)
+        let stamp = try bytes.withUnsafeBytes { try FileReplace.replace(path, with: $0, hash: hash) }
+        #expect(stamp.size == bytes.count && stamp.hash == hash)
+        // Same size and time as stamped: trusted without reading (so a change that keeps both goes unseen).
+        let time = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as! Date
+        try Data("<p>edit</p>".utf8).write(to: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes([.modificationDate: time], ofItemAtPath: path)
+        let restored = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as! Date
+        if restored == time, try bytes.withUnsafeBytes({ try FileReplace.replace(path, with: $0, hash: hash, expected: stamp) }) == stamp {
+            #expect(FolderWalk.read(path) == Array("<p>edit</p>".utf8))
+        }
+        // Another time (the file was edited since): read, found different, written.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000)], ofItemAtPath: path)
+        _ = try bytes.withUnsafeBytes { try FileReplace.replace(path, with: $0, hash: hash, expected: stamp) }
+        #expect(FolderWalk.read(path) == bytes)
+    }
 }

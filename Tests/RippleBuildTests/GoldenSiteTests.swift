@@ -52,4 +52,21 @@ import RippleCore
         _ = try SiteBuilder(source: site.root, output: site.output).build()
         #expect(TestSite.files(under: site.output) == first)
     }
+
+    @Test func filesEditedInTheOutputAreRestoredByLaterBuilds() throws {
+        let site = try TestSite(fixture: "small-site")
+        for _ in 0..<3 { _ = try SiteBuilder(source: site.root, output: site.output).build() }
+        let expected = TestSite.files(under: site.output)
+        // Someone edits the published site by hand; two builds later that folder is written into again.
+        let page = site.output.appending(path: "join/index.html")
+        let original = try Data(contentsOf: page)
+        try Data(repeating: UInt8(ascii: "x"), count: original.count).write(to: page)
+        try FileManager.default.removeItem(at: site.output.appending(path: "404.html"))
+        for _ in 0..<2 { _ = try SiteBuilder(source: site.root, output: site.output).build() }
+        #expect(TestSite.files(under: site.output) == expected)
+        // The stamps that spare reading unchanged files live beside the output, one file per folder.
+        let parent = site.output.deletingLastPathComponent().path
+        let stamps = try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.contains(".ripple-stamps-") }
+        #expect(stamps.count == 2)
+    }
 }

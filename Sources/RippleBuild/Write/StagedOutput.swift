@@ -35,6 +35,10 @@ package final class StagedOutput: OutputSink {
     private let written = Mutex<Set<String>>([])
     /// Files the reused staging folder held before this build (empty for a fresh one).
     private let previous: Set<String>
+    /// Stamps of the files the reused staging folder holds (see `FileStamps`).
+    private let previousStamps: [String: FileReplace.Stamp]
+    /// Stamps of the files this build wrote.
+    private let stamps = Mutex<[String: FileReplace.Stamp]>([:])
     /// Keeps other `ripple build`s from writing the same output at the same time.
     private let lock: Int32
 
@@ -75,6 +79,8 @@ package final class StagedOutput: OutputSink {
             throw DiagnosticError(.error("cannot create the output folder '\(self.output.path)': \(error.localizedDescription)",
                                          hint: "check that the folder is writable, or choose another with --output"))
         }
+        let stampsFile = previous.isEmpty ? nil : FileStamps.path(of: stagingPath, parent: parent.path, name: name)
+        previousStamps = stampsFile.map(FileStamps.read) ?? [:]
     }
 
     deinit {
@@ -108,7 +114,11 @@ package final class StagedOutput: OutputSink {
         written.withLock { _ = $0.insert(clean) }
         do {
             try ensureFolder(OutputPath.directory(of: clean))
-            try bytes.withUnsafeBytes { buffer in try FileReplace.replace(stagingPath + "/" + clean, with: buffer) }
+            let hash = ContentHash.of(bytes)
+            let stamp = try bytes.withUnsafeBytes { buffer in
+                try FileReplace.replace(stagingPath + "/" + clean, with: buffer, hash: hash, expected: previousStamps[clean])
+            }
+            stamps.withLock { $0[clean] = stamp }
         } catch {
             throw DiagnosticError(.error("cannot write '\(path)': \(error.localizedDescription)",
                                          hint: "check that the output folder's disk is not full and is writable"))
@@ -174,6 +184,12 @@ package final class StagedOutput: OutputSink {
             try fm.removeItem(at: staging.appending(path: Self.dirtyMarker))
         } catch {
             throw DiagnosticError(.error("cannot write '\(Self.marker)': \(error.localizedDescription)"))
+        }
+        let parent = output.deletingLastPathComponent().path, name = output.lastPathComponent
+        if let file = FileStamps.path(of: stagingPath, parent: parent, name: name) { FileStamps.write(stamps.withLock { $0 }, to: file) }
+        defer {
+            let current = [stagingPath, output.path].compactMap { FileStamps.path(of: $0, parent: parent, name: name) }
+            FileStamps.removeOthers(in: parent, name: name, keeping: Set(current))
         }
         guard fm.fileExists(atPath: output.path) else {
             do { try fm.moveItem(at: staging, to: output) } catch {
