@@ -20,7 +20,7 @@ package struct SiteScaffold: Sendable {
     package func files() -> [(path: String, bytes: [UInt8])] {
         var files: [(String, [UInt8])] = [
             ("ripple.yaml", Array(StarterText.config(title: title).utf8)),
-            (".gitignore", Array("/public/\n/.public.ripple-next/\n/.public.ripple-lock\n/.ripple-cache/\n".utf8)),
+            (".gitignore", Array("/public/\n/.public.ripple-next/\n/.public.ripple-lock\n/.public.ripple-stamps-*\n/.ripple-cache/\n".utf8)),
             ("content/index.md", Array(StarterText.home.utf8)),
             ("content/pages/join.md", Array(StarterText.join.utf8)),
             ("content/guide/01-welcome.md", Array(StarterText.welcome.utf8)),
