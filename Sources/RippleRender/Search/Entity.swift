@@ -8,25 +8,9 @@ package enum Entity {
 
     /// Decodes the reference starting at `bytes[start] == "&"`: its UTF-8 bytes and the offset after it.
     package static func decode(_ bytes: [UInt8], at start: Int) -> ([UInt8], Int)? {
-        var i = start + 1
-        let limit = min(bytes.count, start + 12)
-        while i < limit, bytes[i] != UInt8(ascii: ";") {
-            let b = bytes[i]
-            guard (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") || (b >= 48 && b <= 57) || b == UInt8(ascii: "#") else { return nil }
-            i += 1
-        }
-        guard i < limit, i > start + 1 else { return nil }
-        let body = String(decoding: bytes[(start + 1)..<i], as: UTF8.self)
-        let text: String?
-        if body.hasPrefix("#x") || body.hasPrefix("#X") {
-            text = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-        } else if body.hasPrefix("#") {
-            text = UInt32(body.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-        } else {
-            text = named[body]
-        }
-        guard let text else { return nil }
-        return (Array(text.utf8), i + 1)
+        guard let (scalar, end) = bytes.withUnsafeBufferPointer({ decodeScalar($0, at: start) }),
+              let character = Unicode.Scalar(scalar) else { return nil }
+        return (Array(String(character).utf8), end)
     }
 
     /// Decodes every reference in `bytes`.
