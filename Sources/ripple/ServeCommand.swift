@@ -26,6 +26,9 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Include pages marked `draft: true`.")
     var drafts = false
 
+    @Flag(help: "Print how long each stage of every build took.")
+    var verbose = false
+
     func run() throws {
         let sourceURL = URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             .standardizedFileURL
@@ -36,10 +39,12 @@ struct ServeCommand: ParsableCommand {
         }
         let output = ServeSession.outputFolder(for: sourceURL)
         let includeDrafts = drafts
+        let verbose = verbose
         // Kept across rebuilds: a save re-renders only what it affects (see RippleBuild/Incremental).
         let state = IncrementalState()
         let session = ServeSession(source: sourceURL, output: output, host: host, port: port) { baseURL throws(DiagnosticError) in
-            try await Self.build(source: sourceURL, output: output, includeDrafts: includeDrafts, baseURL: baseURL, state: state)
+            try await Self.build(source: sourceURL, output: output, includeDrafts: includeDrafts, baseURL: baseURL, state: state,
+                                 verbose: verbose)
         }
         let openBrowser = open
         let outcome = ServeOutcome()
@@ -68,7 +73,7 @@ struct ServeCommand: ParsableCommand {
 
     /// One build, off the cooperative threads (it is synchronous and may take a while).
     private static func build(source: URL, output: URL, includeDrafts: Bool, baseURL: String,
-                              state: IncrementalState) async throws(DiagnosticError) -> ServeSession.BuildSummary {
+                              state: IncrementalState, verbose: Bool) async throws(DiagnosticError) -> ServeSession.BuildSummary {
         let result: Result<ServeSession.BuildSummary, DiagnosticError> = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 // The PDF is left out of the preview (WeasyPrint takes seconds); a note says so once.
@@ -78,6 +83,7 @@ struct ServeCommand: ParsableCommand {
                 builder.makePDF = false
                 do throws(DiagnosticError) {
                     let report = try builder.build()
+                    if verbose { printLine("Stages: \(report.timings.summary)") }
                     let configText = (try? String(contentsOf: source.appendingPathComponent(ConfigParser.fileName), encoding: .utf8)) ?? ""
                     let title = (try? ConfigParser.parse(configText))?.title ?? "the site"
                     continuation.resume(returning: .success(ServeSession.BuildSummary(title: title, diagnostics: report.diagnostics)))
