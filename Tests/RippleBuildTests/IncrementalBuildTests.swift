@@ -88,6 +88,36 @@ import RippleCore
         _ = try Self.expectSameAsFull(site, builder, step: "edit data")
     }
 
+    /// The incremental link check remembers scans and verdicts; it must report what the whole-site check
+    /// reports as links break and are mended in templates (every page) and in a stylesheet.
+    @Test func incrementalLinkCheckReportsWhatTheFullCheckReports() throws {
+        let site = try Self.sampleCopy()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let output = site.deletingLastPathComponent().appending(path: "out")
+        let builder = IncrementalBuilder(source: site, output: output, state: IncrementalState())
+        _ = try builder.build()
+        func expectSameFailure(_ step: String) throws {
+            let incremental = #expect(throws: DiagnosticError.self, "\(step)") { try builder.build() }
+            let full = #expect(throws: DiagnosticError.self, "\(step)") {
+                try SiteBuilder(source: site, output: site.deletingLastPathComponent().appending(path: "full-\(UUID().uuidString)")).build()
+            }
+            #expect(incremental?.diagnostics == full?.diagnostics, "\(step)")
+            #expect(incremental?.diagnostics.contains { $0.message.contains("link to") } == true, "\(step)")
+        }
+        let footer = "templates/partials/footer.mustache"
+        try Self.edit(site, footer) { $0.replacingOccurrences(of: "</footer>", with: "<a href=\"{{root}}missing.html\">x</a></footer>") }
+        try expectSameFailure("a broken link on every page")
+        try Self.edit(site, footer) { $0.replacingOccurrences(of: "missing.html", with: "index.html#no-such-id") }
+        try expectSameFailure("a missing fragment on every page")
+        try Self.edit(site, footer) { $0.replacingOccurrences(of: "<a href=\"{{root}}index.html#no-such-id\">x</a>", with: "") }
+        _ = try Self.expectSameAsFull(site, builder, step: "links mended")
+        let css = "templates/assets/css/ripple.css"
+        try Self.edit(site, css) { $0 + "\n.broken { background: url(missing.png); }\n" }
+        try expectSameFailure("a broken url() in the stylesheet")
+        try Self.edit(site, css) { $0.replacingOccurrences(of: "\n.broken { background: url(missing.png); }\n", with: "") }
+        _ = try Self.expectSameAsFull(site, builder, step: "stylesheet mended")
+    }
+
     @Test func failedBuildWritesNothing() throws {
         let site = try Self.sampleCopy()
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }

@@ -58,6 +58,15 @@ package struct ContentHash: Sendable, Hashable {
     /// Feeds a flag.
     package mutating func add(_ flag: Bool) { add(UInt64(flag ? 1 : 0)) }
 
+    /// The value with its bits spread (MurmurHash3's finaliser), for combining hashes order-independently
+    /// by adding them.
+    package var mixed: UInt64 {
+        var x = value
+        x ^= x >> 33; x = x &* 0xff51afd7ed558ccd
+        x ^= x >> 33; x = x &* 0xc4ceb9fe1a85ec53
+        return x ^ (x >> 33)
+    }
+
     /// The hash of some bytes.
     package static func of(_ bytes: [UInt8]) -> UInt64 {
         var hash = ContentHash()

@@ -96,15 +96,16 @@ package struct IncrementalBuilder: Sendable {
         var external: [LinkChecker.ExternalLink] = []
         if !diagnostics.hasErrors {
             timings.measure("links") { [model] in
-                let html = sink.produced.merging(kept) { a, _ in a }.keys.filter { $0.hasSuffix(".html") && !Self.isHidden($0) }
-                let (extra, sitemapNotes) = Sitemap.files(config: model.config, pages: html)
+                var all = sink.produced.merging(kept) { a, _ in a }.filter { !Self.isHidden($0.key) }
+                let (extra, sitemapNotes) = Sitemap.files(config: model.config, pages: all.keys.filter { $0.hasSuffix(".html") })
                 diagnostics += sitemapNotes
                 for file in extra {
                     do throws(DiagnosticError) { try sink.write(file.path, text: file.text) } catch { diagnostics += error.diagnostics }
                 }
                 guard checkLinks else { return }
+                let written = sink.produced
+                for file in extra { all[file.path] = written[file.path] }
                 // The search index being written counts as a file (its hash does not matter to the check).
-                var all = sink.produced.merging(kept) { a, _ in a }.filter { !Self.isHidden($0.key) }
                 if rendered.searchDocuments != nil, all[SearchIndex.fileName] == nil { all[SearchIndex.fileName] = 0 }
                 let check = IncrementalLinkCheck(state: state, files: all, fresh: sink.scans, output: sink.output).run {
                     SiteFinish(files: files, pages: rendered.pages, config: model.config, checkLinks: true).locator()
@@ -135,8 +136,14 @@ package struct IncrementalBuilder: Sendable {
                                   timings: timings, externalLinks: external)
     }
 
+    /// Whether a name in the path starts with a dot (the file stamps, the serve folder's own files).
     static func isHidden(_ path: String) -> Bool {
-        path.split(separator: "/").contains { $0.hasPrefix(".") }
+        var atNameStart = true
+        for byte in path.utf8 {
+            if atNameStart, byte == UInt8(ascii: ".") { return true }
+            atNameStart = byte == UInt8(ascii: "/")
+        }
+        return false
     }
 
     /// What every page's Markdown depends on besides the page: options, the pages and files links can reach,

@@ -26,9 +26,10 @@ package final class IncrementalState: Sendable {
         var ids: UInt64
     }
 
-    /// A page's link-check verdict, valid while its key (its hash, the site's files and ids) is the same.
+    /// A page's link-check verdict, valid while the page's hash and the site's files and ids (`checkedSite`)
+    /// are the same.
     struct LinkEntry: Sendable {
-        var key: UInt64
+        var hash: UInt64
         var broken: [LinkChecker.BrokenLink]
         var external: [String]
     }
@@ -39,6 +40,8 @@ package final class IncrementalState: Sendable {
         var manifest: [String: UInt64] = [:]
         var scans: [String: ScanEntry] = [:]
         var links: [String: LinkEntry] = [:]
+        /// The hash of the site's files and ids the verdicts in `links` were made against.
+        var checkedSite: UInt64?
         var guideKey: UInt64?
         var notedPDF = false
     }

@@ -46,18 +46,21 @@ package struct LinkChecker: Sendable {
         package var pages: [String]
     }
 
-    /// Every broken link, by file then line, and every external link, by URL.
-    package func check() -> (broken: [BrokenLink], external: [ExternalLink]) {
+    /// Every broken link, by file then line, and every external link, by URL. `ids` gives the ids of pages
+    /// that links may point into; by default those of `pages`.
+    package func check(ids: ((String) -> Set<String>?)? = nil) -> (broken: [BrokenLink], external: [ExternalLink]) {
         var broken: [BrokenLink] = []
         var external: [String: Set<String>] = [:]
-        let sources = pages.map { ($0.key, $0.value.links) } + stylesheets.map { ($0.key, $0.value) }
+        let pages = self.pages
+        let ids = ids ?? { pages[$0]?.ids }
+        let sources = pages.compactMap { $0.value.links.isEmpty ? nil : ($0.key, $0.value.links) } + stylesheets.map { ($0.key, $0.value) }
         for (file, links) in sources.sorted(by: { $0.0 < $1.0 }) {
             for link in links {
                 switch Self.classify(link.url) {
                 case .ignored: continue
                 case .external: external[link.url, default: []].insert(file)
                 case .internal:
-                    if let (target, problem, hint) = Self.problem(with: link.url, in: file, files: files, ids: { pages[$0]?.ids }) {
+                    if let (target, problem, hint) = Self.problem(with: link.url, in: file, files: files, ids: ids) {
                         broken.append(BrokenLink(file: file, line: link.line, url: link.url, text: link.text,
                                                  target: target, reason: problem, hint: hint))
                     }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import RippleCore
 import Synchronization
 
@@ -8,23 +13,41 @@ package final class LinkLocator: Sendable {
     package struct Text: Sendable {
         /// Path shown in diagnostics.
         package var path: String
-        /// Lines of the file.
-        package var lines: [Substring]
+        /// The file's UTF-8 bytes.
+        private var bytes: [UInt8]
 
         /// Creates a searchable text.
         package init(path: String, text: String) {
             self.path = path
-            lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            bytes = Array(text.utf8)
         }
 
-        /// The location of the first occurrence of `needle`.
+        /// The location of the first occurrence of `needle`. Searched with `memchr` and `memcmp` over the whole file: a
+        /// template's broken link is located once per page of the site, and a line-by-line `range(of:)` took
+        /// seventeen seconds on a 10,000-page guide.
         package func find(_ needle: String) -> SourceLocation? {
-            for (index, line) in lines.enumerated() {
-                if let range = line.range(of: needle) {
-                    return SourceLocation(file: path, line: index + 1, column: line.unicodeScalars[..<range.lowerBound].count + 1)
+            let needle = Array(needle.utf8)
+            guard !needle.isEmpty, !needle.contains(UInt8(ascii: "\n")) else { return nil }
+            let offset: Int? = bytes.withUnsafeBytes { haystack in
+                needle.withUnsafeBytes { pattern in
+                    guard let base = haystack.baseAddress, haystack.count >= pattern.count else { return nil }
+                    var start = 0
+                    let last = haystack.count - pattern.count
+                    while start <= last, let hit = memchr(base + start, Int32(pattern[0]), last - start + 1) {
+                        let at = base.distance(to: UnsafeRawPointer(hit))
+                        if memcmp(base + at, pattern.baseAddress!, pattern.count) == 0 { return at }
+                        start = at + 1
+                    }
+                    return nil
                 }
             }
-            return nil
+            guard let offset else { return nil }
+            let before = bytes[..<offset]
+            let lineStart = (before.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
+            let line = before.count { $0 == UInt8(ascii: "\n") } + 1
+            // Columns count characters (Unicode scalars), not bytes: skip UTF-8 continuation bytes.
+            let column = bytes[lineStart..<offset].count { $0 & 0xC0 != 0x80 } + 1
+            return SourceLocation(file: path, line: line, column: column)
         }
     }
 
