@@ -3,6 +3,8 @@
 package enum Escape {
     /// Text for XML content and quoted attribute values: `& < > " '`.
     package static func xml(_ text: String) -> String {
+        // Most text has nothing to escape: return it as it is, without rebuilding it scalar by scalar.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -27,16 +27,18 @@ package struct ContentBuilder: Sendable {
     package func build(_ files: [SourceFile]) -> (content: SiteContent, diagnostics: [Diagnostic]) {
         // Decoding and front matter are per file, so they run on every core; pages are then added in path order.
         let sorted = files.sorted(by: { $0.path < $1.path })
-        let items = sorted.parallelMap { file -> (Item, [Diagnostic]) in
-            if let kept = memo?.recall(file, includeDrafts: includeDrafts) { return kept }
-            let result = item(for: file)
-            memo?.remember(file, includeDrafts: includeDrafts, result)
+        var items = memo?.recall(sorted, includeDrafts: includeDrafts) ?? Array(repeating: nil, count: sorted.count)
+        let missing = items.indices.filter { items[$0] == nil }
+        let made = missing.parallelMap { i -> (Item, [Diagnostic]) in
+            let result = item(for: sorted[i])
+            memo?.remember(sorted[i], includeDrafts: includeDrafts, result)
             return result
         }
+        for (i, result) in zip(missing, made) { items[i] = result }
         memo?.keep(only: Set(sorted.map(\.path)))
         var diagnostics: [Diagnostic] = []
         var content = SiteContent()
-        for (item, problems) in items {
+        for case let (item, problems)? in items {
             diagnostics += problems
             switch item {
             case .skipped: break

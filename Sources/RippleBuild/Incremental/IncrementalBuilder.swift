@@ -19,6 +19,8 @@ package struct IncrementalBuilder: Sendable {
     package var checkLinks = true
     /// Make the guide's PDF; `ripple serve` turns it off, since WeasyPrint takes seconds (a note says so once).
     package var makePDF = true
+    /// List the site's external links in the report (off: neither `ripple serve` nor `ripple build` shows them).
+    package var listsExternalLinks = false
     /// What earlier builds left.
     package var state: IncrementalState
 
@@ -107,7 +109,8 @@ package struct IncrementalBuilder: Sendable {
                 for file in extra { all[file.path] = written[file.path] }
                 // The search index being written counts as a file (its hash does not matter to the check).
                 if rendered.searchDocuments != nil, all[SearchIndex.fileName] == nil { all[SearchIndex.fileName] = 0 }
-                let check = IncrementalLinkCheck(state: state, files: all, fresh: sink.scans, output: sink.output).run {
+                let check = IncrementalLinkCheck(state: state, files: all, fresh: sink.scans, output: sink.output,
+                                                 listsExternal: listsExternalLinks).run {
                     SiteFinish(files: files, pages: rendered.pages, config: model.config, checkLinks: true).locator()
                 }
                 diagnostics += check.diagnostics
@@ -129,7 +132,8 @@ package struct IncrementalBuilder: Sendable {
             storage.manifest = manifest
             storage.pageKeys = keys
             storage.guideKey = newGuideKey
-            storage.markdown = storage.markdown.filter { sources.contains($0.key) || $0.value.page.kind == .narrative }
+            let gone = storage.markdown.compactMap { sources.contains($0.key) || $0.value.page.kind == .narrative ? nil : $0.key }
+            for source in gone { storage.markdown[source] = nil; storage.searches[source] = nil }
         }
         let changed = sink.changedCount
         return SiteBuilder.Report(filesWritten: changed, pagesWritten: sink.changedHTMLCount, diagnostics: diagnostics,

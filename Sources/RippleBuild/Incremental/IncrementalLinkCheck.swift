@@ -15,6 +15,9 @@ struct IncrementalLinkCheck {
     var fresh: [String: LinkScanner.Page]
     /// The output folder, for files whose scan is not remembered.
     var output: URL
+    /// Whether to list the external links (`ripple check` prints them; a preview has no use for a list
+    /// that names most pages of a large guide).
+    var listsExternal = true
 
     func run(locator: @escaping @Sendable () -> LinkLocator) -> SiteLinkCheck.Result {
         var (scans, verdicts, checkedSite) = state.storage.withLock { storage in
@@ -70,10 +73,10 @@ struct IncrementalLinkCheck {
 
         var allBroken: [LinkChecker.BrokenLink] = []
         var allExternal: [String: Set<String>] = [:]
-        let reported = verdicts.compactMap { !$0.value.broken.isEmpty || !$0.value.external.isEmpty ? $0.key : nil }
+        let reported = verdicts.compactMap { !$0.value.broken.isEmpty || (listsExternal && !$0.value.external.isEmpty) ? $0.key : nil }
         for path in reported.sorted() {
             allBroken += verdicts[path]!.broken
-            for url in verdicts[path]!.external { allExternal[url, default: []].insert(path) }
+            if listsExternal { for url in verdicts[path]!.external { allExternal[url, default: []].insert(path) } }
         }
         state.storage.withLock { storage in
             storage.scans = scans

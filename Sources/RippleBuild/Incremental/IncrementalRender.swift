@@ -29,16 +29,21 @@ final class IncrementalRender: RenderReuse {
         self.layouts = layouts
     }
 
-    func recall(_ page: Page) -> MarkdownStage.Memo? {
+    func recall(_ pages: [Page]) -> [MarkdownStage.Memo?] {
         state.storage.withLock { storage in
-            guard let entry = storage.markdown[page.source], entry.context == context, entry.page == page else { return nil }
-            return entry.memo
+            pages.map { page in
+                guard let entry = storage.markdown[page.source], entry.context == context, entry.page == page else { return nil }
+                return entry.memo
+            }
         }
     }
 
     func remember(_ page: Page, _ memo: MarkdownStage.Memo) {
-        let entry = IncrementalState.MarkdownEntry(page: page, context: context, memo: memo, stamp: Self.stamp(memo), search: nil)
-        state.storage.withLock { $0.markdown[page.source] = entry }
+        let entry = IncrementalState.MarkdownEntry(page: page, context: context, memo: memo, stamp: Self.stamp(memo))
+        state.storage.withLock { storage in
+            storage.markdown[page.source] = entry
+            storage.searches[page.source] = nil
+        }
     }
 
     func pagesToRender(_ pages: [RenderedPage], chapters: [RenderedPage],
@@ -47,28 +52,43 @@ final class IncrementalRender: RenderReuse {
         shared.add(global)
         for item in navigation { shared.add(item.title); shared.add(item.path) }
         shared.add(chapters.count)
-        let entries = chapters.map { chapter in
+        // Each chapter's sidebar entry, hashed with its position; a window of the sidebar is then hashed in
+        // constant time as a difference of running sums (a change to any entry in it changes the difference).
+        var windowSums: [UInt64] = [0]
+        windowSums.reserveCapacity(chapters.count + 1)
+        var entries: [UInt64] = []
+        entries.reserveCapacity(chapters.count)
+        var indexBySource: [String: Int] = [:]
+        indexBySource.reserveCapacity(chapters.count)
+        for i in chapters.indices {
             var hash = ContentHash()
-            hash.add(chapter.title); hash.add(chapter.summary); hash.add(chapter.page.outputPath)
-            return hash.value
+            hash.add(chapters[i].title); hash.add(chapters[i].summary); hash.add(chapters[i].page.outputPath)
+            entries.append(hash.value)
+            hash.add(i)
+            windowSums.append(windowSums[i] &+ hash.mixed)
+            indexBySource[chapters[i].page.source] = i
         }
-        let indexBySource = Dictionary(chapters.enumerated().map { ($1.page.source, $0) }, uniquingKeysWith: { a, _ in a })
         let (stamps, previous, manifest) = state.storage.withLock { storage in
             (pages.map { storage.markdown[$0.page.source]?.stamp ?? 0 }, storage.pageKeys, storage.manifest)
         }
         var wanted: Set<String> = []
         var keys: [String: UInt64] = [:]
+        keys.reserveCapacity(pages.count)
         var unchanged: Set<String> = []
-        for (page, stamp) in zip(pages, stamps) {
-            let path = page.page.outputPath
+        unchanged.reserveCapacity(pages.count)
+        for i in pages.indices {
+            let path = pages[i].page.outputPath
+            let stamp = stamps[i]
             var key = ContentHash()
             key.add(shared.value)
-            key.add(layouts["layouts/\(SiteRenderer.layout(for: page.page.kind))"] ?? 0)
+            key.add(layouts["layouts/\(SiteRenderer.layout(for: pages[i].page.kind))"] ?? 0)
             key.add(path)
             key.add(stamp)
-            let index = indexBySource[page.page.source]
+            let index = indexBySource[pages[i].page.source]
             key.add(index ?? -1)
-            for i in Self.window(around: index ?? 0, count: chapters.count) { key.add(entries[i]) }
+            let window = Self.window(around: index ?? 0, count: chapters.count)
+            key.add(window.lowerBound)
+            key.add(windowSums[window.upperBound] &- windowSums[window.lowerBound])
             if let index {
                 key.add(index > 0 ? entries[index - 1] : 0)
                 key.add(index + 1 < entries.count ? entries[index + 1] : 0)
@@ -86,14 +106,18 @@ final class IncrementalRender: RenderReuse {
     }
 
     func searchDocuments(_ pages: [RenderedPage]) -> [AnalysedDocument] {
-        pages.parallelMap { page in
-            if let kept = state.storage.withLock({ $0.markdown[page.page.source]?.search }) { return kept }
-            let document = SearchIndex.analyse(title: page.title, url: page.page.outputPath, html: page.markdown.html)
-            state.storage.withLock { storage in
-                if storage.markdown[page.page.source]?.context == context { storage.markdown[page.page.source]?.search = document }
-            }
-            return document
+        var documents = state.storage.withLock { storage in pages.map { storage.searches[$0.page.source] } }
+        let missing = documents.indices.filter { documents[$0] == nil }
+        let made = missing.parallelMap { i in
+            SearchIndex.analyse(title: pages[i].title, url: pages[i].page.outputPath, html: pages[i].markdown.html)
         }
+        state.storage.withLock { storage in
+            for (i, document) in zip(missing, made) where storage.markdown[pages[i].page.source]?.context == context {
+                storage.searches[pages[i].page.source] = document
+            }
+        }
+        for (i, document) in zip(missing, made) { documents[i] = document }
+        return documents.map { $0! }
     }
 
     /// The chapters the sidebar shows from a page (see `PageContext`): all of them up to the limit, else a window.

@@ -8,14 +8,21 @@ import Synchronization
 ///
 /// Everything is keyed by the inputs it was made from, so a stale entry is never used, only replaced.
 package final class IncrementalState: Sendable {
-    /// One page's Markdown result, valid while the page and the link context are as they were.
-    struct MarkdownEntry: Sendable {
-        var page: Page
-        var context: UInt64
-        var memo: MarkdownStage.Memo
+    /// One page's Markdown result, valid while the page and the link context are as they were. A class: it
+    /// is looked up for every page on every rebuild, and a struct would be copied out of the dictionary each time.
+    final class MarkdownEntry: Sendable {
+        let page: Page
+        let context: UInt64
+        let memo: MarkdownStage.Memo
         /// A hash of everything of the result that reaches the page's HTML.
-        var stamp: UInt64
-        var search: AnalysedDocument?
+        let stamp: UInt64
+
+        init(page: Page, context: UInt64, memo: MarkdownStage.Memo, stamp: UInt64) {
+            self.page = page
+            self.context = context
+            self.memo = memo
+            self.stamp = stamp
+        }
     }
 
     /// A scanned HTML page or stylesheet, valid while the file's hash is the same.
@@ -36,6 +43,8 @@ package final class IncrementalState: Sendable {
 
     struct Storage: Sendable {
         var markdown: [String: MarkdownEntry] = [:]
+        /// The search document of each page whose entry in `markdown` it was made from (dropped with it).
+        var searches: [String: AnalysedDocument] = [:]
         var pageKeys: [String: UInt64] = [:]
         var manifest: [String: UInt64] = [:]
         var scans: [String: ScanEntry] = [:]

@@ -26,11 +26,21 @@ package final class FileMemo: Sendable {
     /// The bytes of the file at `path`: kept ones when its size and modification time are as when they were
     /// read, else read now (nil when it cannot be read).
     func read(_ path: String) -> [UInt8]? {
+        read(path, kept: entries.withLock { $0[path] })
+    }
+
+    /// The bytes of each file, as `read(_:)` gives them; the memo is looked up once for all (on all cores, a
+    /// lock per file was contended).
+    func read(_ paths: [String]) -> [[UInt8]?] {
+        let kept = entries.withLock { entries in paths.map { entries[$0] } }
+        return Array(paths.indices).parallelMap { read(paths[$0], kept: kept[$0]) }
+    }
+
+    private func read(_ path: String, kept: Entry?) -> [UInt8]? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         let size = Int(info.st_size), seconds = Int(info.st_mtim.tv_sec), nanoseconds = Int(info.st_mtim.tv_nsec)
-        if let kept = entries.withLock({ $0[path] }), kept.settled,
-           kept.size == size, kept.seconds == seconds, kept.nanoseconds == nanoseconds {
+        if let kept, kept.settled, kept.size == size, kept.seconds == seconds, kept.nanoseconds == nanoseconds {
             return kept.bytes
         }
         var now = timespec()
@@ -50,6 +60,10 @@ package final class FileMemo: Sendable {
     /// Forgets the files under `folder` (an absolute path) that are not in `paths`: deleted or renamed since.
     func keep(only paths: Set<String>, under folder: String) {
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        entries.withLock { entries in entries = entries.filter { !$0.key.hasPrefix(prefix) || paths.contains($0.key) } }
+        entries.withLock { entries in
+            // Removed in place: rebuilding a 10,000-entry dictionary on every rebuild showed in profiles.
+            let gone = entries.keys.filter { $0.hasPrefix(prefix) && !paths.contains($0) }
+            for path in gone { entries[path] = nil }
+        }
     }
 }

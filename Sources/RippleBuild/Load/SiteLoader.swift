@@ -51,7 +51,8 @@ package struct SiteLoader: Sendable {
         let found = FolderWalk.files(in: base)
         // Reading 10,000 chapters is I/O-bound: read them on every core.
         let memo = self.memo
-        let read = found.map(\.path).parallelMap { memo?.read($0) ?? FolderWalk.read($0) }
+        let paths = found.map(\.path)
+        let read = memo?.read(paths) ?? paths.parallelMap { FolderWalk.read($0) }
         memo?.keep(only: Set(found.map(\.path)), under: base)
         var result: [SourceFile] = []
         result.reserveCapacity(found.count)

@@ -21,17 +21,19 @@ package struct MarkdownStage: Sendable {
 
     /// Renders `pages`; every problem in every page is reported.
     package func render(_ pages: [Page]) -> (pages: [RenderedPage], diagnostics: [Diagnostic]) {
-        let results = pages.parallelMap { page -> Memo in
-            if let memo, let kept = memo.recall(page) { return kept }
-            let result = renderOne(page)
-            memo?.remember(page, result)
+        var results = memo?.recall(pages) ?? Array(repeating: nil, count: pages.count)
+        let missing = results.indices.filter { results[$0] == nil }
+        let made = missing.parallelMap { i -> Memo in
+            let result = renderOne(pages[i])
+            memo?.remember(pages[i], result)
             return result
         }
+        for (i, result) in zip(missing, made) { results[i] = result }
         var diagnostics: [Diagnostic] = []
         var references: [LinkResolver.AnchorReference] = []
         var rendered: [RenderedPage] = []
         rendered.reserveCapacity(results.count)
-        for result in results {
+        for case let result? in results {
             diagnostics += result.diagnostics
             references += result.references
             if let page = result.page { rendered.append(page) }
@@ -83,8 +85,8 @@ package struct MarkdownStage: Sendable {
 /// Remembers the Markdown results of pages between builds. The implementation decides when a result is
 /// still valid (the page, the options and the link context unchanged).
 package protocol MarkdownMemo: Sendable {
-    /// A kept result for `page`, or nil to render it.
-    func recall(_ page: Page) -> MarkdownStage.Memo?
+    /// The kept result of each page, or nil to render it.
+    func recall(_ pages: [Page]) -> [MarkdownStage.Memo?]
     /// Keeps the result of rendering `page`.
     func remember(_ page: Page, _ memo: MarkdownStage.Memo)
 }

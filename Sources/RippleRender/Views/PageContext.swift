@@ -21,8 +21,8 @@ package struct PageContext: Sendable {
     private let chapterIndex: [String: Int]
     /// Sidebar entries as seen from any chapter page (every chapter lives at `guide/<slug>/index.html`, so the
     /// links are the same from each; the page's own entry is rebuilt per page), and from the guide index.
-    private let entriesFromChapter: [TemplateValue]
-    private let entriesFromGuideIndex: [TemplateValue]
+    private let entriesFromChapter: ChapterEntries
+    private let entriesFromGuideIndex: ChapterEntries
 
     /// Creates the builder; `navigation` lists the header links as (title, output path).
     package init(model: SiteModel, chapters: [RenderedPage], navigation: [(title: String, path: String)]) {
@@ -36,8 +36,8 @@ package struct PageContext: Sendable {
             "guide_title": .string(config.guide.title),
         ]
         chapterIndex = Dictionary(chapters.enumerated().map { ($1.page.source, $0) }, uniquingKeysWith: { a, _ in a })
-        entriesFromChapter = Self.entries(chapters, from: "guide/\u{0}/index.html")
-        entriesFromGuideIndex = Self.entries(chapters, from: "guide/index.html")
+        entriesFromChapter = ChapterEntries(chapters, from: "guide/\u{0}/index.html")
+        entriesFromGuideIndex = ChapterEntries(chapters, from: "guide/index.html")
     }
 
     /// The context of a page written at `path`, of `kind`, with `page` values and optional extra top-level keys.
@@ -93,29 +93,18 @@ package struct PageContext: Sendable {
                  "children": .list(entry.children.map(tocValue))])
     }
 
-    private static func entries(_ chapters: [RenderedPage], from path: String) -> [TemplateValue] {
-        Array(chapters.indices).parallelMap { entry(chapters, $0, from: path, current: false) }
-    }
-
-    private static func entry(_ chapters: [RenderedPage], _ i: Int, from path: String, current: Bool) -> TemplateValue {
-        let chapter = chapters[i]
-        return .object(["number": .int(i + 1), "title": .string(chapter.title), "summary": .string(chapter.summary),
-                        "url": .string(OutputPath.relativeHref(from: path, to: chapter.page.outputPath)),
-                        "current": .bool(current)])
-    }
-
     /// The `guide` object: the sidebar shows every chapter up to `sidebarLimit`, else a window around the
     /// current one; the guide index always lists them all.
     private func guideValue(from path: String, current index: Int?, fullList: Bool) -> TemplateValue {
-        let all: [TemplateValue]
+        let entries: ChapterEntries
         if path.hasPrefix("guide/"), path.split(separator: "/").count == 3 {
-            all = entriesFromChapter
+            entries = entriesFromChapter
         } else if path == "guide/index.html" {
-            all = entriesFromGuideIndex
+            entries = entriesFromGuideIndex
         } else {
-            all = Self.entries(chapters, from: path)
+            entries = ChapterEntries(chapters, from: path)
         }
-        var shown = all.indices
+        var shown = chapters.indices
         let truncated = !fullList && chapters.count > Self.sidebarLimit
         if truncated {
             let centre = index ?? 0
@@ -123,9 +112,9 @@ package struct PageContext: Sendable {
             let start = max(0, min(centre - half, chapters.count - Self.sidebarWindow))
             shown = start..<(start + Self.sidebarWindow)
         }
-        var list = Array(all[shown])
+        var list = entries.entries(shown)
         if let index, shown.contains(index) {
-            list[index - shown.lowerBound] = Self.entry(chapters, index, from: path, current: true)
+            list[index - shown.lowerBound] = entries.entry(index, current: true, from: path)
         }
         var guide: [String: TemplateValue] = [
             "title": .string(model.config.guide.title), "author": .string(model.config.guide.author),
