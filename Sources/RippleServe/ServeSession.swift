@@ -19,9 +19,10 @@ package struct ServeSession: Sendable {
         }
     }
 
-    /// Builds the site into the served folder; `baseURL` is the preview address (`http://127.0.0.1:8080/`).
-    /// Throws the diagnostics of a failed build, which must leave the previous output in place.
-    package typealias Build = @Sendable (_ baseURL: String) async throws(DiagnosticError) -> BuildSummary
+    /// Builds the site into the served folder; `baseURL` is the preview address (`http://127.0.0.1:8080/`) and
+    /// `changed` the paths (relative to the site folder) the watcher saw change since the previous build, nil
+    /// for the first build. Throws the diagnostics of a failed build, which must leave the previous output in place.
+    package typealias Build = @Sendable (_ baseURL: String, _ changed: [String]?) async throws(DiagnosticError) -> BuildSummary
 
     /// Something to show in the terminal.
     package enum Message: Equatable, Sendable {
@@ -112,7 +113,7 @@ package struct ServeSession: Sendable {
 
         for await changed in watcher.changes(since: initial) {
             generation += 1
-            let (status, _) = await rebuild(url: url, changed: changed.count, version: "\(versionPrefix)-\(generation)",
+            let (status, _) = await rebuild(url: url, changed: changed, version: "\(versionPrefix)-\(generation)",
                                             log: log)
             await broadcaster.publish(status)
         }
@@ -120,14 +121,14 @@ package struct ServeSession: Sendable {
     }
 
     /// One build, timed and logged; returns the status for the pages and the title when it succeeded.
-    private func rebuild(url: String, changed: Int?, version: String,
+    private func rebuild(url: String, changed: [String]?, version: String,
                          log: (@Sendable (Message) -> Void)? = nil) async -> (BuildStatus, String?) {
         let start = ContinuousClock.now
         do {
-            let summary = try await build(url)
+            let summary = try await build(url, changed)
             let elapsed = ContinuousClock.now - start
             let ms = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-            log?(.built(milliseconds: ms, changed: changed, diagnostics: summary.diagnostics))
+            log?(.built(milliseconds: ms, changed: changed?.count, diagnostics: summary.diagnostics))
             return (.succeeded(version: version), summary.title)
         } catch {
             log?(.failed(diagnostics: error.diagnostics))

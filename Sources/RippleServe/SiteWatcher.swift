@@ -44,7 +44,8 @@ package struct SiteWatcher: Sendable {
     }
 
     /// Every watched file and folder, by path relative to the root. Hidden files and editor backups
-    /// (`.swp`, `~`) are skipped: they are not part of the site and change on every keystroke.
+    /// (`.swp`, `~`) are skipped: they are not part of the site (the loader skips them too) and change on
+    /// every keystroke.
     ///
     /// POSIX calls, not Foundation's enumerator and `attributesOfItem` (a URL, a dictionary and an extended-
     /// attribute lookup per file): on a 10,000-chapter guide those took more CPU than the rebuild they waited for.

@@ -42,9 +42,9 @@ struct ServeCommand: ParsableCommand {
         let verbose = verbose
         // Kept across rebuilds: a save re-renders only what it affects (see RippleBuild/Incremental).
         let state = IncrementalState()
-        let session = ServeSession(source: sourceURL, output: output, host: host, port: port) { baseURL throws(DiagnosticError) in
+        let session = ServeSession(source: sourceURL, output: output, host: host, port: port) { baseURL, changed throws(DiagnosticError) in
             try await Self.build(source: sourceURL, output: output, includeDrafts: includeDrafts, baseURL: baseURL, state: state,
-                                 verbose: verbose)
+                                 changed: changed, verbose: verbose)
         }
         let openBrowser = open
         let outcome = ServeOutcome()
@@ -73,7 +73,7 @@ struct ServeCommand: ParsableCommand {
 
     /// One build, off the cooperative threads (it is synchronous and may take a while).
     private static func build(source: URL, output: URL, includeDrafts: Bool, baseURL: String,
-                              state: IncrementalState, verbose: Bool) async throws(DiagnosticError) -> ServeSession.BuildSummary {
+                              state: IncrementalState, changed: [String]?, verbose: Bool) async throws(DiagnosticError) -> ServeSession.BuildSummary {
         let result: Result<ServeSession.BuildSummary, DiagnosticError> = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 // The PDF is left out of the preview (WeasyPrint takes seconds); a note says so once.
@@ -81,6 +81,7 @@ struct ServeCommand: ParsableCommand {
                                                  assembler: SiteAssembler(includeDrafts: includeDrafts, baseURL: baseURL),
                                                  state: state)
                 builder.makePDF = false
+                builder.changedPaths = changed.map(Set.init)
                 do throws(DiagnosticError) {
                     let report = try builder.build()
                     if verbose { printLine("Stages: \(report.timings.summary)") }

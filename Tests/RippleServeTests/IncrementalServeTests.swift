@@ -16,9 +16,10 @@ import Testing
             try FileManager.default.copyItem(at: root.appendingPathComponent(item), to: source.appendingPathComponent(item))
         }
         let state = IncrementalState()
-        let session = ServeSession(source: source, output: output, port: 0) { baseURL throws(DiagnosticError) in
+        let session = ServeSession(source: source, output: output, port: 0) { baseURL, changed throws(DiagnosticError) in
             var builder = IncrementalBuilder(source: source, output: output, assembler: SiteAssembler(baseURL: baseURL), state: state)
             builder.makePDF = false
+            builder.changedPaths = changed.map(Set.init)
             let report = try builder.build()
             return ServeSession.BuildSummary(title: "Sample", diagnostics: report.diagnostics)
         }
@@ -50,6 +51,23 @@ import Testing
             return nil
         }
         #expect(rebuilt == [1])
+
+        // The loader takes only the watcher's changed paths from disk: an added, then deleted chapter must show.
+        let added = source.appendingPathComponent("content/guide/11-added-in-the-preview.md")
+        try "---\ntitle: Added in the preview\n---\n\nWritten while serving.\n".write(to: added, atomically: true, encoding: .utf8)
+        var addedPage = try await client.send("GET", "/guide/added-in-the-preview/index.html")
+        for _ in 0..<1200 where addedPage.status != 200 {
+            try await Task.sleep(for: .milliseconds(100))
+            addedPage = try await client.send("GET", "/guide/added-in-the-preview/index.html")
+        }
+        #expect(addedPage.text.contains("Written while serving."))
+        #expect(try await client.send("GET", "/guide/index.html").text.contains("Added in the preview"))
+        try FileManager.default.removeItem(at: added)
+        for _ in 0..<1200 where try await client.send("GET", "/guide/added-in-the-preview/index.html").status != 404 {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(try await client.send("GET", "/guide/added-in-the-preview/index.html").status == 404)
+        #expect(!(try await client.send("GET", "/guide/index.html").text.contains("Added in the preview")))
         running.cancel()
         try await running.value
     }

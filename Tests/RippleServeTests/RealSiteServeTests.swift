@@ -14,7 +14,7 @@ import Testing
         let session = ServeSession(
             source: source, output: output, port: 0,
             watcher: SiteWatcher(root: source, interval: .milliseconds(50), debounce: .milliseconds(50))
-        ) { baseURL throws(DiagnosticError) in
+        ) { baseURL, _ throws(DiagnosticError) in
             _ = try SiteBuilder(source: source, output: output, assembler: SiteAssembler(baseURL: baseURL)).build()
             return ServeSession.BuildSummary(title: "Tiny")
         }

@@ -14,7 +14,7 @@ import Testing
     }
 
     static func scriptedBuild(source: URL, output: URL) -> ServeSession.Build {
-        { _ throws(DiagnosticError) in
+        { _, _ throws(DiagnosticError) in
             let text = (try? String(contentsOf: source.appendingPathComponent("content/index.md"), encoding: .utf8)) ?? ""
             if text.contains("BROKEN") {
                 throw DiagnosticError(.error("the page <b>is</b> broken", at: SourceLocation(file: "content/index.md", line: 1, column: 3),

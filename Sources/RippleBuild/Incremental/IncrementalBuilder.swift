@@ -21,6 +21,9 @@ package struct IncrementalBuilder: Sendable {
     package var makePDF = true
     /// List the site's external links in the report (off: neither `ripple serve` nor `ripple build` shows them).
     package var listsExternalLinks = false
+    /// Paths (relative to the site folder) a file watcher saw change since the previous build with this state
+    /// (`ripple serve`); the loader then looks only at those. Nil: look at every file.
+    package var changedPaths: Set<String>?
     /// What earlier builds left.
     package var state: IncrementalState
 
@@ -41,7 +44,7 @@ package struct IncrementalBuilder: Sendable {
     /// Builds; throws every diagnostic when the build fails, leaving the output as it was.
     package func build() throws(DiagnosticError) -> SiteBuilder.Report {
         var timings = StageTimings()
-        let files = try timings.measure("load") { () throws(DiagnosticError) in try SiteLoader(root: source, memo: state.files).load() }
+        let files = try timings.measure("load") { () throws(DiagnosticError) in try SiteLoader(root: source, memo: state.files, changed: changedPaths).load() }
         var assembler = self.assembler
         assembler.contentMemo = state.content
         let assembled = assembler.assemble(files)

@@ -15,8 +15,8 @@ enum FolderWalk {
         var path: String
     }
 
-    /// Regular files under `folder` (symbolic links to files count; hidden names and linked folders are
-    /// skipped), in no particular order. An unreadable or missing folder gives no entries.
+    /// Regular files under `folder` (symbolic links to files count; hidden names, editor backups `name~` and
+    /// linked folders are skipped, as `ripple serve`'s watcher skips them), in no particular order. An unreadable or missing folder gives no entries.
     static func files(in folder: String) -> [Entry] {
         var found: [Entry] = []
         walk(folder, relative: "", into: &found)
@@ -30,7 +30,7 @@ enum FolderWalk {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name.hasPrefix(".") { continue }
+            if name.hasPrefix(".") || name.hasSuffix("~") { continue }  // hidden files and editor backups
             let path = folder + "/" + name
             let relativePath = relative.isEmpty ? name : relative + "/" + name
             switch Int32(entry.pointee.d_type) {
@@ -50,6 +50,23 @@ enum FolderWalk {
                 }
             }
         }
+    }
+
+    /// Whether `files(in:)` would list the file at `path` (`relative` to the walked folder): a regular file, or a
+    /// link to one, with no hidden name on the way, and not inside a linked folder.
+    static func isListed(relative: String, path: String) -> Bool {
+        let names = relative.split(separator: "/")
+        guard !names.isEmpty, !names.contains(where: { $0.hasPrefix(".") || $0.hasSuffix("~") }) else { return false }
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
+        // Every folder on the way must be a real folder: linked folders are not walked.
+        var folder = String(path.dropLast(relative.count))
+        for name in names.dropLast() {
+            folder += name
+            guard lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return false }
+            folder += "/"
+        }
+        return true
     }
 
     /// The bytes of the file at `path`, or nil when it cannot be read.

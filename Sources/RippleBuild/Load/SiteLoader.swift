@@ -9,10 +9,15 @@ package struct SiteLoader: Sendable {
     /// Files of earlier loads to reuse when unchanged (incremental builds); nil reads every file.
     package var memo: FileMemo?
 
+    /// Paths (relative to the site folder) a file watcher saw change since the memo's last load; with them, the
+    /// other files are taken from the memo without listing folders or asking the file system. Nil: look at all.
+    package var changed: Set<String>?
+
     /// Creates a loader for a site folder.
-    package init(root: URL, memo: FileMemo? = nil) {
+    package init(root: URL, memo: FileMemo? = nil, changed: Set<String>? = nil) {
         self.root = root.standardizedFileURL
         self.memo = memo
+        self.changed = changed
     }
 
     /// Reads `ripple.yaml`, `content/` and `templates/`.
@@ -48,11 +53,11 @@ package struct SiteLoader: Sendable {
 
     private func files(under folder: String) throws(DiagnosticError) -> [SourceFile] {
         let base = root.appending(path: folder).path
-        let found = FolderWalk.files(in: base)
+        let changed = memo == nil ? nil : self.changed.map { Set($0.map { root.path + "/" + $0 }) }
+        let found = memo?.files(in: base, changed: changed) ?? FolderWalk.files(in: base)
         // Reading 10,000 chapters is I/O-bound: read them on every core.
-        let memo = self.memo
         let paths = found.map(\.path)
-        let read = memo?.read(paths) ?? paths.parallelMap { FolderWalk.read($0) }
+        let read = memo?.read(paths, changed: changed) ?? paths.parallelMap { FolderWalk.read($0) }
         memo?.keep(only: Set(found.map(\.path)), under: base)
         var result: [SourceFile] = []
         result.reserveCapacity(found.count)
