@@ -26,6 +26,14 @@ struct ByteWriter {
         count += 1
     }
 
+    /// Appends bytes as they are.
+    mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
     /// Appends ASCII text.
     mutating func append(_ text: StaticString) {
         let n = text.utf8CodeUnitCount

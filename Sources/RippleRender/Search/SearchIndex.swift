@@ -21,7 +21,10 @@ package struct SearchIndex: Sendable {
 
     private var documents: [AnalysedDocument]
     /// Every term, sorted with `String`'s `<`.
-    private var sortedTerms: [String]
+    private(set) var sortedTerms: [String]
+    /// Positions in `sortedTerms` of the terms that stand for several byte strings comparing equal (the first
+    /// met stands for them all); `IncrementalSearchIndex` merges again when such a term is touched.
+    private(set) var ambiguousTerms: [Int32] = []
     private var bodyLists: Postings, headLists: Postings, titleLists: Postings
 
     /// One term and where it occurs.
@@ -96,6 +99,7 @@ package struct SearchIndex: Sendable {
         for (k, number) in order.enumerated() {
             if k > 0, strings[number] == sorted[sorted.count - 1] {
                 rank[number] = Int32(sorted.count - 1)
+                if ambiguousTerms.last != Int32(sorted.count - 1) { ambiguousTerms.append(Int32(sorted.count - 1)) }
             } else {
                 rank[number] = Int32(sorted.count)
                 sorted.append(strings[number])
@@ -152,66 +156,103 @@ package struct SearchIndex: Sendable {
 
     /// The index as the UTF-8 bytes of `javaScript`.
     package var javaScriptBytes: [UInt8] {
+        var layout = SearchIndexLayout(recording: false)
+        return javaScriptBytes(layout: &layout)
+    }
+
+    /// `javaScriptBytes`, noting in `layout` (when it is recording) where each piece was written.
+    func javaScriptBytes(layout: inout SearchIndexLayout) -> [UInt8] {
         // An upper bound of the size: every string byte escaped to six, every posting number seven digits.
         var bound = 4096 + 6 * SearchText.stopWords.joined(separator: " ").utf8.count
-        for document in documents {
-            bound += 6 * (document.title.utf8.count + document.url.utf8.count) + 8
-            for section in document.sections {
-                bound += 6 * (section.id.utf8.count + section.heading.utf8.count + section.snippet.utf8.count) + 40
-            }
-        }
+        for document in documents { bound += Self.bound(of: document) }
         for term in sortedTerms { bound += 6 * term.utf8.count + 4 }
         bound += 7 * (bodyLists.numbers.count + headLists.numbers.count + titleLists.numbers.count)
         return [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in
             var out = ByteWriter(buffer)
-            write(to: &out)
+            write(to: &out, layout: &layout)
             initialized = out.count
         }
     }
 
-    private func write(to out: inout ByteWriter) {
+    /// An upper bound of the bytes of a document's page entry and sections, separators included.
+    static func bound(of document: AnalysedDocument) -> Int {
+        var bound = 6 * (document.title.utf8.count + document.url.utf8.count) + 8
+        for section in document.sections {
+            bound += 6 * (section.id.utf8.count + section.heading.utf8.count + section.snippet.utf8.count) + 40
+        }
+        return bound
+    }
+
+    /// Writes a document's entry of `pages`: `[title,url]`.
+    static func writePage(_ document: AnalysedDocument, to out: inout ByteWriter) {
+        out.append(UInt8(ascii: "["))
+        out.appendQuoted(document.title)
+        out.append(UInt8(ascii: ","))
+        out.appendQuoted(document.url)
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// Writes a document's entries of `sections`, separated by `,\n`.
+    static func writeSections(_ document: AnalysedDocument, page: Int, to out: inout ByteWriter) {
+        for (k, section) in document.sections.enumerated() {
+            if k > 0 { out.append(",\n") }
+            out.append(UInt8(ascii: "["))
+            out.append(decimal: page)
+            out.append(UInt8(ascii: ","))
+            out.appendQuoted(section.id)
+            out.append(UInt8(ascii: ","))
+            out.appendQuoted(section.heading)
+            out.append(UInt8(ascii: ","))
+            out.appendQuoted(section.snippet)
+            out.append(UInt8(ascii: "]"))
+        }
+    }
+
+    private func write(to out: inout ByteWriter, layout: inout SearchIndexLayout) {
         out.append("window.RippleSearchIndex={\"v\":1,\"stop\":")
         out.appendQuoted(SearchText.stopWords.joined(separator: " "))
         out.append(",\"pages\":[")
+        layout.startSegment(.pages, at: out.count)
         for (i, document) in documents.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "["))
-            out.appendQuoted(document.title)
-            out.append(UInt8(ascii: ","))
-            out.appendQuoted(document.url)
-            out.append(UInt8(ascii: "]"))
+            layout.startItem(at: out.count)
+            Self.writePage(document, to: &out)
+            layout.endItem(at: out.count)
         }
+        layout.endSegment(at: out.count)
         out.append("],\n\"sections\":[")
+        layout.startSegment(.sections, at: out.count)
         var first = true
-        for (page, document) in documents.enumerated() {
-            for section in document.sections {
-                if first { first = false } else { out.append(",\n") }
-                out.append(UInt8(ascii: "["))
-                out.append(decimal: page)
-                out.append(UInt8(ascii: ","))
-                out.appendQuoted(section.id)
-                out.append(UInt8(ascii: ","))
-                out.appendQuoted(section.heading)
-                out.append(UInt8(ascii: ","))
-                out.appendQuoted(section.snippet)
-                out.append(UInt8(ascii: "]"))
-            }
+        for (page, document) in documents.enumerated() where !document.sections.isEmpty {
+            if first { first = false } else { out.append(",\n") }
+            layout.startItem(at: out.count)
+            Self.writeSections(document, page: page, to: &out)
+            layout.endItem(at: out.count)
         }
+        layout.endSegment(at: out.count)
         out.append("],\n\"terms\":\"")
+        layout.startSegment(.terms, at: out.count)
         for (i, term) in sortedTerms.enumerated() {
             if i > 0 { out.append(32) }
+            layout.startItem(at: out.count)
             out.appendEscaped(term)
+            layout.endItem(at: out.count)
         }
-        for (key, lists) in [("body", bodyLists), ("head", headLists), ("title", titleLists)] {
+        layout.endSegment(at: out.count)
+        for (key, lists, segment) in [("body", bodyLists, SearchIndexLayout.Part.body), ("head", headLists, .head), ("title", titleLists, .title)] {
             out.append("\",\n\"")
             out.appendEscaped(key)
             out.append("\":\"")
+            layout.startSegment(segment, at: out.count)
             lists.numbers.withUnsafeBufferPointer { numbers in
                 for t in sortedTerms.indices {
                     if t > 0 { out.append(32) }
+                    layout.startItem(at: out.count)
                     out.appendPostings(UnsafeBufferPointer(rebasing: numbers[Int(lists.starts[t])..<Int(lists.ends[t])]))
+                    layout.endItem(at: out.count)
                 }
             }
+            layout.endSegment(at: out.count)
         }
         out.append("\"};\n")
     }
