@@ -75,7 +75,7 @@ package struct IncrementalBuilder: Sendable {
         // As in a full build, the search index is merged and written beside the guide and the link check.
         let search = BackgroundWork<[Diagnostic]> { [model] in
             guard let documents = rendered.searchDocuments else { return [] }
-            return SiteRenderer(model: model).writeSearchIndex(documents, to: sink)
+            return SiteRenderer(model: model).writeSearchIndex(documents, to: sink, incremental: state.search)
         }
         let previous = state.manifest
         var kept: [String: UInt64] = [:]

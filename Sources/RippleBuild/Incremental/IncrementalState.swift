@@ -60,6 +60,8 @@ package final class IncrementalState: Sendable {
     let files = FileMemo()
     /// What the content files were found to be, reused while their bytes are the same.
     let content = ContentMemo()
+    /// The last search index, patched when few pages changed.
+    let search = IncrementalSearchIndex()
 
     /// An empty state: the next build renders and compares everything.
     package init() {}
