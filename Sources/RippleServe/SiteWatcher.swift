@@ -1,4 +1,5 @@
 import Foundation
+import RippleCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,7 +9,8 @@ import Darwin
 /// Notices saved, new, deleted and renamed files and new folders under a site's watched paths.
 ///
 /// Polls a snapshot (size, modification time and inode of every file) rather than using inotify:
-/// a site is at most a few thousand files, so a scan every 300 ms costs a few milliseconds, while
+/// a scan every 300 ms costs a few milliseconds for a typical site (tens of them for a 10,000-chapter
+/// guide), while
 /// inotify needs one watch per folder, re-walking when folders appear (with a race for files created
 /// before the new watch), handling of queue overflow, and watch limits. The snapshot diff catches
 /// every kind of change the same way, including atomic saves (write to a temporary file, then rename).
@@ -47,34 +49,23 @@ package struct SiteWatcher: Sendable {
     /// (`.swp`, `~`) are skipped: they are not part of the site (the loader skips them too) and change on
     /// every keystroke.
     ///
-    /// POSIX calls, not Foundation's enumerator and `attributesOfItem` (a URL, a dictionary and an extended-
-    /// attribute lookup per file): on a 10,000-chapter guide those took more CPU than the rebuild they waited for.
+    /// POSIX calls (`FolderWalk`, `stat`), not Foundation's enumerator and `attributesOfItem` (a URL, a dictionary
+    /// and an extended-attribute lookup per file): on a 10,000-chapter guide those took more CPU than the rebuild
+    /// they waited for.
     package func snapshot() -> [String: Stamp] {
         var result: [String: Stamp] = [:]
         for path in paths {
             let absolute = root.appendingPathComponent(path).path
             guard let stamp = Self.stamp(absolute) else { continue }
             result[path] = stamp
-            if stamp.isFolder { Self.walk(absolute, relative: path, into: &result) }
+            guard stamp.isFolder else { continue }
+            // The loader's own walk, so that a change is reported exactly when a build would see it.
+            let record = { (entry: FolderWalk.Entry) in
+                if let stamp = Self.stamp(entry.path) { result[path + "/" + entry.relative] = stamp }
+            }
+            FolderWalk.visit(absolute, folder: record, file: record)
         }
         return result
-    }
-
-    private static func walk(_ folder: String, relative: String, into result: inout [String: Stamp]) {
-        guard let directory = opendir(folder) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name.hasPrefix(".") || name.hasSuffix("~") { continue }
-            let path = folder + "/" + name
-            guard let stamp = stamp(path) else { continue }
-            let relativePath = relative + "/" + name
-            result[relativePath] = stamp
-            // Linked folders are not descended into (a link cycle would never end), as Foundation's enumerator.
-            if stamp.isFolder, Int32(entry.pointee.d_type) != Int32(DT_LNK) { walk(path, relative: relativePath, into: &result) }
-        }
     }
 
     /// Paths that were added, removed or changed between two snapshots, sorted.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import RippleBuild
+import RippleCore
 import Testing
 
 @Suite struct FileReplaceTests {

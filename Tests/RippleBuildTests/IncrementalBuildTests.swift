@@ -88,6 +88,23 @@ import RippleCore
         _ = try Self.expectSameAsFull(site, builder, step: "edit data")
     }
 
+    /// Past `PageContext.sidebarLimit` chapters the sidebar shows a window, but the guide's own index page
+    /// (`guide/_index.md`) still lists every chapter: retitling a far chapter must re-render it.
+    @Test func guideIndexFollowsEveryChapterOfALongGuide() throws {
+        let site = try Self.sampleCopy()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        for n in 1...70 {
+            try "---\ntitle: Extra chapter \(n)\n---\n\nText \(n).\n"
+                .write(to: site.appending(path: "content/guide/\(20 + n)-extra-\(n).md"), atomically: true, encoding: .utf8)
+        }
+        let output = site.deletingLastPathComponent().appending(path: "out")
+        let builder = IncrementalBuilder(source: site, output: output, state: IncrementalState())
+        _ = try builder.build()
+        try Self.edit(site, "content/guide/90-extra-70.md") { $0.replacingOccurrences(of: "Extra chapter 70", with: "The last chapter, retitled") }
+        let report = try Self.expectSameAsFull(site, builder, step: "far chapter retitled")
+        #expect(report.pagesWritten < 30, "a retitled chapter rewrote \(report.pagesWritten) pages")
+    }
+
     /// The incremental link check remembers scans and verdicts; it must report what the whole-site check
     /// reports as links break and are mended in templates (every page) and in a stylesheet.
     @Test func incrementalLinkCheckReportsWhatTheFullCheckReports() throws {
@@ -111,6 +128,14 @@ import RippleCore
         try expectSameFailure("a missing fragment on every page")
         try Self.edit(site, footer) { $0.replacingOccurrences(of: "<a href=\"{{root}}index.html#no-such-id\">x</a>", with: "") }
         _ = try Self.expectSameAsFull(site, builder, step: "links mended")
+        try Self.edit(site, "content/pages/faq.md") { $0 + "\nSee [a study](https://example.com/study).\n" }
+        var listing = builder
+        listing.listsExternalLinks = true
+        let listed = try listing.build()
+        let full = try SiteBuilder(source: site, output: site.deletingLastPathComponent().appending(path: "full-external")).build()
+        #expect(full.externalLinks.contains { $0.url == "https://example.com/study" && $0.pages == ["faq/index.html"] })
+        #expect(listed.externalLinks == full.externalLinks)
+        #expect(try builder.build().externalLinks.isEmpty, "listed only when asked")
         let css = "templates/assets/css/ripple.css"
         try Self.edit(site, css) { $0 + "\n.broken { background: url(missing.png); }\n" }
         try expectSameFailure("a broken url() in the stylesheet")

@@ -86,7 +86,7 @@ final class IncrementalRender: RenderReuse {
             key.add(stamp)
             let index = indexBySource[pages[i].page.source]
             key.add(index ?? -1)
-            let window = Self.window(around: index ?? 0, count: chapters.count)
+            let window = PageContext.shownChapters(around: index, count: chapters.count, fullList: pages[i].page.kind == .guideIndex)
             key.add(window.lowerBound)
             key.add(windowSums[window.upperBound] &- windowSums[window.lowerBound])
             if let index {
@@ -118,14 +118,6 @@ final class IncrementalRender: RenderReuse {
         }
         for (i, document) in zip(missing, made) { documents[i] = document }
         return documents.map { $0! }
-    }
-
-    /// The chapters the sidebar shows from a page (see `PageContext`): all of them up to the limit, else a window.
-    static func window(around centre: Int, count: Int) -> Range<Int> {
-        let limit = PageContext.sidebarLimit
-        guard count > limit else { return 0..<count }
-        let start = max(0, min(centre - limit / 2, count - limit))
-        return start..<(start + limit)
     }
 
     /// Hash of everything of a Markdown result that can reach HTML; 0 is kept for "no result".

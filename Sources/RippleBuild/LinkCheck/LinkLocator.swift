@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import RippleCore
 import Synchronization
 
@@ -22,26 +17,12 @@ package final class LinkLocator: Sendable {
             bytes = Array(text.utf8)
         }
 
-        /// The location of the first occurrence of `needle`. Searched with `memchr` and `memcmp` over the whole file: a
+        /// The location of the first occurrence of `needle`. Searched over the whole file's bytes: a
         /// template's broken link is located once per page of the site, and a line-by-line `range(of:)` took
         /// seventeen seconds on a 10,000-page guide.
         package func find(_ needle: String) -> SourceLocation? {
             let needle = Array(needle.utf8)
-            guard !needle.isEmpty, !needle.contains(UInt8(ascii: "\n")) else { return nil }
-            let offset: Int? = bytes.withUnsafeBytes { haystack in
-                needle.withUnsafeBytes { pattern in
-                    guard let base = haystack.baseAddress, haystack.count >= pattern.count else { return nil }
-                    var start = 0
-                    let last = haystack.count - pattern.count
-                    while start <= last, let hit = memchr(base + start, Int32(pattern[0]), last - start + 1) {
-                        let at = base.distance(to: UnsafeRawPointer(hit))
-                        if memcmp(base + at, pattern.baseAddress!, pattern.count) == 0 { return at }
-                        start = at + 1
-                    }
-                    return nil
-                }
-            }
-            guard let offset else { return nil }
+            guard !needle.contains(UInt8(ascii: "\n")), let offset = ByteSearch.firstIndex(of: needle, in: bytes) else { return nil }
             let before = bytes[..<offset]
             let lineStart = (before.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
             let line = before.count { $0 == UInt8(ascii: "\n") } + 1

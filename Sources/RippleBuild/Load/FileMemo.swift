@@ -1,3 +1,4 @@
+import RippleCore
 import Synchronization
 #if canImport(Glibc)
 import Glibc

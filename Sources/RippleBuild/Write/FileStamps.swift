@@ -1,3 +1,4 @@
+import RippleCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

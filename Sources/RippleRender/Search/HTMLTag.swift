@@ -1,3 +1,5 @@
+import RippleCore
+
 /// One tag of generated HTML, read by a small byte scanner (for the search index and the link check).
 ///
 /// Comments, doctypes and processing instructions parse as tags named `!` so callers can skip them.
@@ -36,7 +38,7 @@ package struct HTMLTag: Sendable {
         if bytes[i] == UInt8(ascii: "!") || bytes[i] == UInt8(ascii: "?") {
             let isComment = i + 2 < bytes.count && bytes[i + 1] == UInt8(ascii: "-") && bytes[i + 2] == UInt8(ascii: "-")
             let terminator: [UInt8] = isComment ? Array("-->".utf8) : [UInt8(ascii: ">")]
-            let end = find(terminator, in: bytes, from: i) ?? bytes.count
+            let end = ByteSearch.firstIndex(of: terminator, in: bytes, from: i) ?? bytes.count
             return HTMLTag(name: "!", closing: false, selfClosing: true, attributes: [], end: min(bytes.count, end + terminator.count))
         }
         var closing = false
@@ -78,16 +80,6 @@ package struct HTMLTag: Sendable {
             attributes.append((attrName, value))
         }
         return HTMLTag(name: name, closing: closing, selfClosing: selfClosing, attributes: attributes, end: i)
-    }
-
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
-        var i = start
-        while i <= bytes.count - needle.count {
-            if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
     }
 
     private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }

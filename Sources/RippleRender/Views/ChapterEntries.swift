@@ -22,24 +22,15 @@ final class ChapterEntries: Sendable {
     /// Entries `range` (each with `current` false).
     func entries(_ range: Range<Int>) -> [TemplateValue] {
         guard !range.isEmpty else { return [] }
-        let first = range.lowerBound / Self.blockSize, last = (range.upperBound - 1) / Self.blockSize
-        let known = blocks.withLock { blocks in (first...last).map { blocks[$0] } }
-        var result: [TemplateValue] = []
-        result.reserveCapacity(range.count)
-        let missing = (first...last).filter { known[$0 - first] == nil }
+        let numbers = Array((range.lowerBound / Self.blockSize)...((range.upperBound - 1) / Self.blockSize))
+        var found = blocks.withLock { blocks in numbers.map { blocks[$0] } }
+        let missing = numbers.indices.filter { found[$0] == nil }
         // Many blocks at once (the guide index) are made on all cores.
-        let made = missing.count > 1 ? missing.parallelMap(block) : missing.map(block)
-        if !made.isEmpty {
-            blocks.withLock { blocks in for (number, entries) in zip(missing, made) { blocks[number] = entries } }
-        }
-        var madeByNumber = Dictionary(uniqueKeysWithValues: zip(missing, made))
-        for number in first...last {
-            let entries = known[number - first] ?? madeByNumber.removeValue(forKey: number)!
-            let start = number * Self.blockSize
-            let lower = max(range.lowerBound, start) - start, upper = min(range.upperBound, start + entries.count) - start
-            result += entries[lower..<upper]
-        }
-        return result
+        let made = missing.count > 1 ? missing.parallelMap { block(numbers[$0]) } : missing.map { block(numbers[$0]) }
+        for (k, entries) in zip(missing, made) { found[k] = entries }
+        if !made.isEmpty { blocks.withLock { blocks in for k in missing { blocks[numbers[k]] = found[k] } } }
+        let offset = numbers[0] * Self.blockSize
+        return Array(found.flatMap { $0! }[(range.lowerBound - offset)..<(range.upperBound - offset)])
     }
 
     /// Entry `i` as seen from the page at `path` (this folder's by default), marked as the current page or not.

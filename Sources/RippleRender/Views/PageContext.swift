@@ -93,6 +93,15 @@ package struct PageContext: Sendable {
                  "children": .list(entry.children.map(tocValue))])
     }
 
+    /// The chapters a page lists (incremental builds hash exactly these into the page's key): every one on the
+    /// guide index (`fullList`) and up to `sidebarLimit`, else a window of `sidebarWindow` around the page's
+    /// chapter `index` (the first ones for pages that are not chapters).
+    package static func shownChapters(around index: Int?, count: Int, fullList: Bool) -> Range<Int> {
+        guard !fullList, count > sidebarLimit else { return 0..<count }
+        let start = max(0, min((index ?? 0) - sidebarWindow / 2, count - sidebarWindow))
+        return start..<(start + sidebarWindow)
+    }
+
     /// The `guide` object: the sidebar shows every chapter up to `sidebarLimit`, else a window around the
     /// current one; the guide index always lists them all.
     private func guideValue(from path: String, current index: Int?, fullList: Bool) -> TemplateValue {
@@ -104,14 +113,8 @@ package struct PageContext: Sendable {
         } else {
             entries = ChapterEntries(chapters, from: path)
         }
-        var shown = chapters.indices
         let truncated = !fullList && chapters.count > Self.sidebarLimit
-        if truncated {
-            let centre = index ?? 0
-            let half = Self.sidebarWindow / 2
-            let start = max(0, min(centre - half, chapters.count - Self.sidebarWindow))
-            shown = start..<(start + Self.sidebarWindow)
-        }
+        let shown = Self.shownChapters(around: index, count: chapters.count, fullList: fullList)
         var list = entries.entries(shown)
         if let index, shown.contains(index) {
             list[index - shown.lowerBound] = entries.entry(index, current: true, from: path)

@@ -1,5 +1,5 @@
 import Foundation
-@testable import RippleBuild
+import RippleCore
 import Testing
 
 @Suite struct FolderWalkTests {

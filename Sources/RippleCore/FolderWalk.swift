@@ -6,47 +6,61 @@ import Darwin
 
 /// Lists and reads the files of a folder with POSIX calls. Foundation's enumerator (a URL and a resource-value
 /// lookup per file) and `Data` reads took over a second for a 10,000-chapter guide; this takes a fraction.
-enum FolderWalk {
-    /// One regular file found under a folder.
-    struct Entry: Sendable {
+///
+/// The loader and `ripple serve`'s watcher both walk with it, so the watcher sees exactly the files a build reads.
+package enum FolderWalk {
+    /// One file or folder found under a folder.
+    package struct Entry: Sendable {
         /// Path relative to the walked folder, `/`-separated.
-        var relative: String
+        package var relative: String
         /// Absolute path.
-        var path: String
+        package var path: String
+
+        /// Creates an entry.
+        package init(relative: String, path: String) {
+            self.relative = relative
+            self.path = path
+        }
     }
 
     /// Regular files under `folder` (symbolic links to files count; hidden names, editor backups `name~` and
-    /// linked folders are skipped, as `ripple serve`'s watcher skips them), in no particular order. An unreadable or missing folder gives no entries.
-    static func files(in folder: String) -> [Entry] {
+    /// linked folders are skipped), in no particular order. An unreadable or missing folder gives no entries.
+    package static func files(in folder: String) -> [Entry] {
         var found: [Entry] = []
-        walk(folder, relative: "", into: &found)
+        visit(folder, folder: { _ in }, file: { found.append($0) })
         return found
     }
 
-    private static func walk(_ folder: String, relative: String, into found: inout [Entry]) {
-        guard let directory = opendir(folder) else { return }
+    /// Calls `folder` for every folder and `file` for every file that `files(in:)` lists under `folder`.
+    package static func visit(_ root: String, folder: (Entry) -> Void, file: (Entry) -> Void) {
+        walk(root, relative: "", folder: folder, file: file)
+    }
+
+    private static func walk(_ path: String, relative: String, folder: (Entry) -> Void, file: (Entry) -> Void) {
+        guard let directory = opendir(path) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
             if name.hasPrefix(".") || name.hasSuffix("~") { continue }  // hidden files and editor backups
-            let path = folder + "/" + name
-            let relativePath = relative.isEmpty ? name : relative + "/" + name
+            let found = Entry(relative: relative.isEmpty ? name : relative + "/" + name, path: path + "/" + name)
             switch Int32(entry.pointee.d_type) {
             case Int32(DT_DIR):
-                walk(path, relative: relativePath, into: &found)
+                folder(found)
+                walk(found.path, relative: found.relative, folder: folder, file: file)
             case Int32(DT_REG):
-                found.append(Entry(relative: relativePath, path: path))
+                file(found)
             default:
                 // Symbolic links and file systems that do not fill d_type: ask stat (which follows links);
                 // linked folders are not descended into, like Foundation's enumerator.
                 var info = stat()
-                guard stat(path, &info) == 0 else { continue }
+                guard stat(found.path, &info) == 0 else { continue }
                 if info.st_mode & S_IFMT == S_IFREG {
-                    found.append(Entry(relative: relativePath, path: path))
+                    file(found)
                 } else if info.st_mode & S_IFMT == S_IFDIR, Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
-                    walk(path, relative: relativePath, into: &found)
+                    folder(found)
+                    walk(found.path, relative: found.relative, folder: folder, file: file)
                 }
             }
         }
@@ -54,7 +68,7 @@ enum FolderWalk {
 
     /// Whether `files(in:)` would list the file at `path` (`relative` to the walked folder): a regular file, or a
     /// link to one, with no hidden name on the way, and not inside a linked folder.
-    static func isListed(relative: String, path: String) -> Bool {
+    package static func isListed(relative: String, path: String) -> Bool {
         let names = relative.split(separator: "/")
         guard !names.isEmpty, !names.contains(where: { $0.hasPrefix(".") || $0.hasSuffix("~") }) else { return false }
         var info = stat()
@@ -70,7 +84,7 @@ enum FolderWalk {
     }
 
     /// The bytes of the file at `path`, or nil when it cannot be read.
-    static func read(_ path: String) -> [UInt8]? {
+    package static func read(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
