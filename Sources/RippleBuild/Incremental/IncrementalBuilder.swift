@@ -78,15 +78,14 @@ package struct IncrementalBuilder: Sendable {
             return SiteRenderer(model: model).writeSearchIndex(documents, to: sink, incremental: state.search)
         }
         let previous = state.manifest
-        var kept: [String: UInt64] = [:]
-        for path in reuse.skipped.withLock({ $0 }) { kept[path] = previous[path] }
+        var kept = reuse.skipped.withLock { $0 }
         var newGuideKey: UInt64?
         if !diagnostics.hasErrors, model.config.guide.downloads, !model.content.chapters.isEmpty {
             let key = guideKey(model, files, pdf: pdfEngine != nil)
             newGuideKey = key
             let paths = GuideBuilder.Format.allCases.map { GuideBuilder.outputPath($0, config: model.config) }.filter { previous[$0] != nil }
             if state.storage.withLock({ $0.guideKey }) == key {
-                for path in paths { kept[path] = previous[path] }
+                kept += paths
                 if model.config.guide.pdf == .auto, pdfEngine == nil { diagnostics.append(PDFEngine.skippedNote) }
             } else {
                 let contentFiles = Dictionary(files.contentFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
@@ -99,25 +98,46 @@ package struct IncrementalBuilder: Sendable {
             }
         }
         var external: [LinkChecker.ExternalLink] = []
+        var outcome = ManifestUpdate(previous: previous, written: [:], kept: [])
+        var newSitemapKey: UInt64?
         if !diagnostics.hasErrors {
             timings.measure("links") { [model] in
-                var all = sink.produced.merging(kept) { a, _ in a }.filter { !Self.isHidden($0.key) }
-                let (extra, sitemapNotes) = Sitemap.files(config: model.config, pages: all.keys.filter { $0.hasSuffix(".html") })
-                diagnostics += sitemapNotes
-                for file in extra {
-                    do throws(DiagnosticError) { try sink.write(file.path, text: file.text) } catch { diagnostics += error.diagnostics }
+                // The sitemap lists the site's pages: when they are the ones of the last build and the options
+                // are the same, it is too (`sitemap.xml`, `robots.txt` are kept, not made again).
+                var sitemapKey = ContentHash()
+                sitemapKey.add(model.config.baseURL); sitemapKey.add(model.config.noindex)
+                let sitemapPaths = ["sitemap.xml", "robots.txt"].filter { previous[$0] != nil }
+                // The search index is being written beside this stage: it counts as written.
+                var written = sink.produced
+                if rendered.searchDocuments != nil, written[SearchIndex.fileName] == nil {
+                    written[SearchIndex.fileName] = previous[SearchIndex.fileName] ?? 0
                 }
-                guard checkLinks else { return }
-                let written = sink.produced
-                for file in extra { all[file.path] = written[file.path] }
-                // The search index being written counts as a file (its hash does not matter to the check).
-                if rendered.searchDocuments != nil, all[SearchIndex.fileName] == nil { all[SearchIndex.fileName] = 0 }
-                let check = IncrementalLinkCheck(state: state, files: all, fresh: sink.scans, output: sink.output,
-                                                 listsExternal: listsExternalLinks).run {
+                let before = ManifestUpdate(previous: previous, written: written, kept: kept + sitemapPaths)
+                if before.sameFiles, state.storage.withLock({ $0.sitemapKey }) == sitemapKey.value {
+                    kept += sitemapPaths
+                } else {
+                    let all = before.manifest.keys.filter { !Self.isHidden($0) && $0.hasSuffix(".html") }
+                    let (extra, sitemapNotes) = Sitemap.files(config: model.config, pages: all)
+                    diagnostics += sitemapNotes
+                    for file in extra {
+                        do throws(DiagnosticError) { try sink.write(file.path, text: file.text) } catch { diagnostics += error.diagnostics }
+                    }
+                }
+                newSitemapKey = sitemapKey.value
+                for file in ["sitemap.xml", "robots.txt"] { if let hash = sink.produced[file] { written[file] = hash } }
+                outcome = ManifestUpdate(previous: previous, written: written, kept: kept)
+                guard checkLinks else { state.storage.withLock { $0.checkedSite = nil }; return }
+                let manifest = outcome.manifest
+                var check = IncrementalLinkCheck(state: state, allFiles: { manifest.filter { !Self.isHidden($0.key) } },
+                                                 fresh: sink.scans, output: sink.output, listsExternal: listsExternalLinks)
+                if outcome.sameFiles {
+                    check.changed = outcome.written.filter { previous[$0.key] != $0.value && !Self.isHidden($0.key) }
+                }
+                let result = check.run {
                     SiteFinish(files: files, pages: rendered.pages, config: model.config, checkLinks: true).locator()
                 }
-                diagnostics += check.diagnostics
-                external = check.external
+                diagnostics += result.diagnostics
+                external = result.external
             }
         }
         let (searchProblems, searchTime) = search.wait()
@@ -127,16 +147,23 @@ package struct IncrementalBuilder: Sendable {
             sink.discard()
             throw DiagnosticError(diagnostics)
         }
-        let manifest = sink.produced.merging(kept) { a, _ in a }
-        try timings.measure("commit") { () throws(DiagnosticError) in try sink.commit(keep: manifest) }
+        outcome = ManifestUpdate(previous: previous, written: sink.produced, kept: kept)
+        let manifest = outcome.manifest
+        try timings.measure("commit") { () throws(DiagnosticError) in
+            try sink.commit(keep: manifest, removed: outcome.sameFiles ? [] : nil)
+        }
         let keys = reuse.renderKeys.withLock { $0 }
-        let sources = Set(rendered.pages.map(\.page.source))
         state.storage.withLock { storage in
             storage.manifest = manifest
+            storage.linksCommitted = true
             storage.pageKeys = keys
             storage.guideKey = newGuideKey
-            let gone = storage.markdown.compactMap { sources.contains($0.key) || $0.value.page.kind == .narrative ? nil : $0.key }
-            for source in gone { storage.markdown[source] = nil; storage.searches[source] = nil }
+            storage.sitemapKey = newSitemapKey
+            if storage.markdown.count > rendered.pages.count {
+                let sources = Set(rendered.pages.map(\.page.source))
+                let gone = storage.markdown.compactMap { sources.contains($0.key) || $0.value.page.kind == .narrative ? nil : $0.key }
+                for source in gone { storage.markdown[source] = nil }
+            }
         }
         let changed = sink.changedCount
         return SiteBuilder.Report(filesWritten: changed, pagesWritten: sink.changedHTMLCount, diagnostics: diagnostics,

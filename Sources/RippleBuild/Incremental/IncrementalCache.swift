@@ -10,7 +10,7 @@ import RippleCore
 /// again but still skips the templates and writing of unchanged pages.
 package struct IncrementalCache: Sendable {
     /// Changes whenever the meaning of a saved key changes.
-    static let version = 1
+    static let version = 2
     /// The cache folder's name inside the site folder.
     package static let folderName = ".ripple-cache"
 
@@ -29,7 +29,7 @@ package struct IncrementalCache: Sendable {
         var version: Int
         var output: String
         var manifest: [String: UInt64]
-        var pageKeys: [String: UInt64]
+        var pageKeys: Set<UInt64>
         var guideKey: UInt64?
     }
 

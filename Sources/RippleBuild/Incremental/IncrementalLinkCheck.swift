@@ -9,8 +9,11 @@ import RippleCore
 /// whole site: the remembered scans and verdicts are updated in place.
 struct IncrementalLinkCheck {
     var state: IncrementalState
-    /// Every file of the site (no hidden ones) with its hash.
-    var files: [String: UInt64]
+    /// Every file of the site (no hidden ones) with its hash; asked for only when `changed` is not enough.
+    var allFiles: @Sendable () -> [String: UInt64]
+    /// When the site has the same files as at the last check: the ones whose bytes changed since (no hidden
+    /// ones), with their hash. Only those are scanned and checked again, as long as no page's ids changed.
+    var changed: [String: UInt64]?
     /// Scans of the files written by this build.
     var fresh: [String: LinkScanner.Page]
     /// The output folder, for files whose scan is not remembered.
@@ -20,10 +23,39 @@ struct IncrementalLinkCheck {
     var listsExternal = true
 
     func run(locator: @escaping @Sendable () -> LinkLocator) -> SiteLinkCheck.Result {
-        var (scans, verdicts, checkedSite) = state.storage.withLock { storage in
-            defer { storage.scans = [:]; storage.links = [:] }  // taken out, so they are changed in place
-            return (storage.scans, storage.links, storage.checkedSite)
+        var (scans, verdicts, checkedSite, checkedFiles, reported, committed) = state.storage.withLock { storage in
+            // Taken out, so they are changed in place.
+            defer { storage.scans = [:]; storage.links = [:]; storage.checkedFiles = []; storage.reported = [] }
+            return (storage.scans, storage.links, storage.checkedSite, storage.checkedFiles, storage.reported,
+                    storage.linksCommitted)
         }
+        // The files of the last check are those of the last build's output only when that build succeeded.
+        if let changed, let site = checkedSite, committed {
+            var site = site
+            let touched = changed.keys.filter(Self.isScanned)
+            let read = touched.parallelMap { path in fresh[path] ?? Self.scan(output.appending(path: path).path) }
+            for (path, page) in zip(touched, read) {
+                let entry = Self.entry(page, hash: changed[path]!)
+                site = site &- Self.siteShare(path, ids: scans[path]?.ids ?? 0) &+ Self.siteShare(path, ids: entry.ids)
+                scans[path] = entry
+            }
+            // Ids are unchanged everywhere: only the changed pages' own links need checking again.
+            if site == checkedSite {
+                var pages: [String: LinkScanner.Page] = [:]
+                var sheets: [String: [LinkScanner.Link]] = [:]
+                for path in touched {
+                    let entry = scans[path]!
+                    verdicts[path] = IncrementalState.LinkEntry(hash: entry.hash, broken: [], external: [])
+                    if path.hasSuffix(".css") { sheets[path] = entry.page.links } else { pages[path] = entry.page }
+                }
+                return finish(scans: scans, verdicts: verdicts, site: site, files: checkedFiles, reported: reported,
+                              checking: pages, sheets: sheets, locator: locator)
+            }
+            // Some page's ids changed: every verdict is made again against the same files.
+            return check(scans: scans, files: checkedFiles, locator: locator)
+        }
+
+        let files = allFiles()
         let scanned = files.keys.filter(Self.isScanned)
         // A cold state (`ripple build --incremental` in a new process) would scan most pages one by one with the
         // exact scanner: the whole-site check does the same faster. Nothing is remembered for next time then.
@@ -42,22 +74,28 @@ struct IncrementalLinkCheck {
                 unread.append(path)
             }
         }
-        let read = unread.parallelMap { path in
-            let bytes = FolderWalk.read(output.appending(path: path).path) ?? []
-            return path.hasSuffix(".css") ? LinkScanner.Page(ids: [], links: LinkScanner.cssURLs(bytes)) : LinkScanner.scanHTML(bytes)
-        }
+        let read = unread.parallelMap { Self.scan(output.appending(path: $0).path) }
         for (path, page) in zip(unread, read) { scans[path] = Self.entry(page, hash: files[path]!) }
         if scans.count != scanned.count { scans = scans.filter { files[$0.key] != nil } }
+        if checkedSite != nil, checkedFiles.count == files.count, files.keys.allSatisfy(checkedFiles.contains) {
+            // Same files: verdicts stand while the ids do; `check` drops them otherwise.
+            return check(scans: scans, verdicts: verdicts, checkedSite: checkedSite, reported: reported,
+                         files: checkedFiles, locator: locator)
+        }
+        return check(scans: scans, files: Set(files.keys), locator: locator)
+    }
 
+    /// Checks the pages whose verdict is missing or stale (all of them when the site's ids changed since
+    /// `checkedSite`), against `files`.
+    private func check(scans: [String: IncrementalState.ScanEntry], verdicts: [String: IncrementalState.LinkEntry] = [:],
+                       checkedSite: UInt64? = nil, reported: Set<String> = [], files: Set<String>,
+                       locator: @escaping @Sendable () -> LinkLocator) -> SiteLinkCheck.Result {
         // Every verdict depends on the site's files and the ids of its pages: hashed without sorting, as a sum.
         var site: UInt64 = 0
-        for path in files.keys {
-            var hash = ContentHash()
-            hash.add(path)
-            hash.add(scans[path]?.ids ?? 0)
-            site &+= hash.mixed
-        }
-        if checkedSite != site { verdicts = [:] }
+        for path in files { site &+= Self.siteShare(path, ids: scans[path]?.ids ?? 0) }
+        var verdicts = verdicts
+        var reported = reported
+        if checkedSite != site { verdicts = [:]; reported = [] }
         if verdicts.count != scans.count { verdicts = verdicts.filter { scans[$0.key] != nil } }
         var pages: [String: LinkScanner.Page] = [:]
         var sheets: [String: [LinkScanner.Link]] = [:]
@@ -65,15 +103,30 @@ struct IncrementalLinkCheck {
             verdicts[path] = IncrementalState.LinkEntry(hash: entry.hash, broken: [], external: [])
             if path.hasSuffix(".css") { sheets[path] = entry.page.links } else { pages[path] = entry.page }
         }
+        reported = reported.filter { verdicts[$0] != nil }
+        return finish(scans: scans, verdicts: verdicts, site: site, files: files, reported: reported,
+                      checking: pages, sheets: sheets, locator: locator)
+    }
+
+    /// Checks the links of `checking` and `sheets` (whose verdicts are empty), stores what the next build reuses,
+    /// and reports every page's broken links.
+    private func finish(scans: [String: IncrementalState.ScanEntry], verdicts: [String: IncrementalState.LinkEntry],
+                        site: UInt64, files: Set<String>, reported: Set<String>, checking pages: [String: LinkScanner.Page],
+                        sheets: [String: [LinkScanner.Link]], locator: @escaping @Sendable () -> LinkLocator) -> SiteLinkCheck.Result {
+        var verdicts = verdicts
+        var reported = reported
         let known = scans
-        let (broken, external) = LinkChecker(files: Set(files.keys), pages: pages, stylesheets: sheets)
+        let (broken, external) = LinkChecker(files: files, pages: pages, stylesheets: sheets)
             .check(ids: { $0.hasSuffix(".html") ? known[$0]?.page.ids : nil })  // fragments of other files are not checked
         for link in broken { verdicts[link.file]?.broken.append(link) }
         for link in external { for page in link.pages { verdicts[page]?.external.append(link.url) } }
+        for path in Array(pages.keys) + Array(sheets.keys) {
+            guard let verdict = verdicts[path] else { continue }
+            if verdict.broken.isEmpty, verdict.external.isEmpty { reported.remove(path) } else { reported.insert(path) }
+        }
 
         var allBroken: [LinkChecker.BrokenLink] = []
         var allExternal: [String: Set<String>] = [:]
-        let reported = verdicts.compactMap { !$0.value.broken.isEmpty || (listsExternal && !$0.value.external.isEmpty) ? $0.key : nil }
         for path in reported.sorted() {
             allBroken += verdicts[path]!.broken
             if listsExternal { for url in verdicts[path]!.external { allExternal[url, default: []].insert(path) } }
@@ -82,6 +135,9 @@ struct IncrementalLinkCheck {
             storage.scans = scans
             storage.links = verdicts
             storage.checkedSite = site
+            storage.checkedFiles = files
+            storage.reported = reported
+            storage.linksCommitted = false
         }
         let externalLinks = allExternal.keys.sorted().map { LinkChecker.ExternalLink(url: $0, pages: allExternal[$0]!.sorted()) }
         guard !allBroken.isEmpty else { return SiteLinkCheck.Result(diagnostics: [], external: externalLinks) }
@@ -89,6 +145,20 @@ struct IncrementalLinkCheck {
     }
 
     private static func isScanned(_ path: String) -> Bool { path.hasSuffix(".html") || path.hasSuffix(".css") }
+
+    /// The links and ids of the output file at `path` (absolute).
+    private static func scan(_ path: String) -> LinkScanner.Page {
+        let bytes = FolderWalk.read(path) ?? []
+        return path.hasSuffix(".css") ? LinkScanner.Page(ids: [], links: LinkScanner.cssURLs(bytes)) : LinkScanner.scanHTML(bytes)
+    }
+
+    /// A file's share of the site hash: its path and its ids.
+    private static func siteShare(_ path: String, ids: UInt64) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(path)
+        hash.add(ids)
+        return hash.mixed
+    }
 
     private static func entry(_ page: LinkScanner.Page, hash: UInt64) -> IncrementalState.ScanEntry {
         var ids = ContentHash()

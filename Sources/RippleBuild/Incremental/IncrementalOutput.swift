@@ -88,8 +88,9 @@ final class IncrementalOutput: OutputSink {
     /// The links and ids of changed HTML pages and stylesheets, for the link check.
     var scans: [String: LinkScanner.Page] { files.withLock { $0.scans } }
 
-    /// Moves every changed file into place and deletes the files not in `keep` (output path → hash).
-    func commit(keep: [String: UInt64]) throws(DiagnosticError) {
+    /// Moves every changed file into place and deletes the files not in `keep` (output path → hash): the
+    /// `removed` ones when the caller knows them, else every earlier file not in `keep`.
+    func commit(keep: [String: UInt64], removed: [String]? = nil) throws(DiagnosticError) {
         let written = files.withLock { $0.written }
         let fm = FileManager.default
         var folders: Set<String> = []
@@ -105,7 +106,7 @@ final class IncrementalOutput: OutputSink {
             }
         }
         // Without a manifest the folder may hold anything an earlier full build wrote: compare with what is there.
-        let old = previous.isEmpty ? SiteLinkCheck.files(in: output) : previous.keys.sorted()
+        let old = removed ?? (previous.isEmpty ? SiteLinkCheck.files(in: output) : previous.keys.sorted())
         for path in old where keep[path] == nil {
             try? fm.removeItem(at: output.appending(path: path))
             var folder = output.appending(path: path).deletingLastPathComponent()

@@ -14,14 +14,11 @@ package final class IncrementalState: Sendable {
         let page: Page
         let context: UInt64
         let memo: MarkdownStage.Memo
-        /// A hash of everything of the result that reaches the page's HTML.
-        let stamp: UInt64
 
-        init(page: Page, context: UInt64, memo: MarkdownStage.Memo, stamp: UInt64) {
+        init(page: Page, context: UInt64, memo: MarkdownStage.Memo) {
             self.page = page
             self.context = context
             self.memo = memo
-            self.stamp = stamp
         }
     }
 
@@ -43,15 +40,22 @@ package final class IncrementalState: Sendable {
 
     struct Storage: Sendable {
         var markdown: [String: MarkdownEntry] = [:]
-        /// The search document of each page whose entry in `markdown` it was made from (dropped with it).
-        var searches: [String: AnalysedDocument] = [:]
-        var pageKeys: [String: UInt64] = [:]
+        /// The render keys of the pages of the last build (each hashes its output path).
+        var pageKeys: Set<UInt64> = []
         var manifest: [String: UInt64] = [:]
         var scans: [String: ScanEntry] = [:]
         var links: [String: LinkEntry] = [:]
         /// The hash of the site's files and ids the verdicts in `links` were made against.
         var checkedSite: UInt64?
+        /// The paths of the files the verdicts in `links` were made against.
+        var checkedFiles: Set<String> = []
+        /// The pages whose verdict in `links` has broken or external links.
+        var reported: Set<String> = []
+        /// Whether the build that made `links` succeeded, so `checkedFiles` are the files of the output.
+        var linksCommitted = false
         var guideKey: UInt64?
+        /// Hash of the options the sitemap was made with.
+        var sitemapKey: UInt64?
         var notedPDF = false
     }
 

@@ -1,5 +1,6 @@
 import RippleCore
 import RippleMarkdown
+import Synchronization
 
 /// A page whose Markdown has been rendered: what the templates and the search index read.
 ///
@@ -10,6 +11,10 @@ package struct RenderedPage: Sendable {
         let page: Page
         let title: String
         let markdown: RenderedMarkdown
+        /// `contentStamp` once computed (0: not yet).
+        let stamp = Atomic<UInt64>(0)
+        /// `searchDocument` once made.
+        let searchDocument = Mutex<AnalysedDocument?>(nil)
 
         init(page: Page, title: String, markdown: RenderedMarkdown) {
             self.page = page
@@ -40,5 +45,35 @@ package struct RenderedPage: Sendable {
         var markdown = self.markdown
         markdown.html = ""
         return RenderedPage(page: page, title: title, markdown: markdown)
+    }
+
+    /// A hash of everything of the page that can reach its HTML (never 0). Incremental builds keep rendered
+    /// pages between builds, so it is computed once per page and kept with it, not hashed again each rebuild.
+    package var contentStamp: UInt64 {
+        let kept = storage.stamp.load(ordering: .relaxed)
+        if kept != 0 { return kept }
+        var hash = ContentHash()
+        hash.add(title); hash.add(summary)
+        hash.add(markdown.html); hash.add(markdown.wordCount)
+        func toc(_ entries: [TOCEntry]) {
+            hash.add(entries.count)
+            for entry in entries { hash.add(entry.level); hash.add(entry.id); hash.add(entry.title); toc(entry.children) }
+        }
+        toc(markdown.toc)
+        hash.add(page.source); hash.add(page.outputPath); hash.add(page.slug)
+        hash.add(SiteRenderer.kindName(page.kind)); hash.add(page.weight ?? Int.min); hash.add(page.date?.iso)
+        for key in page.extra.keys.sorted() { hash.add(key); hash.add(page.extra[key]) }
+        let stamp = hash.value == 0 ? 1 : hash.value
+        storage.stamp.store(stamp, ordering: .relaxed)
+        return stamp
+    }
+
+    /// The page's search document (`SearchIndex.analyse` of its title, output path and body HTML), made once
+    /// and kept with the page, for incremental builds.
+    package var searchDocument: AnalysedDocument {
+        if let kept = storage.searchDocument.withLock({ $0 }) { return kept }
+        let document = SearchIndex.analyse(title: title, url: page.outputPath, html: markdown.html)
+        storage.searchDocument.withLock { $0 = document }
+        return document
     }
 }

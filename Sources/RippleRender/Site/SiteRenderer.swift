@@ -50,8 +50,18 @@ package struct SiteRenderer: Sendable {
         let nav = navigation(rendered)
         // The pages' HTML is held by their jobs only, and let go as each page is written.
         let context = PageContext(model: model, chapters: chapters.map(\.withoutHTML), navigation: nav)
+        var generated: [GeneratedPage] = []
+        if content.home == nil {
+            generated.append(GeneratedPage(path: "index.html", kind: "home", title: model.config.title))
+        }
+        if !chapters.isEmpty, content.guideIntro == nil {
+            let guide = model.config.guide
+            let summary = "The \(chapters.count) chapters of \(guide.title)" + (guide.author.isEmpty ? "." : ", by \(guide.author).")
+            generated.append(GeneratedPage(path: "guide/index.html", kind: "guide-index", title: guide.title, summary: summary))
+        }
+        generated.append(GeneratedPage(path: "404.html", kind: "404", title: "Page not found"))
         // Incremental: pages whose output would be as before are not rendered (nor written) again.
-        let wanted = reuse?.pagesToRender(rendered, chapters: chapters, navigation: nav)
+        let wanted = reuse?.pagesToRender(rendered, generated: generated, chapters: chapters, navigation: nav)
         // Contexts are made when each page is rendered, not all up front: a 10,000-page site would otherwise
         // hold every page's context (content, sidebar, table of contents) in memory at once.
         var jobs: [PageJob] = rendered.filter { wanted?.contains($0.page.outputPath) ?? true }.map { page in
@@ -62,24 +72,16 @@ package struct SiteRenderer: Sendable {
                                 markdown: page.markdown, source: page.page)
             }
         }
-        // Incremental builds keep each page's search document, so they are taken here, while pages have HTML.
-        let keptDocuments = reuse?.searchDocuments(rendered)
+        // Incremental builds keep each page's search document with the page, so they are taken here, while
+        // pages have HTML.
+        let keptDocuments = reuse == nil ? nil : rendered.parallelMap(\.searchDocument)
         let pages = rendered.map(\.withoutHTML)
-        let chaptersOnly = chapters.count
         rendered = []
-        if content.home == nil {
-            jobs.append(PageJob(path: "index.html", template: "layouts/home",
-                                context: context.context(path: "index.html", kind: "home", title: model.config.title)))
+        for page in generated where wanted?.contains(page.path) ?? true {
+            jobs.append(PageJob(path: page.path, template: "layouts/\(page.kind)") {
+                context.context(path: page.path, kind: page.kind, title: page.title, summary: page.summary)
+            })
         }
-        if chaptersOnly > 0, content.guideIntro == nil {
-            let guide = model.config.guide
-            let summary = "The \(chaptersOnly) chapters of \(guide.title)" + (guide.author.isEmpty ? "." : ", by \(guide.author).")
-            jobs.append(PageJob(path: "guide/index.html", template: "layouts/guide-index",
-                                context: context.context(path: "guide/index.html", kind: "guide-index",
-                                                         title: guide.title, summary: summary)))
-        }
-        jobs.append(PageJob(path: "404.html", template: "layouts/404",
-                            context: context.context(path: "404.html", kind: "404", title: "Page not found")))
         if let metrics = model.metrics {
             let dashboards = DashboardRenderer(metrics: metrics)
             jobs += dashboards.jobs(context: context)
@@ -103,11 +105,11 @@ package struct SiteRenderer: Sendable {
         let written = write(consume jobs, to: sink)
         var diagnostics = markdownProblems + reportProblems + written.diagnostics
         // The index lists Markdown pages in reading order, then the generated pages it covers (reports) by URL.
-        let generated = written.documents.filter { !$0.isContent }.map(\.document).sorted { $0.url < $1.url }
-        let documents = keptDocuments ?? written.documents.filter(\.isContent).map(\.document)
+        let reportDocuments = written.documents.filter { !$0.isContent }.map(\.document).sorted { $0.url < $1.url }
+        let documents = (keptDocuments ?? written.documents.filter(\.isContent).map(\.document)) + reportDocuments
         diagnostics += copyFiles(to: sink)
-        guard !defersSearchIndex else { return Output(pages: pages, diagnostics: diagnostics, searchDocuments: documents + generated) }
-        diagnostics += writeSearchIndex(documents + generated, to: sink)
+        guard !defersSearchIndex else { return Output(pages: pages, diagnostics: diagnostics, searchDocuments: documents) }
+        diagnostics += writeSearchIndex(documents, to: sink)
         return Output(pages: pages, diagnostics: diagnostics)
     }
 
@@ -235,10 +237,21 @@ package struct SiteRenderer: Sendable {
 
 /// What an incremental build reuses from the previous one: Markdown results, and which pages need no rendering.
 package protocol RenderReuse: MarkdownMemo {
-    /// Output paths of the Markdown `pages` that must be rendered again; the others would come out as before.
-    func pagesToRender(_ pages: [RenderedPage], chapters: [RenderedPage],
+    /// Output paths of the Markdown `pages` and `generated` pages that must be rendered again; the others would
+    /// come out as before.
+    func pagesToRender(_ pages: [RenderedPage], generated: [GeneratedPage], chapters: [RenderedPage],
                        navigation: [(title: String, path: String)]) -> Set<String>
-    /// The search index documents of `pages` (as `SearchIndex.analyse` makes them from each page's title, output
-    /// path and body HTML), reusing kept ones.
-    func searchDocuments(_ pages: [RenderedPage]) -> [AnalysedDocument]
+}
+
+/// A page made from no Markdown file: the home page without `content/index.md`, the guide index without
+/// `content/guide/_index.md`, and the 404 page.
+package struct GeneratedPage: Sendable {
+    /// Output path.
+    package var path: String
+    /// The `page.kind` value, which is also its layout's name (`layouts/404`).
+    package var kind: String
+    /// Its title.
+    package var title: String
+    /// Its summary.
+    package var summary = ""
 }
