@@ -128,6 +128,15 @@ import RippleCore
         try expectSameFailure("a missing fragment on every page")
         try Self.edit(site, footer) { $0.replacingOccurrences(of: "<a href=\"{{root}}index.html#no-such-id\">x</a>", with: "") }
         _ = try Self.expectSameAsFull(site, builder, step: "links mended")
+        // One page's ids change while every page links to one of them: the pages that did not change are checked again.
+        try Self.edit(site, footer) { $0.replacingOccurrences(of: "</footer>", with: "<a href=\"{{root}}faq/index.html#who-can-take-part\">x</a></footer>") }
+        _ = try Self.expectSameAsFull(site, builder, step: "a link to a heading on every page")
+        try Self.edit(site, "content/pages/faq.md") { $0.replacingOccurrences(of: "### Who can take part?", with: "### Who may take part?") }
+        try expectSameFailure("the heading linked from every page renamed")
+        try Self.edit(site, "content/pages/faq.md") { $0.replacingOccurrences(of: "### Who may take part?", with: "### Who can take part?") }
+        _ = try Self.expectSameAsFull(site, builder, step: "the heading named back")
+        try Self.edit(site, footer) { $0.replacingOccurrences(of: "<a href=\"{{root}}faq/index.html#who-can-take-part\">x</a>", with: "") }
+        _ = try Self.expectSameAsFull(site, builder, step: "the heading link removed")
         try Self.edit(site, "content/pages/faq.md") { $0 + "\nSee [a study](https://example.com/study).\n" }
         var listing = builder
         listing.listsExternalLinks = true
@@ -141,6 +150,30 @@ import RippleCore
         try expectSameFailure("a broken url() in the stylesheet")
         try Self.edit(site, css) { $0.replacingOccurrences(of: "\n.broken { background: url(missing.png); }\n", with: "") }
         _ = try Self.expectSameAsFull(site, builder, step: "stylesheet mended")
+    }
+
+    /// Without `content/index.md` and `guide/_index.md`, the home page and the guide index are made from no
+    /// Markdown; they have render keys too, so an edit of one chapter's text rewrites that chapter alone (and the
+    /// guide's print edition), and a
+    /// retitled chapter still reaches them.
+    @Test func generatedPagesFollowTheChapters() throws {
+        let site = try Self.sampleCopy()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        for path in ["content/index.md", "content/guide/_index.md"] { try FileManager.default.removeItem(at: site.appending(path: path)) }
+        let output = site.deletingLastPathComponent().appending(path: "out")
+        let builder = IncrementalBuilder(source: site, output: output, state: IncrementalState())
+        _ = try Self.expectSameAsFull(site, builder, step: "first build")
+        let chapter = "content/guide/05-skills-for-mentors-and-mentees.md"
+        try Self.edit(site, chapter) { $0 + "\nOne more paragraph for this test.\n" }
+        let edited = try Self.expectSameAsFull(site, builder, step: "a chapter's text edited")
+        #expect(edited.pagesWritten == 2, "the chapter and the guide's print edition")
+        try Self.edit(site, chapter) { text in
+            let title = text.split(separator: "\n").first { $0.hasPrefix("title:") }!
+            return text.replacingOccurrences(of: title, with: "title: Skills, retitled")
+        }
+        let retitled = try Self.expectSameAsFull(site, builder, step: "a chapter retitled")
+        #expect(retitled.pagesWritten > 5)
+        #expect(String(decoding: try Data(contentsOf: output.appending(path: "guide/index.html")), as: UTF8.self).contains("Skills, retitled"))
     }
 
     @Test func failedBuildWritesNothing() throws {
