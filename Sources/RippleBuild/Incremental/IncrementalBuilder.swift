@@ -66,17 +66,17 @@ package struct IncrementalBuilder: Sendable {
             IncrementalRender(state: state, context: markdownContext(model, files), global: global(model, files),
                               layouts: Self.layouts(model, files))
         }
+        // As in a full build, the search index is merged and written beside the guide and the link check (and
+        // beside the rendering, when its documents are known before).
+        let search = SearchIndexWork { [model] documents in
+            SiteRenderer(model: model).writeSearchIndex(documents, to: sink, incremental: state.search)
+        }
         let rendered = timings.measure("render") { [model] in
             var renderer = SiteRenderer(model: model, reuse: reuse)
-            renderer.defersSearchIndex = true
+            renderer.searchDocumentsReady = search.start
             return renderer.render(to: sink)
         }
         var diagnostics = assembled.diagnostics + notes + rendered.diagnostics
-        // As in a full build, the search index is merged and written beside the guide and the link check.
-        let search = BackgroundWork<[Diagnostic]> { [model] in
-            guard let documents = rendered.searchDocuments else { return [] }
-            return SiteRenderer(model: model).writeSearchIndex(documents, to: sink, incremental: state.search)
-        }
         let previous = state.manifest
         var kept = reuse.skipped.withLock { $0 }
         var newGuideKey: UInt64?
@@ -109,7 +109,7 @@ package struct IncrementalBuilder: Sendable {
                 let sitemapPaths = ["sitemap.xml", "robots.txt"].filter { previous[$0] != nil }
                 // The search index is being written beside this stage: it counts as written.
                 var written = sink.produced
-                if rendered.searchDocuments != nil, written[SearchIndex.fileName] == nil {
+                if search.started, written[SearchIndex.fileName] == nil {
                     written[SearchIndex.fileName] = previous[SearchIndex.fileName] ?? 0
                 }
                 let before = ManifestUpdate(previous: previous, written: written, kept: kept + sitemapPaths)

@@ -60,7 +60,7 @@ final class IncrementalOutput: OutputSink {
             return pending.appending(path: String(files.counter))
         } : nil
         if let temp {
-            do { try Data(bytes).write(to: temp) } catch {
+            do { _ = try bytes.withUnsafeBytes { buffer throws(POSIXError) in try FileReplace.replace(temp.path, with: buffer) } } catch {
                 throw DiagnosticError(.error("cannot write '\(path)': \(error.localizedDescription)",
                                              hint: "check that the output folder's disk is not full and is writable"))
             }

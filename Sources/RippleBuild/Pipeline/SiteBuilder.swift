@@ -59,17 +59,14 @@ package struct SiteBuilder: Sendable {
                                                       pdfAvailable: pdfEngine != nil)
         let staged = try StagedOutput(output: output, source: source)
         let counting = CountingSink(staged)
+        // The search index is merged and written on one core while the guide and the link check use the others.
+        let search = SearchIndexWork { [model] documents in SiteRenderer(model: model).writeSearchIndex(documents, to: counting) }
         let rendered = timings.measure("render") { [model] in
             var renderer = SiteRenderer(model: model)
-            renderer.defersSearchIndex = true
+            renderer.searchDocumentsReady = search.start
             return renderer.render(to: counting)
         }
         var diagnostics = assembled.diagnostics + rendered.diagnostics
-        // The search index is merged and written on one core while the guide and the link check use the others.
-        let search = BackgroundWork<[Diagnostic]> { [model] in
-            guard let documents = rendered.searchDocuments else { return [] }
-            return SiteRenderer(model: model).writeSearchIndex(documents, to: counting)
-        }
         if !diagnostics.hasErrors {
             // Guide: EPUB, print page and PDF (see Guide/GuideBuilder.swift).
             let contentFiles = Dictionary(files.contentFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
@@ -85,7 +82,7 @@ package struct SiteBuilder: Sendable {
         if !diagnostics.hasErrors {
             // The listing is what this build wrote (stale files of the reused staging folder go at the commit),
             // with the search index that is being written.
-            let listing = Array(Set(staged.listing + (rendered.searchDocuments == nil ? [] : [SearchIndex.fileName]))).sorted()
+            let listing = Array(Set(staged.listing + (search.started ? [SearchIndex.fileName] : []))).sorted()
             let finish = timings.measure("links") { [model] in
                 SiteFinish(files: files, pages: rendered.pages, config: model.config, checkLinks: checkLinks)
                     .run(folder: staged.staging, sink: counting, listing: listing)

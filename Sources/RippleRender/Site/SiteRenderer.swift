@@ -9,9 +9,11 @@ package struct SiteRenderer: Sendable {
     package var model: SiteModel
     /// Results of an earlier build to reuse (incremental builds, `ripple serve`); nil renders everything.
     package var reuse: (any RenderReuse)?
-    /// Leave writing `search-index.js` to the caller (`Output.searchDocuments`), who can do it alongside other
-    /// work: merging a large guide's index is work for one core.
-    package var defersSearchIndex = false
+    /// Leaves writing `search-index.js` to the caller, who can do it beside other work (merging a large guide's
+    /// index is work for one core): called once with the index's documents as soon as they are known — for an
+    /// incremental build of a site without reports, before the pages are rendered. Not called when the Markdown
+    /// has errors.
+    package var searchDocumentsReady: (@Sendable ([AnalysedDocument]) -> Void)?
 
     /// Creates a renderer.
     package init(model: SiteModel, reuse: (any RenderReuse)? = nil) {
@@ -25,8 +27,6 @@ package struct SiteRenderer: Sendable {
         package var pages: [RenderedPage]
         /// Every problem found.
         package var diagnostics: [Diagnostic]
-        /// The search index's documents, when `defersSearchIndex` left writing it to the caller.
-        package var searchDocuments: [AnalysedDocument]? = nil
     }
 
     /// Renders every page to `sink`. Nothing is written when the Markdown has errors.
@@ -73,8 +73,14 @@ package struct SiteRenderer: Sendable {
             }
         }
         // Incremental builds keep each page's search document with the page, so they are taken here, while
-        // pages have HTML.
+        // pages have HTML. Without reports (whose documents come from their rendered pages) the index is then
+        // complete, and handed over to be written beside the rendering.
         let keptDocuments = reuse == nil ? nil : rendered.parallelMap(\.searchDocument)
+        var handedOver = false
+        if let keptDocuments, let searchDocumentsReady, model.metrics == nil {
+            searchDocumentsReady(keptDocuments)
+            handedOver = true
+        }
         let pages = rendered.map(\.withoutHTML)
         rendered = []
         for page in generated where wanted?.contains(page.path) ?? true {
@@ -108,7 +114,10 @@ package struct SiteRenderer: Sendable {
         let reportDocuments = written.documents.filter { !$0.isContent }.map(\.document).sorted { $0.url < $1.url }
         let documents = (keptDocuments ?? written.documents.filter(\.isContent).map(\.document)) + reportDocuments
         diagnostics += copyFiles(to: sink)
-        guard !defersSearchIndex else { return Output(pages: pages, diagnostics: diagnostics, searchDocuments: documents) }
+        if let searchDocumentsReady {
+            if !handedOver { searchDocumentsReady(documents) }
+            return Output(pages: pages, diagnostics: diagnostics)
+        }
         diagnostics += writeSearchIndex(documents, to: sink)
         return Output(pages: pages, diagnostics: diagnostics)
     }
