@@ -27,6 +27,7 @@ final class InotifyWatch: @unchecked Sendable {
     private let paths: [String]
     private let debounce: Duration
     private let fallback: PollingWatch
+    private let watchLimit: Int
     private let descriptor: Int32
     private let wakeRead: Int32
     private let wakeWrite: Int32
@@ -42,20 +43,22 @@ final class InotifyWatch: @unchecked Sendable {
     private var closed = false
     private var pollingTask: Task<Void, Never>?
 
-    private init(root: String, paths: [String], debounce: Duration, fallback: PollingWatch,
+    private init(root: String, paths: [String], debounce: Duration, fallback: PollingWatch, watchLimit: Int,
                  descriptor: Int32, wake: (read: Int32, write: Int32)) {
         self.root = root
         self.paths = paths
         self.debounce = debounce
         self.fallback = fallback
+        self.watchLimit = watchLimit
         self.descriptor = descriptor
         (wakeRead, wakeWrite) = wake
     }
 
     /// Adds the watches, then returns the stream of settled batches (nil: look at every file). The watches exist
     /// when this returns, so a change made after it is reported even if the stream is read only later.
-    static func start(root: String, paths: [String], debounce: Duration,
-                      fallback: PollingWatch) -> Result<AsyncStream<[String]?>, Failure> {
+    /// `watchLimit` lets tests act as if the system allowed only that many watches.
+    static func start(root: String, paths: [String], debounce: Duration, fallback: PollingWatch,
+                      watchLimit: Int = .max) -> Result<AsyncStream<[String]?>, Failure> {
         let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { return .failure(.unavailable(errno)) }
         var pipeEnds: [Int32] = [0, 0]
@@ -69,7 +72,7 @@ final class InotifyWatch: @unchecked Sendable {
             _ = fcntl(end, F_SETFL, O_NONBLOCK)
         }
         let watch = InotifyWatch(root: root, paths: paths, debounce: debounce, fallback: fallback,
-                                 descriptor: descriptor, wake: (pipeEnds[0], pipeEnds[1]))
+                                 watchLimit: watchLimit, descriptor: descriptor, wake: (pipeEnds[0], pipeEnds[1]))
         watch.watchEverything()
         if watch.limitReached {
             watch.closeDescriptors()
@@ -243,6 +246,11 @@ final class InotifyWatch: @unchecked Sendable {
         let watch = inotify_add_watch(descriptor, path.isEmpty ? root : root + "/" + path, Self.folderEvents)
         guard watch >= 0 else {
             if errno == ENOSPC { limitReached = true }
+            return false
+        }
+        if folders[watch] == nil && folders.count >= watchLimit {
+            inotify_rm_watch(descriptor, watch)
+            limitReached = true
             return false
         }
         folders[watch] = path  // a folder moved within the site keeps its watch: it is now known by its new path

@@ -47,6 +47,8 @@ package struct SiteWatcher: Sendable {
     package let debounce: Duration
     /// The method asked for; inotify falls back to polling where it cannot be used.
     package let method: Method
+    /// For tests: inotify acts as if the system allowed only this many watched folders.
+    var watchLimit = Int.max
 
     /// Watches `paths` (default: `content`, `templates`, `ripple.yaml`) under `root`.
     package init(root: URL, paths: [String] = ["content", "templates", "ripple.yaml"],
@@ -76,7 +78,7 @@ package struct SiteWatcher: Sendable {
         #if os(Linux)
         if method == .inotify {
             switch InotifyWatch.start(root: root.standardizedFileURL.path, paths: paths, debounce: debounce,
-                                      fallback: polling) {
+                                      fallback: polling, watchLimit: watchLimit) {
             case .success(let changes):
                 return Watch(method: .inotify, note: nil, changes: changes)
             case .failure(.limitReached):

@@ -156,6 +156,51 @@ import Testing
         #expect(await reader.value)
     }
 
+    @Test func endedWatchesCloseTheirDescriptors() async throws {
+        func descriptors() -> Int {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+            return names.count { (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + $0)) == "anon_inode:inotify" }
+        }
+        let before = descriptors()
+        for i in 0..<30 {
+            let watch = watcher.start()
+            if i.isMultiple(of: 2) {
+                let reader = Task { for await _ in watch.changes {} }
+                reader.cancel()
+                await reader.value
+            }  // else: dropped without being read
+        }
+        // Each watch's thread closes its descriptor on its way out; other tests may hold a few meanwhile.
+        while descriptors() > before + 10 { try await Task.sleep(for: .milliseconds(20)) }
+    }
+
+    @Test func pollsWhenTheWatchLimitIsReachedAtTheStart() async throws {
+        var limited = watcher
+        limited.watchLimit = 3  // the site folder, content, content/guide and templates need 4
+        let watch = limited.start()
+        #expect(watch.method == .polling)
+        #expect(watch.note == .init(.note, "ripple serve looks for changed files every 20 ms, because the system's limit on "
+            + "watched folders is reached", hint: "to have saves noticed at once and save CPU, raise the limit, e.g. "
+            + "`sudo sysctl fs.inotify.max_user_watches=524288`"))
+        try folder.write("content/guide/01.md", "# One, again\n")
+        let seen = await batches(watch) { files, _ in files.contains("content/guide/01.md") }
+        #expect(files(seen) == ["content/guide/01.md"])
+    }
+
+    @Test func switchesToPollingWhenTheWatchLimitIsReachedLater() async throws {
+        var limited = watcher
+        limited.watchLimit = 4
+        let watch = limited.start()
+        #expect(watch.method == .inotify)
+        try folder.write("content/new/a.md", "a")  // a fifth folder
+        let seen = await batches(watch) { _, all in all.contains { $0 == nil } }
+        #expect(seen.last! == nil)
+        try folder.write("content/new/a.md", "a, again")
+        try folder.write("content/guide/01.md", "# One, again\n")
+        let later = await batches(watch) { files, _ in files.isSuperset(of: ["content/new/a.md", "content/guide/01.md"]) }
+        #expect(files(later) == ["content/guide/01.md", "content/new/a.md"])
+    }
+
     @Test func pollingCanBeAskedForInTheEnvironment() {
         #expect(SiteWatcher.method(environment: ["RIPPLE_WATCH": "polling"]) == .polling)
         #expect(SiteWatcher.method(environment: ["RIPPLE_WATCH": "inotify"]) == .inotify)
