@@ -108,9 +108,4 @@ package struct SiteWatcher: Sendable {
         let milliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
         return .init(.note, "ripple serve looks for changed files every \(milliseconds) ms, because \(reason)", hint: hint)
     }
-
-    /// Starts watching and returns the changes (see `start()`).
-    package func changes() -> AsyncStream<[String]?> {
-        start().changes
-    }
 }
