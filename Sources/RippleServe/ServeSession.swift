@@ -21,7 +21,7 @@ package struct ServeSession: Sendable {
 
     /// Builds the site into the served folder; `baseURL` is the preview address (`http://127.0.0.1:8080/`) and
     /// `changed` the paths (relative to the site folder) the watcher saw change since the previous build, nil
-    /// for the first build. Throws the diagnostics of a failed build, which must leave the previous output in place.
+    /// for the first build or when the watcher cannot tell which files changed (look at every file). Throws the diagnostics of a failed build, which must leave the previous output in place.
     package typealias Build = @Sendable (_ baseURL: String, _ changed: [String]?) async throws(DiagnosticError) -> BuildSummary
 
     /// Something to show in the terminal.
@@ -30,10 +30,14 @@ package struct ServeSession: Sendable {
         case serving(title: String, url: String)
         /// The server listens beyond this computer.
         case exposed(host: String)
-        /// A build succeeded (`changed` is nil for the first build).
+        /// A build succeeded: `changed` is the number of changed files, nil for the first build, and
+        /// `unknownChanges` when the watcher could not tell which files changed (the build looked at all of them).
         case built(milliseconds: Int, changed: Int?, diagnostics: [Diagnostic])
         /// A build failed; the last good site is still served.
         case failed(diagnostics: [Diagnostic])
+
+        /// `built`'s `changed` when the watcher could not tell which files changed (a folder was deleted, say).
+        package static let unknownChanges = -1
 
         /// The line(s) to print.
         package var text: String {
@@ -47,6 +51,7 @@ package struct ServeSession: Sendable {
                 var text = diagnostics.map(\.description).joined(separator: "\n")
                 if !text.isEmpty { text += "\n" }
                 guard let changed else { return text + "Built in \(ms) ms" }
+                if changed == Self.unknownChanges { return text + "Rebuilt in \(ms) ms (looked at every file)" }
                 return text + "Rebuilt in \(ms) ms (\(changed) file\(changed == 1 ? "" : "s") changed)"
             case .failed(let diagnostics):
                 let errors = diagnostics.count { $0.severity == .error }
@@ -69,14 +74,16 @@ package struct ServeSession: Sendable {
     /// The build.
     package var build: Build
 
-    /// Creates a session; the watcher defaults to `content/`, `templates/` and `ripple.yaml` under `source`.
+    /// Creates a session; the watcher defaults to `content/`, `templates/` and `ripple.yaml` under `source`, with
+    /// the method `RIPPLE_WATCH` asks for (`polling`; inotify otherwise).
     package init(source: URL, output: URL, host: String = "127.0.0.1", port: UInt16 = 8080,
                  watcher: SiteWatcher? = nil, build: @escaping Build) {
         self.source = source
         self.output = output
         self.host = host
         self.port = port
-        self.watcher = watcher ?? SiteWatcher(root: source)
+        self.watcher = watcher ?? SiteWatcher(root: source,
+                                              method: SiteWatcher.method(environment: ProcessInfo.processInfo.environment))
         self.build = build
     }
 
@@ -105,33 +112,39 @@ package struct ServeSession: Sendable {
 
         let versionPrefix = String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 36)
         var generation = 1
-        let initial = watcher.snapshot()
-        let (first, title) = await rebuild(url: url, changed: nil, version: "\(versionPrefix)-\(generation)", log: log)
+        // Watching starts before the first build, so that a save during it is not missed.
+        let watch = watcher.start()
+        let (first, title) = await rebuild(url: url, changed: nil, version: "\(versionPrefix)-\(generation)",
+                                           notes: watch.note.map { [$0] } ?? [], log: log)
         await broadcaster.publish(first)
         log(.serving(title: title ?? "the site", url: url))
         ready(url)
 
-        for await changed in watcher.changes(since: initial) {
+        for await batch in watch.changes {
             generation += 1
-            let (status, _) = await rebuild(url: url, changed: changed, version: "\(versionPrefix)-\(generation)",
-                                            log: log)
+            let (status, _) = await rebuild(url: url, changed: batch, version: "\(versionPrefix)-\(generation)",
+                                            rebuild: true, log: log)
             await broadcaster.publish(status)
         }
         await server.stop()
     }
 
-    /// One build, timed and logged; returns the status for the pages and the title when it succeeded.
-    private func rebuild(url: String, changed: [String]?, version: String,
+    /// One build, timed and logged; returns the status for the pages and the title when it succeeded. `changed`
+    /// nil is the first build, or with `rebuild` a change the watcher could not name file by file. `notes` are
+    /// logged with the build's diagnostics, not shown in the pages.
+    private func rebuild(url: String, changed: [String]?, version: String, rebuild: Bool = false,
+                         notes: [Diagnostic] = [],
                          log: (@Sendable (Message) -> Void)? = nil) async -> (BuildStatus, String?) {
         let start = ContinuousClock.now
         do {
             let summary = try await build(url, changed)
             let elapsed = ContinuousClock.now - start
             let ms = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-            log?(.built(milliseconds: ms, changed: changed?.count, diagnostics: summary.diagnostics))
+            let count = changed?.count ?? (rebuild ? Message.unknownChanges : nil)
+            log?(.built(milliseconds: ms, changed: count, diagnostics: notes + summary.diagnostics))
             return (.succeeded(version: version), summary.title)
         } catch {
-            log?(.failed(diagnostics: error.diagnostics))
+            log?(.failed(diagnostics: notes + error.diagnostics))
             return (.failed(version: version, diagnostics: error.diagnostics), nil)
         }
     }

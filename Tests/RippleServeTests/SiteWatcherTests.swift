@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import RippleServe
 
+/// The polling watch (the fallback where inotify cannot be used), forced with `method: .polling`.
 @Suite struct SiteWatcherTests {
     let folder: TempFolder
     let watcher: SiteWatcher
@@ -13,23 +14,23 @@ import Testing
         try folder.write("content/guide/01.md", "# One\n")
         try folder.write("templates/page.mustache", "{{content}}")
         try folder.write("public/index.html", "not watched")
-        watcher = SiteWatcher(root: folder.url, interval: .milliseconds(20), debounce: .milliseconds(20))
+        watcher = SiteWatcher(root: folder.url, interval: .milliseconds(20), debounce: .milliseconds(20), method: .polling)
     }
 
     @Test func snapshotCoversWatchedPathsOnly() {
-        let paths = watcher.snapshot().keys.sorted()
+        let paths = watcher.polling.snapshot().keys.sorted()
         #expect(paths == ["content", "content/guide", "content/guide/01.md", "content/index.md",
                           "ripple.yaml", "templates", "templates/page.mustache"])
     }
 
     @Test func noticesNewChangedDeletedAndRenamedFilesAndNewFolders() throws {
-        let before = watcher.snapshot()
+        let before = watcher.polling.snapshot()
         try folder.write("content/new.md", "new")
         try folder.write("content/index.md", "# Home, longer\n")
         try FileManager.default.removeItem(at: folder.path("templates/page.mustache"))
         try FileManager.default.moveItem(at: folder.path("content/guide/01.md"), to: folder.path("content/guide/02.md"))
         try FileManager.default.createDirectory(at: folder.path("content/reports"), withIntermediateDirectories: false)
-        let changes = SiteWatcher.changes(from: before, to: watcher.snapshot())
+        let changes = PollingWatch.changes(from: before, to: watcher.polling.snapshot())
         #expect(changes.contains("content/new.md"))
         #expect(changes.contains("content/index.md"))
         #expect(changes.contains("templates/page.mustache"))
@@ -39,25 +40,28 @@ import Testing
     }
 
     @Test func noticesAnAtomicSaveWithTheSameSizeAndTime() throws {
-        let before = watcher.snapshot()
+        let before = watcher.polling.snapshot()
         let old = try FileManager.default.attributesOfItem(atPath: folder.path("content/index.md").path)
         try folder.write("content/.index.md.tmp", "# Hume\n")
         try FileManager.default.setAttributes([.modificationDate: old[.modificationDate]!],
                                               ofItemAtPath: folder.path("content/.index.md.tmp").path)
         #expect(rename(folder.path("content/.index.md.tmp").path, folder.path("content/index.md").path) == 0)
-        #expect(SiteWatcher.changes(from: before, to: watcher.snapshot()).filter { $0 != "content" } == ["content/index.md"])
+        #expect(PollingWatch.changes(from: before, to: watcher.polling.snapshot()).filter { $0 != "content" } == ["content/index.md"])
     }
 
     @Test func ignoresHiddenFilesAndEditorBackups() throws {
-        let before = watcher.snapshot()
+        let before = watcher.polling.snapshot()
         try folder.write("content/.index.md.swp", "x")
         try folder.write("content/index.md~", "x")
         try folder.write("public/other.html", "x")
-        #expect(SiteWatcher.changes(from: before, to: watcher.snapshot()).filter { $0 != "content" } == [])
+        #expect(PollingWatch.changes(from: before, to: watcher.polling.snapshot()).filter { $0 != "content" } == [])
     }
 
     @Test(.timeLimit(.minutes(1))) func streamReportsOneSettledBatch() async throws {
-        let stream = watcher.changes()
+        let watch = watcher.start()
+        #expect(watch.method == .polling)
+        #expect(watch.note == nil)
+        let stream = watch.changes
         let writer = Task {
             try await Task.sleep(for: .milliseconds(100))
             try folder.write("content/a.md", "a")
@@ -65,7 +69,7 @@ import Testing
         }
         var batch: [String] = []
         for await changes in stream {
-            batch += changes
+            batch += try #require(changes)
             if batch.contains("content/a.md") && batch.contains("content/b.md") { break }
         }
         try await writer.value

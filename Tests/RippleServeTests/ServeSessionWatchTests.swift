@@ -1,0 +1,82 @@
+import Foundation
+import RippleCore
+import Testing
+@testable import RippleServe
+
+/// How the session passes the watcher's batches to the build and what it logs about them.
+@Suite(.timeLimit(.minutes(1))) struct ServeSessionWatchTests {
+    final class Record: @unchecked Sendable {
+        private let lock = NSLock()
+        private var messages: [ServeSession.Message] = []
+        private var builds: [[String]?] = []
+        func log(_ message: ServeSession.Message) { lock.withLock { messages.append(message) } }
+        func built(_ changed: [String]?) { lock.withLock { builds.append(changed) } }
+        var all: (messages: [ServeSession.Message], builds: [[String]?]) { lock.withLock { (messages, builds) } }
+    }
+
+    #if os(Linux)
+    @Test func rebuildsWithTheChangedFilesOrWithEveryFileWhenAFolderIsDeleted() async throws {
+        let folder = try TempFolder()
+        try folder.write("ripple.yaml", "title: Test\n")
+        try folder.write("content/index.md", "# Home\n")
+        try folder.write("content/guide/01.md", "# One\n")
+        let record = Record()
+        let builds = AsyncStream<Void>.makeStream()
+        let session = ServeSession(
+            source: folder.url, output: folder.path("out/site"), port: 0,
+            watcher: SiteWatcher(root: folder.url, debounce: .milliseconds(30))
+        ) { _, changed throws(DiagnosticError) in
+            record.built(changed)
+            builds.continuation.yield()
+            return ServeSession.BuildSummary(title: "Test")
+        }
+        let running = Task { try await session.run(log: record.log) }
+        var built = builds.stream.makeAsyncIterator()
+        _ = await built.next()
+        try folder.write("content/index.md", "# Home, again\n")
+        _ = await built.next()
+        try FileManager.default.removeItem(at: folder.path("content/guide"))
+        _ = await built.next()
+        running.cancel()
+        try await running.value
+
+        let (messages, changes) = record.all
+        #expect(changes == [nil, ["content/index.md"], nil])
+        let rebuilt = messages.compactMap { message -> Int?? in
+            if case .built(_, let changed, _) = message { return changed } else { return nil }
+        }
+        #expect(rebuilt == [nil, 1, ServeSession.Message.unknownChanges])
+    }
+
+    @Test func logsOnceThatItPollsWhenInotifyCannotBeUsed() async throws {
+        let folder = try TempFolder()
+        try folder.write("ripple.yaml", "title: Test\n")
+        try folder.write("content/index.md", "# Home\n")
+        var watcher = SiteWatcher(root: folder.url, interval: .milliseconds(30), debounce: .milliseconds(30))
+        watcher.watchLimit = 0
+        let record = Record()
+        let session = ServeSession(source: folder.url, output: folder.path("out/site"), port: 0, watcher: watcher) { _, _ in
+            ServeSession.BuildSummary(title: "Test", diagnostics: [.warning("a warning of the build")])
+        }
+        let ready = AsyncStream<Void>.makeStream()
+        let running = Task { try await session.run(log: record.log, ready: { _ in ready.continuation.yield() }) }
+        var iterator = ready.stream.makeAsyncIterator()
+        _ = await iterator.next()
+        running.cancel()
+        try await running.value
+        let note = try #require(watcher.start().note)
+        #expect(record.all.messages.first == .built(milliseconds: Self.ms(record.all.messages.first), changed: nil,
+                                                    diagnostics: [note, .warning("a warning of the build")]))
+    }
+    #endif
+
+    @Test func saysWhenEveryFileWasLookedAt() {
+        #expect(ServeSession.Message.built(milliseconds: 84, changed: ServeSession.Message.unknownChanges, diagnostics: []).text
+            == "Rebuilt in 84 ms (looked at every file)")
+    }
+
+    private static func ms(_ message: ServeSession.Message?) -> Int {
+        if case .built(let ms, _, _)? = message { return ms }
+        return -1
+    }
+}
