@@ -27,7 +27,8 @@ package struct ContentBuilder: Sendable {
     package func build(_ files: [SourceFile]) -> (content: SiteContent, diagnostics: [Diagnostic]) {
         // Decoding and front matter are per file, so they run on every core; pages are then added in path order.
         let sorted = files.sorted(by: { $0.path < $1.path })
-        var items = memo?.recall(sorted, includeDrafts: includeDrafts) ?? Array(repeating: nil, count: sorted.count)
+        let recalled = memo?.recall(sorted, includeDrafts: includeDrafts) ?? Array(repeating: .new, count: sorted.count)
+        var items: [(Item, [Diagnostic])?] = recalled.map { if case .kept(let result) = $0 { result } else { nil } }
         let missing = items.indices.filter { items[$0] == nil }
         let made = missing.parallelMap { i -> (Item, [Diagnostic]) in
             let result = item(for: sorted[i])
@@ -35,22 +36,59 @@ package struct ContentBuilder: Sendable {
             return result
         }
         for (i, result) in zip(missing, made) { items[i] = result }
-        memo?.keep(only: Set(sorted.map(\.path)))
         var diagnostics: [Diagnostic] = []
+        for case let (_, problems)? in items { diagnostics += problems }
+        if let memo, let patched = patch(memo, count: sorted.count, changed: missing.map { (recalled[$0], items[$0]!.0) }) {
+            return (patched.content, diagnostics + patched.crossPageProblems)
+        }
+        memo?.keep(only: Set(sorted.map(\.path)))
         var content = SiteContent()
-        for case let (item, problems)? in items {
-            diagnostics += problems
+        for case let (item, _)? in items {
             switch item {
             case .skipped: break
             case .file(let file): content.staticFiles.append(file)
-            case .page(let page): add(page, to: &content, diagnostics: &diagnostics)
+            case .page(let page): add(page, to: &content)
             }
         }
         // Keys worked out once per chapter, not twice per comparison (10,000 chapters: 280,000 comparisons).
         content.chapters = content.chapters.map { ($0, Self.orderKey($0)) }
             .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.source < $1.0.source }.map(\.0)
-        diagnostics += duplicateOutputs(content)
-        return (content, diagnostics)
+        let duplicates = duplicateOutputs(content)
+        memo?.last = ContentMemo.Last(content: content, crossPageProblems: duplicates, includeDrafts: includeDrafts)
+        return (content, diagnostics + duplicates)
+    }
+
+    /// The last content with the `changed` files' new pages put in their old pages' places, when every change
+    /// leaves the site's shape as it was: the same files, each still the same kind of thing, every page with the
+    /// same output path, slug and order. Nil otherwise (then the content is assembled again).
+    private func patch(_ memo: ContentMemo, count: Int, changed: [(ContentMemo.Recalled, Item)]) -> ContentMemo.Last? {
+        // Every file was there before (none new), and none is gone: the memo holds exactly these files.
+        guard var last = memo.last, last.includeDrafts == includeDrafts, memo.count == count else { return nil }
+        for (recalled, item) in changed {
+            guard case .changed(let old) = recalled else { return nil }
+            switch (old, item) {
+            case (.skipped, .skipped): continue
+            case let (.file(a), .file(b)) where a == b: continue
+            case let (.page(a), .page(b)) where a.kind == b.kind && a.source == b.source && a.outputPath == b.outputPath
+                    && a.slug == b.slug && a.weight == b.weight:
+                switch b.kind {
+                case .home: last.content.home = b
+                case .guideIndex: last.content.guideIntro = b
+                case .narrative: last.content.narratives[b.slug] = b
+                case .page:
+                    guard let i = last.content.pages.firstIndex(where: { $0.source == b.source }) else { return nil }
+                    last.content.pages[i] = b
+                case .chapter:
+                    guard let i = last.content.chapters.firstIndex(where: { $0.source == b.source }) else { return nil }
+                    last.content.chapters[i] = b
+                }
+            default:
+                return nil
+            }
+        }
+        last.patched = true
+        memo.last = last
+        return last
     }
 
     /// What `file` is, with its problems.
@@ -120,7 +158,7 @@ package struct ContentBuilder: Sendable {
                     bodyLineOffset: matter.bodyLineOffset, outputPath: output)
     }
 
-    private func add(_ page: Page, to content: inout SiteContent, diagnostics: inout [Diagnostic]) {
+    private func add(_ page: Page, to content: inout SiteContent) {
         switch page.kind {
         case .home: content.home = page
         case .page: content.pages.append(page)

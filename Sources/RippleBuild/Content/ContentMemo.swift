@@ -2,7 +2,8 @@ import RippleCore
 import Synchronization
 
 /// What `ContentBuilder` made of each file in earlier builds, reused while the file's bytes are the same
-/// (`ripple serve`: after one save, one file's front matter is read again, not 10,000).
+/// (`ripple serve`: after one save, one file's front matter is read again, not 10,000), and the last content
+/// built, which a build whose changes leave every page in its place patches instead of assembling again.
 package final class ContentMemo: Sendable {
     /// A class, so that looking one up does not copy its page.
     private final class Entry: Sendable {
@@ -17,18 +18,39 @@ package final class ContentMemo: Sendable {
         }
     }
 
+    /// What the memo knows of one file.
+    enum Recalled {
+        /// The file is as before: its result.
+        case kept((ContentBuilder.Item, [Diagnostic]))
+        /// The file changed: what it was before.
+        case changed(ContentBuilder.Item)
+        /// A file not seen before.
+        case new
+    }
+
+    /// The last build's content and the problems found across its pages (duplicate output paths).
+    struct Last: Sendable {
+        var content: SiteContent
+        var crossPageProblems: [Diagnostic]
+        var includeDrafts: Bool
+        /// Whether this content was patched from the one before (for tests).
+        var patched = false
+    }
+
     private let entries = Mutex<[String: Entry]>([:])
+    private let lastBuilt = Mutex<Last?>(nil)
 
     /// An empty memo.
     package init() {}
 
-    /// The kept result for each file, when it was made from the same bytes with the same drafts setting.
-    func recall(_ files: [SourceFile], includeDrafts: Bool) -> [(ContentBuilder.Item, [Diagnostic])?] {
+    /// What is known of each file: its kept result when made from the same bytes with the same drafts setting.
+    func recall(_ files: [SourceFile], includeDrafts: Bool) -> [Recalled] {
         let kept = entries.withLock { entries in files.map { entries[$0.path] } }
         return zip(files, kept).map { file, entry in
-            guard let entry, entry.includeDrafts == includeDrafts,
-                  entry.bytes == file.bytes else { return nil }  // the same buffer when unchanged: compared at once
-            return entry.result
+            guard let entry else { return .new }
+            // The same buffer when unchanged: compared at once.
+            guard entry.includeDrafts == includeDrafts, entry.bytes == file.bytes else { return .changed(entry.result.0) }
+            return .kept(entry.result)
         }
     }
 
@@ -37,11 +59,20 @@ package final class ContentMemo: Sendable {
         entries.withLock { $0[file.path] = Entry(bytes: file.bytes, includeDrafts: includeDrafts, result: result) }
     }
 
+    /// How many files are remembered.
+    var count: Int { entries.withLock { $0.count } }
+
     /// Forgets files that are gone.
     func keep(only paths: Set<String>) {
         entries.withLock { entries in
             let gone = entries.keys.filter { !paths.contains($0) }
             for path in gone { entries[path] = nil }
         }
+    }
+
+    /// The last content built.
+    var last: Last? {
+        get { lastBuilt.withLock { $0 } }
+        set { lastBuilt.withLock { $0 = newValue } }
     }
 }

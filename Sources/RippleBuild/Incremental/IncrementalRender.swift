@@ -29,6 +29,13 @@ final class IncrementalRender: RenderReuse {
         self.layouts = layouts
     }
 
+    func linkResolver(_ make: () -> LinkResolver) -> LinkResolver {
+        if let kept = state.storage.withLock({ $0.resolver }), kept.context == context { return kept.resolver }
+        let resolver = make()
+        state.storage.withLock { $0.resolver = (context, resolver) }
+        return resolver
+    }
+
     func recall(_ pages: [Page]) -> [MarkdownStage.Memo?] {
         state.storage.withLock { storage in
             pages.map { page in
@@ -57,7 +64,7 @@ final class IncrementalRender: RenderReuse {
         entries.reserveCapacity(chapters.count)
         for i in chapters.indices {
             var hash = ContentHash()
-            hash.add(chapters[i].title); hash.add(chapters[i].summary); hash.add(chapters[i].page.outputPath)
+            hash.add(chapters[i].title); hash.add(chapters[i].summary); hash.add(chapters[i].outputPath)
             entries.append(hash.value)
             hash.add(i)
             windowSums.append(windowSums[i] &+ hash.mixed)
@@ -90,10 +97,10 @@ final class IncrementalRender: RenderReuse {
         // `chapters` are the chapter pages of `pages`, in the same order: a chapter's index is a running count.
         var chapterIndex = 0
         for page in pages {
-            let kind = page.page.kind
+            let kind = page.kind
             let index: Int? = kind == .chapter ? chapterIndex : nil
             if kind == .chapter { chapterIndex += 1 }
-            decide(path: page.page.outputPath, layout: SiteRenderer.layout(for: kind), stamp: page.contentStamp,
+            decide(path: page.outputPath, layout: SiteRenderer.layout(for: kind), stamp: page.contentStamp,
                    index: index, fullList: kind == .guideIndex)
         }
         for page in generated {

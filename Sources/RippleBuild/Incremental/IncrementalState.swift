@@ -40,6 +40,8 @@ package final class IncrementalState: Sendable {
 
     struct Storage: Sendable {
         var markdown: [String: MarkdownEntry] = [:]
+        /// The link resolver made for the Markdown context `context` (it hashes every page's source and output path).
+        var resolver: (context: UInt64, resolver: LinkResolver)?
         /// The render keys of the pages of the last build (each hashes its output path).
         var pageKeys: Set<UInt64> = []
         var manifest: [String: UInt64] = [:]

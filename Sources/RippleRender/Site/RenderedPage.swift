@@ -37,7 +37,13 @@ package struct RenderedPage: Sendable {
     /// The rendered body.
     package var markdown: RenderedMarkdown { _read { yield storage.markdown } }
     /// Summary: front matter, else the first paragraph.
-    package var summary: String { page.summary ?? markdown.summary }
+    package var summary: String { storage.page.summary ?? storage.markdown.summary }
+    /// The page's kind (`page.kind`, without going through a copy of the page in loops over every page).
+    package var kind: PageKind { storage.page.kind }
+    /// The source path (`page.source`).
+    package var source: String { storage.page.source }
+    /// The output path (`page.outputPath`).
+    package var outputPath: String { storage.page.outputPath }
 
     /// The page without its body HTML: what later stages (link check, incremental builds) keep of it.
     package var withoutHTML: RenderedPage {

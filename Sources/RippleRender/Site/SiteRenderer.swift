@@ -38,7 +38,8 @@ package struct SiteRenderer: Sendable {
         var stage = MarkdownStage(
             options: MarkdownOptions(smartPunctuation: model.config.markdown.smartPunctuation,
                                      unsafeHTML: model.config.markdown.unsafeHTML),
-            links: LinkResolver(content: content), embeds: model.metrics.map(ShortcodeRenderer.init))
+            links: reuse?.linkResolver { LinkResolver(content: content) } ?? LinkResolver(content: content),
+            embeds: model.metrics.map(ShortcodeRenderer.init))
         stage.memo = reuse
         var (rendered, markdownProblems) = stage.render(content.allPages + ReportRenderer.narrativePages(content))
         let narratives = Dictionary(rendered.filter { $0.page.kind == .narrative }.map { ($0.page.slug, $0) },
@@ -46,10 +47,11 @@ package struct SiteRenderer: Sendable {
         rendered.removeAll { $0.page.kind == .narrative }
         guard !markdownProblems.hasErrors else { return Output(pages: rendered.map(\.withoutHTML), diagnostics: markdownProblems) }
 
-        let chapters = rendered.filter { $0.page.kind == .chapter }
+        let chapters = rendered.filter { $0.kind == .chapter }
         let nav = navigation(rendered)
-        // The pages' HTML is held by their jobs only, and let go as each page is written.
-        let context = PageContext(model: model, chapters: chapters.map(\.withoutHTML), navigation: nav)
+        // The pages' HTML is held by their jobs only, and let go as each page is written (an incremental build
+        // keeps every page's HTML between builds anyway).
+        let context = PageContext(model: model, chapters: reuse == nil ? chapters.map(\.withoutHTML) : chapters, navigation: nav)
         var generated: [GeneratedPage] = []
         if content.home == nil {
             generated.append(GeneratedPage(path: "index.html", kind: "home", title: model.config.title))
@@ -64,7 +66,7 @@ package struct SiteRenderer: Sendable {
         let wanted = reuse?.pagesToRender(rendered, generated: generated, chapters: chapters, navigation: nav)
         // Contexts are made when each page is rendered, not all up front: a 10,000-page site would otherwise
         // hold every page's context (content, sidebar, table of contents) in memory at once.
-        var jobs: [PageJob] = rendered.filter { wanted?.contains($0.page.outputPath) ?? true }.map { page in
+        var jobs: [PageJob] = rendered.filter { wanted?.contains($0.outputPath) ?? true }.map { page in
             PageJob(path: page.page.outputPath, template: "layouts/\(Self.layout(for: page.page.kind))",
                     search: reuse == nil ? .content(title: page.title, html: page.markdown.html) : .none) {
                 context.context(path: page.page.outputPath, kind: Self.kindName(page.page.kind),
@@ -81,7 +83,7 @@ package struct SiteRenderer: Sendable {
             searchDocumentsReady(keptDocuments)
             handedOver = true
         }
-        let pages = rendered.map(\.withoutHTML)
+        let pages = reuse == nil ? rendered.map(\.withoutHTML) : rendered
         rendered = []
         for page in generated where wanted?.contains(page.path) ?? true {
             jobs.append(PageJob(path: page.path, template: "layouts/\(page.kind)") {
@@ -246,6 +248,9 @@ package struct SiteRenderer: Sendable {
 
 /// What an incremental build reuses from the previous one: Markdown results, and which pages need no rendering.
 package protocol RenderReuse: MarkdownMemo {
+    /// The link resolver of this build's content (`make` makes it), kept from an earlier build whose pages and
+    /// files had the same sources and output paths.
+    func linkResolver(_ make: () -> LinkResolver) -> LinkResolver
     /// Output paths of the Markdown `pages` and `generated` pages that must be rendered again; the others would
     /// come out as before.
     func pagesToRender(_ pages: [RenderedPage], generated: [GeneratedPage], chapters: [RenderedPage],
