@@ -20,8 +20,8 @@ package final class FileMemo: Sendable {
     }
 
     private let entries = Mutex<[String: Entry]>([:])
-    /// The files found under each folder (absolute path) by the last load.
-    private let listings = Mutex<[String: [FolderWalk.Entry]]>([:])
+    /// The files found under each folder (relative to the site) by the last load, sorted by path.
+    private let loads = Mutex<[String: [SourceFile]]>([:])
 
     /// An empty memo.
     package init() {}
@@ -33,34 +33,25 @@ package final class FileMemo: Sendable {
     }
 
     /// The bytes of each file, as `read(_:)` gives them; the memo is looked up once for all (on all cores, a
-    /// lock per file was contended). With `changed` (absolute paths a file watcher saw change since the last
-    /// load), the other files are taken from the memo without asking the file system.
-    func read(_ paths: [String], changed: Set<String>? = nil) -> [[UInt8]?] {
+    /// lock per file was contended).
+    func read(_ paths: [String]) -> [[UInt8]?] {
         let kept = entries.withLock { entries in paths.map { entries[$0] } }
-        return Array(paths.indices).parallelMap { i in
-            if let changed, !changed.contains(paths[i]), let bytes = kept[i]?.bytes { return bytes }
-            return read(paths[i], kept: kept[i])
-        }
+        return Array(paths.indices).parallelMap { i in read(paths[i], kept: kept[i]) }
     }
 
-    /// The files under `folder` (an absolute path): listed again when `changed` is nil or nothing was listed
-    /// before, else the last listing updated with the `changed` paths (absolute) that are under it.
-    func files(in folder: String, changed: Set<String>?) -> [FolderWalk.Entry] {
-        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        guard let changed, var listing = listings.withLock({ $0[folder] }) else {
-            let found = FolderWalk.files(in: folder)
-            listings.withLock { $0[folder] = found }
-            return found
-        }
-        let touched = changed.filter { $0.hasPrefix(prefix) }
-        guard !touched.isEmpty else { return listing }
-        listing.removeAll { touched.contains($0.path) }
-        for path in touched.sorted() {
-            let relative = String(path.dropFirst(prefix.count))
-            if FolderWalk.isListed(relative: relative, path: path) { listing.append(FolderWalk.Entry(relative: relative, path: path)) }
-        }
-        listings.withLock { $0[folder] = listing }
-        return listing
+    /// The files the last load found under `folder` (relative to the site), sorted by path.
+    func lastLoad(under folder: String) -> [SourceFile]? {
+        loads.withLock { $0[folder] }
+    }
+
+    /// Remembers what a load found under `folder`.
+    func remember(_ files: [SourceFile], under folder: String) {
+        loads.withLock { $0[folder] = files }
+    }
+
+    /// Forgets the file at `path` (absolute): deleted or renamed since.
+    func forget(_ path: String) {
+        entries.withLock { $0[path] = nil }
     }
 
     private func read(_ path: String, kept: Entry?) -> [UInt8]? {

@@ -52,23 +52,56 @@ package struct SiteLoader: Sendable {
     }
 
     private func files(under folder: String) throws(DiagnosticError) -> [SourceFile] {
+        if let memo, let changed, let last = memo.lastLoad(under: folder) {
+            let files = try patched(last, under: folder, changed: changed, memo: memo)
+            memo.remember(files, under: folder)
+            return files
+        }
         let base = root.appending(path: folder).path
-        let changed = memo == nil ? nil : self.changed.map { Set($0.map { root.path + "/" + $0 }) }
-        let found = memo?.files(in: base, changed: changed) ?? FolderWalk.files(in: base)
+        let found = FolderWalk.files(in: base)
         // Reading 10,000 chapters is I/O-bound: read them on every core.
         let paths = found.map(\.path)
-        let read = memo?.read(paths, changed: changed) ?? paths.parallelMap { FolderWalk.read($0) }
-        memo?.keep(only: Set(found.map(\.path)), under: base)
+        let read = memo?.read(paths) ?? paths.parallelMap { FolderWalk.read($0) }
+        memo?.keep(only: Set(paths), under: base)
         var result: [SourceFile] = []
         result.reserveCapacity(found.count)
         for (entry, bytes) in zip(found, read) {
             let relative = folder + "/" + entry.relative
-            guard let bytes else {
-                throw DiagnosticError(.error("could not read the file", at: SourceLocation(file: relative),
-                                             hint: "check that the file is readable"))
-            }
+            guard let bytes else { throw Self.unreadable(relative) }
             result.append(SourceFile(path: relative, bytes: bytes))
         }
-        return result.sorted { $0.path < $1.path }
+        result.sort { $0.path < $1.path }
+        memo?.remember(result, under: folder)
+        return result
+    }
+
+    /// The last load's files under `folder` with the `changed` paths (relative to the site) read again, added or
+    /// removed: the other files are as they were, so no folder is listed and nothing else is asked of the disk.
+    private func patched(_ last: [SourceFile], under folder: String, changed: Set<String>,
+                         memo: FileMemo) throws(DiagnosticError) -> [SourceFile] {
+        var files = last
+        let prefix = folder + "/"
+        for path in changed.filter({ $0.hasPrefix(prefix) }).sorted() {
+            let absolute = root.path + "/" + path
+            // Where the path is, or would be, in the sorted files.
+            var low = 0, high = files.count
+            while low < high {
+                let middle = (low + high) / 2
+                if files[middle].path < path { low = middle + 1 } else { high = middle }
+            }
+            let present = low < files.count && files[low].path == path
+            guard FolderWalk.isListed(relative: String(path.dropFirst(prefix.count)), path: absolute) else {
+                if present { files.remove(at: low) }
+                memo.forget(absolute)
+                continue
+            }
+            guard let bytes = memo.read(absolute) else { throw Self.unreadable(path) }
+            if present { files[low] = SourceFile(path: path, bytes: bytes) } else { files.insert(SourceFile(path: path, bytes: bytes), at: low) }
+        }
+        return files
+    }
+
+    private static func unreadable(_ path: String) -> DiagnosticError {
+        DiagnosticError(.error("could not read the file", at: SourceLocation(file: path), hint: "check that the file is readable"))
     }
 }
