@@ -98,46 +98,15 @@ package struct IncrementalBuilder: Sendable {
             }
         }
         var external: [LinkChecker.ExternalLink] = []
-        var outcome = ManifestUpdate(previous: previous, written: [:], kept: [])
         var newSitemapKey: UInt64?
         if !diagnostics.hasErrors {
-            timings.measure("links") { [model] in
-                // The sitemap lists the site's pages: when they are the ones of the last build and the options
-                // are the same, it is too (`sitemap.xml`, `robots.txt` are kept, not made again).
-                var sitemapKey = ContentHash()
-                sitemapKey.add(model.config.baseURL); sitemapKey.add(model.config.noindex)
-                let sitemapPaths = ["sitemap.xml", "robots.txt"].filter { previous[$0] != nil }
-                // The search index is being written beside this stage: it counts as written.
-                var written = sink.produced
-                if search.started, written[SearchIndex.fileName] == nil {
-                    written[SearchIndex.fileName] = previous[SearchIndex.fileName] ?? 0
-                }
-                let before = ManifestUpdate(previous: previous, written: written, kept: kept + sitemapPaths)
-                if before.sameFiles, state.storage.withLock({ $0.sitemapKey }) == sitemapKey.value {
-                    kept += sitemapPaths
-                } else {
-                    let all = before.manifest.keys.filter { !Self.isHidden($0) && $0.hasSuffix(".html") }
-                    let (extra, sitemapNotes) = Sitemap.files(config: model.config, pages: all)
-                    diagnostics += sitemapNotes
-                    for file in extra {
-                        do throws(DiagnosticError) { try sink.write(file.path, text: file.text) } catch { diagnostics += error.diagnostics }
-                    }
-                }
-                newSitemapKey = sitemapKey.value
-                for file in ["sitemap.xml", "robots.txt"] { if let hash = sink.produced[file] { written[file] = hash } }
-                outcome = ManifestUpdate(previous: previous, written: written, kept: kept)
-                guard checkLinks else { state.storage.withLock { $0.checkedSite = nil }; return }
-                let manifest = outcome.manifest
-                var check = IncrementalLinkCheck(state: state, allFiles: { manifest.filter { !Self.isHidden($0.key) } },
-                                                 fresh: sink.scans, output: sink.output, listsExternal: listsExternalLinks)
-                if outcome.sameFiles {
-                    check.changed = outcome.written.filter { previous[$0.key] != $0.value && !Self.isHidden($0.key) }
-                }
-                let result = check.run {
-                    SiteFinish(files: files, pages: rendered.pages, config: model.config, checkLinks: true).locator()
-                }
-                diagnostics += result.diagnostics
-                external = result.external
+            timings.measure("links") {
+                let finish = finish(model, files, rendered: rendered, sink: sink, previous: previous, kept: kept,
+                                    searchStarted: search.started)
+                diagnostics += finish.diagnostics
+                external = finish.external
+                kept = finish.kept
+                newSitemapKey = finish.sitemapKey
             }
         }
         let (searchProblems, searchTime) = search.wait()
@@ -147,7 +116,7 @@ package struct IncrementalBuilder: Sendable {
             sink.discard()
             throw DiagnosticError(diagnostics)
         }
-        outcome = ManifestUpdate(previous: previous, written: sink.produced, kept: kept)
+        let outcome = ManifestUpdate(previous: previous, written: sink.produced, kept: kept)
         let manifest = outcome.manifest
         try timings.measure("commit") { () throws(DiagnosticError) in
             try sink.commit(keep: manifest, removed: outcome.sameFiles ? [] : nil)
