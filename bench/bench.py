@@ -10,7 +10,7 @@ Environment: RIPPLE_BIN=path uses that ripple binary instead of building a relea
     then `ripple build --incremental` after editing one chapter's text, and the same rebuild inside `ripple serve`
     (state kept in memory; the "Rebuilt in N ms" line);
 (s) times, on a copy of the sample site under `ripple serve`, a saved chapter until the reload event on
-    `/__ripple/events` (this includes the file watcher's polling, 300 ms at most, and its 100 ms settling);
+    `/__ripple/events` (this includes the file watcher's 100 ms settling after the kernel reports the save);
 (b) times `ripple build` of a large program (sample-data, 50,000 participants, ~1,000,000 sessions) with a
     100-chapter guide, with the data-load and metrics stage figures.
 """
@@ -267,7 +267,7 @@ def main():
               f"(runs: {', '.join(map(str, serve_ms))})")
     walls = sorted(w for w, _ in reloads)
     print(f"(s) sample site, save → reload event: median {statistics.median(walls) * 1000:.0f} ms, "
-          f"max {walls[-1] * 1000:.0f} ms (target < 1 s; includes ≤ 300 ms polling + 100 ms settling); "
+          f"max {walls[-1] * 1000:.0f} ms (target < 1 s; includes 100 ms settling); "
           f"rebuild {statistics.median([m for _, m in reloads if m is not None] or [0]):.0f} ms")
     if pstages:
         print(f"(b) ripple stages: {pstages.group(1)}")

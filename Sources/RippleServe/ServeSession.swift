@@ -30,14 +30,21 @@ package struct ServeSession: Sendable {
         case serving(title: String, url: String)
         /// The server listens beyond this computer.
         case exposed(host: String)
-        /// A build succeeded: `changed` is the number of changed files, nil for the first build, and
-        /// `unknownChanges` when the watcher could not tell which files changed (the build looked at all of them).
-        case built(milliseconds: Int, changed: Int?, diagnostics: [Diagnostic])
+        /// A build succeeded.
+        case built(milliseconds: Int, cause: Cause, diagnostics: [Diagnostic])
         /// A build failed; the last good site is still served.
         case failed(diagnostics: [Diagnostic])
 
-        /// `built`'s `changed` when the watcher could not tell which files changed (a folder was deleted, say).
-        package static let unknownChanges = -1
+        /// What a build was started for.
+        package enum Cause: Equatable, Sendable {
+            /// The first build.
+            case start
+            /// Files saved, added or deleted: how many.
+            case files(Int)
+            /// Changes the watcher could not name file by file (a folder deleted, say): the build looked at
+            /// every file.
+            case unknown
+        }
 
         /// The line(s) to print.
         package var text: String {
@@ -47,12 +54,14 @@ package struct ServeSession: Sendable {
             case .exposed(let host):
                 return "warning: listening on \(host), so other computers on the network can open this preview; "
                     + "the site may hold program data about participants"
-            case .built(let ms, let changed, let diagnostics):
+            case .built(let ms, let cause, let diagnostics):
                 var text = diagnostics.map(\.description).joined(separator: "\n")
                 if !text.isEmpty { text += "\n" }
-                guard let changed else { return text + "Built in \(ms) ms" }
-                if changed == Self.unknownChanges { return text + "Rebuilt in \(ms) ms (looked at every file)" }
-                return text + "Rebuilt in \(ms) ms (\(changed) file\(changed == 1 ? "" : "s") changed)"
+                switch cause {
+                case .start: return text + "Built in \(ms) ms"
+                case .unknown: return text + "Rebuilt in \(ms) ms (looked at every file)"
+                case .files(let count): return text + "Rebuilt in \(ms) ms (\(count) file\(count == 1 ? "" : "s") changed)"
+                }
             case .failed(let diagnostics):
                 let errors = diagnostics.count { $0.severity == .error }
                 return diagnostics.map(\.description).joined(separator: "\n")
@@ -140,8 +149,8 @@ package struct ServeSession: Sendable {
             let summary = try await build(url, changed)
             let elapsed = ContinuousClock.now - start
             let ms = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-            let count = changed?.count ?? (rebuild ? Message.unknownChanges : nil)
-            log?(.built(milliseconds: ms, changed: count, diagnostics: notes + summary.diagnostics))
+            let cause: Message.Cause = changed.map { .files($0.count) } ?? (rebuild ? .unknown : .start)
+            log?(.built(milliseconds: ms, cause: cause, diagnostics: notes + summary.diagnostics))
             return (.succeeded(version: version), summary.title)
         } catch {
             log?(.failed(diagnostics: notes + error.diagnostics))

@@ -99,10 +99,10 @@ struct ServeCommand: ParsableCommand {
     @Sendable private static func print(_ message: ServeSession.Message) {
         switch message {
         case .failed, .exposed: Console.printError(message.text)
-        case .built(_, let changed, let diagnostics):
+        case .built(_, let cause, let diagnostics):
             Console.report(diagnostics)
             // The first build is announced by "Serving …"; rebuilds get their own line.
-            if changed != nil, let line = message.text.split(separator: "\n").last { printLine(String(line)) }
+            if cause != .start, let line = message.text.split(separator: "\n").last { printLine(String(line)) }
         case .serving: printLine(message.text)
         }
     }

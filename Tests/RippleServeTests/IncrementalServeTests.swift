@@ -32,7 +32,7 @@ import Testing
         let client = RawHTTPClient(port: UInt16(url.split(separator: ":").last!.dropLast())!)
         // The PDF is left out of the preview, said once.
         #expect(messages.withLock { $0 }.contains { message in
-            if case .built(_, nil, let diagnostics) = message { return diagnostics.contains(IncrementalBuilder.noPDFNote) }
+            if case .built(_, .start, let diagnostics) = message { return diagnostics.contains(IncrementalBuilder.noPDFNote) }
             return false
         })
 
@@ -47,7 +47,7 @@ import Testing
         }
         #expect(page.text.contains("A sentence saved during the preview."))
         let rebuilt = messages.withLock { $0 }.compactMap { message -> Int? in
-            if case .built(_, let changed?, _) = message { return changed }
+            if case .built(_, .files(let changed), _) = message { return changed }
             return nil
         }
         #expect(rebuilt == [1])

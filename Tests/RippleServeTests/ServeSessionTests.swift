@@ -73,18 +73,18 @@ import Testing
         running.cancel()
         try await running.value
         let messages = log.all
-        #expect(messages.first == .built(milliseconds: Self.ms(messages.first), changed: nil, diagnostics: []))
+        #expect(messages.first == .built(milliseconds: Self.ms(messages.first), cause: .start, diagnostics: []))
         #expect(messages.dropFirst().first == .serving(title: "Test Site", url: "http://127.0.0.1:\(port)/"))
         #expect(messages.contains(.failed(diagnostics: [.error("the page <b>is</b> broken",
             at: SourceLocation(file: "content/index.md", line: 1, column: 3), hint: "remove the word BROKEN")])))
-        #expect(messages.filter { if case .built(_, let changed?, _) = $0 { changed == 1 } else { false } }.count == 2)
+        #expect(messages.filter { if case .built(_, .files(1), _) = $0 { true } else { false } }.count == 2)
     }
 
     @Test func messagesForTheTerminal() {
         #expect(ServeSession.Message.serving(title: "Mentoring", url: "http://127.0.0.1:8080/").text ==
                 "Serving Mentoring at http://127.0.0.1:8080/ (Ctrl-C to stop)")
-        #expect(ServeSession.Message.built(milliseconds: 84, changed: 3, diagnostics: []).text == "Rebuilt in 84 ms (3 files changed)")
-        #expect(ServeSession.Message.built(milliseconds: 9, changed: 1, diagnostics: []).text == "Rebuilt in 9 ms (1 file changed)")
+        #expect(ServeSession.Message.built(milliseconds: 84, cause: .files(3), diagnostics: []).text == "Rebuilt in 84 ms (3 files changed)")
+        #expect(ServeSession.Message.built(milliseconds: 9, cause: .files(1), diagnostics: []).text == "Rebuilt in 9 ms (1 file changed)")
         let problem = Diagnostic.error("missing title", at: SourceLocation(file: "content/a.md", line: 1), hint: "add title: to the front matter")
         #expect(ServeSession.Message.failed(diagnostics: [problem]).text == """
             content/a.md:1: error: missing title

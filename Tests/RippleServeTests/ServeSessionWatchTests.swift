@@ -42,10 +42,10 @@ import Testing
 
         let (messages, changes) = record.all
         #expect(changes == [nil, ["content/index.md"], nil])
-        let rebuilt = messages.compactMap { message -> Int?? in
-            if case .built(_, let changed, _) = message { return changed } else { return nil }
+        let causes = messages.compactMap { message -> ServeSession.Message.Cause? in
+            if case .built(_, let cause, _) = message { return cause } else { return nil }
         }
-        #expect(rebuilt == [nil, 1, ServeSession.Message.unknownChanges])
+        #expect(causes == [.start, .files(1), .unknown])
     }
 
     @Test func logsOnceThatItPollsWhenInotifyCannotBeUsed() async throws {
@@ -65,13 +65,13 @@ import Testing
         running.cancel()
         try await running.value
         let note = try #require(watcher.start().note)
-        #expect(record.all.messages.first == .built(milliseconds: Self.ms(record.all.messages.first), changed: nil,
+        #expect(record.all.messages.first == .built(milliseconds: Self.ms(record.all.messages.first), cause: .start,
                                                     diagnostics: [note, .warning("a warning of the build")]))
     }
     #endif
 
     @Test func saysWhenEveryFileWasLookedAt() {
-        #expect(ServeSession.Message.built(milliseconds: 84, changed: ServeSession.Message.unknownChanges, diagnostics: []).text
+        #expect(ServeSession.Message.built(milliseconds: 84, cause: .unknown, diagnostics: []).text
             == "Rebuilt in 84 ms (looked at every file)")
     }
 
