@@ -83,6 +83,21 @@ package enum FolderWalk {
         return true
     }
 
+    /// Asks the kernel to start reading the files at `paths` into memory, without waiting for them (Linux;
+    /// elsewhere it does nothing). Reading 10,000 files one by one on two threads waits for the disk one file at a
+    /// time when they are not cached (a rebuild's sources and output, evicted since the last build); asked for all
+    /// at once, the disk reads many at a time and the readers find the bytes there.
+    package static func prefetch(_ paths: [String]) {
+        #if os(Linux)
+        for path in paths {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { continue }
+            _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED)
+            close(descriptor)
+        }
+        #endif
+    }
+
     /// The bytes of the file at `path`, or nil when it cannot be read.
     package static func read(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
