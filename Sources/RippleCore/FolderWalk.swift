@@ -86,7 +86,8 @@ package enum FolderWalk {
     /// Asks the kernel to start reading the files at `paths` into memory, without waiting for them (Linux;
     /// elsewhere it does nothing). Reading 10,000 files one by one on two threads waits for the disk one file at a
     /// time when they are not cached (a rebuild's sources and output, evicted since the last build); asked for all
-    /// at once, the disk reads many at a time and the readers find the bytes there.
+    /// at once, the disk reads many at a time and the readers find the bytes there. Called on the reading thread
+    /// (10,000 files: about 40 ms when cached): on a thread of its own it raised a build's peak memory by 45 MB.
     package static func prefetch(_ paths: [String]) {
         #if os(Linux)
         for path in paths {

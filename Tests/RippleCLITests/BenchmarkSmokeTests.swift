@@ -24,7 +24,8 @@ import Testing
         let text = String(decoding: data, as: UTF8.self)
         #expect(process.terminationStatus == 0, "\(text)")
         for figure in ["(a) ripple build", "(b) ripple build, large program", "(b) data load + validation:",
-                       "(b) metrics, every period:", "(a) peak memory:"] {
+                       "(b) metrics, every period:", "(a) peak memory:", "(a) serve rebuild after editing one chapter",
+                       "(s) sample site, save → reload event:"] {
             #expect(text.contains(figure), "missing '\(figure)' in:\n\(text)")
         }
     }

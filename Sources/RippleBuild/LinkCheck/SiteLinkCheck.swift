@@ -103,7 +103,7 @@ package struct SiteLinkCheck: Sendable {
     /// The first pass over every page, in parallel chunks.
     private func scanPages(_ html: [String], lookup: [String: Int32]) -> [PageLinkSummary] {
         let base = folder.standardizedFileURL.path + "/"
-        _ = BackgroundWork { FolderWalk.prefetch(html.map { base + $0 }) }
+        FolderWalk.prefetch(html.map { base + $0 })
         let chunk = 64
         let starts = Array(stride(from: 0, to: html.count, by: chunk))
         return starts.parallelMap { start in

@@ -62,7 +62,7 @@ package struct SiteLoader: Sendable {
         // Reading 10,000 chapters is I/O-bound: the disk is asked for all of them at once, and they are read on
         // every core.
         let paths = found.map(\.path)
-        _ = BackgroundWork { FolderWalk.prefetch(paths) }
+        FolderWalk.prefetch(paths)
         let read = memo?.read(paths) ?? paths.parallelMap { FolderWalk.read($0) }
         memo?.keep(only: Set(paths), under: base)
         var result: [SourceFile] = []
