@@ -46,6 +46,15 @@ package struct SiteRenderer: Sendable {
                                     uniquingKeysWith: { a, _ in a })
         rendered.removeAll { $0.page.kind == .narrative }
         guard !markdownProblems.hasErrors else { return Output(pages: rendered.map(\.withoutHTML), diagnostics: markdownProblems) }
+        // Incremental builds keep each page's search document with the page, so they are taken here, while
+        // pages have HTML. Without reports (whose documents come from their rendered pages) the index is then
+        // complete, and handed over to be written beside the rendering.
+        let keptDocuments = reuse == nil ? nil : rendered.parallelMap(\.searchDocument)
+        var handedOver = false
+        if let keptDocuments, let searchDocumentsReady, model.metrics == nil {
+            searchDocumentsReady(keptDocuments)
+            handedOver = true
+        }
 
         let chapters = rendered.filter { $0.kind == .chapter }
         let nav = navigation(rendered)
@@ -66,22 +75,18 @@ package struct SiteRenderer: Sendable {
         let wanted = reuse?.pagesToRender(rendered, generated: generated, chapters: chapters, navigation: nav)
         // Contexts are made when each page is rendered, not all up front: a 10,000-page site would otherwise
         // hold every page's context (content, sidebar, table of contents) in memory at once.
-        var jobs: [PageJob] = rendered.filter { wanted?.contains($0.outputPath) ?? true }.map { page in
-            PageJob(path: page.page.outputPath, template: "layouts/\(Self.layout(for: page.page.kind))",
-                    search: reuse == nil ? .content(title: page.title, html: page.markdown.html) : .none) {
-                context.context(path: page.page.outputPath, kind: Self.kindName(page.page.kind),
-                                title: page.title, summary: page.summary, content: page.markdown.html,
-                                markdown: page.markdown, source: page.page)
-            }
-        }
-        // Incremental builds keep each page's search document with the page, so they are taken here, while
-        // pages have HTML. Without reports (whose documents come from their rendered pages) the index is then
-        // complete, and handed over to be written beside the rendering.
-        let keptDocuments = reuse == nil ? nil : rendered.parallelMap(\.searchDocument)
-        var handedOver = false
-        if let keptDocuments, let searchDocumentsReady, model.metrics == nil {
-            searchDocumentsReady(keptDocuments)
-            handedOver = true
+        var jobs: [PageJob] = []
+        var chapterIndex = 0  // `chapters` are the chapter pages of `rendered`, in order
+        for page in rendered {
+            let chapter = page.kind == .chapter ? chapterIndex : nil
+            if page.kind == .chapter { chapterIndex += 1 }
+            guard wanted?.contains(page.outputPath) ?? true else { continue }
+            jobs.append(PageJob(path: page.outputPath, template: "layouts/\(Self.layout(for: page.kind))",
+                                search: reuse == nil ? .content(title: page.title, html: page.markdown.html) : .none) {
+                context.context(path: page.outputPath, kind: Self.kindName(page.kind), title: page.title,
+                                summary: page.summary, content: page.markdown.html, markdown: page.markdown,
+                                source: page.page, chapter: chapter)
+            })
         }
         let pages = reuse == nil ? rendered.map(\.withoutHTML) : rendered
         rendered = []

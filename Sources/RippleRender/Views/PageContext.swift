@@ -17,8 +17,6 @@ package struct PageContext: Sendable {
     private let chapters: [RenderedPage]
     private let navigation: [(title: String, path: String)]
     private let siteValues: [String: TemplateValue]
-    /// Chapter index by source path.
-    private let chapterIndex: [String: Int]
     /// Sidebar entries as seen from any chapter page (every chapter lives at `guide/<slug>/index.html`, so the
     /// links are the same from each; the page's own entry is rebuilt per page), and from the guide index.
     private let entriesFromChapter: ChapterEntries
@@ -35,14 +33,14 @@ package struct PageContext: Sendable {
             "language": .string(config.language), "base_url": .string(config.baseURL), "noindex": .bool(config.noindex),
             "guide_title": .string(config.guide.title),
         ]
-        chapterIndex = Dictionary(chapters.enumerated().map { ($1.page.source, $0) }, uniquingKeysWith: { a, _ in a })
         entriesFromChapter = ChapterEntries(chapters, from: "guide/\u{0}/index.html")
         entriesFromGuideIndex = ChapterEntries(chapters, from: "guide/index.html")
     }
 
-    /// The context of a page written at `path`, of `kind`, with `page` values and optional extra top-level keys.
+    /// The context of a page written at `path`, of `kind`, with `page` values and optional extra top-level keys;
+    /// `chapter` is the page's index among the chapters when it is one.
     package func context(path: String, kind: String, title: String, summary: String = "", content: String = "",
-                         markdown: RenderedMarkdown? = nil, source: Page? = nil,
+                         markdown: RenderedMarkdown? = nil, source: Page? = nil, chapter: Int? = nil,
                          extra: [String: TemplateValue] = [:]) -> TemplateValue {
         let root = OutputPath.rootPrefix(of: path)
         var site = siteValues
@@ -67,11 +65,9 @@ package struct PageContext: Sendable {
         }
         var values: [String: TemplateValue] = [
             "root": .string(root), "site": .object(site), "page": .object(page),
-            "guide": guideValue(from: path, current: source.flatMap { chapterIndex[$0.source] }, fullList: kind == "guide-index"),
+            "guide": guideValue(from: path, current: chapter, fullList: kind == "guide-index"),
         ]
-        if let source, let index = chapterIndex[source.source] {
-            values["chapter"] = chapterValue(index, from: path)
-        }
+        if let chapter { values["chapter"] = chapterValue(chapter, from: path) }
         values.merge(extra) { _, b in b }
         return .object(values)
     }
