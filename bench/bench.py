@@ -6,7 +6,9 @@
 
 Environment: RIPPLE_BIN=path uses that ripple binary instead of building a release one.
 (a) times `ripple build` on a generated 10,000-chapter guide (median of runs: wall, CPU, peak RSS), the floor
-    (cmark alone on the same bytes in one process + copying the output tree) and Hugo with a minimal layout;
+    (cmark alone on the same bytes in one process + copying the output tree) and Hugo with a minimal layout
+    (into an empty folder, and again into its last output: each tool is also compared with the other as it
+    runs);
     then `ripple build --incremental` after editing one chapter's text, and the same rebuild inside `ripple serve`
     (state kept in memory; the "Rebuilt in N ms" line);
 (s) times, on a copy of the sample site under `ripple serve`, a saved chapter until the reload event on
@@ -232,6 +234,10 @@ def main():
                                    before=lambda: shutil.rmtree(hugo_out, ignore_errors=True))
         hugo_wall = hw
         rows.append(("(a) hugo (minimal layout)", hw, hc, hr))
+        # Hugo again over its last output, as `ripple build` runs: Hugo writes every file again.
+        rw, rc, rr, _ = median_run([hugo, "--quiet", "-s", hugo_site, "-d", hugo_out], runs)
+        hugo_rebuild_wall = rw
+        rows.append(("(a) hugo, into its last output", rw, rc, rr))
 
     # (b) the large program
     program_site = os.path.join(work, f"program-{participants}")
@@ -282,8 +288,8 @@ def main():
     print(f"(b) peak RSS / CSV size: {br * 1024 * 1024 / data_bytes:.2f}×")
     a_wall = rows[0][1]
     if hugo_wall:
-        print(f"ratio Ripple/Hugo (wall): {a_wall / hugo_wall:.2f}  (target ≤ 0.5); into an empty folder, "
-              f"as Hugo runs: {cold_wall / hugo_wall:.2f}")
+        print(f"ratio Ripple/Hugo (wall): {a_wall / hugo_wall:.2f}  (target ≤ 0.5); both into their last output: "
+              f"{a_wall / hugo_rebuild_wall:.2f}; both into an empty folder: {cold_wall / hugo_wall:.2f}")
     if floor:
         print(f"ratio Ripple/floor (wall): {a_wall / floor:.2f}  (target ≤ 2)")
     print(f"(a) peak memory: {rows[0][3]:.0f} MB (target < 400 MB); (b) wall {bw:.2f} s (target < 4 s), "
