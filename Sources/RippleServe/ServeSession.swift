@@ -109,10 +109,13 @@ package struct ServeSession: Sendable {
 
     /// Runs until the task is cancelled (Ctrl-C), then stops the server. `ready` gets the URL once the
     /// first build is done and the site can be opened; `log` gets every message for the terminal.
-    /// Throws only when the server cannot start.
+    /// Throws only when the server cannot start, or another preview of the same site is running (the two would
+    /// write into the same folder).
     package func run(log: @escaping @Sendable (Message) -> Void,
                      ready: @escaping @Sendable (String) -> Void = { _ in }) async throws(DiagnosticError) {
         try? FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let lock = try Self.lock(beside: output)
+        defer { close(lock) }
         let broadcaster = StatusBroadcaster(.succeeded(version: "0"))
         let server = PreviewServer(root: output, host: host, port: port, status: broadcaster)
         let bound = try await server.start()
@@ -156,6 +159,23 @@ package struct ServeSession: Sendable {
             log?(.failed(diagnostics: notes + error.diagnostics))
             return (.failed(version: version, diagnostics: error.diagnostics), nil)
         }
+    }
+
+    /// Takes the output folder's lock (`serve.lock` beside it), held until the descriptor is closed or the
+    /// process ends; throws when another `ripple serve` holds it.
+    static func lock(beside output: URL) throws(DiagnosticError) -> Int32 {
+        let path = output.deletingLastPathComponent().appendingPathComponent("serve.lock").path
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw DiagnosticError(.error("cannot create the preview's folder '\(output.deletingLastPathComponent().path)'",
+                                         hint: "check that the temporary folder (TMPDIR) is writable"))
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw DiagnosticError(.error("another `ripple serve` is already previewing this site",
+                                         hint: "use the preview that is running (its address is in its terminal), or stop it with Ctrl-C first"))
+        }
+        return descriptor
     }
 
     private static func urlHost(_ host: String) -> String {

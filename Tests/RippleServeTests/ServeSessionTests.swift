@@ -113,3 +113,20 @@ import Testing
         return -1
     }
 }
+
+/// Two previews of one site would write into the same folder: the second is refused with a clear error.
+@Suite struct ServeSessionLockTests {
+    @Test func aSecondPreviewOfTheSameSiteIsRefused() throws {
+        let folder = try TempFolder()
+        let output = folder.path("ripple-serve-x/site")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let held = try ServeSession.lock(beside: output)
+        let refused = #expect(throws: DiagnosticError.self) { _ = try ServeSession.lock(beside: output) }
+        #expect(refused?.diagnostics.first?.message == "another `ripple serve` is already previewing this site")
+        #expect(refused?.diagnostics.first?.hint
+            == "use the preview that is running (its address is in its terminal), or stop it with Ctrl-C first")
+        close(held)
+        let again = try ServeSession.lock(beside: output)
+        close(again)
+    }
+}
