@@ -49,6 +49,11 @@ package final class FileMemo: Sendable {
         loads.withLock { $0[folder] = files }
     }
 
+    /// Forgets what the last load found under `folder`.
+    func forgetLoad(under folder: String) {
+        _ = loads.withLock { $0.removeValue(forKey: folder) }
+    }
+
     /// Forgets the file at `path` (absolute): deleted or renamed since.
     func forget(_ path: String) {
         entries.withLock { $0[path] = nil }

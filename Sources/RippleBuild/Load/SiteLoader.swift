@@ -52,6 +52,16 @@ package struct SiteLoader: Sendable {
     }
 
     private func files(under folder: String) throws(DiagnosticError) -> [SourceFile] {
+        do {
+            return try load(under: folder)
+        } catch {
+            // The changes the watcher reported are spent: the next load must list the folder again.
+            memo?.forgetLoad(under: folder)
+            throw error
+        }
+    }
+
+    private func load(under folder: String) throws(DiagnosticError) -> [SourceFile] {
         if let memo, let changed, let last = memo.lastLoad(under: folder) {
             let files = try patched(last, under: folder, changed: changed, memo: memo)
             memo.remember(files, under: folder)
