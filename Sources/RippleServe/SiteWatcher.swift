@@ -66,6 +66,14 @@ package struct SiteWatcher: Sendable {
         environment["RIPPLE_WATCH"].flatMap(Method.init(rawValue:)) ?? .inotify
     }
 
+    /// A warning when `RIPPLE_WATCH` is set in `environment` to something other than `polling` or `inotify`
+    /// (a misspelt value would otherwise be ignored without a word).
+    package static func environmentWarning(_ environment: [String: String]) -> Diagnostic? {
+        guard let value = environment["RIPPLE_WATCH"], Method(rawValue: value) == nil else { return nil }
+        return .init(.warning, "RIPPLE_WATCH=\(value) is not a way of watching files, so the kernel's reports are used",
+                     hint: "set RIPPLE_WATCH=polling to look for changes every 300 ms (for a network drive), or unset it")
+    }
+
     /// The polling watch of the same paths, used as the fallback.
     package var polling: PollingWatch {
         PollingWatch(root: root, paths: paths, interval: interval, debounce: debounce)

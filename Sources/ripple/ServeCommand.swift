@@ -37,6 +37,7 @@ struct ServeCommand: ParsableCommand {
                                    hint: "run ripple serve inside the site folder, or give it with --source")])
             throw ExitCode(1)
         }
+        if let warning = SiteWatcher.environmentWarning(ProcessInfo.processInfo.environment) { Console.report([warning]) }
         let output = ServeSession.outputFolder(for: sourceURL)
         let includeDrafts = drafts
         let verbose = verbose

@@ -11,13 +11,8 @@ import Testing
     let watcher: SiteWatcher
 
     init() throws {
-        folder = try TempFolder()
-        try folder.write("ripple.yaml", "title: Test\n")
-        try folder.write("content/index.md", "# Home\n")
+        folder = try SiteWatcherTests.site()
         try folder.write("content/a.md", "# A\n")
-        try folder.write("content/guide/01.md", "# One\n")
-        try folder.write("templates/page.mustache", "{{content}}")
-        try folder.write("public/index.html", "not watched")
         watcher = SiteWatcher(root: folder.url, interval: .milliseconds(20), debounce: .milliseconds(50))
     }
 
@@ -205,6 +200,12 @@ import Testing
         #expect(SiteWatcher.method(environment: ["RIPPLE_WATCH": "polling"]) == .polling)
         #expect(SiteWatcher.method(environment: ["RIPPLE_WATCH": "inotify"]) == .inotify)
         #expect(SiteWatcher.method(environment: [:]) == .inotify)
+        #expect(SiteWatcher.environmentWarning(["RIPPLE_WATCH": "polling"]) == nil)
+        #expect(SiteWatcher.environmentWarning([:]) == nil)
+        let warning = SiteWatcher.environmentWarning(["RIPPLE_WATCH": "poll"])
+        #expect(warning?.severity == .warning)
+        #expect(warning?.message == "RIPPLE_WATCH=poll is not a way of watching files, so the kernel's reports are used")
+        #expect(warning?.hint == "set RIPPLE_WATCH=polling to look for changes every 300 ms (for a network drive), or unset it")
     }
 }
 #endif

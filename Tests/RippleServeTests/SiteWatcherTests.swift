@@ -7,13 +7,19 @@ import Testing
     let folder: TempFolder
     let watcher: SiteWatcher
 
-    init() throws {
-        folder = try TempFolder()
+    /// A small site for watcher tests: config, a page, a chapter, a template, and an output file not watched.
+    static func site() throws -> TempFolder {
+        let folder = try TempFolder()
         try folder.write("ripple.yaml", "title: Test\n")
         try folder.write("content/index.md", "# Home\n")
         try folder.write("content/guide/01.md", "# One\n")
         try folder.write("templates/page.mustache", "{{content}}")
         try folder.write("public/index.html", "not watched")
+        return folder
+    }
+
+    init() throws {
+        folder = try Self.site()
         watcher = SiteWatcher(root: folder.url, interval: .milliseconds(20), debounce: .milliseconds(20), method: .polling)
     }
 

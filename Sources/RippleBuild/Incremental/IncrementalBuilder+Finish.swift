@@ -17,15 +17,14 @@ extension IncrementalBuilder {
     /// pages are scanned and checked (all of them when some page's ids changed).
     func finish(_ model: SiteModel, _ files: SiteSource, rendered: SiteRenderer.Output, sink: IncrementalOutput,
                 previous: [String: UInt64], kept: [String], searchStarted: Bool) -> Finish {
-        var sitemapKey = ContentHash()
-        sitemapKey.add(model.config.baseURL); sitemapKey.add(model.config.noindex)
-        var result = Finish(kept: kept, sitemapKey: sitemapKey.value)
+        let sitemapKey = Sitemap.optionsKey(model.config)
+        var result = Finish(kept: kept, sitemapKey: sitemapKey)
         let sitemapPaths = ["sitemap.xml", "robots.txt"].filter { previous[$0] != nil }
         // The search index is being written beside this stage: it counts as written.
         var written = sink.produced
         if searchStarted, written[SearchIndex.fileName] == nil { written[SearchIndex.fileName] = previous[SearchIndex.fileName] ?? 0 }
         let keepingSitemap = ManifestUpdate(previous: previous, written: written, kept: kept + sitemapPaths)
-        if keepingSitemap.sameFiles, state.storage.withLock({ $0.sitemapKey }) == sitemapKey.value {
+        if keepingSitemap.sameFiles, state.storage.withLock({ $0.sitemapKey }) == sitemapKey {
             result.kept += sitemapPaths
         } else {
             let pages = keepingSitemap.manifest.keys.filter { !Self.isHidden($0) && $0.hasSuffix(".html") }

@@ -8,6 +8,15 @@ package enum Sitemap {
         at: SourceLocation(file: "ripple.yaml"),
         hint: "set base_url in ripple.yaml (or pass --base-url) to the published address, like 'https://intranet.example.com/mentoring/'")
 
+    /// A hash of the options `files(config:pages:)` reads: with the same pages and the same key, the files are
+    /// the same (incremental builds keep them instead of making them again).
+    package static func optionsKey(_ config: SiteConfig) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(config.baseURL)
+        hash.add(config.noindex)
+        return hash.value
+    }
+
     /// The files to write: `robots.txt` always, `sitemap.xml` when `base_url` is set; and the note when it is not.
     ///
     /// `pages` are the output paths of the HTML pages (any order; `404.html` is left out). With `noindex`
