@@ -1,4 +1,5 @@
 import Foundation
+import RippleCore
 import Testing
 @testable import RippleBuild
 
@@ -29,6 +30,8 @@ import Testing
         <h2 id="chapters">Chapters</h2><h3 id="\u{212A}">Kelvin</h3><a href="../index.html#top-of-page">Home</a>
         <a href="a/index.html#missing">A</a><a href="a/index.html#part">A part</a><a href="../nope.html">nope</a>
         <a href="https://example.org/x">Out</a><a name="legacy"></a><a href="#legacy">legacy</a>
+        <a href="index.html#chapters">self</a><a href="./index.html#nothing">self missing</a><a href="index.html">self plain</a>
+        <a href="../img/logo.png">png</a><a href="../img/gone.png">gone png</a><a href="a/index.html">A plain</a>
         """,
         "guide/a/index.html": """
         <h2 id="part">Part</h2><img src="../../img/none.png" alt=""><a href="../">Up</a><a href="/guide/index.html">Abs</a>
@@ -43,13 +46,51 @@ import Testing
     ]
 
     @Test func theTwoPassCheckFindsWhatTheFullCheckFinds() throws {
-        let root = FileManager.default.temporaryDirectory.appending(path: "ripple-linkcheck-\(UUID().uuidString)")
+        let root = try Self.writeSite()
         defer { try? FileManager.default.removeItem(at: root) }
-        for (path, text) in Self.site {
+        let (actual, expected) = try Self.check(root, scanned: SiteLinkCheck.Scanned())
+        #expect(actual.broken == expected.broken)
+        #expect(actual.external == expected.external)
+        #expect(expected.broken.count >= 17, "the fixture exercises many kinds of broken link")
+        #expect(actual.broken.contains { $0.url == "guide/index.html#ch" && $0.hint.hasPrefix("did you mean '#chapters'?") })
+        #expect(actual.broken.contains { $0.file == "guide/index.html" && $0.url == "./index.html#nothing" })
+    }
+
+    /// A build scans its pages as it writes them (`LinkScanningSink`); the check then reads only the others from
+    /// disk, and must find the same.
+    @Test func pagesScannedAsTheyAreWrittenCheckTheSame() throws {
+        let root = try Self.writeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sink = LinkScanningSink(DiscardingSink())
+        for path in ["./guide/index.html", "guide/a/index.html", "café.html", "img/logo.png"] {
+            try sink.write(path, Array(Self.site[OutputPath.normalize(path)!]!.utf8))
+        }
+        let scanned = sink.takeScanned()
+        #expect(scanned.pages.keys.sorted() == ["café.html", "guide/a/index.html", "guide/index.html"])
+        #expect(sink.takeScanned().pages.isEmpty, "handed over once")
+        let (actual, expected) = try Self.check(root, scanned: scanned)
+        #expect(actual.broken == expected.broken)
+        #expect(actual.external == expected.external)
+        // Off: nothing is scanned.
+        let off = LinkScanningSink(DiscardingSink(), scansPages: false)
+        try off.write("index.html", Array(Self.site["index.html"]!.utf8))
+        #expect(off.takeScanned().pages.isEmpty)
+    }
+
+    /// Writes the fixture site into a new temporary folder.
+    private static func writeSite() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appending(path: "ripple-linkcheck-\(UUID().uuidString)")
+        for (path, text) in site {
             let url = root.appending(path: path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
+        return root
+    }
+
+    /// The two-pass check of `root` (with `scanned` pages), and what `LinkChecker` finds there.
+    private typealias Found = (broken: [LinkChecker.BrokenLink], external: [LinkChecker.ExternalLink])
+    private static func check(_ root: URL, scanned: SiteLinkCheck.Scanned) throws -> (actual: Found, expected: Found) {
         let paths = SiteLinkCheck.files(in: root)
         #expect(paths.count == Self.site.count)
         var pages: [String: LinkScanner.Page] = [:]
@@ -60,12 +101,9 @@ import Testing
             if path.hasSuffix(".css") { sheets[path] = LinkScanner.cssURLs(bytes) }
         }
         let expected = LinkChecker(files: Set(paths), pages: pages, stylesheets: sheets).check()
-        let locator = LinkLocator(origins: [:], sources: [], templates: [])
-        let actual = SiteLinkCheck(folder: root, locator: locator).check()
-        #expect(actual.broken == expected.broken)
-        #expect(actual.external == expected.external)
-        #expect(expected.broken.count >= 15, "the fixture exercises many kinds of broken link")
-        #expect(actual.broken.contains { $0.url == "guide/index.html#ch" && $0.hint.hasPrefix("did you mean '#chapters'?") })
+        var check = SiteLinkCheck(folder: root, locator: LinkLocator(origins: [:], sources: [], templates: []))
+        check.scanned = scanned
+        return (check.check(), expected)
     }
 
     @Test func theListingMatchesFileManagers() throws {

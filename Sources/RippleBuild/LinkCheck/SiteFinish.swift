@@ -33,7 +33,9 @@ package struct SiteFinish: Sendable {
     /// Writes robots.txt and the sitemap through `sink` into `folder`, then checks the links of `folder`.
     /// `listing` is the folder's files as `SiteLinkCheck.files(in:)` would list them, when the caller knows them
     /// (a staged build knows every file it wrote; listing 10,000 folders again took most of a second).
-    package func run(folder: URL, sink: OutputSink, listing: [String]? = nil) -> Result {
+    /// `scanned` holds the pages scanned as they were written; the check reads the others from `folder`.
+    func run(folder: URL, sink: OutputSink, listing: [String]? = nil,
+             scanned: SiteLinkCheck.Scanned = SiteLinkCheck.Scanned()) -> Result {
         var diagnostics: [Diagnostic] = []
         var paths = listing ?? SiteLinkCheck.files(in: folder)
         let (extra, notes) = Sitemap.files(config: config, pages: paths.filter { $0.hasSuffix(".html") })
@@ -48,8 +50,10 @@ package struct SiteFinish: Sendable {
         guard checkLinks else { return Result(diagnostics: diagnostics, external: []) }
         // The listing is reused for the check (with the files just written) unless a write failed half-way.
         paths = Array(Set(paths + extra.map(\.path))).sorted()
-        let check = SiteLinkCheck(folder: folder, paths: failed ? nil : paths, locator: { locator() }).run()
-        return Result(diagnostics: diagnostics + check.diagnostics, external: check.external)
+        var check = SiteLinkCheck(folder: folder, paths: failed ? nil : paths, locator: { locator() })
+        check.scanned = scanned
+        let result = check.run()
+        return Result(diagnostics: diagnostics + result.diagnostics, external: result.external)
     }
 
     /// A locator over the Markdown sources of the rendered pages and every template.

@@ -18,6 +18,16 @@ package struct SiteLinkCheck: Sendable {
     package var paths: [String]?
     /// Makes the locator; only called when a link is broken (it reads every source and template).
     package var makeLocator: @Sendable () -> LinkLocator
+    /// Pages already scanned as they were written; the others are read from the folder.
+    var scanned = Scanned()
+
+    /// The first pass of pages taken while they were written (see `LinkScanningSink`).
+    struct Scanned: Sendable {
+        /// Scans by output path.
+        var pages: [String: PageLinks] = [:]
+        /// The table their link targets are numbered in.
+        var paths = LinkPathTable()
+    }
 
     /// Finds the source lines of broken links.
     package var locator: LinkLocator { makeLocator() }
@@ -100,20 +110,25 @@ package struct SiteLinkCheck: Sendable {
         return (broken, external.keys.sorted().map { LinkChecker.ExternalLink(url: $0, pages: external[$0]!.sorted()) })
     }
 
-    /// The first pass over every page, in parallel chunks.
+    /// The first pass over every page: the scans taken while writing, the other pages read in parallel chunks.
     private func scanPages(_ html: [String], lookup: [String: Int32]) -> [PageLinkSummary] {
         let base = folder.standardizedFileURL.path + "/"
-        FolderWalk.prefetch(html.map { base + $0 })
+        let (scanned, table) = (self.scanned.pages, self.scanned.paths)
+        let unread = html.indices.filter { scanned[html[$0]] == nil }
+        FolderWalk.prefetch(unread.map { base + html[$0] })
         let chunk = 64
-        let starts = Array(stride(from: 0, to: html.count, by: chunk))
-        return starts.parallelMap { start in
+        let starts = Array(stride(from: 0, to: unread.count, by: chunk))
+        let read = starts.parallelMap { start in
             var reader = FileReader()
-            return (start..<min(start + chunk, html.count)).map { index in
-                reader.read(base + html[index]) {
-                    PageLinkSummary.scan($0, file: html[index], index: Int32(index), lookup: lookup)
-                }
+            return unread[start..<min(start + chunk, unread.count)].map { index in
+                reader.read(base + html[index]) { PageLinks.scan($0, file: html[index], paths: table) }
             }
         }.flatMap { $0 }
+        var readByIndex: [Int: PageLinks] = Dictionary(uniqueKeysWithValues: zip(unread, read))
+        let targets = table.paths.map { lookup[$0] }
+        return html.indices.map { index in
+            PageLinkSummary(scanned[html[index]] ?? readByIndex.removeValue(forKey: index)!, lookup: targets)
+        }
     }
 
     /// Reads a file (empty when it cannot be read) and hands its bytes to `body`, without copying them.

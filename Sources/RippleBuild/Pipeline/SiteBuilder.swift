@@ -59,12 +59,13 @@ package struct SiteBuilder: Sendable {
                                                       pdfAvailable: pdfEngine != nil)
         let staged = try StagedOutput(output: output, source: source)
         let counting = CountingSink(staged)
+        let sink = LinkScanningSink(counting, scansPages: checkLinks)
         // The search index is merged and written on one core while the guide and the link check use the others.
-        let search = SearchIndexWork { [model] documents in SiteRenderer(model: model).writeSearchIndex(documents, to: counting) }
+        let search = SearchIndexWork { [model] documents in SiteRenderer(model: model).writeSearchIndex(documents, to: sink) }
         let rendered = timings.measure("render") { [model] in
             var renderer = SiteRenderer(model: model)
             renderer.searchDocumentsReady = search.start
-            return renderer.render(to: counting)
+            return renderer.render(to: sink)
         }
         var diagnostics = assembled.diagnostics + rendered.diagnostics
         if !diagnostics.hasErrors {
@@ -72,7 +73,7 @@ package struct SiteBuilder: Sendable {
             let contentFiles = Dictionary(files.contentFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
             let guide = GuideBuilder(model: model, files: contentFiles, pdfEngine: pdfEngine)
             do throws(DiagnosticError) {
-                diagnostics += try timings.measure("guide") { () throws(DiagnosticError) in try guide.build(to: counting) }
+                diagnostics += try timings.measure("guide") { () throws(DiagnosticError) in try guide.build(to: sink) }
             } catch {
                 diagnostics += error.diagnostics.filter { !diagnostics.contains($0) }
             }
@@ -85,7 +86,7 @@ package struct SiteBuilder: Sendable {
             let listing = Array(Set(staged.listing + (search.started ? [SearchIndex.fileName] : []))).sorted()
             let finish = timings.measure("links") { [model] in
                 SiteFinish(files: files, pages: rendered.pages, config: model.config, checkLinks: checkLinks)
-                    .run(folder: staged.staging, sink: counting, listing: listing)
+                    .run(folder: staged.staging, sink: sink, listing: listing, scanned: sink.takeScanned())
             }
             diagnostics += finish.diagnostics
             external = finish.external
