@@ -67,19 +67,18 @@ package struct EPUBRenderer: Sendable {
             items.append(EPUBManifestItem(id: "img-\(usedNames.count)", href: name, mediaType: type))
         }
 
-        // Chapters.
+        // Chapters, in parallel: rewriting and checking each one's markup is most of the book's time.
         let width = max(2, String(chapters.count).count)
-        func fileName(_ number: Int) -> String {
+        let fileName: @Sendable (Int) -> String = { number in
             let digits = String(number)
             return "chapter-" + String(repeating: "0", count: max(0, width - digits.count)) + digits + ".xhtml"
         }
         let style = GuideLinks.Style(
             chapter: { number, fragment in fileName(number) + (fragment.map { "#" + $0 } ?? "") },
-            file: { index in imageHrefs[staticFiles[index].source] ?? "" },
+            file: { [imageHrefs] index in imageHrefs[staticFiles[index].source] ?? "" },
             idPrefix: nil)
-        var chapterEntries: [EPUBEntry] = []
-        var chapterItems: [EPUBManifestItem] = []
-        for chapter in chapters {
+        let language = meta.language
+        let documents: [Result<(EPUBEntry, EPUBManifestItem), DiagnosticError>] = chapters.parallelMap { chapter in
             let body = XHTML.fromHTML(GuideLinks.rewrite(chapter.html, style: style))
             let e = XHTML.escape
             let section = """
@@ -88,23 +87,32 @@ package struct EPUBRenderer: Sendable {
                 \(body)</section>
 
                 """
-            let document = EPUBDocuments.xhtml(title: chapter.title, language: meta.language, body: section, bodyType: "bodymatter")
+            let document = EPUBDocuments.xhtml(title: chapter.title, language: language, body: section, bodyType: "bodymatter")
             if let problem = XHTML.wellFormednessProblem(ofDocument: document) {
-                problems.append(.error("the chapter's HTML is not valid XML, so the EPUB cannot include it: \(problem.message)",
-                                       at: SourceLocation(file: chapter.page.source),
-                                       hint: "check the raw HTML in the chapter: close every element (<br />), quote every attribute and match every end tag"))
-                continue
+                return .failure(DiagnosticError(.error(
+                    "the chapter's HTML is not valid XML, so the EPUB cannot include it: \(problem.message)",
+                    at: SourceLocation(file: chapter.page.source),
+                    hint: "check the raw HTML in the chapter: close every element (<br />), quote every attribute and match every end tag")))
             }
             let name = fileName(chapter.number)
-            chapterEntries.append(EPUBEntry(path: "EPUB/" + name, text: document))
-            chapterItems.append(EPUBManifestItem(id: "chapter-\(name.dropFirst("chapter-".count).dropLast(".xhtml".count))",
-                                                 href: name, mediaType: "application/xhtml+xml",
-                                                 properties: chapter.hasSVG ? "svg" : "", inSpine: true))
+            return .success((EPUBEntry(path: "EPUB/" + name, text: document),
+                             EPUBManifestItem(id: "chapter-\(name.dropFirst("chapter-".count).dropLast(".xhtml".count))",
+                                              href: name, mediaType: "application/xhtml+xml",
+                                              properties: chapter.hasSVG ? "svg" : "", inSpine: true)))
+        }
+        var chapterEntries: [EPUBEntry] = []
+        var chapterItems: [EPUBManifestItem] = []
+        for document in documents {
+            switch document {
+            case .success(let (entry, item)):
+                chapterEntries.append(entry)
+                chapterItems.append(item)
+            case .failure(let error): problems += error.diagnostics
+            }
         }
         guard problems.isEmpty else { throw DiagnosticError(problems.sortedByLocation) }
 
         let points = EPUBDocuments.points(chapters) { fileName($0.number) }
-        let language = meta.language
         let coverPage = EPUBDocuments.xhtml(
             title: meta.title, language: language,
             body: "<section epub:type=\"cover\" class=\"cover\">\n<img src=\"\(XHTML.escape(coverHref))\" alt=\"\(XHTML.escape(meta.title))\"/>\n</section>\n")

@@ -105,7 +105,7 @@ package struct GuideChapterRenderer: Sendable {
         let html = GuideLinks.unwrappingEmptyLinks(GuideLinks.removingHeadingAnchors(markdown.html))
         let chapter = GuideChapter(number: number, page: page, title: title, summary: page.summary ?? markdown.summary,
                                    html: html, toc: markdown.toc, imageSources: images.sorted(),
-                                   hasSVG: html.contains("<svg"))
+                                   hasSVG: ByteSearch.contains("<svg", in: html))
         return Result(chapter: chapter, anchors: markdown.anchors, diagnostics: diagnostics, references: references)
     }
 

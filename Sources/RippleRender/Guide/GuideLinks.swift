@@ -8,11 +8,11 @@ package enum GuideLinks {
     static let fileScheme = "ripple-file:"
 
     /// How one output writes links.
-    struct Style {
+    struct Style: Sendable {
         /// Chapter number and optional fragment → href.
-        var chapter: (Int, String?) -> String
+        var chapter: @Sendable (Int, String?) -> String
         /// Static file index → href.
-        var file: (Int) -> String
+        var file: @Sendable (Int) -> String
         /// Prefix for every id and same-page reference in chapter `number` (print: `ch-3-`), or nil to keep ids.
         var idPrefix: String?
     }
@@ -44,7 +44,7 @@ package enum GuideLinks {
                         new = value.split(separator: " ").map { prefix + $0 }.joined(separator: " ")
                     }
                 }
-                if let prefix = style.idPrefix, new.contains("url(#") { new = new.replacingAll("url(#", with: "url(#" + prefix) }
+                if let prefix = style.idPrefix, ByteSearch.contains("url(#", in: new) { new = new.replacingAll("url(#", with: "url(#" + prefix) }
                 if new != value { tag.attributes[i].value = new; changed = true }
             }
             return changed ? .rewrite(tag) : .keep
@@ -53,22 +53,26 @@ package enum GuideLinks {
 
     /// Removes heading anchor links (` <a class="anchor" …>#</a>`): a "#" means nothing in a book.
     static func removingHeadingAnchors(_ html: String) -> String {
-        let opening = " <a class=\"anchor\" href=\""
-        guard html.contains(opening) else { return html }
-        var out = ""
-        var rest = html[...]
-        while let start = rest.firstRange(of: opening) {
-            guard let end = rest[start.upperBound...].firstRange(of: "</a>") else { break }
-            out += rest[..<start.lowerBound]
-            rest = rest[end.upperBound...]
+        let opening = Array(" <a class=\"anchor\" href=\"".utf8), closing = Array("</a>".utf8)
+        let bytes = Array(html.utf8)
+        var next = ByteSearch.firstIndex(of: opening, in: bytes)
+        guard next != nil else { return html }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var start = 0
+        while let anchor = next, let end = ByteSearch.firstIndex(of: closing, in: bytes, from: anchor + opening.count) {
+            out += bytes[start..<anchor]
+            start = end + closing.count
+            next = ByteSearch.firstIndex(of: opening, in: bytes, from: start)
         }
-        return out + rest
+        out += bytes[start...]
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Replaces `<a href="">text</a>` (a link to a page outside the guide when the site has no base URL)
     /// by its text, so the book never holds a link that goes nowhere.
     static func unwrappingEmptyLinks(_ html: String) -> String {
-        guard html.contains("<a href=\"\"") else { return html }
+        guard ByteSearch.contains("<a href=\"\"", in: html) else { return html }
         var unwrapping = false
         return HTMLRewriter.rewrite(html) { tag in
             guard tag.name == "a" else { return .keep }

@@ -46,39 +46,66 @@ struct HTMLRewriter {
     }
 
     /// Rewrites every tag of `html`; `text` transforms the text between tags.
+    ///
+    /// Works on the UTF-8 bytes, since every delimiter is ASCII; a tag with other characters outside its quoted
+    /// values (a Unicode letter in a name, a no-break space between attributes, a combining mark after a
+    /// delimiter) is parsed character by character instead, so every tag is read as `Character` rules read it.
     static func rewrite(_ html: String, text: (Substring) -> String = { String($0) }, tag: (Tag) -> Action) -> String {
-        var out = ""
-        out.reserveCapacity(html.utf8.count + html.utf8.count / 8)
-        var index = html.startIndex
-        var textStart = index
-        func flushText(upTo end: String.Index) {
-            if textStart < end { out += text(html[textStart..<end]) }
+        var html = html
+        html.makeContiguousUTF8()
+        return html.utf8.withContiguousStorageIfAvailable { rewrite(html, bytes: $0, text: text, tag: tag) }!
+    }
+
+    private static func rewrite(_ html: String, bytes: UnsafeBufferPointer<UInt8>, text: (Substring) -> String,
+                                tag: (Tag) -> Action) -> String {
+        let utf8 = html.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        // Whether the ASCII byte at `offset` and a combining character after it are one `Character`.
+        func joined(_ offset: Int) -> Bool {
+            offset + 1 < bytes.count && bytes[offset + 1] >= 0x80 && html[index(offset)].unicodeScalars.count > 1
         }
-        while let open = html[index...].firstIndex(of: "<") {
-            let rest = html[open...]
-            if rest.hasPrefix("<!--") || rest.hasPrefix("<![CDATA[") || rest.hasPrefix("<!") || rest.hasPrefix("<?") {
-                let terminator = rest.hasPrefix("<!--") ? "-->" : rest.hasPrefix("<![CDATA[") ? "]]>" : ">"
-                guard let end = rest.firstRange(of: terminator) else { break }
-                flushText(upTo: open)
-                out += html[open..<end.upperBound]
-                index = end.upperBound
-                textStart = index
+        var out = ""
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        var position = 0
+        var textStart = 0
+        func flushText(upTo end: Int) {
+            if textStart < end { out += text(html[index(textStart)..<index(end)]) }
+        }
+        while let open = ByteTag.find(UInt8(ascii: "<"), in: bytes, from: position) {
+            // A `<` joined with a combining character is one `Character`, and text.
+            if joined(open) {
+                position = open + 1
                 continue
             }
-            guard let parsed = parseTag(html, at: open) else {
-                index = html.index(after: open)
+            if let terminator = ByteTag.markupDeclarationEnd(bytes, at: open, joined: joined) {
+                guard let end = ByteTag.findEnd(terminator, in: bytes, from: open, joined: joined) else { break }
+                flushText(upTo: open)
+                out += html[index(open)..<index(end)]
+                position = end
+                textStart = end
+                continue
+            }
+            let parsed: (tag: Tag, end: Int)?
+            switch ByteTag.parse(bytes, at: open) {
+            case .tag(let found, let end): parsed = (found, end)
+            case .notATag: parsed = nil
+            case .notASCII:
+                parsed = parseTag(html, at: index(open)).map { ($0.tag, utf8.distance(from: utf8.startIndex, to: $0.end)) }
+            }
+            guard let parsed else {
+                position = open + 1
                 continue
             }
             flushText(upTo: open)
             switch tag(parsed.tag) {
-            case .keep: out += html[open..<parsed.end]
+            case .keep: out += html[index(open)..<index(parsed.end)]
             case .rewrite(let changed): out += changed.serialized
             case .replace(let replacement): out += replacement
             }
-            index = parsed.end
-            textStart = index
+            position = parsed.end
+            textStart = position
         }
-        flushText(upTo: html.endIndex)
+        flushText(upTo: bytes.count)
         return out
     }
 
@@ -86,8 +113,8 @@ struct HTMLRewriter {
         c.isLetter || c.isNumber || c == "-" || c == ":" || c == "_" || c == "."
     }
 
-    /// Parses the tag starting at `open` (`<`); nil when it is not a tag (a stray `<`).
-    private static func parseTag(_ html: String, at open: String.Index) -> (tag: Tag, end: String.Index)? {
+    /// Parses the tag starting at `open` (`<`) character by character; nil when it is not a tag (a stray `<`).
+    static func parseTag(_ html: String, at open: String.Index) -> (tag: Tag, end: String.Index)? {
         var i = html.index(after: open)
         var isEnd = false
         if i < html.endIndex, html[i] == "/" { isEnd = true; i = html.index(after: i) }

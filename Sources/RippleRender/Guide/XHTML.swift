@@ -35,7 +35,7 @@ package enum XHTML {
             }
             for i in tag.attributes.indices {
                 if tag.attributes[i].value == nil { tag.attributes[i].value = tag.attributes[i].name; changed = true }
-                else if let value = tag.attributes[i].value, value.contains("&") {
+                else if let value = tag.attributes[i].value, value.utf8.contains(UInt8(ascii: "&")) {
                     let fixed = numericEntities(value[...])
                     if fixed != value { tag.attributes[i].value = fixed; changed = true }
                 }
@@ -44,23 +44,30 @@ package enum XHTML {
         }
     }
 
-    /// Replaces known named entities by numeric references.
+    /// Replaces known named entities by numeric references (on the UTF-8 bytes; a `;` that a combining
+    /// character joins is not the end of an entity, as with `Character`s).
     static func numericEntities(_ text: Substring) -> String {
-        guard text.contains("&") else { return String(text) }
-        var out = ""
-        var rest = text
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            let after = rest[rest.index(after: amp)...]
-            if let semi = after.prefix(10).firstIndex(of: ";"), let numeric = namedEntities[String(after[..<semi])] {
-                out += numeric
-                rest = after[after.index(after: semi)...]
-            } else {
-                out += "&"
-                rest = after
-            }
+        let utf8 = text.utf8
+        guard utf8.contains(UInt8(ascii: "&")) else { return String(text) }
+        var bytes = Array(utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var start = 0
+        var i = 0
+        while i < bytes.count {
+            defer { i += 1 }
+            guard bytes[i] == UInt8(ascii: "&"),
+                  let semi = bytes[(i + 1)..<min(bytes.count, i + 11)].firstIndex(of: UInt8(ascii: ";")),
+                  let numeric = namedEntities[String(decoding: bytes[(i + 1)..<semi], as: UTF8.self)] else { continue }
+            if semi + 1 < bytes.count, bytes[semi + 1] >= 0x80,
+               text[utf8.index(text.startIndex, offsetBy: semi)].unicodeScalars.count > 1 { continue }
+            out += bytes[start..<i]
+            out += numeric.utf8
+            start = semi + 1
+            i = semi
         }
-        return out + rest
+        bytes.removeSubrange(..<start)
+        return String(decoding: out + bytes, as: UTF8.self)
     }
 
     /// A problem found by the XML parser: the 1-based line in the checked text and the parser's message.
