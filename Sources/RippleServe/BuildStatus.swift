@@ -2,24 +2,28 @@ import RippleCore
 
 /// The state of the served site after the latest build, as the browser is told about it.
 package enum BuildStatus: Equatable, Sendable {
-    /// The latest build succeeded; `version` changes with every successful build.
-    case succeeded(version: String)
+    /// The latest build succeeded; `version` changes with every successful build. `only` lists the output
+    /// pages (relative paths) that changed, when the build changed nothing else: other pages need no reload.
+    case succeeded(version: String, only: [String]? = nil)
     /// The latest build failed with these diagnostics; the last good site is still served.
     case failed(version: String, diagnostics: [Diagnostic])
 
     /// Identifies the build, so a page can tell a new site from the one it shows.
     package var version: String {
         switch self {
-        case .succeeded(let version), .failed(let version, _): version
+        case .succeeded(let version, _), .failed(let version, _): version
         }
     }
 
-    /// The JSON the live-reload script reads: `{"state": "ok"|"failed", "version": …, "report": {…}}`,
+    /// The JSON the live-reload script reads: `{"state": "ok"|"failed", "version": …, "only": […], "report": {…}}`,
     /// the report being `ripple check --format json`'s.
     package var json: String {
         switch self {
-        case .succeeded(let version):
+        case .succeeded(let version, nil):
             return "{\"state\": \"ok\", \"version\": \(DiagnosticJSON.quote(version))}"
+        case .succeeded(let version, let only?):
+            return "{\"state\": \"ok\", \"version\": \(DiagnosticJSON.quote(version)), \"only\": ["
+                + only.map(DiagnosticJSON.quote).joined(separator: ", ") + "]}"
         case .failed(let version, let diagnostics):
             return "{\"state\": \"failed\", \"version\": \(DiagnosticJSON.quote(version)), \"report\": "
                 + DiagnosticJSON.encode(diagnostics) + "}"

@@ -1,6 +1,7 @@
 /// The browser side of live reload: listens to `/__ripple/events`, reloads after a good rebuild (keeping
-/// the scroll position) and shows a failed build's diagnostics as an overlay. The DOM is built with
-/// `textContent` only, so file names and messages can never become markup.
+/// the scroll position; when the status lists the pages that changed in `only`, just those) and shows a failed
+/// build's diagnostics as an overlay. The DOM is built with `textContent` only, so file names and messages can
+/// never become markup.
 enum LiveReloadScript {
     static let source = #"""
     (function () {
@@ -72,7 +73,8 @@ enum LiveReloadScript {
         var first = version === null, changed = version !== status.version;
         version = status.version;
         if (status.state === "failed") { show(status.report || {}); return; }
-        if (!first && changed) {
+        var shown = !status.only || status.only.indexOf(location.pathname.replace(/^\//, "")) >= 0;
+        if (!first && changed && shown) {
           try { sessionStorage.setItem(KEY, String(window.scrollY)); } catch (e) {}
           location.reload();
         } else {

@@ -11,17 +11,27 @@ package struct ServeSession: Sendable {
         package var title: String
         /// Warnings and notes of the build.
         package var diagnostics: [Diagnostic]
+        /// What the build left for a quiet moment ("the guide's EPUB and print edition"), nil when nothing: once
+        /// no change has come for `quietPeriod`, the session builds with an empty list of changed files to make it.
+        package var deferred: String?
+        /// The output pages this build changed, when it changed nothing else (only those pages reload); nil:
+        /// every open page reloads.
+        package var changedPages: [String]?
 
         /// Creates a summary.
-        package init(title: String, diagnostics: [Diagnostic] = []) {
+        package init(title: String, diagnostics: [Diagnostic] = [], deferred: String? = nil, changedPages: [String]? = nil) {
             self.title = title
             self.diagnostics = diagnostics
+            self.deferred = deferred
+            self.changedPages = changedPages
         }
     }
 
     /// Builds the site into the served folder; `baseURL` is the preview address (`http://127.0.0.1:8080/`) and
     /// `changed` the paths (relative to the site folder) the watcher saw change since the previous build, nil
-    /// for the first build or when the watcher cannot tell which files changed (look at every file). Throws the diagnostics of a failed build, which must leave the previous output in place.
+    /// for the first build or when the watcher cannot tell which files changed (look at every file), and empty to
+    /// make what earlier builds deferred (`BuildSummary.deferred`). Throws the diagnostics of a failed build, which
+    /// must leave the previous output in place.
     package typealias Build = @Sendable (_ baseURL: String, _ changed: [String]?) async throws(DiagnosticError) -> BuildSummary
 
     /// Something to show in the terminal.
@@ -44,6 +54,8 @@ package struct ServeSession: Sendable {
             /// Changes the watcher could not name file by file (a folder deleted, say): the build looked at
             /// every file.
             case unknown
+            /// What earlier builds deferred, made while no change came.
+            case deferred(String)
         }
 
         /// The line(s) to print.
@@ -61,6 +73,7 @@ package struct ServeSession: Sendable {
                 case .start: return text + "Built in \(ms) ms"
                 case .unknown: return text + "Rebuilt in \(ms) ms (looked at every file)"
                 case .files(let count): return text + "Rebuilt in \(ms) ms (\(count) file\(count == 1 ? "" : "s") changed)"
+                case .deferred(let what): return text + "Made \(what) in \(ms) ms"
                 }
             case .failed(let diagnostics):
                 let errors = diagnostics.count { $0.severity == .error }
@@ -82,6 +95,8 @@ package struct ServeSession: Sendable {
     package var watcher: SiteWatcher
     /// The build.
     package var build: Build
+    /// How long no change must come before what a build deferred is made.
+    package var quietPeriod: Duration = .seconds(1)
 
     /// Creates a session; the watcher defaults to `content/`, `templates/` and `ripple.yaml` under `source`, with
     /// the method `RIPPLE_WATCH` asks for (`polling`; inotify otherwise).
@@ -126,38 +141,83 @@ package struct ServeSession: Sendable {
         var generation = 1
         // Watching starts before the first build, so that a save during it is not missed.
         let watch = watcher.start()
-        let (first, title) = await rebuild(url: url, changed: nil, version: "\(versionPrefix)-\(generation)",
-                                           notes: watch.note.map { [$0] } ?? [], log: log)
-        await broadcaster.publish(first)
-        log(.serving(title: title ?? "the site", url: url))
+        let first = await rebuild(url: url, changed: nil, version: "\(versionPrefix)-\(generation)",
+                                  notes: watch.note.map { [$0] } ?? [], log: log)
+        await broadcaster.publish(first.status)
+        log(.serving(title: first.title ?? "the site", url: url))
         ready(url)
 
-        for await batch in watch.changes {
-            generation += 1
-            let (status, _) = await rebuild(url: url, changed: batch, version: "\(versionPrefix)-\(generation)",
-                                            rebuild: true, log: log)
-            await broadcaster.publish(status)
+        // The watcher's batches, and a tick once no batch has come for the quiet period after a build that
+        // deferred work.
+        enum Event: Sendable { case changes([String]?), quiet(generation: Int) }
+        let (events, feed) = AsyncStream<Event>.makeStream()
+        let forwarding = Task {
+            for await batch in watch.changes { feed.yield(.changes(batch)) }
+            feed.finish()
         }
+        let quietPeriod = self.quietPeriod
+        var tick: Task<Void, Never>?
+        func waitForQuiet(after result: Rebuild) {
+            tick?.cancel()
+            guard result.deferred != nil else { return }
+            tick = Task { [generation] in
+                try? await Task.sleep(for: quietPeriod)
+                if !Task.isCancelled { feed.yield(.quiet(generation: generation)) }
+            }
+        }
+        var deferred = first.deferred
+        waitForQuiet(after: first)
+        for await event in events {
+            let result: Rebuild
+            switch event {
+            case .changes(let batch):
+                generation += 1
+                result = await rebuild(url: url, changed: batch, version: "\(versionPrefix)-\(generation)",
+                                       rebuild: true, log: log)
+            case .quiet(let quietGeneration):
+                guard quietGeneration == generation, let what = deferred else { continue }
+                generation += 1
+                result = await rebuild(url: url, changed: [], version: "\(versionPrefix)-\(generation)",
+                                       cause: .deferred(what), log: log)
+            }
+            await broadcaster.publish(result.status)
+            // A failed build leaves what was deferred deferred; the next good one says so again.
+            if case .succeeded = result.status { deferred = result.deferred }
+            waitForQuiet(after: result)
+        }
+        tick?.cancel()
+        forwarding.cancel()
         await server.stop()
     }
 
-    /// One build, timed and logged; returns the status for the pages and the title when it succeeded. `changed`
-    /// nil is the first build, or with `rebuild` a change the watcher could not name file by file. `notes` are
-    /// logged with the build's diagnostics, not shown in the pages.
+    /// What one build gave the session.
+    private struct Rebuild: Sendable {
+        /// For the pages.
+        var status: BuildStatus
+        /// The site's title, when the build succeeded.
+        var title: String?
+        /// What the build left for a quiet moment.
+        var deferred: String?
+    }
+
+    /// One build, timed and logged. `changed` nil is the first build, or with `rebuild` a change the watcher
+    /// could not name file by file; `cause` overrides what the log says the build was for. `notes` are logged
+    /// with the build's diagnostics, not shown in the pages.
     private func rebuild(url: String, changed: [String]?, version: String, rebuild: Bool = false,
-                         notes: [Diagnostic] = [],
-                         log: (@Sendable (Message) -> Void)? = nil) async -> (BuildStatus, String?) {
+                         cause: Message.Cause? = nil, notes: [Diagnostic] = [],
+                         log: (@Sendable (Message) -> Void)? = nil) async -> Rebuild {
         let start = ContinuousClock.now
         do {
             let summary = try await build(url, changed)
             let elapsed = ContinuousClock.now - start
             let ms = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-            let cause: Message.Cause = changed.map { .files($0.count) } ?? (rebuild ? .unknown : .start)
+            let cause = cause ?? changed.map { .files($0.count) } ?? (rebuild ? .unknown : .start)
             log?(.built(milliseconds: ms, cause: cause, diagnostics: notes + summary.diagnostics))
-            return (.succeeded(version: version), summary.title)
+            return Rebuild(status: .succeeded(version: version, only: summary.changedPages), title: summary.title,
+                           deferred: summary.deferred)
         } catch {
             log?(.failed(diagnostics: notes + error.diagnostics))
-            return (.failed(version: version, diagnostics: error.diagnostics), nil)
+            return Rebuild(status: .failed(version: version, diagnostics: error.diagnostics))
         }
     }
 

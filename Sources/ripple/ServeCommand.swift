@@ -83,12 +83,17 @@ struct ServeCommand: ParsableCommand {
                                                  state: state)
                 builder.makePDF = false
                 builder.changedPaths = changed.map(Set.init)
+                // Saved pages first; the guide downloads when the author pauses (an empty `changed`).
+                builder.defersGuideDownloads = changed?.isEmpty != true
                 do throws(DiagnosticError) {
                     let report = try builder.build()
                     if verbose { printLine("Stages: \(report.timings.summary)") }
                     let configText = (try? String(contentsOf: source.appendingPathComponent(ConfigParser.fileName), encoding: .utf8)) ?? ""
                     let title = (try? ConfigParser.parse(configText))?.title ?? "the site"
-                    continuation.resume(returning: .success(ServeSession.BuildSummary(title: title, diagnostics: report.diagnostics)))
+                    continuation.resume(returning: .success(ServeSession.BuildSummary(
+                        title: title, diagnostics: report.diagnostics,
+                        deferred: report.deferredDownloads.isEmpty ? nil : IncrementalBuilder.deferredDownloadsName,
+                        changedPages: changed?.isEmpty == true ? report.changedPages : nil)))
                 } catch {
                     continuation.resume(returning: .failure(error))
                 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import RippleBuild
 import RippleCore
+import RippleRender
 
 /// Incremental builds must write exactly what a clean full build writes, after any sequence of changes.
 @Suite(.serialized) struct IncrementalBuildTests {
@@ -174,6 +175,43 @@ import RippleCore
         let retitled = try Self.expectSameAsFull(site, builder, step: "a chapter retitled")
         #expect(retitled.pagesWritten > 5)
         #expect(String(decoding: try Data(contentsOf: output.appending(path: "guide/index.html")), as: UTF8.self).contains("Skills, retitled"))
+    }
+
+    /// `ripple serve` defers the guide downloads: a save keeps them as they are (even when the kept print edition
+    /// links an image the save deleted), and the build at the author's pause makes them as a full build would.
+    @Test func deferredGuideDownloadsWaitAndFollowLater() throws {
+        let site = try Self.sampleCopy()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let image = site.appending(path: "content/images/ripple-test.svg")
+        try FileManager.default.createDirectory(at: image.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"/>\n".write(to: image, atomically: true, encoding: .utf8)
+        let chapter = "content/guide/05-skills-for-mentors-and-mentees.md"
+        try Self.edit(site, chapter) { $0 + "\n![A test image](../images/ripple-test.svg)\n" }
+        var builder = IncrementalBuilder(source: site, output: site.deletingLastPathComponent().appending(path: "out"),
+                                         state: IncrementalState())
+        builder.defersGuideDownloads = true
+        let first = try Self.expectSameAsFull(site, builder, step: "first build")
+        #expect(first.deferredDownloads.isEmpty, "nothing to keep yet: the first build makes the downloads")
+        let config = try ConfigParser.parse(String(contentsOf: site.appending(path: "ripple.yaml"), encoding: .utf8))
+        let downloads = [GuideBuilder.outputPath(.epub, config: config), GuideBuilder.outputPath(.html, config: config)].sorted()
+        let before = Self.files(builder.output)
+        #expect(String(decoding: before[PrintRenderer.outputPath] ?? Data(), as: UTF8.self).contains("ripple-test.svg"))
+
+        try Self.edit(site, chapter) { $0.replacingOccurrences(of: "\n![A test image](../images/ripple-test.svg)\n", with: "\nSaved.\n") }
+        try FileManager.default.removeItem(at: image)
+        let saved = try builder.build()
+        #expect(saved.deferredDownloads.sorted() == downloads)
+        let after = Self.files(builder.output)
+        for path in downloads { #expect(after[path] == before[path], "\(path) is kept as it was") }
+        #expect(after["images/ripple-test.svg"] == nil)
+
+        builder.defersGuideDownloads = false
+        builder.changedPaths = []
+        let made = try Self.expectSameAsFull(site, builder, step: "downloads made at the pause")
+        #expect(made.deferredDownloads.isEmpty)
+        #expect(made.changedPages == [PrintRenderer.outputPath])
+        let unchanged = try builder.build()
+        #expect(unchanged.filesWritten == 0, "the downloads' key stands: nothing is made again")
     }
 
     @Test func failedBuildWritesNothing() throws {

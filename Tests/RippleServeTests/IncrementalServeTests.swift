@@ -20,8 +20,11 @@ import Testing
             var builder = IncrementalBuilder(source: source, output: output, assembler: SiteAssembler(baseURL: baseURL), state: state)
             builder.makePDF = false
             builder.changedPaths = changed.map(Set.init)
+            builder.defersGuideDownloads = changed?.isEmpty != true  // as `ripple serve` does
             let report = try builder.build()
-            return ServeSession.BuildSummary(title: "Sample", diagnostics: report.diagnostics)
+            return ServeSession.BuildSummary(title: "Sample", diagnostics: report.diagnostics,
+                                             deferred: report.deferredDownloads.isEmpty ? nil : IncrementalBuilder.deferredDownloadsName,
+                                             changedPages: changed?.isEmpty == true ? report.changedPages : nil)
         }
         let messages = Mutex<[ServeSession.Message]>([])
         let urls = AsyncStream<String>.makeStream()
@@ -51,6 +54,17 @@ import Testing
             return nil
         }
         #expect(rebuilt == [1])
+        // The print edition follows once the author pauses (the session's quiet period).
+        var print = try await client.send("GET", "/guide/print.html")
+        for _ in 0..<1200 where !print.text.contains("A sentence saved during the preview.") {
+            try await Task.sleep(for: .milliseconds(100))
+            print = try await client.send("GET", "/guide/print.html")
+        }
+        #expect(print.text.contains("A sentence saved during the preview."))
+        #expect(messages.withLock { $0 }.contains { message in
+            if case .built(_, .deferred(IncrementalBuilder.deferredDownloadsName), _) = message { return true }
+            return false
+        })
 
         // The loader takes only the watcher's changed paths from disk: an added, then deleted chapter must show.
         let added = source.appendingPathComponent("content/guide/11-added-in-the-preview.md")

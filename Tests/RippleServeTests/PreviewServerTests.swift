@@ -135,6 +135,9 @@ import Testing
             try await publisher.value
             #expect(later.contains("data: {\"state\": \"ok\", \"version\": \"v2\"}\n\n"))
         }
+        // A build that changed only some pages says which: the others do not reload.
+        #expect(BuildStatus.succeeded(version: "v3", only: ["guide/print.html", "a \"b\".html"]).json
+            == "{\"state\": \"ok\", \"version\": \"v3\", \"only\": [\"guide/print.html\", \"a \\\"b\\\".html\"]}")
     }
 
     @Test func aPortInUseIsAClearError() async throws {

@@ -48,6 +48,45 @@ import Testing
         #expect(causes == [.start, .files(1), .unknown])
     }
 
+    /// A build that defers work (the guide downloads) gets it made once no change has come for the quiet
+    /// period: a save during the wait starts the wait again, and the deferred build is logged as such.
+    @Test func deferredWorkIsMadeWhenTheAuthorPauses() async throws {
+        let folder = try TempFolder()
+        try folder.write("ripple.yaml", "title: Test\n")
+        try folder.write("content/index.md", "# Home\n")
+        let record = Record()
+        let builds = AsyncStream<Void>.makeStream()
+        var session = ServeSession(
+            source: folder.url, output: folder.path("out/site"), port: 0,
+            watcher: SiteWatcher(root: folder.url, debounce: .milliseconds(30))
+        ) { _, changed throws(DiagnosticError) in
+            record.built(changed)
+            builds.continuation.yield()
+            if changed == [] { return ServeSession.BuildSummary(title: "Test", changedPages: ["guide/print.html"]) }
+            return ServeSession.BuildSummary(title: "Test", deferred: changed == nil ? nil : "the downloads")
+        }
+        session.quietPeriod = .milliseconds(400)
+        let running = Task { try await session.run(log: record.log) }
+        var built = builds.stream.makeAsyncIterator()
+        _ = await built.next()
+        try folder.write("content/index.md", "# Home, again\n")
+        _ = await built.next()
+        try folder.write("content/index.md", "# Home, a third time\n")  // within the quiet period
+        _ = await built.next()
+        _ = await built.next()
+        running.cancel()
+        try await running.value
+
+        let (messages, changes) = record.all
+        #expect(changes == [nil, ["content/index.md"], ["content/index.md"], []])
+        let causes = messages.compactMap { message -> ServeSession.Message.Cause? in
+            if case .built(_, let cause, _) = message { return cause } else { return nil }
+        }
+        #expect(causes == [.start, .files(1), .files(1), .deferred("the downloads")])
+        #expect(ServeSession.Message.built(milliseconds: 850, cause: .deferred("the downloads"), diagnostics: []).text
+            == "Made the downloads in 850 ms")
+    }
+
     @Test func logsOnceThatItPollsWhenInotifyCannotBeUsed() async throws {
         let folder = try TempFolder()
         try folder.write("ripple.yaml", "title: Test\n")

@@ -14,9 +14,10 @@ extension IncrementalBuilder {
 
     /// Robots, sitemap and link check, as in a full build (`SiteFinish`), redoing only what the changes need:
     /// when the output has the same files as after the last build, the sitemap is kept and only the changed
-    /// pages are scanned and checked (all of them when some page's ids changed).
+    /// pages are scanned and checked (all of them when some page's ids changed). The broken links of `stale`
+    /// files (kept though out of date) are not reported: the build that makes them again checks them.
     func finish(_ model: SiteModel, _ files: SiteSource, rendered: SiteRenderer.Output, sink: IncrementalOutput,
-                previous: [String: UInt64], kept: [String], searchStarted: Bool) -> Finish {
+                previous: [String: UInt64], kept: [String], searchStarted: Bool, stale: Set<String> = []) -> Finish {
         let sitemapKey = Sitemap.optionsKey(model.config)
         var result = Finish(kept: kept, sitemapKey: sitemapKey)
         let sitemapPaths = ["sitemap.xml", "robots.txt"].filter { previous[$0] != nil }
@@ -43,6 +44,7 @@ extension IncrementalBuilder {
         let manifest = outcome.manifest
         var check = IncrementalLinkCheck(state: state, allFiles: { manifest.filter { !Self.isHidden($0.key) } },
                                          fresh: sink.scans, output: sink.output, listsExternal: listsExternalLinks)
+        check.stale = stale
         if outcome.sameFiles {
             check.changed = written.filter { previous[$0.key] != $0.value && !Self.isHidden($0.key) }
         }

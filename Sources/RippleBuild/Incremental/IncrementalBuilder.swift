@@ -19,6 +19,11 @@ package struct IncrementalBuilder: Sendable {
     package var checkLinks = true
     /// Make the guide's PDF; `ripple serve` turns it off, since WeasyPrint takes seconds (a note says so once).
     package var makePDF = true
+    /// Keep the guide downloads (EPUB, print edition) as they are when they exist and may be out of date, and
+    /// say so in the report (`deferredDownloads`) instead of making them again: `ripple serve` shows the saved
+    /// pages first and makes the downloads when the author pauses, since a large guide's EPUB takes seconds.
+    /// Their links are checked when they are made.
+    package var defersGuideDownloads = false
     /// List the site's external links in the report (off: neither `ripple serve` nor `ripple build` shows them).
     package var listsExternalLinks = false
     /// Paths (relative to the site folder) a file watcher saw change since the previous build with this state
@@ -34,6 +39,9 @@ package struct IncrementalBuilder: Sendable {
         self.assembler = assembler
         self.state = state
     }
+
+    /// What `ripple serve` calls the downloads it defers ("Made … in 850 ms").
+    package static let deferredDownloadsName = "the guide's EPUB and print edition"
 
     /// The note given once when the PDF is left out of a preview.
     package static let noPDFNote = Diagnostic(
@@ -80,11 +88,18 @@ package struct IncrementalBuilder: Sendable {
         let previous = state.manifest
         var kept = reuse.skipped.withLock { $0 }
         var newGuideKey: UInt64?
+        var deferred: [String] = []
         if !diagnostics.hasErrors, model.config.guide.downloads, !model.content.chapters.isEmpty {
-            let key = guideKey(model, files, pdf: pdfEngine != nil)
-            newGuideKey = key
+            let made = GuideBuilder.Format.allCases.filter { $0 != .pdf || (pdfEngine != nil && model.config.guide.pdf != .never) }
+                .map { GuideBuilder.outputPath($0, config: model.config) }
             let paths = GuideBuilder.Format.allCases.map { GuideBuilder.outputPath($0, config: model.config) }.filter { previous[$0] != nil }
-            if state.storage.withLock({ $0.guideKey }) == key {
+            // Deferring skips even the key: hashing every content file is a real share of a one-chapter rebuild.
+            let key = defersGuideDownloads && Set(made).isSubset(of: paths) ? nil : guideKey(model, files, pdf: pdfEngine != nil)
+            newGuideKey = key
+            if key == nil {
+                kept += paths
+                deferred = paths
+            } else if state.storage.withLock({ $0.guideKey }) == key {
                 kept += paths
                 if model.config.guide.pdf == .auto, pdfEngine == nil { diagnostics.append(PDFEngine.skippedNote) }
             } else {
@@ -102,7 +117,7 @@ package struct IncrementalBuilder: Sendable {
         if !diagnostics.hasErrors {
             timings.measure("links") {
                 let finish = finish(model, files, rendered: rendered, sink: sink, previous: previous, kept: kept,
-                                    searchStarted: search.started)
+                                    searchStarted: search.started, stale: Set(deferred))
                 diagnostics += finish.diagnostics
                 external = finish.external
                 kept = finish.kept
@@ -126,7 +141,7 @@ package struct IncrementalBuilder: Sendable {
             storage.manifest = manifest
             storage.linksCommitted = true
             storage.pageKeys = keys
-            storage.guideKey = newGuideKey
+            if deferred.isEmpty { storage.guideKey = newGuideKey }  // else the key of the files kept stands
             storage.sitemapKey = newSitemapKey
             if storage.markdown.count > rendered.pages.count {
                 let sources = Set(rendered.pages.map(\.page.source))
@@ -136,7 +151,8 @@ package struct IncrementalBuilder: Sendable {
         }
         let changed = sink.changedCount
         return SiteBuilder.Report(filesWritten: changed, pagesWritten: sink.changedHTMLCount, diagnostics: diagnostics,
-                                  timings: timings, externalLinks: external)
+                                  timings: timings, externalLinks: external, deferredDownloads: deferred,
+                                  changedPages: sink.changedHTMLCount <= 50 ? sink.changedPages : nil)
     }
 
     /// Whether a name in the path starts with a dot (the file stamps, the serve folder's own files).

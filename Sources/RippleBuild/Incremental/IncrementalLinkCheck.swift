@@ -18,6 +18,8 @@ struct IncrementalLinkCheck {
     var fresh: [String: LinkScanner.Page]
     /// The output folder, for files whose scan is not remembered.
     var output: URL
+    /// Files kept though out of date, whose broken links are not reported (they are checked when made again).
+    var stale: Set<String> = []
     /// Whether to list the external links (`ripple check` prints them; a preview has no use for a list
     /// that names most pages of a large guide).
     var listsExternal = true
@@ -128,7 +130,7 @@ struct IncrementalLinkCheck {
         var allBroken: [LinkChecker.BrokenLink] = []
         var allExternal: [String: Set<String>] = [:]
         for path in reported.sorted() {
-            allBroken += verdicts[path]!.broken
+            if !stale.contains(path) { allBroken += verdicts[path]!.broken }
             if listsExternal { for url in verdicts[path]!.external { allExternal[url, default: []].insert(path) } }
         }
         state.storage.withLock { storage in

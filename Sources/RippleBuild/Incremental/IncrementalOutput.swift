@@ -85,6 +85,8 @@ final class IncrementalOutput: OutputSink {
     var changedCount: Int { files.withLock { $0.written.count } }
     /// How many HTML pages had new bytes.
     var changedHTMLCount: Int { files.withLock { $0.written.keys.count { $0.hasSuffix(".html") } } }
+    /// The changed HTML pages, sorted.
+    var changedPages: [String] { files.withLock { $0.written.keys.filter { $0.hasSuffix(".html") } }.sorted() }
     /// The links and ids of changed HTML pages and stylesheets, for the link check.
     var scans: [String: LinkScanner.Page] { files.withLock { $0.scans } }
 

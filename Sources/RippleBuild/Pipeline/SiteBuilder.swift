@@ -32,6 +32,12 @@ package struct SiteBuilder: Sendable {
         package var timings: StageTimings
         /// Links to other sites found by the link check (listed, never fetched).
         package var externalLinks: [LinkChecker.ExternalLink] = []
+        /// The guide downloads this build kept although they may be out of date (an incremental build with
+        /// `defersGuideDownloads`); a build without that option makes them again.
+        package var deferredDownloads: [String] = []
+        /// The HTML pages an incremental build changed, when there are at most a few dozen (nil otherwise, and
+        /// for full builds).
+        package var changedPages: [String]?
     }
 
     /// Checks the site as a build would, rendering every page but writing nothing; returns every diagnostic.
