@@ -25,7 +25,8 @@ import Testing
         #expect(process.terminationStatus == 0, "\(text)")
         for figure in ["(a) ripple build", "(b) ripple build, large program", "(b) data load + validation:",
                        "(b) metrics, every period:", "(a) peak memory:", "(a) serve rebuild after editing one chapter",
-                       "(s) sample site, save → reload event:"] {
+                       "(s) sample site, save → reload event:", "(a) with guide downloads, 1 run",
+                       "(a) with guide downloads (EPUB and print edition, no PDF), stages:", "benchmark time:"] {
             #expect(text.contains(figure), "missing '\(figure)' in:\n\(text)")
         }
     }
