@@ -117,6 +117,26 @@ struct GuideEPUBTests {
         }
     }
 
+    /// A book must hold its images: one on another site becomes a link to it (alt text kept), with a located note,
+    /// and the book still passes epubcheck.
+    @Test func remoteImagesBecomeLinksWithANote() throws {
+        let chapter = GuideTestSupport.chapter("01-start.md", "# Start\n\n![A \"remote\" chart](https://example.com/chart.png?a=1&b=2)\n\n![](//cdn.example.com/x.png)\n")
+        let builder = try GuideTestSupport.builder(chapters: [chapter])
+        let (chapters, diagnostics) = GuideChapterRenderer(model: builder.model).render()
+        #expect(diagnostics.map(\.severity) == [.note, .note])
+        #expect(diagnostics.first?.location == SourceLocation(file: "content/guide/01-start.md", line: 6, column: 1))
+        #expect(diagnostics.first?.hint == "to show it in the EPUB, save the image under content/ and link that file")
+        let book = try EPUBRenderer(model: builder.model).render(chapters, files: builder.files)
+        let xhtml = try #require(GuideTestSupport.text(book, "EPUB/chapter-01.xhtml"))
+        #expect(!xhtml.contains("<img"))
+        #expect(xhtml.contains("<a class=\"remote-image\" href=\"https://example.com/chart.png?a=1&amp;b=2\">Image: A “remote” chart</a>"))
+        #expect(xhtml.contains("<a class=\"remote-image\" href=\"https://cdn.example.com/x.png\">Image</a>"))
+        let file = try GuideTestSupport.temporaryFile("remote.epub", try EPUBWriter.zip(book))
+        if let result = GuideTestSupport.run("epubcheck", [file.path]) {
+            #expect(result.output.contains("0 fatals / 0 errors / 0 warnings"), "\(result.output)")
+        }
+    }
+
     @Test func twoBuildsGiveIdenticalBytes() throws {
         let builder = try GuideTestSupport.sampleBuilder()
         let first = try builder.render(.epub)

@@ -48,18 +48,18 @@ package struct GuideBuilder: Sendable {
     /// Writes every form to `sink`; returns notes (a skipped PDF), throws when any form cannot be made.
     package func build(to sink: OutputSink) throws(DiagnosticError) -> [Diagnostic] {
         guard !model.content.chapters.isEmpty, model.config.guide.downloads else { return [] }
-        let chapters = try renderChapters()
+        let (chapters, notes) = try renderChapters()
         let config = model.config
         try sink.write(Self.outputPath(.epub, config: config), try epub(chapters))
         let print = try PrintRenderer(model: model).render(chapters)
         try sink.write(Self.outputPath(.html, config: config), text: print)
         switch (config.guide.pdf, pdfEngine) {
-        case (.never, _): return []
-        case (.auto, nil): return [PDFEngine.skippedNote]
+        case (.never, _): return notes
+        case (.auto, nil): return notes + [PDFEngine.skippedNote]
         case (.always, nil): throw DiagnosticError(Self.missingEngine)
         case let (_, engine?): try sink.write(Self.outputPath(.pdf, config: config), try pdf(print, chapters, engine))
         }
-        return []
+        return notes
     }
 
     /// One form's bytes, for `ripple guide --format`. A PDF without WeasyPrint is an error whatever `guide.pdf` says.
@@ -68,7 +68,7 @@ package struct GuideBuilder: Sendable {
             throw DiagnosticError(.error("the guide has no chapters", at: SourceLocation(file: "content/guide"),
                                          hint: "add Markdown files to content/guide/, like 01-welcome.md"))
         }
-        let chapters = try renderChapters()
+        let (chapters, _) = try renderChapters()
         switch format {
         case .epub: return try epub(chapters)
         case .html: return Array(try PrintRenderer(model: model).render(chapters).utf8)
@@ -82,10 +82,11 @@ package struct GuideBuilder: Sendable {
         "the guide's PDF needs WeasyPrint, which is not installed", at: SourceLocation(file: "ripple.yaml", field: "guide.pdf"),
         hint: "install it (apt-get install weasyprint), or set `pdf: auto` to skip the PDF when it is missing")
 
-    private func renderChapters() throws(DiagnosticError) -> [GuideChapter] {
+    /// The chapters as the book shows them, with the warnings and notes about them; throws their errors.
+    private func renderChapters() throws(DiagnosticError) -> (chapters: [GuideChapter], notes: [Diagnostic]) {
         let (chapters, diagnostics) = GuideChapterRenderer(model: model).render()
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics.sortedByLocation) }
-        return chapters
+        return (chapters, diagnostics.sortedByLocation)
     }
 
     private func epub(_ chapters: [GuideChapter]) throws(DiagnosticError) -> [UInt8] {

@@ -21,6 +21,33 @@ package enum EPUBMedia {
                       at: location, hint: "save the image as PNG or JPEG and link that file instead")
     }
 
+    /// Whether an image address points at another site (`https://…`, `//…`): an EPUB may not show it, since a
+    /// book must hold its images (EPUB 3.3, remote resources are for audio, video and fonts only).
+    static func isRemote(_ address: String) -> Bool {
+        let lowered = address.prefix(8).lowercased()
+        return lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("//")
+    }
+
+    /// The note for an image on another site, which the EPUB links instead of showing.
+    static func remoteImageNote(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.note, "this image is on another site, so the EPUB links to it instead of showing it (a book must hold its images)",
+              at: location, hint: "to show it in the EPUB, save the image under content/ and link that file")
+    }
+
+    /// Replaces each `<img>` whose `src` is on another site by a link to it, with the image's alt text
+    /// ("Image: …"): e-book readers may not fetch images, and epubcheck rejects the book otherwise.
+    static func linkingRemoteImages(_ html: String) -> String {
+        guard ByteSearch.contains("<img", in: html) else { return html }
+        return HTMLRewriter.rewrite(html) { tag in
+            guard tag.name == "img", !tag.isEnd, let source = tag.attribute("src"), isRemote(source) else { return .keep }
+            // Attribute values are as written in the HTML (escaped), so they go into the link as they are. A book has
+            // no page address to take a scheme from: `//host/…` becomes `https://host/…`.
+            let href = source.hasPrefix("//") ? "https:" + source : source
+            let alt = tag.attribute("alt") ?? ""
+            return .replace("<a class=\"remote-image\" href=\"\(href)\">Image" + (alt.isEmpty ? "" : ": " + alt) + "</a>")
+        }
+    }
+
     /// The file name inside the EPUB for a file under `content/`: ASCII letters, digits, `-`, `_`, `.` and `/`
     /// only (reading systems and epubcheck dislike spaces and other characters).
     static func safeName(_ source: String) -> String {

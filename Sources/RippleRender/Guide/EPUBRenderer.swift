@@ -79,7 +79,7 @@ package struct EPUBRenderer: Sendable {
             idPrefix: nil)
         let language = meta.language
         let documents: [Result<(EPUBEntry, EPUBManifestItem), DiagnosticError>] = chapters.parallelMap { chapter in
-            let body = XHTML.fromHTML(GuideLinks.rewrite(chapter.html, style: style))
+            let body = XHTML.fromHTML(EPUBMedia.linkingRemoteImages(GuideLinks.rewrite(chapter.html, style: style)))
             let e = XHTML.escape
             let section = """
                 <section epub:type="chapter" role="doc-chapter" aria-labelledby="chapter-heading">

@@ -68,6 +68,7 @@ package struct GuideChapterRenderer: Sendable {
             page.body, file: page.source, lineOffset: page.bodyLineOffset,
             rewriteLink: { link in
                 let rewrite = resolver.resolve(link, on: page, anchors: &references)
+                if link.isImage, EPUBMedia.isRemote(link.destination) { diagnostics.append(EPUBMedia.remoteImageNote(at: link.location)) }
                 guard case let .replace(href) = rewrite, href.hasPrefix(GuideLinks.fileScheme),
                       let index = Int(href.dropFirst(GuideLinks.fileScheme.count)) else { return rewrite }
                 let file = files[index]
