@@ -14,9 +14,31 @@ struct GuidePrintTests {
         // 01 links to 02's "reverse-mentoring" section.
         #expect(html.contains("href=\"#ch-2-reverse-mentoring\""))
         #expect(html.contains("<a href=\"#ch-3\">"))
-        #expect(html.contains("href=\"../assets/css/print.css\""))
         #expect(!html.contains("ripple-chapter:"))
         #expect(!html.contains("class=\"anchor\""))
+    }
+
+    /// `ripple guide --format html` is one file to send: the theme's stylesheet inline (whatever the site's own
+    /// template links) and the images as `data:` URLs; the site's `guide/print.html` links them.
+    @Test func theHTMLFormIsASingleFile() throws {
+        let builder = try GuideTestSupport.sampleBuilder()
+        let single = String(decoding: try builder.render(.html), as: UTF8.self)
+        #expect(!single.contains("<link rel=\"stylesheet\""))
+        let css = String(decoding: try #require(builder.model.themeAssets["assets/css/print.css"]), as: UTF8.self)
+        #expect(single.contains("<style>\n" + css.replacingOccurrences(of: "</style", with: "<\\/style") + "\n</style>"))
+        let sink = MemorySink()
+        _ = try builder.build(to: sink)
+        let page = try #require(sink.text(PrintRenderer.outputPath))
+        #expect(page.contains("<link rel=\"stylesheet\" href=\"../assets/css/print.css\">"))
+        #expect(!page.contains("<style>"))
+
+        let chapter = GuideTestSupport.chapter("01-start.md", "# Start\n\n![A chart](img/chart.png)\n")
+        var model = builder.model
+        model.content = SiteContent(chapters: [chapter],
+                                    staticFiles: [StaticFile(source: "content/guide/img/chart.png", outputPath: "guide/img/chart.png")])
+        let withImage = GuideBuilder(model: model, files: ["content/guide/img/chart.png": [0x89, 0x50, 0x4E, 0x47]], pdfEngine: nil)
+        let html = String(decoding: try withImage.render(.html), as: UTF8.self)
+        #expect(html.contains("<img src=\"data:image/png;base64,iVBORw==\" alt=\"A chart\" />"))
     }
 
     @Test func downloadsFollowThePDFSetting() {

@@ -62,7 +62,8 @@ package struct GuideBuilder: Sendable {
         return notes
     }
 
-    /// One form's bytes, for `ripple guide --format`. A PDF without WeasyPrint is an error whatever `guide.pdf` says.
+    /// One form's bytes, for `ripple guide --format` (the HTML as a single file: stylesheet and images inline). A PDF
+    /// without WeasyPrint is an error whatever `guide.pdf` says.
     package func render(_ format: Format) throws(DiagnosticError) -> [UInt8] {
         guard !model.content.chapters.isEmpty else {
             throw DiagnosticError(.error("the guide has no chapters", at: SourceLocation(file: "content/guide"),
@@ -71,7 +72,13 @@ package struct GuideBuilder: Sendable {
         let (chapters, _) = try renderChapters()
         switch format {
         case .epub: return try epub(chapters)
-        case .html: return Array(try PrintRenderer(model: model).render(chapters).utf8)
+        case .html:
+            // A single file to send: the stylesheets inline and the images as `data:` URLs.
+            var images: [String: String] = [:]
+            for source in Set(chapters.flatMap(\.imageSources)) {
+                if let bytes = files[source] { images[source] = DataURL.image(bytes, path: source) }
+            }
+            return Array(try PrintRenderer(model: model).render(chapters, standalone: .init(images: images)).utf8)
         case .pdf:
             guard let pdfEngine else { throw DiagnosticError(Self.missingEngine) }
             return try pdf(try PrintRenderer(model: model).render(chapters), chapters, pdfEngine)

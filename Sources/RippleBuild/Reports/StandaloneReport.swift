@@ -80,15 +80,12 @@ package struct StandaloneReport: Sendable {
 
     /// Images of the site that the narrative names, as `data:` URLs so the file needs nothing else.
     private func inlineImages(_ content: SiteContent, mentionedIn body: String) -> [String: String] {
-        let types = ["png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif",
-                     "svg": "image/svg+xml", "webp": "image/webp"]
         var inlined: [String: String] = [:]
         for file in content.staticFiles {
             let name = file.source.split(separator: "/").last.map(String.init) ?? file.source
-            let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
-            guard let type = types[ext], body.contains(name),
+            guard DataURL.imageTypes[name.split(separator: ".").last?.lowercased() ?? ""] != nil, body.contains(name),
                   let data = FileManager.default.contents(atPath: source.appending(path: file.source).path) else { continue }
-            inlined[file.source] = "data:\(type);base64,\(data.base64EncodedString())"
+            inlined[file.source] = DataURL.image(Array(data), path: file.source)
         }
         return inlined
     }

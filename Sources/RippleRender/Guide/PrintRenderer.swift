@@ -18,13 +18,38 @@ package struct PrintRenderer: Sendable {
     /// The anchor of chapter `number` on the print page.
     package static func chapterAnchor(_ number: Int) -> String { "ch-\(number)" }
 
-    /// The page's HTML.
-    package func render(_ chapters: [GuideChapter]) throws(DiagnosticError) -> String {
-        try model.templates.render("layouts/guide-print", context: context(chapters))
+    /// What makes the page a single file to send (`ripple guide --format html`): the chapters' images as `data:`
+    /// URLs, and the theme's stylesheets inline.
+    package struct Standalone: Sendable {
+        /// `data:` URLs of the chapters' images, by source path (`content/guide/img/chart.png`).
+        package var images: [String: String]
+
+        /// Creates the options.
+        package init(images: [String: String]) { self.images = images }
+    }
+
+    /// The page's HTML: the site's `guide/print.html`, or with `standalone` a single file.
+    package func render(_ chapters: [GuideChapter], standalone: Standalone? = nil) throws(DiagnosticError) -> String {
+        let html = try model.templates.render("layouts/guide-print", context: context(chapters, standalone: standalone))
+        return standalone == nil ? html : Self.inliningStylesheets(html, assets: model.themeAssets)
+    }
+
+    /// Replaces each `<link rel="stylesheet">` to one of the theme's files by a `<style>` holding it, so the page
+    /// needs nothing beside it. Works on the rendered page, whatever the site's own `guide-print` template says.
+    static func inliningStylesheets(_ html: String, assets: [String: [UInt8]]) -> String {
+        let folder = OutputPath.directory(of: outputPath)
+        return HTMLRewriter.rewrite(html) { tag in
+            guard tag.name == "link", !tag.isEnd, tag.attribute("rel")?.lowercased() == "stylesheet",
+                  let href = tag.attribute("href")?.split(whereSeparator: { $0 == "?" || $0 == "#" }).first,
+                  !EPUBMedia.isRemote(String(href)), !href.hasPrefix("/"),
+                  let path = OutputPath.normalize(folder + "/" + href), let css = assets[path] else { return .keep }
+            let text = String(decoding: css, as: UTF8.self).replacingAll("</style", with: "<\\/style")
+            return .replace("<style>\n" + text + "\n</style>")
+        }
     }
 
     /// The template context (documented in docs/templates.md under "guide-print").
-    package func context(_ chapters: [GuideChapter]) -> TemplateValue {
+    package func context(_ chapters: [GuideChapter], standalone: Standalone? = nil) -> TemplateValue {
         let config = model.config
         let staticFiles = model.content.staticFiles
         let path = Self.outputPath
@@ -33,7 +58,9 @@ package struct PrintRenderer: Sendable {
             let prefix = Self.chapterAnchor(chapter.number) + "-"
             let style = GuideLinks.Style(
                 chapter: { number, fragment in "#" + Self.chapterAnchor(number) + (fragment.map { "-" + $0 } ?? "") },
-                file: { index in OutputPath.relativeHref(from: path, to: staticFiles[index].outputPath) },
+                file: { index in
+                    standalone?.images[staticFiles[index].source] ?? OutputPath.relativeHref(from: path, to: staticFiles[index].outputPath)
+                },
                 idPrefix: prefix)
             let sections: [TemplateValue] = chapter.toc.filter { $0.level == 2 }.map { entry in
                 .object(["id": .string(prefix + entry.id), "title": .string(entry.title)])
