@@ -23,6 +23,10 @@ import RippleCore
         #expect(files.keys.filter { $0.hasPrefix("guide/") && $0.hasSuffix("/index.html") }.count == 11)
         let index = String(decoding: files["search-index.js"] ?? Data(), as: UTF8.self)
         #expect(index.contains("reports/2026-Q3/index.html"), "the quarterly reports are searchable")
+        for dashboard in ["dashboards/index.html", "dashboards/cohorts/index.html", "dashboards/network/index.html",
+                          "dashboards/reciprocal/index.html", "dashboards/training/index.html"] {
+            #expect(index.contains("\"\(dashboard)\""), "the dashboard \(dashboard) is searchable")
+        }
         #expect(!files.keys.contains { $0.hasPrefix("data/") && $0.hasSuffix(".csv") }, "program data must never be published")
     }
 }

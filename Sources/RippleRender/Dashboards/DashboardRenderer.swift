@@ -16,7 +16,8 @@ package struct DashboardRenderer: Sendable {
     /// Creates a renderer.
     package init(metrics: MetricSet) { self.metrics = metrics }
 
-    /// One job per dashboard page (built in parallel), using `context` for the site-wide keys.
+    /// One job per dashboard page (built in parallel), using `context` for the site-wide keys; each page's
+    /// `<main>` goes into the search index (its figures are already the published, suppressed ones).
     package func jobs(context: PageContext) -> [SiteRenderer.PageJob] {
         let builder = DashboardBuilder(metrics: metrics)
         let asOf = MetricText.date(metrics.asOf)
@@ -29,7 +30,7 @@ package struct DashboardRenderer: Sendable {
                 subnav: subnav, asOf: asOf, minGroupSize: metrics.minGroupSize,
                 metricsJSON: OutputPath.relativeHref(from: page.path, to: Self.metricsJSONPath))
             return SiteRenderer.PageJob(
-                path: page.path, template: "layouts/dashboard",
+                path: page.path, template: "layouts/dashboard", search: .mainContent,
                 context: context.context(path: page.path, kind: "dashboard", title: page.title, summary: page.summary,
                                          extra: ["dashboard": dashboard]))
         }

@@ -117,7 +117,8 @@ package struct SiteRenderer: Sendable {
         }
         let written = write(consume jobs, to: sink)
         var diagnostics = markdownProblems + reportProblems + written.diagnostics
-        // The index lists Markdown pages in reading order, then the generated pages it covers (reports) by URL.
+        // The index lists Markdown pages in reading order, then the generated pages it covers (dashboards, reports)
+        // by URL.
         let reportDocuments = written.documents.filter { !$0.isContent }.map(\.document).sorted { $0.url < $1.url }
         let documents = (keptDocuments ?? written.documents.filter(\.isContent).map(\.document)) + reportDocuments
         diagnostics += copyFiles(to: sink)
@@ -158,7 +159,7 @@ package struct SiteRenderer: Sendable {
         case none
         /// A Markdown page's body HTML, under its title.
         case content(title: String, html: String)
-        /// The `<main>` of the written page, under the context's `page.title` (generated pages: reports).
+        /// The `<main>` of the written page, under the context's `page.title` (generated pages: dashboards, reports).
         case mainContent
     }
 
