@@ -1,5 +1,6 @@
 import Foundation
 import RippleCore
+import Synchronization
 
 /// `ripple serve` without the terminal: binds the preview server, builds the site, then rebuilds on
 /// every settled change and tells the open pages (reload, or the diagnostics overlay). The build itself
@@ -147,12 +148,16 @@ package struct ServeSession: Sendable {
         log(.serving(title: first.title ?? "the site", url: url))
         ready(url)
 
-        // The watcher's batches, and a tick once no batch has come for the quiet period after a build that
-        // deferred work.
-        enum Event: Sendable { case changes([String]?), quiet(generation: Int) }
+        // The watcher's batches (kept aside, so that the batches of saves made during a long build make one
+        // build together), and a tick once no batch has come for the quiet period after a build that deferred work.
+        enum Event: Sendable { case changes, quiet(generation: Int) }
         let (events, feed) = AsyncStream<Event>.makeStream()
+        let pending = Mutex<[[String]?]>([])
         let forwarding = Task {
-            for await batch in watch.changes { feed.yield(.changes(batch)) }
+            for await batch in watch.changes {
+                pending.withLock { $0.append(batch) }
+                feed.yield(.changes)
+            }
             feed.finish()
         }
         let quietPeriod = self.quietPeriod
@@ -170,9 +175,11 @@ package struct ServeSession: Sendable {
         for await event in events {
             let result: Rebuild
             switch event {
-            case .changes(let batch):
+            case .changes:
+                let batches = pending.withLock { batches in defer { batches = [] }; return batches }
+                guard !batches.isEmpty else { continue }  // taken with an earlier event's
                 generation += 1
-                result = await rebuild(url: url, changed: batch, version: "\(versionPrefix)-\(generation)",
+                result = await rebuild(url: url, changed: Self.merged(batches), version: "\(versionPrefix)-\(generation)",
                                        rebuild: true, log: log)
             case .quiet(let quietGeneration):
                 guard quietGeneration == generation, let what = deferred else { continue }
@@ -188,6 +195,16 @@ package struct ServeSession: Sendable {
         tick?.cancel()
         forwarding.cancel()
         await server.stop()
+    }
+
+    /// Batches of changed paths as one: every path once, sorted; nil (look at every file) when any batch is.
+    static func merged(_ batches: [[String]?]) -> [String]? {
+        var paths = Set<String>()
+        for batch in batches {
+            guard let batch else { return nil }
+            paths.formUnion(batch)
+        }
+        return batches.count == 1 ? batches[0] : paths.sorted()
     }
 
     /// What one build gave the session.

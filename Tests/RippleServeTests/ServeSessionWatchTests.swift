@@ -48,6 +48,46 @@ import Testing
         #expect(causes == [.start, .files(1), .unknown])
     }
 
+    /// Saves made while a build runs are built together once it ends, not one build per save.
+    @Test func savesDuringALongBuildMakeOneBuild() async throws {
+        let folder = try TempFolder()
+        try folder.write("ripple.yaml", "title: Test\n")
+        try folder.write("content/a.md", "# A\n")
+        try folder.write("content/b.md", "# B\n")
+        try folder.write("content/c.md", "# C\n")
+        let record = Record()
+        let builds = AsyncStream<Void>.makeStream()
+        let gate = AsyncStream<Void>.makeStream()
+        let session = ServeSession(
+            source: folder.url, output: folder.path("out/site"), port: 0,
+            watcher: SiteWatcher(root: folder.url, debounce: .milliseconds(30))
+        ) { _, changed throws(DiagnosticError) in
+            record.built(changed)
+            builds.continuation.yield()
+            if changed == ["content/a.md"] {  // a long build: it ends when the test says so
+                var opened = gate.stream.makeAsyncIterator()
+                _ = await opened.next()
+            }
+            return ServeSession.BuildSummary(title: "Test")
+        }
+        let running = Task { try await session.run(log: record.log) }
+        var built = builds.stream.makeAsyncIterator()
+        _ = await built.next()
+        try folder.write("content/a.md", "# A, saved\n")
+        _ = await built.next()
+        try folder.write("content/b.md", "# B, saved during the build\n")
+        try await Task.sleep(for: .milliseconds(300))
+        try folder.write("content/c.md", "# C, saved during the build\n")
+        try await Task.sleep(for: .milliseconds(300))
+        gate.continuation.yield()
+        _ = await built.next()
+        running.cancel()
+        try await running.value
+        #expect(record.all.builds == [nil, ["content/a.md"], ["content/b.md", "content/c.md"]])
+        #expect(ServeSession.merged([["b"], nil, ["a"]]) == nil)
+        #expect(ServeSession.merged([["b", "a"], ["a"]]) == ["a", "b"])
+    }
+
     /// A build that defers work (the guide downloads) gets it made once no change has come for the quiet
     /// period: a save during the wait starts the wait again, and the deferred build is logged as such.
     @Test func deferredWorkIsMadeWhenTheAuthorPauses() async throws {
