@@ -12,11 +12,13 @@ struct ManifestUpdate {
     var kept: [String]
 
     /// Whether the output holds the same files as after the last build (some with other bytes): every file
-    /// written was there before, and every file there before was written again or kept.
+    /// written was there before, and every file there before was written again or kept. The counts decide only
+    /// when `kept` is as documented, which is checked too (a few milliseconds for 10,000 pages).
     var sameFiles: Bool {
         guard !previous.isEmpty else { return false }
         let rewritten = written.keys.count { previous[$0] != nil }
-        return rewritten == written.count && previous.count == kept.count + rewritten
+        guard rewritten == written.count, previous.count == kept.count + rewritten else { return false }
+        return kept.allSatisfy { previous[$0] != nil && written[$0] == nil } && Set(kept).count == kept.count
     }
 
     /// Output path → hash of every file of the new output.
