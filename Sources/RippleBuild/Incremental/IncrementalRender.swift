@@ -94,12 +94,8 @@ final class IncrementalRender: RenderReuse {
             keys.insert(key.value)
             if previous.contains(key.value) { unchanged.append(path) } else { wanted.insert(path) }
         }
-        // `chapters` are the chapter pages of `pages`, in the same order: a chapter's index is a running count.
-        var chapterIndex = 0
-        for page in pages {
+        for (page, index) in zip(pages, pages.chapterIndices) {
             let kind = page.kind
-            let index: Int? = kind == .chapter ? chapterIndex : nil
-            if kind == .chapter { chapterIndex += 1 }
             decide(path: page.outputPath, layout: SiteRenderer.layout(for: kind), stamp: page.contentStamp,
                    index: index, fullList: kind == .guideIndex)
         }

@@ -83,3 +83,17 @@ package struct RenderedPage: Sendable {
         return document
     }
 }
+
+extension [RenderedPage] {
+    /// Each page's index among the chapter pages (nil for other pages): the chapters of a site's pages are its
+    /// chapter pages in the same order, so the index is a running count. The page context's sidebar and the
+    /// incremental render keys both rely on it.
+    package var chapterIndices: [Int?] {
+        var next = 0
+        return map { page in
+            guard page.kind == .chapter else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+}

@@ -76,10 +76,7 @@ package struct SiteRenderer: Sendable {
         // Contexts are made when each page is rendered, not all up front: a 10,000-page site would otherwise
         // hold every page's context (content, sidebar, table of contents) in memory at once.
         var jobs: [PageJob] = []
-        var chapterIndex = 0  // `chapters` are the chapter pages of `rendered`, in order
-        for page in rendered {
-            let chapter = page.kind == .chapter ? chapterIndex : nil
-            if page.kind == .chapter { chapterIndex += 1 }
+        for (page, chapter) in zip(rendered, rendered.chapterIndices) {
             guard wanted?.contains(page.outputPath) ?? true else { continue }
             jobs.append(PageJob(path: page.outputPath, template: "layouts/\(Self.layout(for: page.kind))",
                                 search: reuse == nil ? .content(title: page.title, html: page.markdown.html) : .none) {
