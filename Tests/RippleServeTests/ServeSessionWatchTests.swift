@@ -22,14 +22,7 @@ import Testing
         try folder.write("content/guide/01.md", "# One\n")
         let record = Record()
         let builds = AsyncStream<Void>.makeStream()
-        let session = ServeSession(
-            source: folder.url, output: folder.path("out/site"), port: 0,
-            watcher: SiteWatcher(root: folder.url, debounce: .milliseconds(30))
-        ) { _, changed throws(DiagnosticError) in
-            record.built(changed)
-            builds.continuation.yield()
-            return ServeSession.BuildSummary(title: "Test")
-        }
+        let session = Self.session(folder, record, builds.continuation)
         let running = Task { try await session.run(log: record.log) }
         var built = builds.stream.makeAsyncIterator()
         _ = await built.next()
@@ -58,12 +51,7 @@ import Testing
         let record = Record()
         let builds = AsyncStream<Void>.makeStream()
         let gate = AsyncStream<Void>.makeStream()
-        let session = ServeSession(
-            source: folder.url, output: folder.path("out/site"), port: 0,
-            watcher: SiteWatcher(root: folder.url, debounce: .milliseconds(30))
-        ) { _, changed throws(DiagnosticError) in
-            record.built(changed)
-            builds.continuation.yield()
+        let session = Self.session(folder, record, builds.continuation) { changed in
             if changed == ["content/a.md"] {  // a long build: it ends when the test says so
                 var opened = gate.stream.makeAsyncIterator()
                 _ = await opened.next()
@@ -96,12 +84,7 @@ import Testing
         try folder.write("content/index.md", "# Home\n")
         let record = Record()
         let builds = AsyncStream<Void>.makeStream()
-        var session = ServeSession(
-            source: folder.url, output: folder.path("out/site"), port: 0,
-            watcher: SiteWatcher(root: folder.url, debounce: .milliseconds(30))
-        ) { _, changed throws(DiagnosticError) in
-            record.built(changed)
-            builds.continuation.yield()
+        var session = Self.session(folder, record, builds.continuation) { changed in
             if changed == [] { return ServeSession.BuildSummary(title: "Test", changedPages: ["guide/print.html"]) }
             return ServeSession.BuildSummary(title: "Test", deferred: changed == nil ? nil : "the downloads")
         }
@@ -152,6 +135,18 @@ import Testing
     @Test func saysWhenEveryFileWasLookedAt() {
         #expect(ServeSession.Message.built(milliseconds: 84, cause: .unknown, diagnostics: []).text
             == "Rebuilt in 84 ms (looked at every file)")
+    }
+
+    /// A session over `folder` whose build records what it was asked, signals `builds`, then answers `summary`.
+    private static func session(_ folder: TempFolder, _ record: Record, _ builds: AsyncStream<Void>.Continuation,
+                                summary: @escaping @Sendable ([String]?) async -> ServeSession.BuildSummary
+                                    = { _ in ServeSession.BuildSummary(title: "Test") }) -> ServeSession {
+        ServeSession(source: folder.url, output: folder.path("out/site"), port: 0,
+                     watcher: SiteWatcher(root: folder.url, debounce: .milliseconds(30))) { _, changed throws(DiagnosticError) in
+            record.built(changed)
+            builds.yield()
+            return await summary(changed)
+        }
     }
 
     private static func ms(_ message: ServeSession.Message?) -> Int {
