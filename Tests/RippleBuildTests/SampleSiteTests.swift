@@ -27,6 +27,8 @@ import RippleCore
                           "dashboards/reciprocal/index.html", "dashboards/training/index.html"] {
             #expect(index.contains("\"\(dashboard)\""), "the dashboard \(dashboard) is searchable")
         }
+        #expect(!index.contains("\"dashboards/cohorts/c-"), "each cohort's page is left out of search")
+        #expect(!index.contains("In this report"), "navigation inside <main> is not indexed")
         #expect(!files.keys.contains { $0.hasPrefix("data/") && $0.hasSuffix(".csv") }, "program data must never be published")
     }
 }

@@ -61,12 +61,23 @@ def preview():
 
 
 def wait_until(condition, what, timeout=90):
+    """Polls `condition`; a page that reloads while it is read (a stale element) just means "not yet"."""
+    from selenium.common.exceptions import WebDriverException
+
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if condition():
-            return
+        try:
+            if condition():
+                return
+        except WebDriverException:
+            pass
         time.sleep(0.2)
     pytest.fail(f"timed out waiting until {what}")
+
+
+def page_text(driver):
+    """The page's visible text, read in one step."""
+    return driver.execute_script("return document.body ? document.body.innerText : ''")
 
 
 def edit(site, path, change):
@@ -100,14 +111,14 @@ def test_saves_reload_pages_and_errors_show_an_overlay(driver, preview, artifact
     # A save reloads the chapter page, at the same scroll position.
     sentence = "A sentence saved while the browser watched."
     edit(site, CHAPTER, lambda text: text + "\n" + sentence + "\n")
-    wait_until(lambda: sentence in driver.find_element("tag name", "body").text, "the chapter page shows the save")
+    wait_until(lambda: sentence in page_text(driver), "the chapter page shows the save")
     assert driver.execute_script("return window.__rippleMarker") is None, "the page was reloaded"
     wait_until(lambda: abs(driver.execute_script("return window.scrollY") - 700) < 5, "the scroll position is back")
     driver.execute_script("window.__rippleMarker = 'chapter, after the save'")
 
     # Once the author pauses, the print edition follows: its page reloads, the chapter page does not.
     driver.switch_to.window(print_tab)
-    wait_until(lambda: sentence in driver.find_element("tag name", "body").text, "the print edition shows the save")
+    wait_until(lambda: sentence in page_text(driver), "the print edition shows the save")
     assert any(line.startswith("Made the guide's EPUB and print edition in ") for line in log), "\n".join(log)
     time.sleep(1)
     driver.switch_to.window(chapter_tab)

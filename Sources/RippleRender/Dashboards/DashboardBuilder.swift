@@ -10,6 +10,12 @@ struct DashboardBuilder: Sendable {
     enum Kind: Sendable {
         case overview, cohorts, reciprocal, network, training
         case cohort(PeriodMetrics)
+
+        /// Whether the page goes into the search index (not the page of each cohort: see `DashboardRenderer.jobs`).
+        var isSearched: Bool {
+            if case .cohort = self { return false }
+            return true
+        }
     }
 
     /// Every page: overview, cohorts list, one per cohort, reciprocal, network, training.

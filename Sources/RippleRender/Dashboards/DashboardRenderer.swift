@@ -16,8 +16,10 @@ package struct DashboardRenderer: Sendable {
     /// Creates a renderer.
     package init(metrics: MetricSet) { self.metrics = metrics }
 
-    /// One job per dashboard page (built in parallel), using `context` for the site-wide keys; each page's
-    /// `<main>` goes into the search index (its figures are already the published, suppressed ones).
+    /// One job per dashboard page (built in parallel), using `context` for the site-wide keys. The overview and
+    /// the four topic pages go into the search index (their figures are the published, suppressed ones); the
+    /// page of each cohort does not, or a search for "reciprocal mentoring" would list every reciprocal cohort
+    /// before the guide's chapter.
     package func jobs(context: PageContext) -> [SiteRenderer.PageJob] {
         let builder = DashboardBuilder(metrics: metrics)
         let asOf = MetricText.date(metrics.asOf)
@@ -30,7 +32,7 @@ package struct DashboardRenderer: Sendable {
                 subnav: subnav, asOf: asOf, minGroupSize: metrics.minGroupSize,
                 metricsJSON: OutputPath.relativeHref(from: page.path, to: Self.metricsJSONPath))
             return SiteRenderer.PageJob(
-                path: page.path, template: "layouts/dashboard", search: .mainContent,
+                path: page.path, template: "layouts/dashboard", search: kind.isSearched ? .mainContent : .none,
                 context: context.context(path: page.path, kind: "dashboard", title: page.title, summary: page.summary,
                                          extra: ["dashboard": dashboard]))
         }

@@ -198,7 +198,14 @@ package struct SiteRenderer: Sendable {
     static func mainContent(of html: String) -> String {
         guard let open = html.range(of: "<main"), let openEnd = html[open.upperBound...].firstIndex(of: ">"),
               let close = html.range(of: "</main>", options: .backwards), openEnd < close.lowerBound else { return html }
-        return String(html[html.index(after: openEnd)..<close.lowerBound])
+        var main = html[html.index(after: openEnd)..<close.lowerBound]
+        // Navigation inside `<main>` (the dashboards' tabs) is not content: it would open every snippet.
+        var text = ""
+        while let nav = main.firstRange(of: "<nav"), let end = main[nav.upperBound...].firstRange(of: "</nav>") {
+            text += main[..<nav.lowerBound]
+            main = main[end.upperBound...]
+        }
+        return text + main
     }
 
     private func copyFiles(to sink: OutputSink) -> [Diagnostic] {
