@@ -20,14 +20,12 @@ import Testing
         #expect(removed.manifest == ["a.html": 1, "b.html": 2])
     }
 
-    /// Counts that happen to match do not decide when `kept` breaks its rules (a path kept twice, or one that
-    /// was not there): the manifest is then made path by path.
-    @Test func countsAloneDoNotDecide() {
-        let twice = ManifestUpdate(previous: previous, written: ["b.html": 20], kept: ["a.html", "a.html"])
-        #expect(!twice.sameFiles)
-        #expect(twice.manifest == ["a.html": 1, "b.html": 20])
-        let unknown = ManifestUpdate(previous: previous, written: ["b.html": 20], kept: ["a.html", "z.html"])
-        #expect(!unknown.sameFiles)
-        #expect(unknown.manifest == ["a.html": 1, "b.html": 20])
+    /// The rule `sameFiles` relies on (debug builds assert it): counts that happen to match must not hide a
+    /// path kept twice, or one that was not there.
+    @Test func theRuleOfKeptPathsIsChecked() {
+        #expect(ManifestUpdate.keptFollowsItsRule(previous: previous, written: ["b.html": 20], kept: ["a.html", "c.html"]))
+        #expect(!ManifestUpdate.keptFollowsItsRule(previous: previous, written: ["b.html": 20], kept: ["a.html", "a.html"]))
+        #expect(!ManifestUpdate.keptFollowsItsRule(previous: previous, written: ["b.html": 20], kept: ["a.html", "z.html"]))
+        #expect(!ManifestUpdate.keptFollowsItsRule(previous: previous, written: ["b.html": 20], kept: ["a.html", "b.html"]))
     }
 }
