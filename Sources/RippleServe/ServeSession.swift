@@ -15,8 +15,8 @@ package struct ServeSession: Sendable {
         /// What the build left for a quiet moment ("the guide's EPUB and print edition"), nil when nothing: once
         /// no change has come for `quietPeriod`, the session builds with an empty list of changed files to make it.
         package var deferred: String?
-        /// The output pages this build changed, when it changed nothing else (only those pages reload); nil:
-        /// every open page reloads.
+        /// The output pages this build changed, when they are few (nil otherwise). After a build that made
+        /// deferred work, only these pages reload; after any other build, every open page does.
         package var changedPages: [String]?
 
         /// Creates a summary.
@@ -142,7 +142,7 @@ package struct ServeSession: Sendable {
         var generation = 1
         // Watching starts before the first build, so that a save during it is not missed.
         let watch = watcher.start()
-        let first = await rebuild(url: url, changed: nil, version: "\(versionPrefix)-\(generation)",
+        let first = await rebuild(url: url, changed: nil, version: "\(versionPrefix)-\(generation)", cause: .start,
                                   notes: watch.note.map { [$0] } ?? [], log: log)
         await broadcaster.publish(first.status)
         log(.serving(title: first.title ?? "the site", url: url))
@@ -179,8 +179,9 @@ package struct ServeSession: Sendable {
                 let batches = pending.withLock { batches in defer { batches = [] }; return batches }
                 guard !batches.isEmpty else { continue }  // taken with an earlier event's
                 generation += 1
-                result = await rebuild(url: url, changed: Self.merged(batches), version: "\(versionPrefix)-\(generation)",
-                                       rebuild: true, log: log)
+                let changed = Self.merged(batches)
+                result = await rebuild(url: url, changed: changed, version: "\(versionPrefix)-\(generation)",
+                                       cause: changed.map { .files($0.count) } ?? .unknown, log: log)
             case .quiet(let quietGeneration):
                 guard quietGeneration == generation, let what = deferred else { continue }
                 generation += 1
@@ -217,23 +218,22 @@ package struct ServeSession: Sendable {
         var deferred: String?
     }
 
-    /// One build, timed and logged. `changed` nil is the first build, or with `rebuild` a change the watcher
-    /// could not name file by file; `cause` overrides what the log says the build was for. `notes` are logged
-    /// with the build's diagnostics, not shown in the pages.
-    private func rebuild(url: String, changed: [String]?, version: String, rebuild: Bool = false,
-                         cause: Message.Cause? = nil, notes: [Diagnostic] = [],
-                         log: (@Sendable (Message) -> Void)? = nil) async -> Rebuild {
+    /// One build, timed and logged as made for `cause`. `notes` are logged with the build's diagnostics, not
+    /// shown in the pages.
+    private func rebuild(url: String, changed: [String]?, version: String, cause: Message.Cause,
+                         notes: [Diagnostic] = [], log: @Sendable (Message) -> Void) async -> Rebuild {
         let start = ContinuousClock.now
         do {
             let summary = try await build(url, changed)
             let elapsed = ContinuousClock.now - start
             let ms = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-            let cause = cause ?? changed.map { .files($0.count) } ?? (rebuild ? .unknown : .start)
-            log?(.built(milliseconds: ms, cause: cause, diagnostics: notes + summary.diagnostics))
-            return Rebuild(status: .succeeded(version: version, only: summary.changedPages), title: summary.title,
+            log(.built(milliseconds: ms, cause: cause, diagnostics: notes + summary.diagnostics))
+            // Deferred work (the guide downloads) changes no page but its own: the others need no reload.
+            let only = if case .deferred = cause { summary.changedPages } else { [String]?.none }
+            return Rebuild(status: .succeeded(version: version, only: only), title: summary.title,
                            deferred: summary.deferred)
         } catch {
-            log?(.failed(diagnostics: notes + error.diagnostics))
+            log(.failed(diagnostics: notes + error.diagnostics))
             return Rebuild(status: .failed(version: version, diagnostics: error.diagnostics))
         }
     }

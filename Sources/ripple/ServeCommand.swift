@@ -77,23 +77,19 @@ struct ServeCommand: ParsableCommand {
                               state: IncrementalState, changed: [String]?, verbose: Bool) async throws(DiagnosticError) -> ServeSession.BuildSummary {
         let result: Result<ServeSession.BuildSummary, DiagnosticError> = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                // The PDF is left out of the preview (WeasyPrint takes seconds); a note says so once.
-                var builder = IncrementalBuilder(source: source, output: output,
-                                                 assembler: SiteAssembler(includeDrafts: includeDrafts, baseURL: baseURL),
-                                                 state: state)
-                builder.makePDF = false
-                builder.changedPaths = changed.map(Set.init)
-                // Saved pages first; the guide downloads when the author pauses (an empty `changed`).
-                builder.defersGuideDownloads = changed?.isEmpty != true
+                // No PDF in the preview (WeasyPrint takes seconds; a note says so once); the guide downloads wait for a
+                // pause in the saves.
+                let builder = IncrementalBuilder.preview(
+                    source: source, output: output, assembler: SiteAssembler(includeDrafts: includeDrafts, baseURL: baseURL),
+                    state: state, changed: changed)
                 do throws(DiagnosticError) {
                     let report = try builder.build()
                     if verbose { printLine("Stages: \(report.timings.summary)") }
                     let configText = (try? String(contentsOf: source.appendingPathComponent(ConfigParser.fileName), encoding: .utf8)) ?? ""
                     let title = (try? ConfigParser.parse(configText))?.title ?? "the site"
                     continuation.resume(returning: .success(ServeSession.BuildSummary(
-                        title: title, diagnostics: report.diagnostics,
-                        deferred: report.deferredDownloads.isEmpty ? nil : IncrementalBuilder.deferredDownloadsName,
-                        changedPages: changed?.isEmpty == true ? report.changedPages : nil)))
+                        title: title, diagnostics: report.diagnostics, deferred: report.deferredWork,
+                        changedPages: report.changedPages)))
                 } catch {
                     continuation.resume(returning: .failure(error))
                 }

@@ -99,6 +99,21 @@ import Testing
         #expect(soon.contains("<link rel=\"canonical\" href=\"https://intranet.example.com/m/soon/\">"))
     }
 
+    /// `ripple guide` says what the book does with an image on another site (it links to it), at its line.
+    @Test func guideCommandReportsTheNotesAboutTheBook() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try ripple(["new", "site"], in: folder).status == 0)
+        try "---\ntitle: Remote\n---\n\n![A chart](https://example.com/chart.png)\n"
+            .write(to: folder.appending(path: "site/content/guide/99-remote.md"), atomically: true, encoding: .utf8)
+        let epub = try ripple(["guide", "--source", "site", "--output", "guide.epub"], in: folder)
+        #expect(epub.status == 0, "\(epub.stderr)")
+        #expect(epub.stderr.contains("content/guide/99-remote.md:5:1: note: this image is on another site, so the EPUB links to it"))
+        let html = try ripple(["guide", "--source", "site", "--format", "html", "--output", "guide.html"], in: folder)
+        #expect(html.status == 0, "\(html.stderr)")
+        #expect(!html.stderr.contains("note: this image"), "the note is about the EPUB")
+    }
+
     @Test func standaloneReportAndAnUnwritableOutput() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

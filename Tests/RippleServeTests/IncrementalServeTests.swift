@@ -17,14 +17,10 @@ import Testing
         }
         let state = IncrementalState()
         let session = ServeSession(source: source, output: output, port: 0) { baseURL, changed throws(DiagnosticError) in
-            var builder = IncrementalBuilder(source: source, output: output, assembler: SiteAssembler(baseURL: baseURL), state: state)
-            builder.makePDF = false
-            builder.changedPaths = changed.map(Set.init)
-            builder.defersGuideDownloads = changed?.isEmpty != true  // as `ripple serve` does
-            let report = try builder.build()
-            return ServeSession.BuildSummary(title: "Sample", diagnostics: report.diagnostics,
-                                             deferred: report.deferredDownloads.isEmpty ? nil : IncrementalBuilder.deferredDownloadsName,
-                                             changedPages: changed?.isEmpty == true ? report.changedPages : nil)
+            let report = try IncrementalBuilder.preview(source: source, output: output, assembler: SiteAssembler(baseURL: baseURL),
+                                                        state: state, changed: changed).build()
+            return ServeSession.BuildSummary(title: "Sample", diagnostics: report.diagnostics, deferred: report.deferredWork,
+                                             changedPages: report.changedPages)
         }
         let messages = Mutex<[ServeSession.Message]>([])
         let urls = AsyncStream<String>.makeStream()

@@ -65,11 +65,23 @@ package struct GuideBuilder: Sendable {
     /// One form's bytes, for `ripple guide --format` (the HTML as a single file: stylesheet and images inline). A PDF
     /// without WeasyPrint is an error whatever `guide.pdf` says.
     package func render(_ format: Format) throws(DiagnosticError) -> [UInt8] {
+        try make(format).bytes
+    }
+
+    /// `render(_:)`, with the notes about the book's chapters (an image the EPUB links instead of showing).
+    package func make(_ format: Format) throws(DiagnosticError) -> (bytes: [UInt8], notes: [Diagnostic]) {
         guard !model.content.chapters.isEmpty else {
             throw DiagnosticError(.error("the guide has no chapters", at: SourceLocation(file: "content/guide"),
                                          hint: "add Markdown files to content/guide/, like 01-welcome.md"))
         }
-        let (chapters, _) = try renderChapters()
+        let (chapters, notes) = try renderChapters()
+        switch format {
+        case .epub: return (try epub(chapters), notes)
+        case .html, .pdf: return (try render(format, chapters), [])  // the notes are about the EPUB
+        }
+    }
+
+    private func render(_ format: Format, _ chapters: [GuideChapter]) throws(DiagnosticError) -> [UInt8] {
         switch format {
         case .epub: return try epub(chapters)
         case .html:

@@ -40,6 +40,18 @@ package struct IncrementalBuilder: Sendable {
         self.state = state
     }
 
+    /// The builder as `ripple serve` runs it over `state`: no PDF, only the files the watcher saw change
+    /// (`changed`; nil: every file), and the guide downloads deferred unless `changed` is empty, which is the
+    /// build that makes them once the author pauses.
+    package static func preview(source: URL, output: URL, assembler: SiteAssembler, state: IncrementalState,
+                                changed: [String]?) -> IncrementalBuilder {
+        var builder = IncrementalBuilder(source: source, output: output, assembler: assembler, state: state)
+        builder.makePDF = false
+        builder.changedPaths = changed.map(Set.init)
+        builder.defersGuideDownloads = changed?.isEmpty != true
+        return builder
+    }
+
     /// What `ripple serve` calls the downloads it defers ("Made … in 850 ms").
     package static let deferredDownloadsName = "the guide's EPUB and print edition"
 
@@ -90,8 +102,9 @@ package struct IncrementalBuilder: Sendable {
         var newGuideKey: UInt64?
         var deferred: [String] = []
         if !diagnostics.hasErrors, model.config.guide.downloads, !model.content.chapters.isEmpty {
-            let made = GuideBuilder.Format.allCases.filter { $0 != .pdf || (pdfEngine != nil && model.config.guide.pdf != .never) }
-                .map { GuideBuilder.outputPath($0, config: model.config) }
+            let makesPDF = pdfEngine != nil && model.config.guide.pdf != .never
+            let made = GuideBuilder.Format.allCases.filter { $0 != .pdf || makesPDF }.map { GuideBuilder.outputPath($0, config: model.config) }
+            // The downloads of the last build (a PDF too, when that build made one).
             let paths = GuideBuilder.Format.allCases.map { GuideBuilder.outputPath($0, config: model.config) }.filter { previous[$0] != nil }
             // Deferring skips even the key: hashing every content file is a real share of a one-chapter rebuild.
             let key = defersGuideDownloads && Set(made).isSubset(of: paths) ? nil : guideKey(model, files, pdf: pdfEngine != nil)

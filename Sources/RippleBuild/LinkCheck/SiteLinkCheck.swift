@@ -124,11 +124,10 @@ package struct SiteLinkCheck: Sendable {
                 reader.read(base + html[index]) { PageLinks.scan($0, file: html[index], paths: table) }
             }
         }.flatMap { $0 }
-        var readByIndex: [Int: PageLinks] = Dictionary(uniqueKeysWithValues: zip(unread, read))
+        var pages = html.map { scanned[$0] }
+        for (index, links) in zip(unread, read) { pages[index] = links }
         let targets = table.paths.map { lookup[$0] }
-        return html.indices.map { index in
-            PageLinkSummary(scanned[html[index]] ?? readByIndex.removeValue(forKey: index)!, lookup: targets)
-        }
+        return pages.map { PageLinkSummary($0!, lookup: targets) }
     }
 
     /// Reads a file (empty when it cannot be read) and hands its bytes to `body`, without copying them.

@@ -33,9 +33,10 @@ package final class FileMemo: Sendable {
     }
 
     /// The bytes of each file, as `read(_:)` gives them; the memo is looked up once for all (on all cores, a
-    /// lock per file was contended).
+    /// lock per file was contended), and the files it does not know are asked of the disk at once.
     func read(_ paths: [String]) -> [[UInt8]?] {
         let kept = entries.withLock { entries in paths.map { entries[$0] } }
+        FolderWalk.prefetch(zip(paths, kept).compactMap { $1 == nil ? $0 : nil })  // see `SiteLoader`
         return Array(paths.indices).parallelMap { i in read(paths[i], kept: kept[i]) }
     }
 

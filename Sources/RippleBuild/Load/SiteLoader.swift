@@ -70,10 +70,15 @@ package struct SiteLoader: Sendable {
         let base = root.appending(path: folder).path
         let found = FolderWalk.files(in: base)
         // Reading 10,000 chapters is I/O-bound: the disk is asked for all of them at once, and they are read on
-        // every core.
+        // every core. (With a memo, only the files it does not know are asked for: it reads no others.)
         let paths = found.map(\.path)
-        FolderWalk.prefetch(paths)
-        let read = memo?.read(paths) ?? paths.parallelMap { FolderWalk.read($0) }
+        let read: [[UInt8]?]
+        if let memo {
+            read = memo.read(paths)
+        } else {
+            FolderWalk.prefetch(paths)
+            read = paths.parallelMap { FolderWalk.read($0) }
+        }
         memo?.keep(only: Set(paths), under: base)
         var result: [SourceFile] = []
         result.reserveCapacity(found.count)

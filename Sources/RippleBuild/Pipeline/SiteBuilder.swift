@@ -38,6 +38,9 @@ package struct SiteBuilder: Sendable {
         /// The HTML pages an incremental build changed, when there are at most a few dozen (nil otherwise, and
         /// for full builds).
         package var changedPages: [String]?
+
+        /// What the build left for later, as `ripple serve` names it; nil when nothing.
+        package var deferredWork: String? { deferredDownloads.isEmpty ? nil : IncrementalBuilder.deferredDownloadsName }
     }
 
     /// Checks the site as a build would, rendering every page but writing nothing; returns every diagnostic.

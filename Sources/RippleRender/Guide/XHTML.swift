@@ -49,7 +49,7 @@ package enum XHTML {
     static func numericEntities(_ text: Substring) -> String {
         let utf8 = text.utf8
         guard utf8.contains(UInt8(ascii: "&")) else { return String(text) }
-        var bytes = Array(utf8)
+        let bytes = Array(utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
         var start = 0
@@ -66,8 +66,8 @@ package enum XHTML {
             start = semi + 1
             i = semi
         }
-        bytes.removeSubrange(..<start)
-        return String(decoding: out + bytes, as: UTF8.self)
+        out += bytes[start...]
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A problem found by the XML parser: the 1-based line in the checked text and the parser's message.
