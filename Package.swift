@@ -59,7 +59,7 @@ let package = Package(
         ),
         .testTarget(name: "RippleCoreTests", dependencies: ["RippleCore"]),
         .testTarget(name: "RippleMarkdownTests", dependencies: ["RippleMarkdown"]),
-        .testTarget(name: "RippleTemplateTests", dependencies: ["RippleTemplate"]),
+        .testTarget(name: "RippleTemplateTests", dependencies: ["RippleTemplate"], exclude: ["MustacheSpec"]),
         .testTarget(name: "RippleDataTests", dependencies: ["RippleData"]),
         .testTarget(name: "RippleMetricsTests", dependencies: ["RippleMetrics"]),
         .testTarget(name: "RippleChartsTests", dependencies: ["RippleCharts"]),

@@ -65,19 +65,14 @@ struct GuidePrintTests {
         #expect(throws: DiagnosticError.self) { try builder.build(to: MemorySink()) }
     }
 
-    @Test func pdfHasTheTableOfContentsPageNumbersAndBookmarks() throws {
+    @Test(.enabled(if: RequiredTool.present("weasyprint", "pdftotext"), "needs weasyprint and poppler-utils (apt-get install weasyprint poppler-utils)"))
+    func pdfHasTheTableOfContentsPageNumbersAndBookmarks() throws {
         let builder = try GuideTestSupport.sampleBuilder()
-        guard builder.pdfEngine != nil else {
-            print("Skipping: WeasyPrint is not installed (apt-get install weasyprint)")
-            return
-        }
+        try #require(builder.pdfEngine != nil, "WeasyPrint is not installed")
         let pdf = try builder.render(.pdf)
         #expect(try GuideTestSupport.sampleBuilder().render(.pdf) == pdf, "the PDF should be byte-for-byte reproducible")
         let file = try GuideTestSupport.temporaryFile("guide.pdf", pdf)
-        guard let text = GuideTestSupport.run("pdftotext", ["-layout", file.path, "-"]) else {
-            print("Skipping the PDF text checks: pdftotext is not installed (apt-get install poppler-utils)")
-            return
-        }
+        let text = try #require(GuideTestSupport.run("pdftotext", ["-layout", file.path, "-"]), "pdftotext is not installed")
         #expect(text.output.contains("The Ripple Effect"))
         #expect(text.output.contains("Contents"))
         // A TOC line: chapter number, title, dot leader and a page number.

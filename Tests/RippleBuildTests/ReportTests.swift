@@ -116,8 +116,9 @@ import RippleCore
         #expect(html.contains("href=\"\(base)\""))
     }
 
-    @Test func pdfHoldsTheQuartersFiguresAsText() throws {
-        guard PDFEngine.locate() != nil, FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else { return }
+    @Test(.enabled(if: RequiredTool.present("weasyprint", "pdftotext"), "needs weasyprint and poppler-utils (apt-get install weasyprint poppler-utils)"))
+    func pdfHoldsTheQuartersFiguresAsText() throws {
+        try #require(PDFEngine.locate() != nil, "WeasyPrint is not installed")
         let site = try TestSite(fixture: Self.fixture)
         let (bytes, _) = try StandaloneReport(source: site.root, quarter: "2026-Q2", format: .pdf).make()
         #expect(bytes.starts(with: Array("%PDF".utf8)))

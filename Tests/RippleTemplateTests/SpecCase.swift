@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import RippleTemplate
 
-/// One case of the official Mustache spec (`../shared/mustache-spec/*.json` beside the checkout).
+/// One case of the official Mustache spec (`MustacheSpec/*.json` beside this file, with its licence).
 struct SpecCase: Sendable, CustomTestStringConvertible {
     static let templateName = "__spec_template__"
 
@@ -15,14 +15,10 @@ struct SpecCase: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { "\(file): \(name)" }
 
-    /// `<package root>/../shared/mustache-spec`.
-    static let folder: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/mustache-spec")
+    /// The spec's files, kept in the repository beside this file.
+    static let folder: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("MustacheSpec")
 
-    static var folderExists: Bool { FileManager.default.fileExists(atPath: folder.path) }
-
-    /// Every case of every spec file, in file order; empty when the folder is absent.
+    /// Every case of every spec file, in file order.
     static let all: [SpecCase] = {
         guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
         var cases: [SpecCase] = []
