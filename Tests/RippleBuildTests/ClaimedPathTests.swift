@@ -38,4 +38,20 @@ import RippleCore
         #expect(failures(site) == [])
         #expect(try String(contentsOf: site.output.appending(path: "assets/css/ripple.css"), encoding: .utf8) == "body { color: red }")
     }
+
+    @Test func checkAndIncrementalBuildsSeeTheClashToo() throws {
+        let site = try TestSite(files: ["ripple.yaml": "title: T\nguide:\n  pdf: never\n", "content/index.md": "# Home\n",
+                                        "content/pages/faq.md": "# FAQ\n"])
+        let builder = IncrementalBuilder(source: site.root, output: site.output, state: IncrementalState())
+        _ = try builder.build()
+        try site.write("content/faq/index.html", "<p>old export</p>")
+        let expected = "content/faq/index.html: error: 'content/faq/index.html' and 'content/pages/faq.md' would both be written to 'faq/index.html'\n  hint: rename or move 'content/faq/index.html'"
+        #expect(SiteBuilder(source: site.root, output: site.output).check().filter { $0.severity == .error }.map(\.description) == [expected])
+        #expect {
+            try builder.build()
+        } throws: { error in
+            (error as? DiagnosticError)?.diagnostics.filter { $0.severity == .error }.map(\.description) == [expected]
+        }
+        #expect(try String(contentsOf: site.output.appending(path: "faq/index.html"), encoding: .utf8).contains("FAQ"))
+    }
 }

@@ -49,7 +49,7 @@ package struct SiteBuilder: Sendable {
         do throws(DiagnosticError) { files = try SiteLoader(root: source).load() } catch { return error.diagnostics }
         let assembled = assembler.assemble(files)
         guard let model = assembled.model else { return assembled.diagnostics }
-        let rendered = SiteRenderer(model: model).render(to: DiscardingSink())
+        let rendered = SiteRenderer(model: model).render(to: ClaimedPathSink(DiscardingSink(), model: model))
         return (assembled.diagnostics + rendered.diagnostics).sortedByLocation
     }
 

@@ -29,16 +29,23 @@ final class ClaimedPathSink: OutputSink {
     }
 
     func write(_ path: String, _ bytes: [UInt8]) throws(DiagnosticError) {
-        // O(1) per file: one dictionary lookup (claims are empty on most sites).
-        if let source = claims[path] {
-            let isTheme = themeAssets.contains(path)
-            let generator = generators[path] ?? "the generated '\(path)'"
-            throw DiagnosticError(.error("'\(source)' and \(generator) would both be written to '\(path)'",
-                                         at: SourceLocation(file: source),
-                                         hint: isTheme ? "the theme's files are replaced only through templates/: move the file to 'templates/\(path)'"
-                                                       : "rename or move '\(source)'"))
-        }
+        if let clash = clash(at: path) { throw DiagnosticError(clash) }
         try base.write(path, bytes)
+    }
+
+    /// The clashes at `paths` that were not written again (an incremental build keeps unchanged pages as they are).
+    func clashes(at paths: [String]) -> [Diagnostic] {
+        paths.compactMap(clash(at:))
+    }
+
+    /// The error when a content file is published at `path`. O(1): one dictionary lookup (most sites have no claims
+    /// on generated paths at all).
+    private func clash(at path: String) -> Diagnostic? {
+        guard let source = claims[path] else { return nil }
+        let generator = generators[path] ?? "the generated '\(path)'"
+        return .error("'\(source)' and \(generator) would both be written to '\(path)'", at: SourceLocation(file: source),
+                      hint: themeAssets.contains(path) ? "the theme's files are replaced only through templates/: move the file to 'templates/\(path)'"
+                                                       : "rename or move '\(source)'")
     }
 
     func copy(from sourcePath: String, to path: String) throws(DiagnosticError) {
