@@ -11,8 +11,11 @@ import Glibc
     @Test func replacesTheFileWholeAndLeavesNoTemporaryFile() throws {
         let site = try TestSite(files: ["ripple.yaml": "title: T\n", "report.html": "old report"])
         let target = site.root.path + "/report.html"
+        chmod(target, 0o600)
         try SingleFileOutput(path: target, source: site.root).write(Array("new report".utf8))
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "new report")
+        var info = stat()
+        #expect(stat(target, &info) == 0 && info.st_mode & 0o777 == 0o600, "keeps the permissions of the file it replaces")
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted() == ["report.html", "ripple.yaml"])
     }
 

@@ -57,15 +57,10 @@ package struct SingleFileOutput: Sendable {
                                          hint: "check that the folder exists and is writable, or choose another --output"))
         }
         var failure: Int32 = 0
-        bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let count = writer(descriptor, UnsafeRawBufferPointer(rebasing: buffer[done...]))
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { failure = count < 0 ? errno : EIO; return }
-                done += count
-            }
-        }
+        // The file keeps the permissions of the one it replaces (a report kept private stays private).
+        var old = stat()
+        if stat(target, &old) == 0, fchmod(descriptor, old.st_mode & 0o7777) != 0 { failure = errno }
+        if failure == 0 { failure = Self.writeAll(bytes, to: descriptor, with: writer) }
         // fsync before the rename: after a crash the target holds the old bytes or the new, never an empty file.
         if failure == 0, fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0, failure == 0 { failure = errno }
@@ -74,5 +69,19 @@ package struct SingleFileOutput: Sendable {
         unlink(temporary)
         throw DiagnosticError(.error("cannot write '\(path)': \(String(cString: strerror(failure)))",
                                      hint: "free some disk space, or choose another --output; a file already at '\(path)' was left as it was"))
+    }
+
+    /// Writes every byte; 0, or the error number of the write that failed.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, with writer: Writer) -> Int32 {
+        bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let count = writer(descriptor, UnsafeRawBufferPointer(rebasing: buffer[done...]))
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return count < 0 ? errno : EIO }
+                done += count
+            }
+            return 0
+        }
     }
 }

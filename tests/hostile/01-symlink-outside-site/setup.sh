@@ -1,3 +1,3 @@
 ln -s /etc/passwd content/x.txt
 mkdir -p templates/assets
-ln -s /etc/hostname templates/assets/host.css
+ln -s /etc/passwd templates/assets/host.css
