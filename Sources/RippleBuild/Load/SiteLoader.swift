@@ -71,10 +71,9 @@ package struct SiteLoader: Sendable {
             return files
         }
         let base = root.appending(path: folder).path
-        let walked = FolderWalk.files(in: base)
-        let links = (FolderWalk.isLink(base) ? [folder] : []) + walked.filter(\.isLink).map { folder + "/" + $0.relative }
+        let found = FolderWalk.files(in: base)
+        let links = (FolderWalk.isLink(base) ? [folder] : []) + found.filter(\.isLink).map { folder + "/" + $0.relative }
         guard links.isEmpty else { throw DiagnosticError(links.sorted().map { SourceLink.refusal($0, root: root.path) }) }
-        let found = walked
         // Reading 10,000 chapters is I/O-bound: the disk is asked for all of them at once, and they are read on
         // every core. (With a memo, only the files it does not know are asked for: it reads no others.)
         let paths = found.map(\.path)
