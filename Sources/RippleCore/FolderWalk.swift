@@ -15,16 +15,21 @@ package enum FolderWalk {
         package var relative: String
         /// Absolute path.
         package var path: String
+        /// Whether the entry is a symbolic link (to a file, a folder or nothing): listed, never followed, so that
+        /// the loader can refuse it (see `SiteLoader`) and `ripple serve` hears of it changing.
+        package var isLink: Bool
 
         /// Creates an entry.
-        package init(relative: String, path: String) {
+        package init(relative: String, path: String, isLink: Bool = false) {
             self.relative = relative
             self.path = path
+            self.isLink = isLink
         }
     }
 
-    /// Regular files under `folder` (symbolic links to files count; hidden names, editor backups `name~` and
-    /// linked folders are skipped), in no particular order. An unreadable or missing folder gives no entries.
+    /// Regular files and symbolic links under `folder` (hidden names and editor backups `name~` are skipped), in no
+    /// particular order. Links are listed whatever they point to (`isLink`) and never followed: a linked folder is
+    /// not walked. An unreadable or missing folder gives no entries.
     package static func files(in folder: String) -> [Entry] {
         var found: [Entry] = []
         visit(folder, folder: { _ in }, file: { found.append($0) })
@@ -51,28 +56,31 @@ package enum FolderWalk {
                 walk(found.path, relative: found.relative, folder: folder, file: file)
             case Int32(DT_REG):
                 file(found)
+            case Int32(DT_LNK):
+                file(Entry(relative: found.relative, path: found.path, isLink: true))
             default:
-                // Symbolic links and file systems that do not fill d_type: ask stat (which follows links);
-                // linked folders are not descended into, like Foundation's enumerator.
+                // File systems that do not fill d_type: ask lstat (which does not follow links).
                 var info = stat()
-                guard stat(found.path, &info) == 0 else { continue }
-                if info.st_mode & S_IFMT == S_IFREG {
-                    file(found)
-                } else if info.st_mode & S_IFMT == S_IFDIR, Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                guard lstat(found.path, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFREG: file(found)
+                case S_IFLNK: file(Entry(relative: found.relative, path: found.path, isLink: true))
+                case S_IFDIR:
                     folder(found)
                     walk(found.path, relative: found.relative, folder: folder, file: file)
+                default: continue
                 }
             }
         }
     }
 
-    /// Whether `files(in:)` would list the file at `path` (`relative` to the walked folder): a regular file, or a
-    /// link to one, with no hidden name on the way, and not inside a linked folder.
+    /// Whether `files(in:)` would list the file at `path` (`relative` to the walked folder): a regular file or a
+    /// symbolic link, with no hidden name on the way, and not inside a linked folder.
     package static func isListed(relative: String, path: String) -> Bool {
         let names = relative.split(separator: "/")
         guard !names.isEmpty, !names.contains(where: { $0.hasPrefix(".") || $0.hasSuffix("~") }) else { return false }
         var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG || info.st_mode & S_IFMT == S_IFLNK else { return false }
         // Every folder on the way must be a real folder: linked folders are not walked.
         var folder = String(path.dropLast(relative.count))
         for name in names.dropLast() {
@@ -99,9 +107,16 @@ package enum FolderWalk {
         #endif
     }
 
-    /// The bytes of the file at `path`, or nil when it cannot be read.
+    /// Whether the file at `path` is a symbolic link (to anything, or to nothing).
+    package static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// The bytes of the file at `path`, or nil when it cannot be read. A symbolic link is not followed (nil): what
+    /// Ripple reads from a site must not lead outside it, and a link swapped in after the walk is refused too.
     package static func read(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()

@@ -19,14 +19,6 @@ enum Console {
         return ExitCode(1)
     }
 
-    /// Writes a file the user asked for (`--output`), turning a failure into a diagnostic that says what to do.
-    static func writeFile(_ bytes: [UInt8], to path: String) throws(DiagnosticError) {
-        do { try Data(bytes).write(to: URL(fileURLWithPath: path)) } catch {
-            throw DiagnosticError(.error("cannot write '\(path)': \(error.localizedDescription)",
-                                         hint: "check that the folder exists and is writable, or choose another --output"))
-        }
-    }
-
     /// "2 errors, 1 warning".
     static func tally(_ diagnostics: [Diagnostic]) -> String {
         let errors = diagnostics.count { $0.severity == .error }

@@ -20,6 +20,7 @@ struct GuideCommand: ParsableCommand {
 
     func run() throws {
         do {
+            if let output { try SingleFileOutput(path: output, source: URL(fileURLWithPath: source)).check() }
             let files = try SiteLoader(root: URL(fileURLWithPath: source)).load()
             let assembled = SiteAssembler().assemble(files)
             guard let model = assembled.model else { throw DiagnosticError(assembled.diagnostics) }
@@ -29,7 +30,7 @@ struct GuideCommand: ParsableCommand {
             let (bytes, notes) = try builder.make(format)
             Console.report(notes)
             let name = output ?? (format == .html ? "print.html" : "\(model.config.guide.slug).\(format.rawValue)")
-            try Console.writeFile(bytes, to: name)
+            try SingleFileOutput(path: name, source: URL(fileURLWithPath: source)).write(bytes)
             print("Wrote \(name) (\(bytes.count) bytes)")
         } catch let error as DiagnosticError {
             throw Console.failure(error.diagnostics) { "Guide failed: \($0)." }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RippleBuild
+import RippleCore
 
 /// `ripple new DIR`: starts a working site.
 struct NewCommand: ParsableCommand {
@@ -21,19 +22,15 @@ struct NewCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let root = URL(fileURLWithPath: folder)
-        let existing = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        if !existing.isEmpty, !force {
-            Console.printError("error: '\(folder)' is not empty\n  hint: choose a new folder, or pass --force to write into it anyway")
+        let count: Int
+        do throws(DiagnosticError) {
+            count = try SiteScaffold(title: title, includeData: !noData)
+                .write(into: URL(fileURLWithPath: folder), shownAs: folder, force: force)
+        } catch {
+            Console.report(error.diagnostics)
             throw ExitCode(1)
         }
-        let files = SiteScaffold(title: title, includeData: !noData).files()
-        for file in files {
-            let url = root.appending(path: file.path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(file.bytes).write(to: url)
-        }
-        print("Created a new site in \(folder) (\(files.count) files). Next:")
+        print("Created a new site in \(folder) (\(count) files). Next:")
         print("  ripple serve --source \(folder)     # preview with live reload")
         print("  ripple build --source \(folder)     # write the site into public/")
     }

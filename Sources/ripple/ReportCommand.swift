@@ -24,10 +24,12 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let target = output ?? "report-\(quarter.uppercased()).\(format.rawValue)"
         let report = StandaloneReport(source: URL(fileURLWithPath: source), quarter: quarter, format: format)
+        let file = SingleFileOutput(path: target, source: URL(fileURLWithPath: source))
         do throws(DiagnosticError) {
+            try file.check()
             let (bytes, diagnostics) = try report.make()
             Console.report(diagnostics)
-            try Console.writeFile(bytes, to: target)
+            try file.write(bytes)
             print("Wrote the \(quarter.uppercased()) report to \(target)")
         } catch {
             throw Console.failure(error.diagnostics) { "No report written: \($0)." }

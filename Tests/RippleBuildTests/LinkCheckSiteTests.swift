@@ -117,10 +117,10 @@ import Testing
         let base = root.standardizedFileURL.path
         #expect(SiteLinkCheck.files(in: root) == ["Z.html", "a/b/c.css", "a/é b.html", "index.html"])
         #expect(SiteLinkCheck.files(in: root) == Self.listedByFileManager(base))
+        // Links are not files of the site (Ripple never writes one): neither to a file nor to a folder.
         try FileManager.default.createSymbolicLink(atPath: base + "/link.html", withDestinationPath: base + "/index.html")
-        #expect(SiteLinkCheck.files(in: root) == Self.listedByFileManager(base), "links follow FileManager's rules")
         try FileManager.default.createSymbolicLink(atPath: base + "/linked", withDestinationPath: base + "/a")
-        #expect(SiteLinkCheck.files(in: root) == Self.listedByFileManager(base), "linked folders too")
+        #expect(SiteLinkCheck.files(in: root) == ["Z.html", "a/b/c.css", "a/é b.html", "index.html"])
         #expect(SiteLinkCheck.files(in: root.appending(path: "missing")).isEmpty)
     }
 

@@ -82,6 +82,8 @@ package struct IncrementalBuilder: Sendable {
         model.guideDownloads = GuideBuilder.downloads(config: model.config, hasChapters: !model.content.chapters.isEmpty,
                                                       pdfAvailable: pdfEngine != nil)
         let sink = try IncrementalOutput(output: output, source: source, previous: state.manifest)
+        // What the renderer, the search index and the guide write never takes a content file's place (see there).
+        let claimed = ClaimedPathSink(sink, model: model)
         let reuse = timings.measure("keys") { [model] in
             IncrementalRender(state: state, context: markdownContext(model, files), global: global(model, files),
                               layouts: Self.layouts(model, files))
@@ -89,16 +91,17 @@ package struct IncrementalBuilder: Sendable {
         // As in a full build, the search index is merged and written beside the guide and the link check (and
         // beside the rendering, when its documents are known before).
         let search = SearchIndexWork { [model] documents in
-            SiteRenderer(model: model).writeSearchIndex(documents, to: sink, incremental: state.search)
+            SiteRenderer(model: model).writeSearchIndex(documents, to: claimed, incremental: state.search)
         }
         let rendered = timings.measure("render") { [model] in
             var renderer = SiteRenderer(model: model, reuse: reuse)
             renderer.searchDocumentsReady = search.start
-            return renderer.render(to: sink)
+            return renderer.render(to: claimed)
         }
         var diagnostics = assembled.diagnostics + notes + rendered.diagnostics
         let previous = state.manifest
         var kept = reuse.skipped.withLock { $0 }
+        diagnostics += claimed.clashes(at: kept)
         var newGuideKey: UInt64?
         var deferred: [String] = []
         if !diagnostics.hasErrors, model.config.guide.downloads, !model.content.chapters.isEmpty {
@@ -119,7 +122,7 @@ package struct IncrementalBuilder: Sendable {
                 let contentFiles = Dictionary(files.contentFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
                 let guide = GuideBuilder(model: model, files: contentFiles, pdfEngine: pdfEngine)
                 do throws(DiagnosticError) {
-                    diagnostics += try timings.measure("guide") { () throws(DiagnosticError) in try guide.build(to: sink) }
+                    diagnostics += try timings.measure("guide") { () throws(DiagnosticError) in try guide.build(to: claimed) }
                 } catch {
                     diagnostics += error.diagnostics.filter { !diagnostics.contains($0) }
                 }

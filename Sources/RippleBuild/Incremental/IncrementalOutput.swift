@@ -24,16 +24,8 @@ final class IncrementalOutput: OutputSink {
         self.source = source.standardizedFileURL
         self.previous = previous
         pending = self.output.appending(path: ".ripple-pending")
-        let out = self.output.path, src = self.source.path
-        if out == src || src.hasPrefix(out + "/") || out.hasPrefix(src + "/content") || out.hasPrefix(src + "/templates") {
-            throw DiagnosticError(.error("the output folder '\(out)' would overwrite the site's own files",
-                                         hint: "choose an output folder outside content/ and templates/, such as 'public'"))
-        }
-        let existing = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
-        if !existing.isEmpty, !existing.contains(StagedOutput.marker) {
-            throw DiagnosticError(.error("the output folder '\(out)' is not empty and was not written by Ripple",
-                                         hint: "Ripple replaces its output folder on every build; choose another --output or empty this one"))
-        }
+        let out = self.output.path
+        try OutputFolder.check(self.output, source: self.source)
         do {
             try? FileManager.default.removeItem(at: pending)
             try FileManager.default.createDirectory(at: pending, withIntermediateDirectories: true)
@@ -73,10 +65,11 @@ final class IncrementalOutput: OutputSink {
     }
 
     func copy(from sourcePath: String, to path: String) throws(DiagnosticError) {
-        guard let data = FileManager.default.contents(atPath: source.appending(path: sourcePath).path) else {
+        // Not following a symbolic link, as `StagedOutput.copy` (see `SourceLink`).
+        guard let bytes = FolderWalk.read(source.appending(path: sourcePath).path) else {
             throw DiagnosticError(.error("cannot copy the file: it cannot be read", at: SourceLocation(file: sourcePath)))
         }
-        try write(path, Array(data))
+        try write(path, bytes)
     }
 
     /// Output path → hash of every file this build wrote or would have written.

@@ -170,9 +170,9 @@ package struct SiteLinkCheck: Sendable {
         }.sortedByLocation
     }
 
-    /// Every file under `folder`, as sorted `/`-separated relative paths (hidden files left out; links to files
-    /// count, linked folders are not entered — `FileManager`'s rules).
+    /// Every file under `folder`, as sorted `/`-separated relative paths (hidden files left out). Symbolic links are
+    /// not files of the site: Ripple never writes one (see `SourceLink`), and a link there would not be served.
     package static func files(in folder: URL) -> [String] {
-        FolderWalk.files(in: folder.standardizedFileURL.path).map(\.relative).sorted()
+        FolderWalk.files(in: folder.standardizedFileURL.path).filter { !$0.isLink }.map(\.relative).sorted()
     }
 }

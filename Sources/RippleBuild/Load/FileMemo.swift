@@ -62,7 +62,7 @@ package final class FileMemo: Sendable {
 
     private func read(_ path: String, kept: Entry?) -> [UInt8]? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard lstat(path, &info) == 0 else { return nil }  // a link has its own stamp, and is not read (FolderWalk)
         let size = Int(info.st_size), seconds = Int(info.st_mtim.tv_sec), nanoseconds = Int(info.st_mtim.tv_nsec)
         if let kept, kept.settled, kept.size == size, kept.seconds == seconds, kept.nanoseconds == nanoseconds {
             return kept.bytes

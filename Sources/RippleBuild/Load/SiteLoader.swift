@@ -20,7 +20,7 @@ package struct SiteLoader: Sendable {
         self.changed = changed
     }
 
-    /// Reads `ripple.yaml`, `content/` and `templates/`.
+    /// Reads `ripple.yaml`, `content/` and `templates/`. A symbolic link among them is an error (`SourceLink`).
     package func load() throws(DiagnosticError) -> SiteSource {
         let configURL = root.appending(path: ConfigParser.fileName)
         guard let configBytes = FileManager.default.contents(atPath: configURL.path) else {
@@ -35,8 +35,11 @@ package struct SiteLoader: Sendable {
         case .success(let text): config = text
         case .failure(let problem): throw DiagnosticError(problem)
         }
-        let content = try files(under: "content")
-        let siteTemplates = try files(under: "templates")
+        // Both folders are read before failing, so every refused link (content/ and templates/) is told at once.
+        var content: [SourceFile] = [], siteTemplates: [SourceFile] = [], problems: [Diagnostic] = []
+        do throws(DiagnosticError) { content = try files(under: "content") } catch { problems += error.diagnostics }
+        do throws(DiagnosticError) { siteTemplates = try files(under: "templates") } catch { problems += error.diagnostics }
+        guard problems.isEmpty else { throw DiagnosticError(problems) }
         var theme: [String: ThemeFile] = [:]
         for file in EmbeddedTheme.files {
             theme[file.path] = ThemeFile(path: file.path, displayPath: "(default theme) \(file.path)", bytes: file.bytes)
@@ -69,6 +72,8 @@ package struct SiteLoader: Sendable {
         }
         let base = root.appending(path: folder).path
         let found = FolderWalk.files(in: base)
+        let links = (FolderWalk.isLink(base) ? [folder] : []) + found.filter(\.isLink).map { folder + "/" + $0.relative }
+        guard links.isEmpty else { throw DiagnosticError(links.sorted().map { SourceLink.refusal($0, root: root.path) }) }
         // Reading 10,000 chapters is I/O-bound: the disk is asked for all of them at once, and they are read on
         // every core. (With a memo, only the files it does not know are asked for: it reads no others.)
         let paths = found.map(\.path)
@@ -112,6 +117,7 @@ package struct SiteLoader: Sendable {
                 memo.forget(absolute)
                 continue
             }
+            if FolderWalk.isLink(absolute) { throw DiagnosticError(SourceLink.refusal(path, root: root.path)) }
             guard let bytes = memo.read(absolute) else { throw Self.unreadable(path) }
             if present { files[low] = SourceFile(path: path, bytes: bytes) } else { files.insert(SourceFile(path: path, bytes: bytes), at: low) }
         }

@@ -49,7 +49,7 @@ package struct SiteBuilder: Sendable {
         do throws(DiagnosticError) { files = try SiteLoader(root: source).load() } catch { return error.diagnostics }
         let assembled = assembler.assemble(files)
         guard let model = assembled.model else { return assembled.diagnostics }
-        let rendered = SiteRenderer(model: model).render(to: DiscardingSink())
+        let rendered = SiteRenderer(model: model).render(to: ClaimedPathSink(DiscardingSink(), model: model))
         return (assembled.diagnostics + rendered.diagnostics).sortedByLocation
     }
 
@@ -67,7 +67,7 @@ package struct SiteBuilder: Sendable {
         model.guideDownloads = GuideBuilder.downloads(config: model.config, hasChapters: !model.content.chapters.isEmpty,
                                                       pdfAvailable: pdfEngine != nil)
         let staged = try StagedOutput(output: output, source: source)
-        let counting = CountingSink(staged)
+        let counting = CountingSink(ClaimedPathSink(staged, model: model))
         let sink = LinkScanningSink(counting, scansPages: checkLinks)
         // The search index is merged and written on one core while the guide and the link check use the others.
         let search = SearchIndexWork { [model] documents in SiteRenderer(model: model).writeSearchIndex(documents, to: sink) }

@@ -50,7 +50,7 @@ package final class StagedOutput: OutputSink {
         let name = self.output.lastPathComponent
         staging = parent.appending(path: ".\(name).ripple-next")
         stagingPath = staging.path
-        try Self.checkSafe(output: self.output, source: self.source)
+        try OutputFolder.check(self.output, source: self.source)
         let fm = FileManager.default
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -85,19 +85,6 @@ package final class StagedOutput: OutputSink {
 
     deinit {
         if lock >= 0 { close(lock) }
-    }
-
-    private static func checkSafe(output: URL, source: URL) throws(DiagnosticError) {
-        let out = output.path, src = source.path
-        if out == src || src.hasPrefix(out + "/") || out.hasPrefix(src + "/content") || out.hasPrefix(src + "/templates") {
-            throw DiagnosticError(.error("the output folder '\(out)' would overwrite the site's own files",
-                                         hint: "choose an output folder outside content/ and templates/, such as 'public'"))
-        }
-        let existing = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
-        if !existing.isEmpty, !existing.contains(marker) {
-            throw DiagnosticError(.error("the output folder '\(out)' is not empty and was not written by Ripple",
-                                         hint: "Ripple replaces its output folder on every build; choose another --output or empty this one"))
-        }
     }
 
     /// The normalised output path of `path`; an error when it would leave the output folder.
@@ -137,17 +124,15 @@ package final class StagedOutput: OutputSink {
         createdFolders.withLock { _ = $0.insert(relative) }
     }
 
+    /// Copies the file's bytes (a symbolic link is not followed, so the output never holds one; see `SourceLink`).
     package func copy(from sourcePath: String, to path: String) throws(DiagnosticError) {
-        let clean = try checked(path)
-        written.withLock { _ = $0.insert(clean) }
-        do {
-            try ensureFolder(OutputPath.directory(of: clean))
-            let url = staging.appending(path: clean)
-            try? FileManager.default.removeItem(at: url)
-            try FileManager.default.copyItem(at: source.appending(path: sourcePath), to: url)
-        } catch {
-            throw DiagnosticError(.error("cannot copy the file: \(error.localizedDescription)", at: SourceLocation(file: sourcePath)))
+        guard let bytes = FolderWalk.read(source.path + "/" + sourcePath) else {
+            throw DiagnosticError(FolderWalk.isLink(source.path + "/" + sourcePath)
+                ? SourceLink.refusal(sourcePath, root: source.path)
+                : .error("cannot copy the file: it cannot be read", at: SourceLocation(file: sourcePath),
+                         hint: "check that the file is readable"))
         }
+        try write(path, bytes)
     }
 
     /// The files of the staging folder after `removeStaleFiles()`: every file this build wrote, sorted, without

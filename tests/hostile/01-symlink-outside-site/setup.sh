@@ -1,0 +1,3 @@
+ln -s /etc/passwd content/x.txt
+mkdir -p templates/assets
+ln -s /etc/passwd templates/assets/host.css

@@ -1,0 +1,8 @@
+# Nothing published: no output at all, so no participant's email and no link in it.
+email=$(sed -n 2p content/data/participants.csv | grep -o '[^,]*@[^,]*' | head -1)
+test -n "$email" || { echo "no email found in participants.csv"; exit 1; }
+if [ -e public ]; then
+  ! grep -rqF "$email" public || { echo "participant email published"; exit 1; }
+  [ -z "$(find public -type l)" ] || { echo "symlink in public/"; exit 1; }
+fi
+exit 0

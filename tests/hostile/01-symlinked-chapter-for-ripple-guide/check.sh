@@ -1,0 +1,1 @@
+[ ! -e book.html ] || { echo "the guide was written"; exit 1; }

@@ -1,0 +1,1 @@
+ln -s ../data/participants.csv content/guide/02-people.md

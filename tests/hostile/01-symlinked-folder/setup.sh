@@ -1,0 +1,1 @@
+ln -s ../data content/pages/private

@@ -1,0 +1,1 @@
+[ -z "$(ls report-* 2>/dev/null)" ] || { echo "a report was written"; exit 1; }

@@ -1,0 +1,1 @@
+[ -d content ] && [ -f content/index.md ] || { echo "content changed"; exit 1; }

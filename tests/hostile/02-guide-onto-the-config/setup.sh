@@ -1,0 +1,1 @@
+cp ripple.yaml .ripple.yaml.before

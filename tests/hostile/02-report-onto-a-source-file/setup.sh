@@ -1,0 +1,1 @@
+cp content/index.md .index.md.before

@@ -1,0 +1,1 @@
+[ "$(cat taken)" = "a file" ] || { echo "taken changed"; exit 1; }
