@@ -20,9 +20,19 @@ struct SampleDataCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "The reporting date the program runs up to (YYYY-MM-DD).")
     var asOf: String = "2026-11-20"
 
+    /// The most participants a sample program has (about 20 million sessions).
+    static let maxParticipants = 1_000_000
+    /// The earliest `--as-of`: the sample runs four years back, and program data starts in 1970.
+    static let earliestAsOf = Day(iso: "1975-01-01")!
+
     func validate() throws {
-        guard participants >= 10 else { throw ValidationError("--participants must be at least 10") }
-        guard Day(iso: asOf) != nil else { throw ValidationError("--as-of must be a date like 2026-11-20") }
+        guard (10...Self.maxParticipants).contains(participants) else {
+            throw ValidationError("--participants must be between 10 and \(Self.maxParticipants), not \(participants)")
+        }
+        guard let day = Day(iso: asOf) else { throw ValidationError("--as-of must be a date like 2026-11-20") }
+        guard day >= Self.earliestAsOf, day <= Day.latestAsOf else {
+            throw ValidationError("--as-of must be between \(Self.earliestAsOf) and \(Day.latestAsOf), not \(asOf)")
+        }
     }
 
     func run() throws {
