@@ -60,7 +60,7 @@ package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     package var description: String { iso }
 
     /// This day moved by a number of days (held at the ends of the ordinal range rather than overflowing).
-    package func adding(days: Int) -> Day { Day(ordinal: Int32(clamping: Int(ordinal) + days)) }
+    package func adding(days: Int) -> Day { Day(ordinal: Int32(clamping: Int(ordinal) + Int(Int32(clamping: days)))) }
 
     /// Whole days from `self` to `other` (positive when `other` is later).
     package func days(to other: Day) -> Int { Int(other.ordinal) - Int(ordinal) }

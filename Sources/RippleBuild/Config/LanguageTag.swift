@@ -20,7 +20,8 @@ enum LanguageTag {
     }
 
     /// RFC 5646 `langtag` syntax (plus a private-use tag `x-…`): language, extlang, script, region,
-    /// variants, extensions, private use. Case-insensitive; grandfathered tags are not accepted.
+    /// variants, extensions, private use. Case-insensitive. The language must have two or three letters:
+    /// longer ones are reserved and unassigned (so `English` is refused), grandfathered tags are not accepted.
     static func isWellFormed(_ tag: String) -> Bool {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
         guard parts.allSatisfy({ !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) } })
@@ -29,7 +30,7 @@ enum LanguageTag {
         func digits(_ p: [Unicode.Scalar]) -> Bool { p.allSatisfy { ("0"..."9").contains($0) } }
         var i = 0
         if parts[0].count == 1, parts[0][0] == "x" || parts[0][0] == "X" { return parts.count > 1 }
-        guard alpha(parts[0]), (2...3).contains(parts[0].count) || (5...8).contains(parts[0].count) else { return false }
+        guard alpha(parts[0]), (2...3).contains(parts[0].count) else { return false }
         i = 1
         var extlangs = 0
         while i < parts.count, parts[0].count <= 3, extlangs < 3, parts[i].count == 3, alpha(parts[i]) { i += 1; extlangs += 1 }

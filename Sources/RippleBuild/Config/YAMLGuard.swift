@@ -21,12 +21,16 @@ enum YAMLGuard {
         var hint: String
     }
 
+    /// A problem when the text is too long to be read at all (checked before any parsing).
+    static func sizeProblem(_ text: String) -> Problem? {
+        guard text.utf8.count > maxBytes else { return nil }
+        return Problem(message: "the YAML is \(text.utf8.count) bytes long; Ripple reads at most \(maxBytes) bytes",
+                       line: 1, column: 1, hint: "keep settings and front matter short; put long text in the page itself")
+    }
+
     /// The first problem of a YAML text, nil when libyaml may compose it.
     static func check(_ text: String) -> Problem? {
-        if text.utf8.count > maxBytes {
-            return Problem(message: "the YAML is \(text.utf8.count) bytes long; Ripple reads at most \(maxBytes) bytes",
-                           line: 1, column: 1, hint: "keep settings and front matter short; put long text in the page itself")
-        }
+        if let problem = sizeProblem(text) { return problem }
         var scanner = Scanner()
         var number = 0
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {

@@ -19,13 +19,11 @@ struct YAMLReader {
 
     /// Parses one YAML document; nil (with a diagnostic) when it is not valid YAML.
     /// Flat `key: value` documents (most front matter) take a fast path that gives the same result.
+    /// Anchors and aliases are refused and size and nesting bounded (`YAMLGuard`) before libyaml composes.
     mutating func parse(_ text: String) -> YAMLNode? {
+        if let problem = YAMLGuard.sizeProblem(text) { return refuse(problem) }
         if let simple = SimpleYAML.parse(text) { return simple }
-        if let problem = YAMLGuard.check(text) {
-            diagnostics.append(.error(problem.message, at: SourceLocation(file: file, line: problem.line + lineOffset,
-                                                                          column: problem.column), hint: problem.hint))
-            return nil
-        }
+        if let problem = YAMLGuard.check(text) { return refuse(problem) }
         do {
             guard let root = try Yams.compose(yaml: text) else { return nil }
             // The guard refuses anchors; should one slip past its tokenizer, refuse it here before
@@ -41,6 +39,12 @@ struct YAMLReader {
         } catch {
             diagnostics.append(.error("could not read YAML: \(error)", at: SourceLocation(file: file)))
         }
+        return nil
+    }
+
+    private mutating func refuse(_ problem: YAMLGuard.Problem) -> YAMLNode? {
+        diagnostics.append(.error(problem.message, at: SourceLocation(file: file, line: problem.line + lineOffset, column: problem.column),
+                                  hint: problem.hint))
         return nil
     }
 
