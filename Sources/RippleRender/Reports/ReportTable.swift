@@ -64,7 +64,8 @@ enum ReportCSV {
         if let first = value.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first), Double(value) == nil {
             value = "'" + value
         }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        // Scalars, not Characters: "\r\n" is one Character that equals neither "\r" nor "\n".
+        guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
