@@ -54,7 +54,7 @@ package struct ProgramLoader: Sendable {
 
         var tables = TableSet(settings: settings, files: chosen)
         let reports = tables.decodeAll()
-        tables.checkDateWindow(asOf: asOf, reports: reports)
+        general += tables.checkDateWindow(asOf: asOf, reports: reports)
         let diagnostics = general + reports.flatMap { $0.finish() }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (tables.program, diagnostics)

@@ -11,10 +11,11 @@ extension TableSet {
     }
 
     /// Reports every date more than a year after the bulk of the data (see `DateWindow`), unless `asOf`
-    /// is set: then dates after it are left to the metrics, which ignore them. Goals' target dates are
+    /// is set: then dates after it are left to the metrics, which ignore them, and `asOf` itself must not be
+    /// more than a year after the bulk (every quarter up to it gets a report). Goals' target dates are
     /// plans and may lie far ahead, so they neither count nor are checked. O(n) in the number of dates.
-    func checkDateWindow(asOf: Day?, reports: [FileReport]) {
-        guard asOf == nil else { return }
+    /// Returns the problem with `asOf`, which belongs to ripple.yaml rather than to a data file.
+    func checkDateWindow(asOf: Day?, reports: [FileReport]) -> [Diagnostic] {
         let participantDates = [DateColumn<Participant>(field: ParticipantField.joined.rawValue) { $0.joined },
                                 DateColumn(field: ParticipantField.left.rawValue) { $0.left }]
         let cohortDates = [DateColumn<Cohort>(field: CohortField.start.rawValue) { $0.start },
@@ -35,8 +36,14 @@ extension TableSet {
         count(participants, participantDates); count(cohorts, cohortDates); count(pairs, pairDates)
         count(sessions, sessionDates); count(goals, goalDates); count(feedback, feedbackDates)
         count(trainings, trainingDates)
-        guard let end = window.bulkEnd else { return }
+        guard let end = window.bulkEnd else { return [] }
         let limit = end.adding(days: 365)
+        if let asOf {
+            guard asOf > limit else { return [] }
+            return [.error("program.as_of \(asOf) is more than a year after the data, which ends by \(end)",
+                           at: SourceLocation(file: "ripple.yaml"),
+                           hint: "set as_of to the reporting date, or remove it to report up to the latest date in the data")]
+        }
 
         func check<R>(_ table: Decoded<R>, _ schema: TableSchema, _ columns: [DateColumn<R>]) {
             guard let report = reports.first(where: { $0.table == schema.name }) else { return }
@@ -53,5 +60,6 @@ extension TableSet {
         check(participants, .participants, participantDates); check(cohorts, .cohorts, cohortDates)
         check(pairs, .pairs, pairDates); check(sessions, .sessions, sessionDates); check(goals, .goals, goalDates)
         check(feedback, .feedback, feedbackDates); check(trainings, .trainings, trainingDates)
+        return []
     }
 }

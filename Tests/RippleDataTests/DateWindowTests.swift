@@ -48,6 +48,15 @@ import RippleCore
         #expect(loaded.diagnostics.isEmpty && loaded.program?.sessions.count == 4)
     }
 
+    @Test func asOfFarAfterTheDataIsRefused() {
+        let loaded = ProgramLoader(settings: DataSettings(), asOf: Day(iso: "2200-12-31")).load(Fixtures.files(Fixtures.tables()))
+        #expect(loaded.program == nil)
+        #expect(loaded.diagnostics.map(\.description) == [
+            "ripple.yaml: error: program.as_of 2200-12-31 is more than a year after the data, which ends by 2025-12-31\n  hint: set as_of to the reporting date, or remove it to report up to the latest date in the data",
+        ])
+        #expect(ProgramLoader(settings: DataSettings(), asOf: Day(iso: "2026-12-31")).load(Fixtures.files(Fixtures.tables())).diagnostics.isEmpty)
+    }
+
     @Test func datesBefore1970AreRefusedEvenWithAsOf() {
         let pairs = Fixtures.pairs.replacingOccurrences(of: "2025-02-03", with: "0001-02-03")
         let loaded = ProgramLoader(settings: DataSettings(), asOf: Day(iso: "2025-06-30"))
