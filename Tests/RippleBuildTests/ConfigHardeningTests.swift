@@ -42,6 +42,16 @@ import RippleCore
         #expect(config.organisation == "*Quoted* & fine")
         #expect(config.guide.author == "It's *mine*")
         #expect(config.guide.title == "*A block* &scalar\n")
+        let continued = try ConfigParser.parse("""
+        title: A long
+          *title* & more
+        organisation: "first
+          *second"
+        guide: {title: "a, *b", author: c&d}
+        """)
+        #expect(continued.title == "A long *title* & more")
+        #expect(continued.organisation == "first *second")
+        #expect(continued.guide.title == "a, *b" && continued.guide.author == "c&d")
     }
 
     @Test func deepAndHugeDocumentsAreRefused() {
