@@ -36,7 +36,7 @@ extension TableSet {
         count(participants, participantDates); count(cohorts, cohortDates); count(pairs, pairDates)
         count(sessions, sessionDates); count(goals, goalDates); count(feedback, feedbackDates)
         count(trainings, trainingDates)
-        guard let end = window.bulkEnd else { return [] }
+        guard let end = window.bulkEnd, let latest = window.latest else { return [] }
         let limit = end.adding(days: 365)
         if let asOf {
             guard asOf > limit else { return [] }
@@ -44,6 +44,7 @@ extension TableSet {
                            at: SourceLocation(file: "ripple.yaml"),
                            hint: "set as_of to the reporting date, or remove it to report up to the latest date in the data")]
         }
+        guard latest > limit else { return [] }
 
         func check<R>(_ table: Decoded<R>, _ schema: TableSchema, _ columns: [DateColumn<R>]) {
             guard let report = reports.first(where: { $0.table == schema.name }) else { return }
