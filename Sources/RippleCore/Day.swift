@@ -59,8 +59,8 @@ package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     package var description: String { iso }
 
-    /// This day moved by a number of days.
-    package func adding(days: Int) -> Day { Day(ordinal: ordinal + Int32(days)) }
+    /// This day moved by a number of days (held at the ends of the ordinal range rather than overflowing).
+    package func adding(days: Int) -> Day { Day(ordinal: Int32(clamping: Int(ordinal) + Int(Int32(clamping: days)))) }
 
     /// Whole days from `self` to `other` (positive when `other` is later).
     package func days(to other: Day) -> Int { Int(other.ordinal) - Int(ordinal) }
@@ -69,10 +69,17 @@ package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     package func firstOfMonth(offsetBy months: Int = 0) -> Day {
         let (y, m, _) = components
         let total = y * 12 + (m - 1) + months
-        return Day(year: total / 12, month: total % 12 + 1, day: 1)!
+        // Floor division, so months before year 0 stay valid; the civil algorithm is exact for any year.
+        let year = total >= 0 ? total / 12 : (total - 11) / 12
+        return Day(ordinal: Int32(clamping: Day.daysFromCivil(year: year, month: total - year * 12 + 1, day: 1)))
     }
 
     package static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    /// 1970-01-01, the earliest date Ripple reads in program data and `program.as_of`.
+    package static let earliest = Day(ordinal: 0)
+    /// 2200-12-31, the latest `program.as_of` (and `ripple sample-data --as-of`).
+    package static let latestAsOf = Day(ordinal: Int32(daysFromCivil(year: 2200, month: 12, day: 31)))
 
     /// Whether a year is a Gregorian leap year.
     package static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }

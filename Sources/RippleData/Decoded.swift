@@ -17,6 +17,10 @@ struct Decoded<Record> {
     var readable = false
     /// The file name shown in hints (`participants.csv`).
     var fileName = ""
+    /// Where each web-address slug was first used (tables whose ids become addresses: cohorts).
+    var slugs: [String: (id: String, line: Int32)] = [:]
+    /// The header of each schema field in the file (after `data.columns` mapping), for later diagnostics.
+    var headers: [String] = []
 
     /// Makes room for about `rows` rows up front, so a million sessions never rehash.
     mutating func reserve(_ rows: Int) {

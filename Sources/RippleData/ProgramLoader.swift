@@ -5,10 +5,13 @@ import RippleCore
 package struct ProgramLoader: Sendable {
     /// Column mapping and list separator from `ripple.yaml`.
     package let settings: DataSettings
+    /// `program.as_of` from `ripple.yaml`: when set, dates after it are not checked against the bulk of the data.
+    package let asOf: Day?
 
-    /// Creates a loader for the given data settings.
-    package init(settings: DataSettings) {
+    /// Creates a loader for the given data settings and reporting date.
+    package init(settings: DataSettings, asOf: Day? = nil) {
         self.settings = settings
+        self.asOf = asOf
     }
 
     /// Parses, maps, types and validates every table. `program` is nil when any error was found.
@@ -51,6 +54,7 @@ package struct ProgramLoader: Sendable {
 
         var tables = TableSet(settings: settings, files: chosen)
         let reports = tables.decodeAll()
+        general += tables.checkDateWindow(asOf: asOf, reports: reports)
         let diagnostics = general + reports.flatMap { $0.finish() }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (tables.program, diagnostics)

@@ -51,9 +51,15 @@ struct RowReader {
 
     mutating func day(_ field: Int) -> Day? {
         guard let b = present(field) else { return nil }
-        if let day = Day(isoBytes: b) { return day }
-        error(field, "\(ByteText.quoted(b)) is not a valid date", hint: "write dates as YYYY-MM-DD")
-        return nil
+        guard let day = Day(isoBytes: b) else {
+            error(field, "\(ByteText.quoted(b)) is not a valid date", hint: "write dates as YYYY-MM-DD")
+            return nil
+        }
+        guard day >= Day.earliest else {
+            error(field, "\(ByteText.quoted(b)) is before 1970-01-01", hint: "fix the date: program data starts in 1970 or later")
+            return nil
+        }
+        return day
     }
 
     mutating func int(_ field: Int, in range: ClosedRange<Int> = Int.min...Int.max) -> Int? {

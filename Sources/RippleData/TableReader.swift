@@ -18,6 +18,10 @@ struct TableReader {
                              hint: "export or save the file again as UTF-8 (in Excel: Save As › CSV UTF-8)")
                 return false
             }
+            if let problem = SourceFile.controlCharacterProblem(in: b, file: file.path), let location = problem.location {
+                report.error(problem.message, line: location.line, column: location.column, hint: problem.hint)
+                return false
+            }
             var blank = true
             for i in start..<b.count where !(b[i] == ByteText.space || b[i] == ByteText.tab || b[i] == ByteText.newline || b[i] == ByteText.carriageReturn) {
                 blank = false

@@ -49,6 +49,15 @@ extension TableSet {
         typealias F = CohortField
         let id = row.text(F.id.rawValue)
         let unique = id.map { out.register($0, row: &row, field: F.id.rawValue, what: "cohort_id") } ?? false
+        if unique, let id {
+            let slug = Cohort.slug(forID: id)
+            if let first = out.slugs[slug] {
+                row.error(F.id.rawValue, "\(ByteText.quoted(id)) would share the web address dashboards/cohorts/\(slug)/ with the cohort \(ByteText.quoted(first.id)) on row \(first.line)",
+                          hint: "cohort ids become addresses in lower case with punctuation as dashes; give the cohorts ids that differ in their letters or digits")
+            } else {
+                out.slugs[slug] = (id, Int32(row.line))
+            }
+        }
         let name = row.text(F.name.rawValue)
         let type = row.choice(F.programType.rawValue, Self.cohortTypes)
         let start = row.day(F.start.rawValue)

@@ -80,6 +80,7 @@ struct TableSet: Sendable {
         var interner = Interner()
         let decodeRow = decode(self)
         result.readable = TableReader(file: file, schema: schema, settings: settings, report: report).read { row in
+            if result.headers.isEmpty { result.headers = schema.fields.indices.map(row.name) }
             decodeRow(&row, &result, &interner)
         }
         return (result, report)

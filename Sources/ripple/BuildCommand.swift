@@ -31,6 +31,12 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print every stage's timing.")
     var verbose = false
 
+    func validate() throws {
+        if let baseURL, !baseURL.isEmpty, let problem = ConfigParser.baseURLProblem(baseURL, name: "--base-url") {
+            throw ValidationError(problem + " (" + ConfigParser.baseURLHint + ")")
+        }
+    }
+
     func run() throws {
         let start = ContinuousClock.now
         let sourceURL = URL(fileURLWithPath: source)

@@ -61,9 +61,9 @@ struct CheckCommand: ParsableCommand {
     private func printExternal(_ links: [LinkChecker.ExternalLink]) {
         print(links.isEmpty ? "No links to other sites." : "Links to other sites (not fetched):")
         for link in links {
-            var pages = link.pages.prefix(3).joined(separator: ", ")
+            var pages = link.pages.prefix(3).map(Console.neutralised).joined(separator: ", ")
             if link.pages.count > 3 { pages += ", … (\(link.pages.count) pages)" }
-            print("  \(link.url)  — on \(pages)")
+            print("  \(Console.neutralised(link.url))  — on \(pages)")  // addresses come from content
         }
     }
 }

@@ -11,18 +11,29 @@ struct SampleDataCommand: ParsableCommand {
     @Option(name: .long, help: "The folder to write the CSV files into (usually content/data).")
     var out: String
 
-    @Option(name: .long, help: "How many participants.")
+    @Option(name: .long, help: "How many participants (10 to 100,000).")
     var participants: Int = 300
 
     @Option(name: .long, help: "Seed of the generator: the same seed gives the same files.")
     var seed: UInt64 = 1
 
-    @Option(name: .customLong("as-of"), help: "The reporting date the program runs up to (YYYY-MM-DD).")
+    @Option(name: .customLong("as-of"), help: "The reporting date the program runs up to (YYYY-MM-DD, 1975-01-01 to 2200-12-31).")
     var asOf: String = "2026-11-20"
 
+    /// The most participants a sample program has: about 2 million sessions and 200 MB of CSV, twice the
+    /// benchmark's large program (a larger one would not load on a typical machine).
+    static let maxParticipants = 100_000
+    /// The earliest `--as-of`: the sample runs four years back, and program data starts in 1970.
+    static let earliestAsOf = Day(iso: "1975-01-01")!
+
     func validate() throws {
-        guard participants >= 10 else { throw ValidationError("--participants must be at least 10") }
-        guard Day(iso: asOf) != nil else { throw ValidationError("--as-of must be a date like 2026-11-20") }
+        guard (10...Self.maxParticipants).contains(participants) else {
+            throw ValidationError("--participants must be between 10 and \(Self.maxParticipants), not \(participants)")
+        }
+        guard let day = Day(iso: asOf) else { throw ValidationError("--as-of must be a date like 2026-11-20") }
+        guard day >= Self.earliestAsOf, day <= Day.latestAsOf else {
+            throw ValidationError("--as-of must be between \(Self.earliestAsOf) and \(Day.latestAsOf), not \(asOf)")
+        }
     }
 
     func run() throws {

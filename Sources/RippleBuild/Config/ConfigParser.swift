@@ -1,18 +1,24 @@
 import RippleCore
 import RippleData
 import RippleMetrics
+import RippleRender
 
 /// Parses `ripple.yaml` into a `SiteConfig`, reporting every unknown key and bad value with its line.
 package enum ConfigParser {
     /// The config file's name inside the site folder.
     package static let fileName = "ripple.yaml"
 
-    /// Parses the text of `ripple.yaml`; throws every problem found at once.
-    package static func parse(_ text: String, file: String = fileName) throws(DiagnosticError) -> SiteConfig {
+    /// Parses the text of `ripple.yaml`; throws every problem found at once. With `contentPaths` (the site's
+    /// files under `content/`, as `content/…`), files the settings name (`guide.cover`) must be among them.
+    package static func parse(_ text: String, file: String = fileName,
+                              contentPaths: Set<String>? = nil) throws(DiagnosticError) -> SiteConfig {
         var reader = YAMLReader(file: file)
         var config = SiteConfig()
         if let root = reader.parse(text) {
             read(root, into: &config, with: &reader)
+            if let cover = config.guide.cover, let node = coverNode(in: root) {
+                config.guide.cover = checkCover(cover, at: node, contentPaths: contentPaths, with: &reader)
+            }
         }
         if reader.diagnostics.hasErrors { throw DiagnosticError(reader.diagnostics) }
         return config
@@ -26,7 +32,10 @@ package enum ConfigParser {
             switch key {
             case "title": config.title = reader.string(value, key: key) ?? config.title
             case "organisation": config.organisation = reader.string(value, key: key) ?? ""
-            case "language": config.language = reader.string(value, key: key) ?? config.language
+            case "language":
+                guard let tag = reader.string(value, key: key) else { return }
+                if let problem = LanguageTag.problem(tag) { reader.report(problem.message, at: value, hint: problem.hint) }
+                else { config.language = tag }
             case "base_url": config.baseURL = readBaseURL(value, with: &reader)
             case "site":
                 reader.mapping(value, in: "site", keys: ["noindex"]) { reader, key, value in
@@ -37,7 +46,7 @@ package enum ConfigParser {
             case "data": readData(value, into: &config.data, with: &reader)
             case "program":
                 reader.mapping(value, in: "program", keys: ["as_of", "fiscal_year_start_month"]) { reader, key, value in
-                    if key == "as_of" { config.program.asOf = reader.day(value, key: key) }
+                    if key == "as_of" { config.program.asOf = reader.day(value, key: key, in: Day.earliest...Day.latestAsOf) }
                     else { config.program.fiscalYearStartMonth = reader.int(value, key: key, in: 1...12) ?? 1 }
                 }
             case "metrics":
@@ -55,13 +64,61 @@ package enum ConfigParser {
 
     private static func readBaseURL(_ node: YAMLNode, with reader: inout YAMLReader) -> String {
         guard var url = reader.string(node, key: "base_url"), !url.isEmpty else { return "" }
-        guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
-            reader.report("'base_url' must start with http:// or https://, not '\(url)'", at: node,
-                          hint: "write the full address of the published site, e.g. https://intranet.example.com/mentoring/")
+        if let problem = baseURLProblem(url, name: "'base_url'") {
+            reader.report(problem, at: node, hint: baseURLHint)
             return ""
         }
         if !url.hasSuffix("/") { url += "/" }
         return url
+    }
+
+    /// What is wrong with a published site's address (`base_url`, `--base-url`), nil when it is usable:
+    /// http(s), a host, and no spaces, quotes, angle brackets or control characters (it goes into
+    /// attributes, the sitemap and feeds as it is). `name` says where it came from.
+    package static func baseURLProblem(_ url: String, name: String) -> String? {
+        let shown = url.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } ? "" : ", not '\(url)'"
+        guard let scheme = ["https://", "http://"].first(where: url.hasPrefix) else {
+            return "\(name) must start with http:// or https://\(shown)"
+        }
+        let rest = url.dropFirst(scheme.count)
+        guard let host = rest.split(separator: "/", omittingEmptySubsequences: false).first, !host.isEmpty,
+              !url.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || "\"<>`\\".unicodeScalars.contains($0) })
+        else { return "\(name) must be a web address with a host name and no spaces or quotes\(shown)" }
+        return nil
+    }
+
+    /// The hint of every `baseURLProblem`.
+    package static let baseURLHint = "write the full address of the published site, e.g. https://intranet.example.com/mentoring/"
+
+    /// The `guide.cover` value node, for locating problems with the file it names.
+    private static func coverNode(in root: YAMLNode) -> YAMLNode? {
+        func value(_ key: String, in node: YAMLNode?) -> YAMLNode? {
+            guard case let .mapping(pairs, _, _)? = node else { return nil }
+            return pairs.last { $0.key.string == key }?.value
+        }
+        return value("cover", in: value("guide", in: root))
+    }
+
+    /// The cover path normalised, or nil after reporting why the EPUB could not use it: it must stay inside
+    /// `content/`, be an image e-book readers show, and (when the files are known) exist.
+    private static func checkCover(_ cover: String, at node: YAMLNode, contentPaths: Set<String>?,
+                                   with reader: inout YAMLReader) -> String? {
+        let placement = "put the image under content/ and give its path relative to content/, like 'images/cover.png'"
+        guard !cover.hasPrefix("/"), let path = OutputPath.normalize(cover), !path.isEmpty else {
+            reader.report("the cover image '\(cover)' is outside content/", at: node, hint: placement)
+            return nil
+        }
+        guard EPUBMedia.imageType(of: path) != nil else {
+            reader.report("the cover image '\(cover)' cannot go into the EPUB: e-book readers only show PNG, JPEG, GIF and SVG images",
+                          at: node, hint: "save the cover as PNG or JPEG and point `cover:` at that file")
+            return nil
+        }
+        if let contentPaths, !contentPaths.contains("content/" + path) {
+            reader.report("the cover image '\(cover)' does not exist", at: node,
+                          hint: placement + "; or remove `cover:` to get a generated cover")
+            return nil
+        }
+        return path
     }
 
     private static func readMarkdown(_ node: YAMLNode, into settings: inout MarkdownSettings, with reader: inout YAMLReader) {

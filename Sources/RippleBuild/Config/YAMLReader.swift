@@ -19,14 +19,47 @@ struct YAMLReader {
 
     /// Parses one YAML document; nil (with a diagnostic) when it is not valid YAML.
     /// Flat `key: value` documents (most front matter) take a fast path that gives the same result.
+    /// Anchors and aliases are refused and size and nesting bounded (`YAMLGuard`) before libyaml composes.
     mutating func parse(_ text: String) -> YAMLNode? {
+        if let problem = YAMLGuard.sizeProblem(text) { return refuse(problem) }
         if let simple = SimpleYAML.parse(text) { return simple }
+        if let problem = YAMLGuard.check(text) { return refuse(problem) }
         do {
-            return try Yams.compose(yaml: text).map(YAMLNode.init)
+            guard let root = try Yams.compose(yaml: text) else { return nil }
+            // The guard refuses anchors; should one slip past its tokenizer, refuse it here before
+            // anything walks the (shared, possibly exponential) alias expansion.
+            if let anchored = Self.firstAnchored(root) {
+                diagnostics.append(.error("'&\(anchored.anchor?.rawValue ?? "")' is a YAML anchor; Ripple reads no anchors (&name) or aliases (*name)",
+                                          at: location(anchored.mark), hint: "write the value out in full where it is needed"))
+                return nil
+            }
+            return YAMLNode(root)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error))
         } catch {
             diagnostics.append(.error("could not read YAML: \(error)", at: SourceLocation(file: file)))
+        }
+        return nil
+    }
+
+    private mutating func refuse(_ problem: YAMLGuard.Problem) -> YAMLNode? {
+        diagnostics.append(.error(problem.message, at: SourceLocation(file: file, line: problem.line + lineOffset, column: problem.column),
+                                  hint: problem.hint))
+        return nil
+    }
+
+    /// The first node (in document order) that carries an anchor; never descends into one, so it visits
+    /// each node of the text once.
+    private static func firstAnchored(_ node: Node) -> Node? {
+        if node.anchor != nil { return node }
+        switch node {
+        case let .mapping(mapping):
+            for (key, value) in mapping {
+                if let found = firstAnchored(key) ?? firstAnchored(value) { return found }
+            }
+        case let .sequence(sequence):
+            for item in sequence { if let found = firstAnchored(item) { return found } }
+        case .scalar, .alias: break
         }
         return nil
     }
@@ -129,11 +162,15 @@ struct YAMLReader {
         return value
     }
 
-    /// A date `YYYY-MM-DD`.
-    mutating func day(_ node: YAMLNode, key: String) -> Day? {
+    /// A date `YYYY-MM-DD`, optionally within a range.
+    mutating func day(_ node: YAMLNode, key: String, in range: ClosedRange<Day>? = nil) -> Day? {
         guard let text = string(node, key: key) else { return nil }
         guard let day = Day(iso: text) else {
             report("'\(key)' must be a date like 2026-03-31, not '\(text)'", at: node, hint: "write dates as YYYY-MM-DD")
+            return nil
+        }
+        if let range, !range.contains(day) {
+            report("'\(key)' must be between \(range.lowerBound) and \(range.upperBound), not \(day)", at: node)
             return nil
         }
         return day

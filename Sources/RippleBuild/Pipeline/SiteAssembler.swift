@@ -37,7 +37,7 @@ package struct SiteAssembler: Sendable {
         var diagnostics: [Diagnostic] = []
         var timings = StageTimings()
         var config = SiteConfig()
-        do throws(DiagnosticError) { config = try ConfigParser.parse(source.configText) } catch {
+        do throws(DiagnosticError) { config = try ConfigParser.parse(source.configText, contentPaths: Set(source.contentFiles.map(\.path))) } catch {
             diagnostics += error.diagnostics
         }
         if let baseURL { config.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
@@ -58,7 +58,7 @@ package struct SiteAssembler: Sendable {
         var metrics: MetricSet?
         if !source.dataFiles.isEmpty {
             let files = source.dataFiles
-            let loaded = timings.measure("data") { ProgramLoader(settings: config.data).load(files) }
+            let loaded = timings.measure("data") { ProgramLoader(settings: config.data, asOf: config.program.asOf).load(files) }
             diagnostics += loaded.diagnostics
             program = loaded.program
             if let program { metrics = timings.measure("metrics") { MetricsEngine(settings: config).compute(program) } }

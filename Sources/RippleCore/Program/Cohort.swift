@@ -29,4 +29,12 @@ package struct Cohort: Hashable, Sendable {
     package init(id: String, name: String, programType: ProgramType, start: Day, end: Day? = nil) {
         self.id = id; self.name = name; self.programType = programType; self.start = start; self.end = end
     }
+
+    /// The folder name of a cohort's dashboard page (`dashboards/cohorts/<slug>/`): the id in lower case, every
+    /// character other than an ASCII letter, digit, `-` or `_` turned into `-`. Ids that differ only in case or
+    /// punctuation share one, so the data loader refuses the second of them (the one rule for both).
+    package static func slug(forID id: String) -> String {
+        let cleaned = String(id.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
+        return OutputPath.isSafeSegment(cleaned) ? cleaned : "cohort"
+    }
 }

@@ -79,12 +79,8 @@ struct DashboardBuilder: Sendable {
                      suppressed: value == .suppressed)
     }
 
-    /// The output folder name of a cohort: its id when that is a safe path segment, else a cleaned copy.
-    static func slug(_ period: PeriodMetrics) -> String {
-        let id = period.cohortID ?? period.id
-        let cleaned = String(id.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
-        return OutputPath.isSafeSegment(cleaned) ? cleaned : "cohort"
-    }
+    /// The output folder name of a cohort (`Cohort.slug(forID:)`, which the data loader keeps unique).
+    static func slug(_ period: PeriodMetrics) -> String { Cohort.slug(forID: period.cohortID ?? period.id) }
 
     static func cohortPath(_ period: PeriodMetrics) -> String { "dashboards/cohorts/\(slug(period))/index.html" }
 

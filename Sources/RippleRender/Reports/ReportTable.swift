@@ -56,12 +56,16 @@ package struct ReportTable: Sendable, Hashable {
 
 /// CSV text helpers for report downloads.
 enum ReportCSV {
-    /// A field, quoted when it holds a comma, quote or line break; a leading `=`, `+`, `-`, `@` that is not
-    /// a number is prefixed with `'` so spreadsheets do not run it as a formula.
+    /// A field, quoted when it holds a comma, quote or line break; a leading `=`, `+`, `-`, `@`, tab, carriage
+    /// return or line feed (spreadsheets skip the last three and then read a formula) is prefixed with `'`
+    /// so spreadsheets do not run it as a formula, unless the field is a number.
     static func field(_ text: String) -> String {
         var value = text
-        if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        if let first = value.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first), Double(value) == nil {
+            value = "'" + value
+        }
+        // Scalars, not Characters: "\r\n" is one Character that equals neither "\r" nor "\n".
+        guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
