@@ -133,7 +133,10 @@ final class HTTPConnectionServer: Sendable {
                 await Self.drain(socket)
                 return
             case .head(let head):
-                let response = await respond(head)
+                var response = await respond(head)
+                // One place for every response, refusals included: a body after a HEAD answer would be read
+                // as the next response.
+                if head.method == "HEAD" { response = response.withoutBody() }
                 let keepAlive = head.keepsAlive && !response.closesConnection && !Self.isStream(response)
                 do { try await write(response, keepAlive: keepAlive, to: socket) } catch { return }
                 if !keepAlive { return }

@@ -1,8 +1,9 @@
 /// Reads request heads from the bytes of one connection as they arrive, with hard limits, so that a huge or
 /// endless request line or header block is refused as soon as it passes the limit instead of being buffered.
 ///
-/// Linear: every byte is looked at once when it arrives (the scan resumes where it stopped) and once more when
-/// the finished head is split into fields. Bytes after a head stay for the next request on the connection.
+/// Linear in the bytes received: every byte is looked at once when it arrives (the scan resumes where it stopped)
+/// and once more when the finished head is split into fields. Bytes after a head stay for the next request on the
+/// connection; consumed heads are dropped from the buffer once per read, not once per head.
 package struct HTTPHeadParser: Sendable {
     /// The longest request line (method, target and version) accepted; longer gets 414.
     package static let maxRequestLine = 8 * 1024
@@ -30,6 +31,8 @@ package struct HTTPHeadParser: Sendable {
     }
 
     private var buffer: [UInt8] = []
+    /// Where the bytes not yet taken by a head begin.
+    private var start = 0
     /// Bytes of `buffer` already searched for line ends.
     private var scanned = 0
     /// Where the line being scanned starts.
@@ -39,11 +42,15 @@ package struct HTTPHeadParser: Sendable {
 
     package init() {}
 
-    /// Whether bytes of a next request are waiting (so a closed connection mid-request is told from an idle one).
-    package var hasPartialRequest: Bool { buffer.contains { $0 != 0x0D && $0 != 0x0A } }
-
     /// Adds bytes read from the connection and says whether they complete a head.
     package mutating func append(_ bytes: some Collection<UInt8>) -> Outcome {
+        if start > 0 {
+            buffer.removeFirst(start)
+            scanned -= start
+            lineStart -= start
+            requestLine = requestLine.map { ($0.lowerBound - start)..<($0.upperBound - start) }
+            start = 0
+        }
         buffer.append(contentsOf: bytes)
         return next()
     }
@@ -66,18 +73,18 @@ package struct HTTPHeadParser: Sendable {
         }
         if let requestLine {
             if buffer.count - requestLine.upperBound > Self.maxHeaderBytes { return .failed(.headersTooLarge) }
-        } else if buffer.count - lineStart > Self.maxRequestLine + 1 || lineStart > Self.maxRequestLine {
+        } else if buffer.count - lineStart > Self.maxRequestLine + 1 || lineStart - start > Self.maxRequestLine {
             // The line so far (maybe without its CR yet) is too long, or too many empty lines came first.
             return .failed(.requestLineTooLong)
         }
         return .needMore
     }
 
-    /// Splits the head ending before `end` into its parts and drops its bytes from the buffer.
+    /// Splits the head ending before `end` into its parts and marks its bytes as taken.
     private mutating func finish(requestLine: Range<Int>, end: Int) -> Outcome {
         // The checks in `next()` run per read; a head that ends inside the read that passes a limit is caught here.
         if end - requestLine.upperBound - 1 > Self.maxHeaderBytes { return .failed(.headersTooLarge) }
-        let head = buffer[..<end]
+        let head = buffer[start..<end]
         let headerLines = Self.lines(head[(requestLine.upperBound + 1)...])
         let outcome: Outcome
         do {
@@ -85,9 +92,9 @@ package struct HTTPHeadParser: Sendable {
         } catch {
             outcome = .failed(error)
         }
-        buffer.removeFirst(end)
-        scanned = 0
-        lineStart = 0
+        start = end
+        scanned = end
+        lineStart = end
         self.requestLine = nil
         return outcome
     }

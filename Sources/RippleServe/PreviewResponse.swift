@@ -24,15 +24,15 @@ package struct PreviewResponse: Sendable {
         self.closesConnection = closesConnection
     }
 
-    /// A short plain-text response (errors, redirects); `head` leaves the body out but keeps its length.
-    package static func plain(_ status: Int, _ text: String, head: Bool = false, closesConnection: Bool = false) -> PreviewResponse {
+    /// A short plain-text response (errors, redirects).
+    package static func plain(_ status: Int, _ text: String, closesConnection: Bool = false) -> PreviewResponse {
         let bytes = Array(text.utf8)
         return PreviewResponse(status: status, fields: [
             ("Content-Type", "text/plain; charset=utf-8"),
             ("Cache-Control", "no-cache"),
             ("X-Content-Type-Options", "nosniff"),
             ("Content-Length", String(bytes.count)),
-        ], body: .bytes(head ? [] : bytes), closesConnection: closesConnection)
+        ], body: .bytes(bytes), closesConnection: closesConnection)
     }
 
     /// The first field named `name` (any case); setting replaces it, or adds it at the end.
@@ -47,6 +47,15 @@ package struct PreviewResponse: Sendable {
             case (nil, nil): break
             }
         }
+    }
+
+    /// The response to a HEAD request: the same header fields (with the body's length), no body.
+    package func withoutBody() -> PreviewResponse {
+        var response = self
+        if case .bytes(let bytes) = body, allowsBody, self["Content-Length"] == nil { response["Content-Length"] = String(bytes.count) }
+        if case .stream(_, let producer) = body { producer.finish() }
+        response.body = .bytes([])
+        return response
     }
 
     /// Whether the response can have a body at all (RFC 9110 §6.4.1).

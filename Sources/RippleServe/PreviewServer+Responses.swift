@@ -32,24 +32,24 @@ extension PreviewServer {
         }
         switch resolver.resolve(path, query: request.query) {
         case .redirect(let location):
-            var response = PreviewResponse.plain(301, "Moved to \(location)\n", head: isHead)
+            var response = PreviewResponse.plain(301, "Moved to \(location)\n")
             response["Location"] = location
             return response
         case .refused:
-            return .plain(403, "This address is not part of the site.\n", head: isHead)
+            return .plain(403, "This address is not part of the site.\n")
         case .notFound:
             if let page = resolver.notFoundPage, let bytes = resolver.contents(of: page) {
                 return body(liveReload ? LiveReloadInjector.inject(into: bytes) : bytes,
-                            status: 404, contentType: "text/html; charset=utf-8", head: isHead)
+                            status: 404, contentType: "text/html; charset=utf-8")
             }
             let fallback = Array("<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Not found</title></head>\n<body><h1>Page not found</h1>\n<p>There is no page at this address.</p>\n</body></html>\n".utf8)
             return body(liveReload ? LiveReloadInjector.inject(into: fallback) : fallback,
-                        status: 404, contentType: "text/html; charset=utf-8", head: isHead)
+                        status: 404, contentType: "text/html; charset=utf-8")
         case .file(let url, let contentType):
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
                   let size = (attributes[.size] as? NSNumber)?.intValue,
                   let modified = attributes[.modificationDate] as? Date else {
-                return .plain(404, "Not found.\n", head: isHead)
+                return .plain(404, "Not found.\n")
             }
             let isHTML = contentType.hasPrefix("text/html")
             // The tag names the served bytes: an injected page differs from the file on disk.
@@ -59,22 +59,22 @@ extension PreviewServer {
                 return PreviewResponse(status: 304, fields: [("ETag", etag), ("Cache-Control", "no-cache")])
             }
             guard var bytes = resolver.contents(of: url) else {
-                return .plain(404, "Not found.\n", head: isHead)
+                return .plain(404, "Not found.\n")
             }
             if isHTML && liveReload { bytes = LiveReloadInjector.inject(into: bytes) }
-            var response = body(bytes, status: 200, contentType: contentType, head: isHead)
+            var response = body(bytes, status: 200, contentType: contentType)
             response["ETag"] = etag
             return response
         }
     }
 
-    /// A response with `bytes` as its body (or, for HEAD, only their length).
-    static func body(_ bytes: [UInt8], status: Int, contentType: String, head: Bool) -> PreviewResponse {
+    /// A response with `bytes` as its body (for HEAD, the server sends only their length).
+    static func body(_ bytes: [UInt8], status: Int, contentType: String) -> PreviewResponse {
         PreviewResponse(status: status, fields: [
             ("Content-Type", contentType),
             ("Cache-Control", "no-cache"),
             ("X-Content-Type-Options", "nosniff"),
             ("Content-Length", String(bytes.count)),
-        ], body: .bytes(head ? [] : bytes))
+        ], body: .bytes(bytes))
     }
 }

@@ -27,13 +27,15 @@ import Testing
         var parser = HTTPHeadParser()
         let two = Array("GET /a HTTP/1.1\r\nHost: h\r\n\r\nHEAD /b HTTP/1.1\r\nHost: h\r\n\r\n".utf8)
         #expect(parser.append(two[..<10]) == .needMore)
-        #expect(parser.hasPartialRequest)
         guard case .head(let first) = parser.append(two[10...]) else { Issue.record("no head"); return }
         #expect(first.target == "/a")
         guard case .head(let second) = parser.next() else { Issue.record("no second head"); return }
         #expect(second.method == "HEAD")
         #expect(parser.next() == .needMore)
-        #expect(!parser.hasPartialRequest)
+        // A third, arriving in pieces after the two were taken.
+        #expect(parser.append(Array("GET /c HT".utf8)) == .needMore)
+        guard case .head(let third) = parser.append(Array("TP/1.1\r\nHost: h\r\n\r\n".utf8)) else { Issue.record("no third head"); return }
+        #expect(third.target == "/c")
     }
 
     @Test func theRequestLineMayBe8KiBAndNoMore() {

@@ -79,6 +79,11 @@ import Testing
             for host in ["localhost", "LOCALHOST:8080", "127.0.0.1", "127.0.0.1:\(client.port)", "[::1]", "[::1]:80"] {
                 #expect(try await client.send("GET", "/", headers: ["Host": host]).status == 200, "\(host)")
             }
+            // A HEAD refusal has the length of its text and no body (else it would be read as the next response).
+            let head = try await client.sendRaw(Array("HEAD / HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n\r\n".utf8))
+            #expect(head.status == 421)
+            #expect(head.body.isEmpty)
+            #expect(head.header("Content-Length") == "58")
             let noHost = try await client.sendRaw(Array("GET / HTTP/1.1\r\n\r\n".utf8))
             #expect(noHost.status == 400)
             #expect(noHost.text == "Malformed request: no Host header.\n")
