@@ -4,8 +4,8 @@ import Foundation
 /// 127.0.0.1 (DNS rebinding) and then read the preview as its own origin; its requests still carry that domain in
 /// `Host`, so answering only to this machine's names stops it.
 ///
-/// Listening on a loopback address (the default), the names are `localhost`, `127.0.0.1` and `[::1]`. With another
-/// `--host`, that address and this computer's name are accepted too, and with `0.0.0.0` or `::` (every interface)
+/// Listening on a loopback address (the default), the names are `localhost`, `127.0.0.1`, `[::1]` and that address.
+/// With another `--host`, that address and this computer's name are accepted too, and with `0.0.0.0` or `::` (every interface)
 /// any IP address: a page opened by IP address has that address as its origin, so it cannot be a rebinding.
 /// Any port may follow a name (a forwarded port keeps the name).
 package struct HostAllowList: Sendable {
@@ -17,12 +17,11 @@ package struct HostAllowList: Sendable {
         var names: Set<String> = ["localhost", "127.0.0.1", "[::1]"]
         let host = listenHost.lowercased()
         let wildcard = ["0.0.0.0", "::", "[::]"].contains(host)
-        if !Self.isLoopback(host) {
-            names.insert(host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host)
-            if !machineName.isEmpty {
-                names.insert(machineName.lowercased())
-                names.insert(machineName.lowercased() + ".local")
-            }
+        // The address itself (as a URL writes it), also when it is another loopback one (127.0.0.2).
+        if !wildcard { names.insert(host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host) }
+        if !Self.isLoopback(host) && !machineName.isEmpty {
+            names.insert(machineName.lowercased())
+            names.insert(machineName.lowercased() + ".local")
         }
         self.names = names
         self.anyAddress = wildcard

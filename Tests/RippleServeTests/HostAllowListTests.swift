@@ -14,6 +14,9 @@ import Testing
         }
         #expect(hosts.allows("localhost") == HostAllowList(listenHost: "::1", machineName: "laptop").allows("localhost"))
         #expect(!HostAllowList(listenHost: "localhost", machineName: "laptop").allows("laptop"))
+        let other = HostAllowList(listenHost: "127.0.0.2", machineName: "laptop")
+        #expect(other.allows("127.0.0.2:8080"))
+        #expect(!other.allows("laptop"))
     }
 
     @Test func anotherAddressAddsItselfAndTheMachineName() {
