@@ -228,8 +228,8 @@ package struct ServeSession: Sendable {
 
     /// Locks the site folder itself (`flock` on it, held until the descriptor is closed or the process ends), so
     /// that a second preview of the same site is refused: each preview has its own folder, but a second one is
-    /// almost always a forgotten terminal, and both would rebuild on every save. Throws when another `ripple serve` holds it; -1 when the file system
-    /// cannot lock (a network share), where the preview goes on unguarded.
+    /// almost always a forgotten terminal, and both would rebuild on every save. Throws when another `ripple serve`
+    /// holds it; returns -1 when the file system cannot lock (a network share), where the preview goes on unguarded.
     static func lock(site: URL) throws(DiagnosticError) -> Int32 {
         let descriptor = open(site.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return -1 }
