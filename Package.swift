@@ -47,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "RippleServe",
-            dependencies: ["RippleCore", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["RippleCore", .product(name: "FlyingSocks", package: "FlyingFox")]
         ),
         .executableTarget(
             name: "ripple",

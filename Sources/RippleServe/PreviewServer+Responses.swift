@@ -1,77 +1,80 @@
-import FlyingFox
 import Foundation
 
 extension PreviewServer {
-    /// What one request gets: the events stream, a file, a redirect, or the 404 page.
-    static func respond(to request: HTTPRequest, resolver: StaticFileResolver, status: StatusBroadcaster,
-                        liveReload: Bool) async -> HTTPResponse {
-        let isHead = request.method == .HEAD
-        guard request.method == .GET || isHead else {
-            return plain(.methodNotAllowed, "Only GET and HEAD are supported.\n", head: false,
-                         extra: [HTTPHeader("Allow"): "GET, HEAD"])
+    /// What one request gets: a refusal for a name this machine does not answer to, the events stream, a file,
+    /// a redirect, or the 404 page.
+    static func respond(to request: HTTPRequestHead, resolver: StaticFileResolver, status: StatusBroadcaster,
+                        liveReload: Bool, hosts: HostAllowList) async -> PreviewResponse {
+        let isHead = request.method == "HEAD"
+        guard let host = request.header("host") ?? (request.version == "HTTP/1.0" ? "localhost" : nil) else {
+            return .plain(400, "Malformed request: no Host header.\n", closesConnection: true)
         }
-        let path = request.target.path(percentEncoded: true)
-        if liveReload && path == LiveReloadInjector.eventsPath {
-            var response = HTTPResponse(statusCode: .ok, headers: HTTPHeaders([
-                .contentType: "text/event-stream; charset=utf-8",
-                .cacheControl: "no-cache",
-                HTTPHeader("X-Accel-Buffering"): "no",
-            ]), body: isHead ? HTTPBodySequence() : HTTPBodySequence(from: EventStreamBody(statuses: await status.subscribe())))
-            if isHead { response.headers[.contentLength] = "0" }
+        // Before anything is read from the site, the events stream included.
+        guard hosts.allows(host) else { return hosts.refusal }
+        guard request.method == "GET" || isHead else {
+            var response = PreviewResponse.plain(405, "Only GET and HEAD are supported.\n")
+            response["Allow"] = "GET, HEAD"
             return response
         }
-        switch resolver.resolve(path, query: request.target.query(percentEncoded: true)) {
+        let path = request.path
+        if liveReload && path == LiveReloadInjector.eventsPath {
+            var response = PreviewResponse(status: 200, fields: [
+                ("Content-Type", "text/event-stream; charset=utf-8"),
+                ("Cache-Control", "no-cache"),
+                ("X-Accel-Buffering", "no"),
+            ])
+            if isHead {
+                response["Content-Length"] = "0"
+            } else {
+                response.body = EventStreamBody.make(statuses: await status.subscribe())
+            }
+            return response
+        }
+        switch resolver.resolve(path, query: request.query) {
         case .redirect(let location):
-            var response = plain(.movedPermanently, "Moved to \(location)\n", head: isHead)
-            response.headers[.location] = location
+            var response = PreviewResponse.plain(301, "Moved to \(location)\n")
+            response["Location"] = location
             return response
         case .refused:
-            return plain(.forbidden, "This address is not part of the site.\n", head: isHead)
+            return .plain(403, "This address is not part of the site.\n")
         case .notFound:
-            if let page = resolver.notFoundPage, let bytes = try? [UInt8](Data(contentsOf: page)) {
+            if let page = resolver.notFoundPage, let bytes = resolver.contents(of: page) {
                 return body(liveReload ? LiveReloadInjector.inject(into: bytes) : bytes,
-                            status: .notFound, contentType: "text/html; charset=utf-8", head: isHead)
+                            status: 404, contentType: "text/html; charset=utf-8")
             }
             let fallback = Array("<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Not found</title></head>\n<body><h1>Page not found</h1>\n<p>There is no page at this address.</p>\n</body></html>\n".utf8)
             return body(liveReload ? LiveReloadInjector.inject(into: fallback) : fallback,
-                        status: .notFound, contentType: "text/html; charset=utf-8", head: isHead)
+                        status: 404, contentType: "text/html; charset=utf-8")
         case .file(let url, let contentType):
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
                   let size = (attributes[.size] as? NSNumber)?.intValue,
                   let modified = attributes[.modificationDate] as? Date else {
-                return plain(.notFound, "Not found.\n", head: isHead)
+                return .plain(404, "Not found.\n")
             }
             let isHTML = contentType.hasPrefix("text/html")
             // The tag names the served bytes: an injected page differs from the file on disk.
             var etag = StaticFileResolver.etag(size: size, modified: modified)
             if isHTML && liveReload { etag.insert(contentsOf: "lr-", at: etag.index(after: etag.startIndex)) }
-            if StaticFileResolver.ifNoneMatch(request.headers[.ifNoneMatch], matches: etag) {
-                return HTTPResponse(statusCode: .notModified, headers: HTTPHeaders([.eTag: etag, .cacheControl: "no-cache"]))
+            if StaticFileResolver.ifNoneMatch(request.header("if-none-match"), matches: etag) {
+                return PreviewResponse(status: 304, fields: [("ETag", etag), ("Cache-Control", "no-cache")])
             }
-            guard var bytes = try? [UInt8](Data(contentsOf: url)) else {
-                return plain(.notFound, "Not found.\n", head: isHead)
+            guard var bytes = resolver.contents(of: url) else {
+                return .plain(404, "Not found.\n")
             }
             if isHTML && liveReload { bytes = LiveReloadInjector.inject(into: bytes) }
-            var response = body(bytes, status: .ok, contentType: contentType, head: isHead)
-            response.headers[.eTag] = etag
+            var response = body(bytes, status: 200, contentType: contentType)
+            response["ETag"] = etag
             return response
         }
     }
 
-    /// A response with `bytes` as its body (or, for HEAD, only their length).
-    static func body(_ bytes: [UInt8], status: HTTPStatusCode, contentType: String, head: Bool) -> HTTPResponse {
-        var response = HTTPResponse(statusCode: status, headers: HTTPHeaders([
-            .contentType: contentType,
-            .cacheControl: "no-cache",
-            HTTPHeader("X-Content-Type-Options"): "nosniff",
-        ]), body: head ? Data() : Data(bytes))
-        if head { response.headers[.contentLength] = String(bytes.count) }
-        return response
-    }
-
-    static func plain(_ status: HTTPStatusCode, _ text: String, head: Bool, extra: [HTTPHeader: String] = [:]) -> HTTPResponse {
-        var response = body(Array(text.utf8), status: status, contentType: "text/plain; charset=utf-8", head: head)
-        for (header, value) in extra { response.headers[header] = value }
-        return response
+    /// A response with `bytes` as its body (for HEAD, the server sends only their length).
+    static func body(_ bytes: [UInt8], status: Int, contentType: String) -> PreviewResponse {
+        PreviewResponse(status: status, fields: [
+            ("Content-Type", contentType),
+            ("Cache-Control", "no-cache"),
+            ("X-Content-Type-Options", "nosniff"),
+            ("Content-Length", String(bytes.count)),
+        ], body: .bytes(bytes))
     }
 }

@@ -1,4 +1,3 @@
-import FlyingFox
 import FlyingSocks
 import Foundation
 import RippleCore
@@ -6,8 +5,8 @@ import RippleCore
 /// Serves the built site over HTTP, with the live-reload script in HTML pages and the build status as
 /// Server-Sent Events on `/__ripple/events`.
 ///
-/// Uses FlyingFox (pure Swift, async/await, HTTP/1.1 keep-alive) for the protocol; this type decides what
-/// each request gets.
+/// `HTTPConnectionServer` reads requests (with size and time limits) and writes responses; this type decides
+/// what each request gets, and answers only to this machine's names (`HostAllowList`).
 package actor PreviewServer {
     /// The address to listen on: an IPv4 or IPv6 literal, or `localhost`.
     package let host: String
@@ -16,16 +15,22 @@ package actor PreviewServer {
     private let resolver: StaticFileResolver
     private let status: StatusBroadcaster
     private let liveReload: Bool
-    private var server: HTTPServer?
-    private var runTask: Task<Void, any Error>?
+    private let limits: HTTPConnectionServer.Limits
+    private var server: HTTPConnectionServer?
 
     /// Creates a server for the files under `root`; `liveReload: false` serves pages unchanged.
     package init(root: URL, host: String = "127.0.0.1", port: UInt16, status: StatusBroadcaster, liveReload: Bool = true) {
+        self.init(root: root, host: host, port: port, status: status, liveReload: liveReload, limits: .init())
+    }
+
+    init(root: URL, host: String = "127.0.0.1", port: UInt16, status: StatusBroadcaster, liveReload: Bool = true,
+         limits: HTTPConnectionServer.Limits) {
         self.host = host
         self.requestedPort = port
         self.resolver = StaticFileResolver(root: root)
         self.status = status
         self.liveReload = liveReload
+        self.limits = limits
     }
 
     /// Binds and starts serving; returns the port actually bound. A port that is taken, or a host that
@@ -33,30 +38,15 @@ package actor PreviewServer {
     package func start() async throws(DiagnosticError) -> UInt16 {
         let address = try Self.socketAddress(host: host, port: requestedPort)
         let resolver = self.resolver, status = self.status, liveReload = self.liveReload
-        let handler = ClosureHTTPHandler { request in
-            await Self.respond(to: request, resolver: resolver, status: status, liveReload: liveReload)
-        }
-        let server = HTTPServer(config: HTTPServer.Configuration(address: address, timeout: 30, logger: .disabled),
-                                handler: handler)
-        let ended = RunOutcome()
-        let running = Task {
-            do { try await server.run() } catch {
-                ended.set(error)
-                throw error
-            }
-        }
+        let hosts = HostAllowList(listenHost: host)
         do {
-            try await Self.waitUntilListening(server, ended: ended)
+            let server = try await HTTPConnectionServer(address: address, limits: limits) { request in
+                await Self.respond(to: request, resolver: resolver, status: status, liveReload: liveReload, hosts: hosts)
+            }
+            self.server = server
+            return server.port ?? requestedPort
         } catch {
-            running.cancel()
             throw Self.diagnostic(for: error, host: host, port: requestedPort)
-        }
-        self.server = server
-        self.runTask = running
-        guard let bound = await server.listeningAddress else { return requestedPort }
-        switch bound {
-        case .ip4(_, let port), .ip6(_, let port): return port
-        case .unix: return requestedPort
         }
     }
 
@@ -65,20 +55,7 @@ package actor PreviewServer {
         await status.close()
         guard let server else { return }
         self.server = nil
-        await server.stop(timeout: 1)
-        runTask?.cancel()
-        _ = await runTask?.result
-        runTask = nil
-    }
-
-    /// Waits until the server listens, or rethrows why `run()` ended first (typically a bind error).
-    private static func waitUntilListening(_ server: HTTPServer, ended: RunOutcome) async throws {
-        for _ in 0..<500 {
-            if await server.isListening { return }
-            if let error = ended.error { throw error }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        throw SocketError.timeout(message: "the server did not start listening")
+        await server.stop()
     }
 
     static func socketAddress(host: String, port: UInt16) throws(DiagnosticError) -> any SocketAddress {
@@ -108,14 +85,4 @@ package actor PreviewServer {
         return DiagnosticError(.error("cannot start the preview server: \(error.localizedDescription)",
                                       hint: "try another port with --port, e.g. --port 8081"))
     }
-}
-
-/// Why the server's run loop ended, read while waiting for it to listen.
-final class RunOutcome: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: (any Error)?
-
-    var error: (any Error)? { lock.withLock { stored } }
-
-    func set(_ error: any Error) { lock.withLock { stored = error } }
 }

@@ -112,26 +112,14 @@ package struct ServeSession: Sendable {
         self.build = build
     }
 
-    /// The private output folder for a site: `<temp>/ripple-serve-<hash of the source path>/site`, so a
-    /// preview never touches the site's own `public/` and two sites never share one.
-    package static func outputFolder(for source: URL, temporary: URL = FileManager.default.temporaryDirectory) -> URL {
-        var hash: UInt64 = 0xcbf29ce484222325  // FNV-1a: stable across runs, unlike Hasher.
-        for byte in source.standardizedFileURL.path.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100000001b3
-        }
-        let name = "ripple-serve-" + String(hash, radix: 16)
-        return temporary.appendingPathComponent(name, isDirectory: true).appendingPathComponent("site", isDirectory: true)
-    }
-
     /// Runs until the task is cancelled (Ctrl-C), then stops the server. `ready` gets the URL once the
     /// first build is done and the site can be opened; `log` gets every message for the terminal.
-    /// Throws only when the server cannot start, or another preview of the same site is running (the two would
-    /// write into the same folder).
+    /// Throws only when the server cannot start, or another preview of the same site is running.
     package func run(log: @escaping @Sendable (Message) -> Void,
                      ready: @escaping @Sendable (String) -> Void = { _ in }) async throws(DiagnosticError) {
+        let lock = try Self.lock(site: source)
+        defer { if lock >= 0 { close(lock) } }
         try? FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        let lock = try Self.lock(beside: output)
-        defer { close(lock) }
         let broadcaster = StatusBroadcaster(.succeeded(version: "0"))
         let server = PreviewServer(root: output, host: host, port: port, status: broadcaster)
         let bound = try await server.start()
@@ -238,17 +226,17 @@ package struct ServeSession: Sendable {
         }
     }
 
-    /// Takes the output folder's lock (`serve.lock` beside it), held until the descriptor is closed or the
-    /// process ends; throws when another `ripple serve` holds it.
-    static func lock(beside output: URL) throws(DiagnosticError) -> Int32 {
-        let path = output.deletingLastPathComponent().appendingPathComponent("serve.lock").path
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw DiagnosticError(.error("cannot create the preview's folder '\(output.deletingLastPathComponent().path)'",
-                                         hint: "check that the temporary folder (TMPDIR) is writable"))
-        }
+    /// Locks the site folder itself (`flock` on it, held until the descriptor is closed or the process ends), so
+    /// that a second preview of the same site is refused: each preview has its own folder, but a second one is
+    /// almost always a forgotten terminal, and both would rebuild on every save. Throws when another `ripple serve`
+    /// holds it; returns -1 when the file system cannot lock (a network share), where the preview goes on unguarded.
+    static func lock(site: URL) throws(DiagnosticError) -> Int32 {
+        let descriptor = open(site.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return -1 }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let code = errno
             close(descriptor)
+            guard code == EWOULDBLOCK else { return -1 }
             throw DiagnosticError(.error("another `ripple serve` is already previewing this site",
                                          hint: "use the preview that is running (its address is in its terminal), or stop it with Ctrl-C first"))
         }

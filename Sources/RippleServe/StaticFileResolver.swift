@@ -11,7 +11,7 @@ package struct StaticFileResolver: Sendable {
         case redirect(String)
         /// Nothing there.
         case notFound
-        /// A path that is malformed or tries to leave the root.
+        /// A malformed path, or one that names a hidden file or a parent folder (`..`).
         case refused
     }
 
@@ -20,7 +20,8 @@ package struct StaticFileResolver: Sendable {
 
     /// Creates a resolver over `root` (the folder is canonicalised so that symlink checks compare like with like).
     package init(root: URL) {
-        self.root = URL(fileURLWithPath: root.standardizedFileURL.resolvingSymlinksInPath().path, isDirectory: true)
+        let path = root.standardizedFileURL.path
+        self.root = URL(fileURLWithPath: Self.realPath(path) ?? path, isDirectory: true)
     }
 
     /// Splits a raw, percent-encoded request path into safe path segments, or nil when it is refused:
@@ -43,51 +44,66 @@ package struct StaticFileResolver: Sendable {
         return result
     }
 
-    /// Resolves a raw request path (percent-encoded, without the query) to what should be served.
+    /// Resolves a raw request path (percent-encoded, without the query) to what should be served: the file's
+    /// real path (every symlink resolved), so that what is checked is what is read. A path whose real location is
+    /// outside the root, through a symlink anywhere along it, is not found: the preview never serves it.
     /// `query` is kept on redirects so that `/guide?x=1` goes to `/guide/?x=1`.
     package func resolve(_ rawPath: String, query: String = "") -> Resolution {
         guard let segments = Self.segments(of: rawPath) else { return .refused }
         var candidate = root
         for segment in segments { candidate.appendPathComponent(segment, isDirectory: false) }
 
-        guard let kind = fileKind(candidate) else { return .notFound }
+        guard let real = insideRealPath(candidate.path), let kind = Self.fileKind(real) else { return .notFound }
         switch kind {
         case .directory:
             guard rawPath.hasSuffix("/") else {
                 return .redirect(rawPath + "/" + (query.isEmpty ? "" : "?" + query))
             }
-            let index = candidate.appendingPathComponent("index.html", isDirectory: false)
-            guard fileKind(index) == .regular, isInsideRoot(index) else { return .notFound }
-            return .file(index, contentType: Self.contentType(forPath: index.path))
+            guard let index = insideRealPath(real + "/index.html"), Self.fileKind(index) == .regular else { return .notFound }
+            return .file(URL(fileURLWithPath: index, isDirectory: false), contentType: Self.contentType(forPath: index))
         case .regular:
             // A file asked for as a folder (`/style.css/`) is not a folder.
             guard !rawPath.hasSuffix("/") else { return .notFound }
-            guard isInsideRoot(candidate) else { return .refused }
-            return .file(candidate, contentType: Self.contentType(forPath: candidate.path))
+            // The type follows the name asked for, as the browser sees it.
+            return .file(URL(fileURLWithPath: real, isDirectory: false), contentType: Self.contentType(forPath: candidate.path))
         }
     }
 
     /// The site's own `404.html`, when it has one.
     package var notFoundPage: URL? {
-        let page = root.appendingPathComponent("404.html", isDirectory: false)
-        return fileKind(page) == .regular && isInsideRoot(page) ? page : nil
+        guard let page = insideRealPath(root.path + "/404.html"), Self.fileKind(page) == .regular else { return nil }
+        return URL(fileURLWithPath: page, isDirectory: false)
+    }
+
+    /// The bytes of a file `resolve` returned, checked again: the build may have replaced it since.
+    package func contents(of file: URL) -> [UInt8]? {
+        guard let real = insideRealPath(file.path), Self.fileKind(real) == .regular else { return nil }
+        return try? [UInt8](Data(contentsOf: URL(fileURLWithPath: real, isDirectory: false)))
     }
 
     private enum Kind { case regular, directory }
 
-    /// Follows symlinks (`stat`), so a link is judged by what it points to; `isInsideRoot` then checks where.
-    private func fileKind(_ url: URL) -> Kind? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return nil }
-        if isDirectory.boolValue { return .directory }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
-        return attributes?[.type] as? FileAttributeType == .typeRegular ? .regular : nil
+    /// What is at a real path (no symlinks left to follow): a regular file, a folder, or nothing servable.
+    private static func fileKind(_ path: String) -> Kind? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR: return .directory
+        default: return nil
+        }
     }
 
-    /// Whether the file, with every symlink along its path resolved, is still under the root.
-    private func isInsideRoot(_ url: URL) -> Bool {
-        let resolved = url.resolvingSymlinksInPath().path
-        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        return resolved.hasPrefix(rootPath)
+    /// The real path of `path` (`realpath`: every symlink along it resolved) when it exists and is inside the root.
+    private func insideRealPath(_ path: String) -> String? {
+        // The root's own real path is taken again each time: the build swaps the whole folder into place.
+        guard let real = Self.realPath(path), let rootReal = Self.realPath(root.path) else { return nil }
+        return real == rootReal || real.hasPrefix(rootReal.hasSuffix("/") ? rootReal : rootReal + "/") ? real : nil
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }

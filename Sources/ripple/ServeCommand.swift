@@ -5,7 +5,7 @@ import RippleBuild
 import RippleCore
 import RippleServe
 
-/// `ripple serve`: builds the site into a private folder, serves it on this computer and rebuilds on save.
+/// `ripple serve`: builds the site into a private folder (`PreviewFolder`), serves it on this computer and rebuilds on save.
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -38,7 +38,14 @@ struct ServeCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if let warning = SiteWatcher.environmentWarning(ProcessInfo.processInfo.environment) { Console.report([warning]) }
-        let output = ServeSession.outputFolder(for: sourceURL)
+        let preview: PreviewFolder
+        do { preview = try PreviewFolder.create() } catch {
+            Console.report(error.diagnostics)
+            throw ExitCode(1)
+        }
+        // Removed on every way out: Ctrl-C, SIGTERM or SIGHUP (handled below), a failure to start, a normal end.
+        defer { preview.remove() }
+        let output = preview.site
         let includeDrafts = drafts
         let verbose = verbose
         // Kept across rebuilds: a save re-renders only what it affects (see RippleBuild/Incremental).
@@ -58,13 +65,17 @@ struct ServeCommand: ParsableCommand {
             }
             done.signal()
         }
-        // Ctrl-C cancels the session, which closes the event streams and the listener; then we exit 0.
-        signal(SIGINT, SIG_IGN)
-        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        interrupt.setEventHandler { task.cancel() }
-        interrupt.resume()
+        // Ctrl-C (or SIGTERM, or the terminal closing) cancels the session, which closes the event streams and the
+        // listener; then the preview folder is removed and we exit 0.
+        let stops = [SIGINT, SIGTERM, SIGHUP].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { task.cancel() }
+            source.resume()
+            return source
+        }
         done.wait()
-        interrupt.cancel()
+        for source in stops { source.cancel() }
         if let error = outcome.error {
             Console.report(error.diagnostics)
             throw ExitCode(1)

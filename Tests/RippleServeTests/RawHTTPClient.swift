@@ -22,8 +22,9 @@ struct RawHTTPClient {
         return try await Self.offPool {
             let socket = try Self.connect(port: port)
             defer { close(socket) }
-            var request = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
-            for (name, value) in headers.sorted(by: { $0.key < $1.key }) { request += "\(name): \(value)\r\n" }
+            // A Host given in `headers` replaces the default one.
+            var request = "\(method) \(target) HTTP/1.1\r\nHost: \(headers["Host"] ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n"
+            for (name, value) in headers.sorted(by: { $0.key < $1.key }) where name != "Host" { request += "\(name): \(value)\r\n" }
             try Self.write(socket, request + "\r\n")
             var data: [UInt8] = []
             while let chunk = try Self.read(socket) { data += chunk }
@@ -49,6 +50,59 @@ struct RawHTTPClient {
                 if until(String(decoding: data, as: UTF8.self)) { break }
             }
             return String(decoding: data, as: UTF8.self)
+        }
+    }
+
+    /// Sends `bytes` as they are (a request, maybe a hostile one) and reads the response until the server closes.
+    /// A write the server cuts short (it answered and stopped reading) is not an error: its answer is still read.
+    func sendRaw(_ bytes: [UInt8]) async throws -> Response {
+        let port = self.port
+        return try await Self.offPool {
+            let socket = try Self.connect(port: port)
+            defer { close(socket) }
+            try? Self.write(socket, bytes)
+            var data: [UInt8] = []
+            while let chunk = try Self.read(socket) { data += chunk }
+            return try Self.parse(data, head: false)
+        }
+    }
+
+    /// Sends `prefix`, then one more byte of `rest` each time `pace` passes with no answer (the read timeout
+    /// paces it: no sleep), until the server closes the connection or `rest` runs out. Returns how many bytes
+    /// of `rest` were sent and whether the server closed without answering.
+    func dribble(_ prefix: String, _ rest: String, pace: Double) async throws -> (sent: Int, closedSilently: Bool) {
+        let port = self.port
+        return try await Self.offPool {
+            let socket = try Self.connect(port: port, timeout: pace)
+            defer { close(socket) }
+            try Self.write(socket, prefix)
+            var sent = 0
+            for byte in Array(rest.utf8) {
+                do {
+                    let answer = try Self.read(socket)
+                    return (sent, answer == nil)
+                } catch Failure.timedOut {
+                } catch Failure.connect(ECONNRESET) {
+                    return (sent, true)  // closed with a byte of ours unread
+                }
+                guard (try? Self.write(socket, [byte])) != nil else { return (sent, true) }
+                sent += 1
+            }
+            return (sent, false)
+        }
+    }
+
+    /// Opens a connection that sends nothing yet; the caller closes the descriptor.
+    func openIdle() throws -> Int32 { try Self.connect(port: port, timeout: 20) }
+
+    /// On a connection from `openIdle`: sends `text` (if any), reads until the server closes. Off the cooperative
+    /// threads, which the server needs meanwhile.
+    static func finish(_ socket: Int32, sending text: String = "") async throws -> Response {
+        try await offPool {
+            if !text.isEmpty { try write(socket, text) }
+            var data: [UInt8] = []
+            while let chunk = try read(socket) { data += chunk }
+            return try parse(data, head: false)
         }
     }
 
@@ -81,7 +135,10 @@ struct RawHTTPClient {
     }
 
     private static func write(_ fd: Int32, _ text: String) throws {
-        let bytes = Array(text.utf8)
+        try write(fd, Array(text.utf8))
+    }
+
+    private static func write(_ fd: Int32, _ bytes: [UInt8]) throws {
         var sent = 0
         while sent < bytes.count {
             let n = bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -101,7 +158,7 @@ struct RawHTTPClient {
 
     private static func parse(_ data: [UInt8], head: Bool) throws -> Response {
         let separator = Array("\r\n\r\n".utf8)
-        guard let end = (0...(data.count - separator.count)).first(where: { Array(data[$0..<$0 + 4]) == separator }) else {
+        guard data.count >= separator.count, let end = (0...(data.count - separator.count)).first(where: { Array(data[$0..<$0 + 4]) == separator }) else {
             throw Failure.malformed
         }
         let lines = String(decoding: data[..<end], as: UTF8.self).components(separatedBy: "\r\n")

@@ -94,15 +94,6 @@ import Testing
         #expect(ServeSession.Message.exposed(host: "0.0.0.0").text.hasPrefix("warning: listening on 0.0.0.0"))
     }
 
-    @Test func outputFolderIsPrivateAndStable() {
-        let temp = URL(fileURLWithPath: "/tmp")
-        let a = ServeSession.outputFolder(for: URL(fileURLWithPath: "/sites/one"), temporary: temp)
-        #expect(a == ServeSession.outputFolder(for: URL(fileURLWithPath: "/sites/one/"), temporary: temp))
-        #expect(a != ServeSession.outputFolder(for: URL(fileURLWithPath: "/sites/two"), temporary: temp))
-        #expect(a.path.hasPrefix("/tmp/ripple-serve-"))
-        #expect(a.lastPathComponent == "site")
-    }
-
     static func version(in events: String) -> String? {
         guard let range = events.range(of: "\"version\": \"", options: .backwards) else { return nil }
         return String(events[range.upperBound...].prefix { $0 != "\"" })
@@ -114,19 +105,24 @@ import Testing
     }
 }
 
-/// Two previews of one site would write into the same folder: the second is refused with a clear error.
+/// A second preview of the same site is refused with a clear error (each has its own folder now, so the lock
+/// is on the site folder itself).
 @Suite struct ServeSessionLockTests {
     @Test func aSecondPreviewOfTheSameSiteIsRefused() throws {
         let folder = try TempFolder()
-        let output = folder.path("ripple-serve-x/site")
-        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        let held = try ServeSession.lock(beside: output)
-        let refused = #expect(throws: DiagnosticError.self) { _ = try ServeSession.lock(beside: output) }
+        let held = try ServeSession.lock(site: folder.url)
+        #expect(held >= 0)
+        let refused = #expect(throws: DiagnosticError.self) { _ = try ServeSession.lock(site: folder.url) }
         #expect(refused?.diagnostics.first?.message == "another `ripple serve` is already previewing this site")
         #expect(refused?.diagnostics.first?.hint
             == "use the preview that is running (its address is in its terminal), or stop it with Ctrl-C first")
+        // The same site through another path is the same folder.
+        let other = try TempFolder()
+        let link = other.path("link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: folder.url)
+        #expect(throws: DiagnosticError.self) { _ = try ServeSession.lock(site: link) }
         close(held)
-        let again = try ServeSession.lock(beside: output)
+        let again = try ServeSession.lock(site: folder.url)
         close(again)
     }
 }

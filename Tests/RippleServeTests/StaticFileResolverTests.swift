@@ -53,11 +53,34 @@ import Testing
         #expect(resolver.resolve(path) == .refused)
     }
 
-    @Test func symlinksLeadingOutsideAreRefused() {
-        #expect(resolver.resolve("/leak.txt") == .refused)
-        #expect(resolver.resolve("/up/secret.txt") == .refused)
-        #expect(resolver.resolve("/up/") == .notFound)
-        #expect(resolver.resolve("/inside.css") != .refused)
+    /// Issue 23, item 1: whatever the build leaves in the folder, a symlink never serves a file from outside it.
+    @Test func symlinksLeadingOutsideAreNotFound() throws {
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: site.appendingPathComponent("people.csv").path, withDestinationPath: "../secret.txt")
+        try fm.createDirectory(at: site.appendingPathComponent("pages"), withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: site.appendingPathComponent("pages/deep.txt").path, withDestinationPath: "../../secret.txt")
+        try fm.createSymbolicLink(atPath: site.appendingPathComponent("loop").path, withDestinationPath: "loop")
+        for path in ["/leak.txt", "/people.csv", "/pages/deep.txt", "/up/secret.txt", "/up/", "/up", "/loop"] {
+            #expect(resolver.resolve(path) == .notFound, "\(path)")
+        }
+        // A symlink that stays inside is served as the file it names.
+        #expect(resolver.resolve("/inside.css") ==
+            .file(resolver.root.appendingPathComponent("assets/style.css"), contentType: "text/css; charset=utf-8"))
+    }
+
+    @Test func aFileReplacedByAnOutsideSymlinkAfterResolvingIsNotRead() throws {
+        guard case .file(let url, _) = resolver.resolve("/assets/style.css") else { Issue.record("not served"); return }
+        #expect(resolver.contents(of: url) == Array("body{}".utf8))
+        try FileManager.default.removeItem(at: url)
+        try FileManager.default.createSymbolicLink(atPath: url.path, withDestinationPath: folder.path("secret.txt").path)
+        #expect(resolver.contents(of: url) == nil)
+    }
+
+    @Test func theSite404PageIsNotTakenFromOutside() throws {
+        #expect(resolver.notFoundPage == nil)
+        try FileManager.default.createSymbolicLink(atPath: site.appendingPathComponent("404.html").path,
+                                                   withDestinationPath: folder.path("secret.txt").path)
+        #expect(resolver.notFoundPage == nil)
     }
 
     @Test func percentEncodedNamesAreDecoded() throws {
