@@ -13,12 +13,16 @@ struct PrivacyFilter {
             return Self.suppressEverything(m)
         }
         var hidden = Set<String>()
-        for (key, field) in PeriodMetrics.coreFields + PeriodMetrics.extraFields {
-            if let people = raw.populations[key], tooSmall(people), m.number(field) != nil {
+        // With fewer than N pairs every rate, average or hours figure describes those few pairs.
+        let countsOnly = tooSmall(raw.pairs)
+        for (key, field) in PeriodMetrics.coreFields + PeriodMetrics.extraFields where m.number(field) != nil {
+            let isMeasure = if case .number = field { true } else { false }
+            if countsOnly && isMeasure || raw.populations[key].map(tooSmall) == true {
                 m.clear(field); hidden.insert(key)
             }
         }
-        for (s, people) in raw.surveyPopulations.enumerated() where tooSmall(people) && m.surveyScore[s].value != nil {
+        for (s, people) in raw.surveyPopulations.enumerated()
+        where (countsOnly || tooSmall(people)) && m.surveyScore[s].value != nil {
             m.surveyScore[s].value = nil
             hidden.insert("survey_score[\(m.surveyScore[s].key)]")
         }

@@ -36,7 +36,7 @@ import Testing
         #expect(byDepartment["participants"]?["Eng"] as? Int == 10)
         let suppressed = try #require(all["suppressed"] as? [String])
         #expect(suppressed.contains("by_department.participants[Legal]"))
-        #expect(suppressed.prefix(2) == ["sessions_completed", "avg_session_rating"])
+        #expect(suppressed.prefix(3) == ["sessions_completed", "session_hours", "avg_session_rating"])
     }
 
     @Test func deterministic() {
