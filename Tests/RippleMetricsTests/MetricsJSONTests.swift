@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func suppressedValuesAreNullAndListed() throws {
-        let set = MetricsEngine(settings: Fixtures.settings(minGroupSize: 5, asOf: "2026-03-31")).compute(PrivacyTests.program)
+        let set = MetricsEngine(settings: Fixtures.settings(minGroupSize: 5, asOf: "2026-03-31")).compute(PrimaryTests.program)
         let text = MetricsJSON.encode(set)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let periods = try #require(object["periods"] as? [[String: Any]])
@@ -36,7 +36,7 @@ import Testing
         #expect(byDepartment["participants"]?["Eng"] as? Int == 10)
         let suppressed = try #require(all["suppressed"] as? [String])
         #expect(suppressed.contains("by_department.participants[Legal]"))
-        #expect(suppressed.prefix(3) == ["sessions_completed", "session_hours", "avg_session_rating"])
+        #expect(suppressed.prefix(3) == ["session_hours", "avg_session_rating", "role_swap_share"])
     }
 
     @Test func deterministic() {
