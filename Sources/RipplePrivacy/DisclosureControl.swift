@@ -30,9 +30,7 @@ package struct DisclosureControl: Sendable {
 
     /// Protects a metric set (primary suppression already applied).
     package func protect(_ set: MetricSet) -> Outcome {
-        guard let figures = try? PublishedFigures(json: MetricsJSON.encode(set)) else {
-            return Outcome(metrics: set, primary: 0, complementary: 0, remaining: [])
-        }
+        let figures = PublishedFigures(set)
         let (hidden, remaining) = protect(figures)
         var metrics = set
         var byPeriod: [String: Set<String>] = [:]

@@ -75,10 +75,12 @@ extension PrivacyAudit {
     /// Where the audit's findings are located: the published file it reads.
     package static let metricsFile = "data/metrics.json"
 
-    /// The audit of a build's figures, exactly as metrics.json publishes them, as diagnostics:
+    /// The audit of a build's figures, exactly as metrics.json publishes them (PublishedFiguresTests
+    /// checks the two readings agree), as diagnostics:
     /// errors (`privacy.audit: error`) or warnings (`warn`).
     package func diagnostics(for metrics: MetricSet, mode: PrivacyAuditMode) -> [Diagnostic] {
-        guard mode != .off, let figures = try? PublishedFigures(json: MetricsJSON.encode(metrics)) else { return [] }
+        guard mode != .off else { return [] }
+        let figures = PublishedFigures(metrics)
         return diagnostics(findings(in: figures), severity: mode == .warn ? .warning : .error, file: Self.metricsFile)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RippleMetrics
 
 /// Every figure a built `metrics.json` publishes, one cell per figure: what an analyst holding
 /// only the public site knows. Cells are ordered by period (file order), then key.
@@ -53,10 +54,42 @@ package struct PublishedFigures: Sendable {
         for period in periods { read(period) }
         for point in root["reach"] as? [[String: Any]] ?? [] {
             guard let quarter = point["quarter"] as? String else { continue }
-            let value = Self.number(point["participants_reached"])
-            reachQuarters.append(quarter)
-            add(Cell(period: quarter, key: "participants_reached", value: value, hidden: value == nil))
+            addReach(quarter, Self.number(point["participants_reached"]))
         }
+        finish()
+    }
+
+    /// The figures of a metric set, exactly as `MetricsJSON` writes them (without the round trip
+    /// through JSON text, which costs more than the audit on a large program).
+    package init(_ set: MetricSet) {
+        minGroupSize = set.minGroupSize
+        for period in set.periods {
+            let suppressed = Set(period.suppressed)
+            period.forEachFigure { key, value in
+                add(Cell(period: period.id, key: key, value: value, hidden: suppressed.contains(key)))
+            }
+            periods.append(Period(id: period.id, kind: period.kind.rawValue,
+                                  departments: Array(Set(period.byDepartment.groups + period.departmentMatrix.departments)).sorted(),
+                                  levels: period.byLevel.groups.sorted(), modules: period.trainingsCompleted.map(\.key).sorted()))
+        }
+        for point in set.reach { addReach(point.quarter, point.participantsReached.map(Double.init)) }
+        finish()
+    }
+
+    private mutating func addReach(_ quarter: String, _ value: Double?) {
+        reachQuarters.append(quarter)
+        add(Cell(period: quarter, key: "participants_reached", value: value, hidden: value == nil))
+    }
+
+    /// One canonical order whatever the source: periods in file order, reach points last, keys sorted.
+    private mutating func finish() {
+        var group: [String: Int] = [:]
+        for (i, period) in periods.enumerated() { group[period.id] = i }
+        let rank = cells.map { $0.key == "participants_reached" ? periods.count : group[$0.period] ?? periods.count }
+        let order = cells.indices.sorted { (rank[$0], cells[$0].key, $0) < (rank[$1], cells[$1].key, $1) }
+        cells = order.map { cells[$0] }
+        index = [:]
+        for (i, cell) in cells.enumerated() { index[cell.name] = i }
     }
 
     private static let notFigures: Set<String> = ["id", "kind", "label", "start", "end", "to_date", "cohort_id",

@@ -13,7 +13,7 @@ import Testing
         let start = clock.now
         let (_, outcome) = Programs.protect(program)
         let elapsed = clock.now - start
-        let findings = try Programs.audit(outcome.metrics)
+        let findings = try Programs.audit(outcome.metrics)  // through metrics.json text, as `ripple check --privacy`
         #expect(findings.isEmpty, "\(findings.prefix(5).map(\.summary))")
         #expect(outcome.remaining.isEmpty)
         print("privacy \(participants == 0 ? "sample" : "\(participants)"): primary \(outcome.primary), "
