@@ -12,7 +12,6 @@ extension MetricsComputation {
         }
         scratch.reset()
         let start = spec.start.ordinal, end = spec.end.ordinal
-        let periodDays = Int(end - start) + 1
         let slotOffset = spec.quarterOffset ?? (spec.kind == .all ? quarterCount : quarterCount + 1)
         let slotBase = slotOffset * program.pairs.count
         let nd = departments.count
@@ -73,9 +72,10 @@ extension MetricsComputation {
                 swapPairs += 1
                 if slot.menteeLed > 0 { swapped += 1 }
             }
-            if pairStart <= start, pairEnd >= end {
+            // Still active on the period's last day; met in its last 30 days (that day included).
+            if pairEnd >= end {
                 monthlyPairs += 1
-                if Int(slot.completed) * 31 >= periodDays { monthlyMeeting += 1 }
+                if slot.last != .min, slot.last > end - 30 { monthlyMeeting += 1 }
             }
             if participants[mentor].mentorCapacity != nil, participants[mentor].roles.contains(.mentor), isActive(mentor) {
                 capacityUsed += 1

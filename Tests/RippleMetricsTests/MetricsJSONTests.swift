@@ -16,7 +16,7 @@ import Testing
                      "\"session_hours\": 4", "\"avg_session_rating\": 4", "\"cross_department_share\": 0.667",
                      "\"cross_level_share\": 1", "\"role_swap_share\": 0.333", "\"at_risk_pairs\": 0",
                      "\"median_days_to_match\": 17.5", "\"goals_achieved\": 1", "\"trainings_completed\": {",
-                     "\"active_listening\": 1", "\"match_rate\": 0.75", "\"monthly_meeting_share\": null",
+                     "\"active_listening\": 1", "\"match_rate\": 0.75", "\"monthly_meeting_share\": 0",
                      "\"survey_score\": {", "\"by_department\": {", "\"department_matrix\": {", "\"suppressed\": []"]
         var cursor = try #require(json.range(of: order[0])).upperBound
         for needle in order.dropFirst() {

@@ -50,7 +50,7 @@ import Testing
         #expect(all.completionRate == 0.5)                 // 1 completed ÷ (1 + 1 closed early)
         #expect(all.surveyResponseRate == 0.1)             // 1 respondent ÷ 10 active
         #expect(all.goalCompletionRate == 0.5)             // 1 achieved ÷ (1 + 1 dropped)
-        // P0, P1 are active all 86 days; meeting monthly needs 3 sessions (3 × 31 ≥ 86): none does.
+        // P0, P1 are active on 03-31; neither met after 03-01 (last sessions 02-20, 02-21).
         #expect(all.monthlyMeetingShare == 0)
         #expect(all.crossDepartmentShare == 0.5 && all.crossLevelShare == 0.5)  // P2, P3; P1, P3
     }
