@@ -33,6 +33,7 @@ let package = Package(
         .target(name: "RippleData", dependencies: ["RippleCore"]),
         .target(name: "RippleMetrics", dependencies: ["RippleCore"]),
         .target(name: "RippleCharts", dependencies: ["RippleCore"]),
+        .target(name: "RipplePrivacy", dependencies: ["RippleCore", "RippleMetrics"]),
         .target(
             name: "RippleRender",
             dependencies: ["RippleCore", "RippleMarkdown", "RippleTemplate", "RippleMetrics", "RippleCharts"]
@@ -41,6 +42,7 @@ let package = Package(
             name: "RippleBuild",
             dependencies: [
                 "RippleCore", "RippleMarkdown", "RippleTemplate", "RippleData", "RippleMetrics", "RippleRender", "RippleTheme", "CRippleSystem",
+                "RipplePrivacy",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -54,6 +56,7 @@ let package = Package(
             dependencies: [
                 "RippleBuild",
                 "RippleServe",
+                "RipplePrivacy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +66,7 @@ let package = Package(
         .testTarget(name: "RippleDataTests", dependencies: ["RippleData"]),
         .testTarget(name: "RippleMetricsTests", dependencies: ["RippleMetrics"]),
         .testTarget(name: "RippleChartsTests", dependencies: ["RippleCharts"]),
+        .testTarget(name: "RipplePrivacyTests", dependencies: ["RipplePrivacy", "RippleMetrics", "RippleData"]),
         .testTarget(name: "RippleRenderTests", dependencies: ["RippleRender", "RippleData"]),
         .testTarget(name: "RippleBuildTests", dependencies: ["RippleBuild"], exclude: ["Fixtures"]),
         .testTarget(name: "RippleServeTests", dependencies: ["RippleServe", "RippleCore", "RippleBuild"]),

@@ -99,6 +99,18 @@ package struct MetricSettings: Hashable, Sendable {
 package struct PrivacySettings: Hashable, Sendable {
     /// Smallest group of people a published figure may describe.
     package var minGroupSize: Int = 5
+    /// What the build does when the privacy audit can work out a hidden figure (`privacy.audit`).
+    package var audit: PrivacyAuditMode = .error
     /// Defaults.
     package init() {}
+}
+
+/// `privacy.audit`: how the build treats a hidden figure the audit can work out.
+package enum PrivacyAuditMode: String, Hashable, Sendable, CaseIterable {
+    /// Stop the build (the default).
+    case error
+    /// Report it and publish anyway.
+    case warn
+    /// Do not run the audit.
+    case off
 }

@@ -12,7 +12,6 @@ extension MetricsComputation {
         }
         scratch.reset()
         let start = spec.start.ordinal, end = spec.end.ordinal
-        let periodDays = Int(end - start) + 1
         let slotOffset = spec.quarterOffset ?? (spec.kind == .all ? quarterCount : quarterCount + 1)
         let slotBase = slotOffset * program.pairs.count
         let nd = departments.count
@@ -25,6 +24,7 @@ extension MetricsComputation {
         var connected = Set<Int>()
         var pairsActive = 0, pairsStarted = 0, crossDepartment = 0, crossLevel = 0, swapPairs = 0, swapped = 0
         var atRisk = 0, monthlyPairs = 0, monthlyMeeting = 0, completed = 0, closedEarly = 0, capacityUsed = 0
+        var meetingPairs = 0
         var daysToMatch: [Int] = []
 
         let scope: [Int] = spec.cohort.map { cohortPairs[$0] } ?? Array(program.pairs.indices)
@@ -35,6 +35,7 @@ extension MetricsComputation {
             let dm = departmentOf[mentee], lm = levelOf[mentee]
 
             if slot.completed > 0 {
+                meetingPairs += 1
                 m.byDepartment.sessions[dm]! += Int(slot.completed)
                 m.byLevel.sessions[lm]! += Int(slot.completed)
                 if scratch.menteesWithSessions.insert(mentee) { departmentPops[2][dm] += 1; levelPops[2][lm] += 1 }
@@ -51,7 +52,6 @@ extension MetricsComputation {
             }
             if start <= pairEnd, pairEnd <= end, status == .completed || status == .closedEarly {
                 if status == .completed { completed += 1 } else { closedEarly += 1 }
-                scratch.endedPeople.insert(mentor); scratch.endedPeople.insert(mentee)
             }
             if pairStart <= end, pairEnd > end {
                 let quiet = slot.last == .min ? end - pairStart : end - slot.last
@@ -61,7 +61,6 @@ extension MetricsComputation {
 
             pairsActive += 1
             scratch.activePairs.insert(p)
-            scratch.activePairPeople.insert(mentor); scratch.activePairPeople.insert(mentee)
             let dr = departmentOf[mentor]
             if dr != dm { crossDepartment += 1; connected.insert(min(dr, dm) * nd + max(dr, dm)) }
             if levelOf[mentor] != lm { crossLevel += 1 }
@@ -71,13 +70,12 @@ extension MetricsComputation {
             m.departmentMatrix.cells[dr][dm]! += 1
             if slot.completed > 0 {
                 swapPairs += 1
-                scratch.swapPeople.insert(mentor); scratch.swapPeople.insert(mentee)
                 if slot.menteeLed > 0 { swapped += 1 }
             }
-            if pairStart <= start, pairEnd >= end {
+            // Still active on the period's last day; met in its last 30 days (that day included).
+            if pairEnd >= end {
                 monthlyPairs += 1
-                scratch.monthlyPeople.insert(mentor); scratch.monthlyPeople.insert(mentee)
-                if Int(slot.completed) * 31 >= periodDays { monthlyMeeting += 1 }
+                if slot.last != .min, slot.last > end - 30 { monthlyMeeting += 1 }
             }
             if participants[mentor].mentorCapacity != nil, participants[mentor].roles.contains(.mentor), isActive(mentor) {
                 capacityUsed += 1
@@ -162,19 +160,22 @@ extension MetricsComputation {
         m.returningParticipants = scratch.returning.count
 
         var raw = RawPeriod(metrics: m, population: spec.cohort.map { min(active, cohortMembers[$0].count) } ?? active)
+        raw.pairs = pairsActive
+        // People behind person-level figures; pairs behind pair-level ones (a pair is not k people).
         raw.populations = [
+            "session_hours": meetingPairs,
             "avg_session_rating": scratch.raters.count,
-            "cross_department_share": scratch.activePairPeople.count,
-            "cross_level_share": scratch.activePairPeople.count,
-            "role_swap_share": scratch.swapPeople.count,
+            "cross_department_share": pairsActive,
+            "cross_level_share": pairsActive,
+            "role_swap_share": swapPairs,
             "median_days_to_match": scratch.matchedMentees.count,
             "match_rate": mentees,
             "mentor_capacity_use": capacityMentors,
-            "sessions_per_active_pair": scratch.activePairPeople.count,
-            "monthly_meeting_share": scratch.monthlyPeople.count,
+            "sessions_per_active_pair": pairsActive,
+            "monthly_meeting_share": monthlyPairs,
             "goal_completion_rate": tallies.goalClosers[k],
-            "survey_response_rate": active,
-            "completion_rate": scratch.endedPeople.count,
+            "survey_response_rate": tallies.respondents[k],
+            "completion_rate": completed + closedEarly,
             "mentor_training_coverage": mentors,
             "mentee_training_coverage": mentees,
         ]

@@ -68,10 +68,19 @@ extension MetricsComputation {
             let k = pairCohortPeriod[goal.pair]
             forEachProgramPeriod(holding: goal.created) { tallies.goalsSet[$0] += 1 }
             if covers(k, goal.created.ordinal) { tallies.goalsSet[k] += 1 }
-            guard goal.status != .open, let closed = goal.completed else { continue }
+            guard goal.status != .open, goal.created <= asOf else { continue }
             func close(_ period: Int) {
                 if goal.status == .achieved { tallies.goalsAchieved[period] += 1 } else { tallies.goalsDropped[period] += 1 }
                 if lastOwner[period] != goal.owner { lastOwner[period] = goal.owner; tallies.goalClosers[period] += 1 }
+            }
+            // A goal dropped without a date closed when its pair ended; while the pair goes on, the
+            // day is unknown, so it only counts in the periods that run to as_of: all time, its cohort.
+            guard let closed = goal.completed ?? (goal.status == .dropped ? program.pairs[goal.pair].end : nil) else {
+                if goal.status == .dropped {
+                    close(0)
+                    if k >= 0, periodEnd[k] == asOf.ordinal { close(k) }
+                }
+                continue
             }
             forEachProgramPeriod(holding: closed, close)
             if covers(k, closed.ordinal) { close(k) }

@@ -78,7 +78,8 @@ struct MetricsComputation {
         let people = program.participants.count
         cohortPeriod = Array(repeating: -1, count: program.cohorts.count)
         cohortPairs = Array(repeating: [], count: program.cohorts.count)
-        for (index, pair) in program.pairs.enumerated() { cohortPairs[pair.cohort].append(index) }
+        // A pair starting after as_of is ignored, so its people are not cohort members (yet).
+        for (index, pair) in program.pairs.enumerated() where pair.start <= asOf { cohortPairs[pair.cohort].append(index) }
         cohortMembers = cohortPairs.map { pairs in
             Array(Set(pairs.flatMap { [program.pairs[$0].mentor, program.pairs[$0].mentee] })).sorted()
         }

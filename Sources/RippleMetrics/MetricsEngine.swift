@@ -8,7 +8,8 @@ package struct MetricsEngine: Sendable {
     /// Creates an engine.
     package init(settings: SiteConfig) { self.settings = settings }
 
-    /// All periods' figures, with privacy suppression applied.
+    /// All periods' figures, with primary privacy suppression applied (RipplePrivacy's
+    /// `DisclosureControl` adds complementary suppression before anything is published).
     package func compute(_ program: Program) -> MetricSet {
         let computation = MetricsComputation(program: program, settings: settings)
         let tallies = computation.tally()
@@ -16,7 +17,7 @@ package struct MetricsEngine: Sendable {
         let filter = PrivacyFilter(minGroupSize: settings.privacy.minGroupSize)
         var raws = computation.specs.indices.map { computation.measure($0, tallies: tallies, scratch: &scratch) }
         var periods = raws.map(filter.apply)
-        protectSiblings(of: .quarter, in: &periods, raws: &raws)
+        // Quarters add up to all time: the disclosure-control stage protects them figure by figure.
         protectSiblings(of: .cohort, in: &periods, raws: &raws)
         let reach = computation.reach().map { point in
             var point = point
@@ -28,7 +29,7 @@ package struct MetricsEngine: Sendable {
                          targets: settings.targets)
     }
 
-    /// Quarters add up to the whole program, and cohorts nearly do: when exactly one of them is
+    /// Cohorts nearly add up to the whole program: when exactly one of them is
     /// hidden, also hide the smallest other one so the hidden figures can't be found by subtraction.
     private func protectSiblings(of kind: PeriodMetrics.Kind, in periods: inout [PeriodMetrics], raws: inout [RawPeriod]) {
         let siblings = periods.indices.filter { periods[$0].kind == kind }

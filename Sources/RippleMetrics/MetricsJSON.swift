@@ -76,3 +76,27 @@ package enum MetricsJSON {
         }
     }
 }
+
+extension PeriodMetrics {
+    /// Every figure of the period as metrics.json publishes it, in file order: its key as
+    /// `suppressed` names it, and its value (`nil`: hidden or nothing to measure).
+    package func forEachFigure(_ body: (_ key: String, _ value: Double?) -> Void) {
+        for (key, field) in Self.coreFields { body(key, number(field)) }
+        for entry in trainingsCompleted { body("trainings_completed[\(entry.key)]", entry.value.map(Double.init)) }
+        for (key, field) in Self.extraFields { body(key, number(field)) }
+        for entry in surveyScore { body("survey_score[\(entry.key)]", entry.value) }
+        for breakdown in [byDepartment, byLevel] {
+            for row in breakdown.rows {
+                for (group, value) in zip(breakdown.groups, row.values) {
+                    body(breakdown.cellKey(row: row.name, group: group), value.map(Double.init))
+                }
+            }
+        }
+        let departments = departmentMatrix.departments
+        for (r, mentor) in departments.enumerated() {
+            for (c, mentee) in departments.enumerated() {
+                body(DepartmentMatrix.cellKey(mentor: mentor, mentee: mentee), departmentMatrix.cells[r][c].map(Double.init))
+            }
+        }
+    }
+}

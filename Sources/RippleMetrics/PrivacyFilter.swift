@@ -1,5 +1,6 @@
-/// Applies `privacy.minGroupSize`: hides figures about fewer than N people, and hides enough
-/// neighbouring figures that a hidden one can never be worked out by subtraction.
+/// Applies `privacy.minGroupSize` to one period: hides figures about fewer than N people (or
+/// pairs). This is primary suppression only; RipplePrivacy's `DisclosureControl` then hides
+/// what else is needed so that no hidden figure can be worked out from the published ones.
 struct PrivacyFilter {
     let minGroupSize: Int
 
@@ -13,39 +14,41 @@ struct PrivacyFilter {
             return Self.suppressEverything(m)
         }
         var hidden = Set<String>()
-        for (key, field) in PeriodMetrics.coreFields + PeriodMetrics.extraFields {
-            if let people = raw.populations[key], tooSmall(people), m.number(field) != nil {
+        // With fewer than N pairs every rate, average or hours figure describes those few pairs.
+        let countsOnly = tooSmall(raw.pairs)
+        for (key, field) in PeriodMetrics.coreFields + PeriodMetrics.extraFields where m.number(field) != nil {
+            let isMeasure = if case .number = field { true } else { false }
+            if countsOnly && isMeasure || raw.populations[key].map(tooSmall) == true {
                 m.clear(field); hidden.insert(key)
             }
         }
-        for (s, people) in raw.surveyPopulations.enumerated() where tooSmall(people) && m.surveyScore[s].value != nil {
+        for (s, people) in raw.surveyPopulations.enumerated()
+        where (countsOnly || tooSmall(people)) && m.surveyScore[s].value != nil {
             m.surveyScore[s].value = nil
             hidden.insert("survey_score[\(m.surveyScore[s].key)]")
         }
-        let totals: [ScalarField] = [.count(\.participantsActive), .count(\.pairsActive), .count(\.sessionsCompleted)]
-        m.byDepartment = protect(m.byDepartment, populations: raw.departmentPopulations, totals: totals, in: &m, hidden: &hidden)
-        m.byLevel = protect(m.byLevel, populations: raw.levelPopulations, totals: totals, in: &m, hidden: &hidden)
-        protectMatrix(&m, populations: raw.matrixPopulations, hidden: &hidden)
+        m.byDepartment = primary(m.byDepartment, populations: raw.departmentPopulations, hidden: &hidden)
+        m.byLevel = primary(m.byLevel, populations: raw.levelPopulations, hidden: &hidden)
+        let departments = m.departmentMatrix.departments
+        for r in departments.indices {
+            for c in departments.indices where tooSmall(raw.matrixPopulations[r][c]) {
+                m.departmentMatrix.cells[r][c] = nil
+                hidden.insert(DepartmentMatrix.cellKey(mentor: departments[r], mentee: departments[c]))
+            }
+        }
         m.suppressed = Self.orderedKeys(of: m).filter(hidden.contains)
         return m
     }
 
-    /// A breakdown with small cells hidden, row by row, plus complementary cells.
-    private func protect(_ breakdown: Breakdown, populations: [[Int]], totals: [ScalarField],
-                         in m: inout PeriodMetrics, hidden: inout Set<String>) -> Breakdown {
+    /// A breakdown with the cells about fewer than N people hidden. Complementary cells (so a
+    /// hidden cell cannot be worked out from its total) are the disclosure-control stage's job.
+    private func primary(_ breakdown: Breakdown, populations: [[Int]], hidden: inout Set<String>) -> Breakdown {
         var result = breakdown
         for (r, row) in breakdown.rows.enumerated() {
             var values = row.values
-            let counts = values.map { $0 ?? 0 }
-            var hide = populations[r].map(tooSmall)
-            let totalHidden = Self.complement(counts, hiding: &hide)
-            for (g, isHidden) in hide.enumerated() where isHidden {
+            for g in values.indices where tooSmall(populations[r][g]) {
                 values[g] = nil
                 hidden.insert(breakdown.cellKey(row: row.name, group: breakdown.groups[g]))
-            }
-            if totalHidden {
-                m.clear(totals[r])
-                hidden.insert(PeriodMetrics.coreFields.first { $0.field.sameField(totals[r]) }!.key)
             }
             switch r {
             case 0: result.participants = values
@@ -54,39 +57,6 @@ struct PrivacyFilter {
             }
         }
         return result
-    }
-
-    /// Hides small matrix cells; a column whose total (`by_department.pairs`) is hidden is hidden
-    /// whole; a column with a published total never has exactly one hidden cell.
-    private func protectMatrix(_ m: inout PeriodMetrics, populations: [[Int]], hidden: inout Set<String>) {
-        let matrix = m.departmentMatrix
-        let n = matrix.departments.count
-        for c in 0..<n {
-            let column = (0..<n).map { matrix.cells[$0][c] ?? 0 }
-            var hide = (0..<n).map { tooSmall(populations[$0][c]) }
-            if m.byDepartment.pairs[c] == nil && m.pairsActive != nil || m.pairsActive == nil {
-                hide = Array(repeating: true, count: n)
-            } else {
-                _ = Self.complement(column, hiding: &hide)
-            }
-            for r in 0..<n where hide[r] {
-                m.departmentMatrix.cells[r][c] = nil
-                hidden.insert(DepartmentMatrix.cellKey(mentor: matrix.departments[r], mentee: matrix.departments[c]))
-            }
-        }
-    }
-
-    /// Complementary suppression for one line of cells whose total is published: when exactly one
-    /// cell is hidden, also hide the smallest other non-zero cell (else the smallest other cell).
-    /// Returns whether the total itself must be hidden (there is no other cell to hide).
-    static func complement(_ values: [Int], hiding hide: inout [Bool]) -> Bool {
-        guard hide.filter({ $0 }).count == 1 else { return false }
-        let candidates = values.indices.filter { !hide[$0] }
-        let pick = candidates.filter { values[$0] > 0 }.min { (values[$0], $0) < (values[$1], $1) }
-            ?? candidates.first
-        guard let pick else { return true }
-        hide[pick] = true
-        return false
     }
 
     /// A period with every figure hidden (too few people in the whole period or cohort).
@@ -122,16 +92,5 @@ struct PrivacyFilter {
             keys += departments.map { DepartmentMatrix.cellKey(mentor: mentor, mentee: $0) }
         }
         return keys
-    }
-}
-
-extension ScalarField {
-    /// Whether two fields point at the same property.
-    func sameField(_ other: ScalarField) -> Bool {
-        switch (self, other) {
-        case let (.count(a), .count(b)): return a == b
-        case let (.number(a), .number(b)): return a == b
-        default: return false
-        }
     }
 }

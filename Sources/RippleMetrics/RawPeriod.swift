@@ -3,7 +3,9 @@ struct RawPeriod {
     var metrics: PeriodMetrics
     /// People the whole period describes (active participants; for cohorts, also its member count).
     var population: Int
-    /// Distinct people behind scalar figures that describe a sub-group (`avg_session_rating` …).
+    /// Active pairs: with fewer than N, only counts are published.
+    var pairs = 0
+    /// Distinct people (or pairs, for pair-level figures) behind figures that describe a sub-group.
     var populations: [String: Int] = [:]
     /// Distinct respondents per survey, aligned with `metrics.surveyScore`.
     var surveyPopulations: [Int] = []

@@ -22,6 +22,12 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "List the links to other sites (they are never fetched); implies --links.")
     var external = false
 
+    @Flag(name: .long, help: "Also audit the built site's data/metrics.json: list every hidden figure that can be worked out from the published ones.")
+    var privacy = false
+
+    @Option(name: .long, help: "With --privacy: the folder the site was built into (default: public in the site folder).")
+    var output: String?
+
     func run() throws {
         let start = ContinuousClock.now
         let sourceURL = URL(fileURLWithPath: source)
@@ -32,10 +38,16 @@ struct CheckCommand: ParsableCommand {
             diagnostics = checked.diagnostics
             externalLinks = checked.external
         }
+        var audit: PrivacyCheck?
+        if privacy {
+            audit = PrivacyCheck(builtSite: output.map { URL(fileURLWithPath: $0) } ?? sourceURL.appending(path: "public"))
+            diagnostics += audit!.diagnostics
+        }
         switch format {
         case .text:
             Console.report(diagnostics)
             if external { printExternal(externalLinks) }
+            if let audit { print(audit.summary) }
             print("Checked \(source) in \(Console.elapsed(since: start)): \(Console.tally(diagnostics))")
         case .json:
             print(DiagnosticJSON.encode(diagnostics))

@@ -30,7 +30,8 @@ import Testing
         #expect(q.trainingsCompleted == [Keyed("active_listening", 1), Keyed("challenging", 1), Keyed("guiding", 1),
                                          Keyed("orientation", 0), Keyed("powerful_questions", 1)])
         #expect(q.matchRate == 0.75 && q.mentorCapacityUse == 0.667)
-        #expect(q.monthlyMeetingShare == nil)
+        // Active on 03-31: P0 (last session 02-20), P1 (02-01); neither met since 03-02.
+        #expect(q.monthlyMeetingShare == 0.0)
         #expect(q.pairsClosedEarly == 1 && q.pairsCompleted == 0 && q.completionRate == 0.0)
         #expect(q.mentorTrainingCoverage == 0.333 && q.menteeTrainingCoverage == 0.0)
         #expect(q.sessionsLedByMentor == 2 && q.sessionsLedByMentee == 1 && q.sessionsLedJointly == 1)
@@ -55,7 +56,8 @@ import Testing
         #expect(q.medianDaysToMatch == 11)
         #expect(q.goalsAchieved == 0 && q.goalCompletionRate == 0.0)
         #expect(q.matchRate == 1.0 && q.mentorCapacityUse == 1.333 && q.sessionsPerActivePair == 0.4)
-        #expect(q.monthlyMeetingShare == 0.0)
+        // Active on 06-30: P0 (met that day), P3, P4 (05-10), P5.
+        #expect(q.monthlyMeetingShare == 0.25)
         #expect(q.pairsCompleted == 1 && q.completionRate == 1.0)
         // "both" was a mentee in P3 (April) and mentors P5 (June).
         #expect(q.menteesBecameMentors == 1 && q.returningParticipants == 4)

@@ -54,8 +54,9 @@ package enum ConfigParser {
                     config.metrics.atRiskDays = reader.int(value, key: key, in: 1...3650) ?? config.metrics.atRiskDays
                 }
             case "privacy":
-                reader.mapping(value, in: "privacy", keys: ["min_group_size"]) { reader, key, value in
-                    config.privacy.minGroupSize = reader.int(value, key: key, in: 1...1000) ?? config.privacy.minGroupSize
+                reader.mapping(value, in: "privacy", keys: ["min_group_size", "audit"]) { reader, key, value in
+                    if key == "audit" { config.privacy.audit = reader.choice(value, key: key, as: PrivacyAuditMode.self) ?? .error }
+                    else { config.privacy.minGroupSize = reader.int(value, key: key, in: 1...1000) ?? config.privacy.minGroupSize }
                 }
             default: readTargets(value, into: &config.targets, with: &reader)
             }

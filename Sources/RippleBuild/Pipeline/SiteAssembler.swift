@@ -1,6 +1,7 @@
 import RippleCore
 import RippleData
 import RippleMetrics
+import RipplePrivacy
 import RippleRender
 import RippleTemplate
 
@@ -61,7 +62,14 @@ package struct SiteAssembler: Sendable {
             let loaded = timings.measure("data") { ProgramLoader(settings: config.data, asOf: config.program.asOf).load(files) }
             diagnostics += loaded.diagnostics
             program = loaded.program
-            if let program { metrics = timings.measure("metrics") { MetricsEngine(settings: config).compute(program) } }
+            if let program {
+                let computed = timings.measure("metrics") { MetricsEngine(settings: config).compute(program) }
+                // Disclosure control: renderers only ever see the figures it passed.
+                metrics = timings.measure("privacy") { DisclosureControl().protect(computed).metrics }
+                if let metrics, config.privacy.audit != .off {
+                    diagnostics += timings.measure("audit") { PrivacyAudit().diagnostics(for: metrics, mode: config.privacy.audit) }
+                }
+            }
         }
 
         var assets: [String: [UInt8]] = [:]

@@ -1,0 +1,40 @@
+/// Hiding more figures after the metrics are computed: the disclosure-control stage's output.
+extension MetricSet {
+    /// Hides figures by period id and key (as `suppressed` names them), and the reach points of
+    /// the given quarters; each period's `suppressed` stays in metrics.json order.
+    package mutating func hide(_ keys: [String: Set<String>], reach quarters: Set<String>) {
+        for i in periods.indices {
+            if let hidden = keys[periods[i].id], !hidden.isEmpty { periods[i].hide(hidden) }
+        }
+        for i in reach.indices where quarters.contains(reach[i].quarter) { reach[i].participantsReached = nil }
+    }
+}
+
+extension PeriodMetrics {
+    /// Hides these figures and lists them in `suppressed`.
+    mutating func hide(_ keys: Set<String>) {
+        for (key, field) in Self.coreFields + Self.extraFields where keys.contains(key) { clear(field) }
+        for i in trainingsCompleted.indices where keys.contains("trainings_completed[\(trainingsCompleted[i].key)]") {
+            trainingsCompleted[i].value = nil
+        }
+        for i in surveyScore.indices where keys.contains("survey_score[\(surveyScore[i].key)]") { surveyScore[i].value = nil }
+        func hideCells(_ breakdown: inout Breakdown) {
+            for g in breakdown.groups.indices {
+                let group = breakdown.groups[g]
+                if keys.contains(breakdown.cellKey(row: "participants", group: group)) { breakdown.participants[g] = nil }
+                if keys.contains(breakdown.cellKey(row: "pairs", group: group)) { breakdown.pairs[g] = nil }
+                if keys.contains(breakdown.cellKey(row: "sessions", group: group)) { breakdown.sessions[g] = nil }
+            }
+        }
+        hideCells(&byDepartment)
+        hideCells(&byLevel)
+        let departments = departmentMatrix.departments
+        for (r, mentor) in departments.enumerated() {
+            for (c, mentee) in departments.enumerated() where keys.contains(DepartmentMatrix.cellKey(mentor: mentor, mentee: mentee)) {
+                departmentMatrix.cells[r][c] = nil
+            }
+        }
+        let all = keys.union(suppressed)
+        suppressed = PrivacyFilter.orderedKeys(of: self).filter(all.contains)
+    }
+}

@@ -1,0 +1,103 @@
+import RippleCore
+import RippleMetrics
+
+/// The disclosure-control stage: after the metrics (with primary suppression: figures about
+/// fewer than N people or pairs), hides the fewest extra figures so that no hidden figure can be
+/// worked out from everything published together: every period, breakdown, matrix, rate and
+/// reach point. Renderers only ever see its output.
+///
+/// Method: the audit's own attacker (`LinkedTables` + `IntervalSolver`) finds what is
+/// derivable; for each finding one more figure of a revealing equation is hidden — the published
+/// rate the equation reads if there is one, else the smallest figure big enough to widen the
+/// range to N values (else the biggest) — and the audit runs again until it finds nothing.
+/// Rates whose published numerator or denominator is hidden are hidden too. Deterministic: cells
+/// and findings are visited in file order. Each round is one solve; rounds ≤ hidden figures added.
+package struct DisclosureControl: Sendable {
+    /// Creates the stage.
+    package init() {}
+
+    /// What the stage did.
+    package struct Outcome: Sendable {
+        /// The figures to publish.
+        package var metrics: MetricSet
+        /// Figures hidden by the metrics' own rules (primary suppression).
+        package var primary: Int
+        /// Figures the stage hid on top (complementary suppression).
+        package var complementary: Int
+        /// What the audit still finds (empty unless the stage could not protect something).
+        package var remaining: [DisclosureFinding]
+    }
+
+    /// Protects a metric set (primary suppression already applied).
+    package func protect(_ set: MetricSet) -> Outcome {
+        let figures = PublishedFigures(set)
+        let (hidden, remaining) = protect(figures)
+        var metrics = set
+        var byPeriod: [String: Set<String>] = [:]
+        var reach: Set<String> = []
+        for (i, cell) in figures.cells.enumerated() where hidden[i] && !cell.hidden {
+            if cell.key == "participants_reached" { reach.insert(cell.period) } else { byPeriod[cell.period, default: []].insert(cell.key) }
+        }
+        metrics.hide(byPeriod, reach: reach)
+        let primary = figures.cells.filter(\.hidden).count
+        return Outcome(metrics: metrics, primary: primary, complementary: hidden.filter { $0 }.count - primary,
+                       remaining: remaining)
+    }
+
+    /// Which figures to hide (those already hidden included), and what the audit still finds.
+    package func protect(_ figures: PublishedFigures) -> (hidden: [Bool], remaining: [DisclosureFinding]) {
+        let tables = LinkedTables(figures)
+        var hidden = figures.cells.map(\.hidden)
+        let audit = PrivacyAudit()
+        var findings: [DisclosureFinding] = []
+        for _ in 0...figures.cells.count {
+            hideRatesOfHiddenCounts(tables, &hidden)
+            let result = audit.findings(tables, hidden: hidden)
+            findings = result.findings
+            guard !findings.isEmpty else { break }
+            var touched = Set<Int>()
+            var added = 0
+            for finding in findings where touched.isDisjoint(with: finding.reasons) {
+                guard let pick = complement(for: finding, tables, result.relations, hidden) else { continue }
+                hidden[pick] = true
+                touched.formUnion(finding.reasons)
+                added += 1
+            }
+            if added == 0 { break }
+        }
+        return (hidden, findings)
+    }
+
+    /// A hidden numerator or denominator hides the rate.
+    private func hideRatesOfHiddenCounts(_ tables: LinkedTables, _ hidden: inout [Bool]) {
+        for ratio in tables.ratios where !hidden[ratio.rate] && tables.figures.cells[ratio.rate].value != nil {
+            if ratio.ruleCells.contains(where: { hidden[$0] }) { hidden[ratio.rate] = true }
+        }
+    }
+
+    /// The published figure to hide so that a finding's equations no longer pin it.
+    private func complement(for finding: DisclosureFinding, _ tables: LinkedTables, _ solverRelations: [Relation],
+                            _ hidden: [Bool]) -> Int? {
+        let reasons = finding.reasons.map { solverRelations[$0] }
+        if let rate = reasons.compactMap(\.rate).first(where: { !hidden[$0] }) { return rate }
+        let ratio = tables.ratios.first { $0.rate == finding.cell }
+        var pool = reasons.flatMap(\.variables) + (ratio.map { $0.ruleCells + $0.numerator + $0.denominator } ?? [])
+        if pool.allSatisfy({ $0 >= tables.figures.cells.count || hidden[$0] }) {
+            pool += tables.relationsOf[finding.cell].flatMap { tables.relations[$0].variables }
+        }
+        let k = Double(tables.figures.minGroupSize)
+        let need = max(1, k - 1 - (finding.upper - finding.lower))
+        let candidates = Set(pool).filter { $0 < tables.figures.cells.count && !hidden[$0] && $0 != finding.cell }
+            .compactMap { v in tables.figures.cells[v].value.map { (v, $0) } }
+        // Enough protection first, then the smallest such; headline totals and all-time figures last.
+        func cost(_ c: (Int, Double)) -> (Int, Int, Double, Int) {
+            let cell = tables.figures.cells[c.0]
+            let headline = cell.period == "all" || Self.headline.contains(cell.key) ? 1 : 0
+            return c.1 >= need ? (0, headline, c.1, c.0) : (1, headline, -c.1, c.0)
+        }
+        return candidates.min { cost($0) < cost($1) }?.0
+    }
+
+    private static let headline: Set<String> = ["participants_active", "mentors_active", "mentees_active", "pairs_active",
+                                                "sessions_completed"]
+}

@@ -1,0 +1,172 @@
+/// The linear system the published tables imply: breakdown rows and their totals, matrix columns
+/// and `by_department.pairs`, quarters adding up to all time, rates times their denominators,
+/// `departments_connected`, and reach against pairs started. One instance serves both the audit
+/// (the attacker) and complementary suppression (the defence), so the two cannot disagree.
+struct LinkedTables: Sendable {
+    let figures: PublishedFigures
+    /// Relations that hold whatever is published.
+    private(set) var relations: [Relation] = []
+    /// Rates and what they divide.
+    private(set) var ratios: [Ratio] = []
+    /// Names of helper quantities that are never published (numbered after the cells).
+    private(set) var helperNames: [String] = []
+    /// Relations each variable appears in.
+    private(set) var relationsOf: [[Int]] = []
+
+    var variableCount: Int { figures.cells.count + helperNames.count }
+
+    /// Counts that add up over quarters to the all-time figure (dated events).
+    static let additive = ["pairs_started", "sessions_completed", "goals_achieved", "goals_set", "pairs_completed",
+                           "pairs_closed_early", "sessions_led_by_mentor", "sessions_led_by_mentee", "sessions_led_jointly"]
+
+    init(_ figures: PublishedFigures) {
+        self.figures = figures
+        for period in figures.periods { addTables(of: period) }
+        addQuarterSums()
+        addReach()
+        relationsOf = Array(repeating: [], count: variableCount)
+        for (r, relation) in relations.enumerated() {
+            for v in Set(relation.variables) { relationsOf[v].append(r) }
+        }
+    }
+
+    func name(_ variable: Int) -> String {
+        variable < figures.cells.count ? figures.cells[variable].name : helperNames[variable - figures.cells.count]
+    }
+
+    private mutating func helper(_ name: String) -> Int {
+        helperNames.append(name)
+        return figures.cells.count + helperNames.count - 1
+    }
+
+    private func sumText(_ parts: [Int], _ total: Int) -> String {
+        "\(name(total)) = " + parts.map(name).joined(separator: " + ")
+    }
+
+    private mutating func addTables(of period: PublishedFigures.Period) {
+        let p = period.id
+        func cell(_ key: String) -> Int? { figures.cell(p, key) }
+        for (table, groups) in [("by_department", period.departments), ("by_level", period.levels)] {
+            for (row, totalKey) in [("participants", "participants_active"), ("pairs", "pairs_active"),
+                                    ("sessions", "sessions_completed")] {
+                let parts = groups.compactMap { cell("\(table).\(row)[\($0)]") }
+                guard let total = cell(totalKey), !parts.isEmpty else { continue }
+                relations.append(.sum(parts, equals: total, text: sumText(parts, total)))
+            }
+        }
+        let departments = period.departments
+        func matrix(_ r: String, _ c: String) -> Int? { cell("department_matrix[\(r)][\(c)]") }
+        for column in departments {
+            let parts = departments.compactMap { matrix($0, column) }
+            guard let total = cell("by_department.pairs[\(column)]"), !parts.isEmpty else { continue }
+            relations.append(.sum(parts, equals: total, text: sumText(parts, total)))
+        }
+        var offDiagonal: [Int] = []
+        var unordered: [Int] = []
+        for (i, a) in departments.enumerated() {
+            for b in departments[(i + 1)...] {
+                guard let ab = matrix(a, b), let ba = matrix(b, a) else { continue }
+                offDiagonal += [ab, ba]; unordered += [ab, ba]
+            }
+        }
+        if let connected = cell("departments_connected"), !unordered.isEmpty {
+            relations.append(Relation(kind: .connected, variables: [connected] + unordered, coefficients: [], lower: 0,
+                                      upper: 0, text: "\(name(connected)) = department pairs linked in the matrix"))
+            relations.append(Relation(variables: offDiagonal + [connected], coefficients: offDiagonal.map { _ in 1 } + [-1],
+                                      lower: 0, upper: .infinity,
+                                      text: "off-diagonal cells of \(p) department_matrix ≥ \(name(connected))"))
+        }
+        func ratio(_ rateKey: String, _ numerator: [Int?], _ denominator: [Int?], half: Double = 0.0005, rule: [Int?]) {
+            guard let rate = cell(rateKey) else { return }
+            let numerator = numerator.compactMap { $0 }, denominator = denominator.compactMap { $0 }
+            let text = "\(name(rate)) ≈ (" + numerator.map(name).joined(separator: " + ") + ") ÷ ("
+                + denominator.map(name).joined(separator: " + ") + ")"
+            ratios.append(Ratio(rate: rate, numerator: numerator, denominator: denominator, half: half,
+                                ruleCells: rule.compactMap { $0 }, text: text))
+        }
+        let pairs = cell("pairs_active"), sessions = cell("sessions_completed")
+        ratio("cross_department_share", offDiagonal, [pairs], rule: [pairs])
+        ratio("sessions_per_active_pair", [sessions], [pairs], half: 0.005, rule: [sessions, pairs])
+        ratio("completion_rate", [cell("pairs_completed")], [cell("pairs_completed"), cell("pairs_closed_early")],
+              rule: [cell("pairs_completed"), cell("pairs_closed_early")])
+        let achieved = cell("goals_achieved")
+        ratio("goal_completion_rate", [achieved], [achieved, helper("\(p) goals dropped")], rule: [achieved])
+        let people = [("cross_level_share", "pairs_active"), ("survey_response_rate", "participants_active"),
+                      ("match_rate", "mentees_active"), ("mentor_training_coverage", "mentors_active"),
+                      ("mentee_training_coverage", "mentees_active")]
+        for (rateKey, denominator) in people {
+            ratio(rateKey, [helper("\(p) numerator of \(rateKey)")], [cell(denominator)], rule: [cell(denominator)])
+        }
+        // Role swaps: pairs with a mentee-led session ≤ mentee-led sessions, and ≤ pairs that met.
+        if let share = cell("role_swap_share"), let led = cell("sessions_led_by_mentee"), let pairs, let sessions {
+            let swapped = helper("\(p) pairs with a role swap"), met = helper("\(p) pairs that met")
+            func atMost(_ a: Int, _ b: Int) {
+                relations.append(Relation(variables: [a, b], coefficients: [1, -1], lower: -.infinity, upper: 0,
+                                          text: "\(name(a)) ≤ \(name(b))"))
+            }
+            atMost(swapped, led); atMost(swapped, met); atMost(met, pairs); atMost(met, sessions)
+            if figures.cells[share].hidden || figures.cells[share].value != nil {
+                relations.append(Relation(variables: [met], coefficients: [1], lower: 1, upper: .infinity,
+                                          text: "\(name(met)) ≥ 1 (\(name(share)) has a value)"))
+            }
+            ratio("role_swap_share", [swapped], [met], rule: [])
+        }
+    }
+
+    private mutating func addQuarterSums() {
+        let quarters = figures.periods.filter { $0.kind == "quarter" }.map(\.id)
+        guard let all = figures.periods.first(where: { $0.kind == "all" }), !quarters.isEmpty else { return }
+        var keys = Self.additive
+        keys += all.modules.map { "trainings_completed[\($0)]" }
+        keys += all.departments.map { "by_department.sessions[\($0)]" }
+        keys += all.levels.map { "by_level.sessions[\($0)]" }
+        for key in keys {
+            guard let total = figures.cell(all.id, key) else { continue }
+            let parts = quarters.compactMap { figures.cell($0, key) }
+            guard parts.count == quarters.count else { continue }
+            relations.append(.sum(parts, equals: total, text: sumText(parts, total)))
+        }
+    }
+
+    private mutating func addReach() {
+        var previous: Int?
+        var started: [Int] = []
+        for quarter in figures.reachQuarters {
+            guard let reach = figures.cell(quarter, "participants_reached"),
+                  let pairs = figures.cell(quarter, "pairs_started") else { return }
+            started.append(pairs)
+            // Newly reached people ≤ 2 × pairs started in the quarter, and never negative.
+            var variables = [reach, pairs], coefficients = [1.0, -2.0]
+            var text = "\(name(reach)) ≤ 2 × \(name(pairs))"
+            if let previous {
+                variables.append(previous); coefficients.append(-1)
+                text = "\(name(reach)) − \(name(previous)) ≤ 2 × \(name(pairs))"
+                relations.append(Relation(variables: [reach, previous], coefficients: [1, -1], lower: 0, upper: .infinity,
+                                          text: "\(name(reach)) ≥ \(name(previous))"))
+            }
+            relations.append(Relation(variables: variables, coefficients: coefficients, lower: -.infinity, upper: 0, text: text))
+            relations.append(Relation(kind: .minimumPeople, variables: [reach] + started, coefficients: [], lower: 0, upper: 0,
+                                      text: "\(name(reach)) ≥ the fewest people who can form the pairs started so far"))
+            previous = reach
+        }
+    }
+
+    /// The static relations plus, for every published rate, `(r − half) × Σ den ≤ Σ num ≤ (r + half) × Σ den`.
+    func relations(hidden: [Bool]) -> [Relation] {
+        var all = relations
+        for ratio in ratios where !hidden[ratio.rate] {
+            guard let r = figures.cells[ratio.rate].value else { continue }
+            var weights: [Int: Double] = [:]
+            for v in ratio.numerator { weights[v, default: 0] += 1 }
+            for (bound, upper) in [(r + ratio.half, true), (max(0, r - ratio.half), false)] {
+                var w = weights
+                for v in ratio.denominator { w[v, default: 0] -= bound }
+                let variables = w.keys.sorted()
+                all.append(Relation(variables: variables, coefficients: variables.map { w[$0]! },
+                                    lower: upper ? -.infinity : 0, upper: upper ? 0 : .infinity,
+                                    rate: ratio.rate, text: ratio.text))
+            }
+        }
+        return all
+    }
+}

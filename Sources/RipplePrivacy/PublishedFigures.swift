@@ -1,0 +1,144 @@
+import Foundation
+import RippleMetrics
+
+/// Every figure a built `metrics.json` publishes, one cell per figure: what an analyst holding
+/// only the public site knows. Cells are ordered by period (file order), then key.
+package struct PublishedFigures: Sendable {
+    /// One figure of one period.
+    package struct Cell: Sendable, Hashable {
+        /// Period id (`all`, `2026-Q3`, `cohort:x`); for reach points, their quarter.
+        package var period: String
+        /// The key as `suppressed` names it; reach points are `participants_reached`.
+        package var key: String
+        /// The published value; `nil` when hidden or when there was nothing to measure.
+        package var value: Double?
+        /// Listed in `suppressed` (reach points: `null`).
+        package var hidden: Bool
+        /// `period key`, as reports name it.
+        package var name: String { "\(period) \(key)" }
+    }
+
+    /// The structure of one period's tables.
+    package struct Period: Sendable {
+        package var id: String
+        package var kind: String
+        /// Departments (rows and columns of the matrix, groups of `by_department`).
+        package var departments: [String]
+        /// Groups of `by_level`.
+        package var levels: [String]
+        /// Keys of `trainings_completed`.
+        package var modules: [String]
+    }
+
+    /// `privacy.min_group_size` the file was built with.
+    package var minGroupSize: Int
+    package var cells: [Cell] = []
+    package var periods: [Period] = []
+    /// Quarters of the `reach` list, ascending.
+    package var reachQuarters: [String] = []
+    private var index: [String: Int] = [:]
+
+    /// Why a text is not a metrics.json file.
+    package struct Unreadable: Error, Sendable { package var reason: String }
+
+    /// Reads the figures of a metrics.json text.
+    package init(json text: String) throws(Unreadable) {
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: Data(text.utf8)) } catch {
+            throw Unreadable(reason: "it is not valid JSON")
+        }
+        guard let root = object as? [String: Any], let k = root["min_group_size"] as? Int,
+              let periods = root["periods"] as? [[String: Any]]
+        else { throw Unreadable(reason: "it has no 'min_group_size' and 'periods'") }
+        minGroupSize = k
+        for period in periods { read(period) }
+        for point in root["reach"] as? [[String: Any]] ?? [] {
+            guard let quarter = point["quarter"] as? String else { continue }
+            addReach(quarter, Self.number(point["participants_reached"]))
+        }
+        finish()
+    }
+
+    /// The figures of a metric set, exactly as `MetricsJSON` writes them (without the round trip
+    /// through JSON text, which costs more than the audit on a large program).
+    package init(_ set: MetricSet) {
+        minGroupSize = set.minGroupSize
+        for period in set.periods {
+            let suppressed = Set(period.suppressed)
+            period.forEachFigure { key, value in
+                add(Cell(period: period.id, key: key, value: value, hidden: suppressed.contains(key)))
+            }
+            periods.append(Period(id: period.id, kind: period.kind.rawValue,
+                                  departments: Array(Set(period.byDepartment.groups + period.departmentMatrix.departments)).sorted(),
+                                  levels: period.byLevel.groups.sorted(), modules: period.trainingsCompleted.map(\.key).sorted()))
+        }
+        for point in set.reach { addReach(point.quarter, point.participantsReached.map(Double.init)) }
+        finish()
+    }
+
+    private mutating func addReach(_ quarter: String, _ value: Double?) {
+        reachQuarters.append(quarter)
+        add(Cell(period: quarter, key: "participants_reached", value: value, hidden: value == nil))
+    }
+
+    /// One canonical order whatever the source: periods in file order, reach points last, keys sorted.
+    private mutating func finish() {
+        var group: [String: Int] = [:]
+        for (i, period) in periods.enumerated() { group[period.id] = i }
+        let rank = cells.map { $0.key == "participants_reached" ? periods.count : group[$0.period] ?? periods.count }
+        let order = cells.indices.sorted { (rank[$0], cells[$0].key, $0) < (rank[$1], cells[$1].key, $1) }
+        cells = order.map { cells[$0] }
+        index = [:]
+        for (i, cell) in cells.enumerated() { index[cell.name] = i }
+    }
+
+    private static let notFigures: Set<String> = ["id", "kind", "label", "start", "end", "to_date", "cohort_id",
+                                                  "cohort_name", "program_type", "suppressed"]
+
+    private mutating func read(_ period: [String: Any]) {
+        let id = period["id"] as? String ?? ""
+        let suppressed = Set(period["suppressed"] as? [String] ?? [])
+        func figure(_ key: String, _ raw: Any?) {
+            let value = Self.number(raw)
+            add(Cell(period: id, key: key, value: value, hidden: suppressed.contains(key)))
+        }
+        func groups(_ raw: Any?) -> [String: Any] { raw as? [String: Any] ?? [:] }
+        for (key, raw) in period.sorted(by: { $0.key < $1.key }) where !Self.notFigures.contains(key) {
+            switch key {
+            case "trainings_completed", "survey_score":
+                for (inner, value) in groups(raw).sorted(by: { $0.key < $1.key }) { figure("\(key)[\(inner)]", value) }
+            case "by_department", "by_level":
+                for (row, cells) in groups(raw).sorted(by: { $0.key < $1.key }) {
+                    for (group, value) in groups(cells).sorted(by: { $0.key < $1.key }) { figure("\(key).\(row)[\(group)]", value) }
+                }
+            case "department_matrix":
+                for (mentor, cells) in groups(raw).sorted(by: { $0.key < $1.key }) {
+                    for (mentee, value) in groups(cells).sorted(by: { $0.key < $1.key }) {
+                        figure("department_matrix[\(mentor)][\(mentee)]", value)
+                    }
+                }
+            default:
+                if raw is NSNull || raw is NSNumber { figure(key, raw) }
+            }
+        }
+        func names(_ table: String) -> [String] {
+            Set(groups(period[table]).values.flatMap { groups($0).keys }).sorted()
+        }
+        periods.append(Period(id: id, kind: period["kind"] as? String ?? "",
+                              departments: Array(Set(names("by_department") + names("department_matrix"))).sorted(),
+                              levels: names("by_level"), modules: groups(period["trainings_completed"]).keys.sorted()))
+    }
+
+    private mutating func add(_ cell: Cell) {
+        index[cell.name] = cells.count
+        cells.append(cell)
+    }
+
+    private static func number(_ raw: Any?) -> Double? {
+        guard let number = raw as? NSNumber, !(raw is NSNull) else { return nil }
+        return number.doubleValue
+    }
+
+    /// The cell of a figure, if the file has it.
+    package func cell(_ period: String, _ key: String) -> Int? { index["\(period) \(key)"] }
+}
