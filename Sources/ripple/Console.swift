@@ -34,6 +34,11 @@ enum Console {
         return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
     }
 
+    /// Shows a line about a long step (making a PDF) at once, on standard output.
+    @Sendable static func progress(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
     /// Writes a line to standard error.
     static func printError(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))

@@ -19,13 +19,16 @@ struct GuideCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
+        Interruption.stopChildrenOnSignal()
         do {
             let files = try SiteLoader(root: URL(fileURLWithPath: source)).load()
             let assembled = SiteAssembler().assemble(files)
             guard let model = assembled.model else { throw DiagnosticError(assembled.diagnostics) }
             Console.report(assembled.diagnostics)
             let contentFiles = Dictionary(files.contentFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
-            let builder = GuideBuilder(model: model, files: contentFiles, pdfEngine: PDFEngine.locate())
+            var engine = PDFEngine.locate()
+            engine?.progress = Console.progress
+            let builder = GuideBuilder(model: model, files: contentFiles, pdfEngine: engine)
             let (bytes, notes) = try builder.make(format)
             Console.report(notes)
             let name = output ?? (format == .html ? "print.html" : "\(model.config.guide.slug).\(format.rawValue)")
