@@ -34,9 +34,9 @@ enum Console {
         return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
     }
 
-    /// Shows a line about a long step (making a PDF) at once, on standard output.
+    /// Shows a line about a long step (making a PDF) at once, on standard error: a status, not the command's result.
     @Sendable static func progress(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        printError(line)
     }
 
     /// Writes a line to standard error.

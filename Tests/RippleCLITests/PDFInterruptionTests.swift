@@ -24,9 +24,9 @@ import Testing
         process.arguments = ["guide", "--format", "pdf", "--output", "guide.pdf"]
         process.currentDirectoryURL = site
         process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary.path]) { $1 }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
+        let err = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
         try process.run()
         let ripple = process.processIdentifier
         defer { if process.isRunning { kill(ripple, SIGKILL) } }
@@ -43,7 +43,7 @@ import Testing
         #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM)
         #expect(Self.waitFor(seconds: 10) { Self.isGone(child!) }, "WeasyPrint (\(child!)) still runs")
         #expect(Self.pdfFolders(in: temporary).isEmpty)
-        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let printed = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(printed == "Making the guide's PDF with WeasyPrint (2 chapters)…\n")
     }
 
