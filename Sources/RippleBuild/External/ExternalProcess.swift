@@ -37,9 +37,13 @@ package struct ExternalProcess: Sendable {
         package var outcome: Outcome
         /// The last 64 KB of standard error, as text.
         package var errors: String
-        /// Whether the program said it ran out of memory (Python's `MemoryError`, a failed allocation).
+        /// Whether the program ran out of memory, as far as can be told: it said so (Python's `MemoryError`, a failed
+        /// allocation in C code), or it crashed the way programs do when an allocation fails unchecked (SIGSEGV,
+        /// SIGBUS, SIGABRT) or was killed by the kernel's out-of-memory killer (SIGKILL).
         package var ranOutOfMemory: Bool {
-            ["MemoryError", "Cannot allocate memory", "std::bad_alloc", "out of memory"].contains { errors.contains($0) }
+            if case .signalled(let signal) = outcome, [SIGSEGV, SIGBUS, SIGABRT, SIGKILL].contains(signal) { return true }
+            return ["MemoryError", "Cannot allocate memory", "std::bad_alloc", "out of memory", "error return without exception set"]
+                .contains { errors.contains($0) }
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import RippleCore
 import RippleRender
 
@@ -84,9 +85,11 @@ package struct GuideBuilder: Sendable {
     }
 
     static func tooLargeNote(_ content: SiteContent) -> Diagnostic {
-        let megabytes = String(format: "%.1f", Double(content.chapters.reduce(0) { $0 + $1.body.utf8.count }) / 1_000_000)
-        return Diagnostic(.note, "PDF skipped: the guide has \(content.chapters.count) chapters (\(megabytes) MB of text), more than "
-                            + "`pdf: auto` makes (\(autoPDFChapterLimit) chapters or \(autoPDFTextLimit / 1_000_000) MB)",
+        let bytes = content.chapters.reduce(0) { $0 + $1.body.utf8.count }
+        let size = content.chapters.count > autoPDFChapterLimit ? "has \(content.chapters.count) chapters"
+            : "holds \(String(format: "%.1f", Double(bytes) / 1_000_000)) MB of text"
+        return Diagnostic(.note, "PDF skipped: the guide \(size), more than `pdf: auto` makes a PDF of "
+                            + "(\(autoPDFChapterLimit) chapters or \(autoPDFTextLimit / 1_000_000) MB of text)",
                           at: SourceLocation(file: "ripple.yaml", field: "guide.pdf"),
                           hint: "set `pdf: always` under `guide:` to make it anyway (within `pdf_timeout` and `pdf_memory`), or `pdf: never` to silence this note")
     }

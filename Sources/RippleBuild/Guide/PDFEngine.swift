@@ -105,7 +105,7 @@ package struct PDFEngine: Sendable {
         case .stopped:
             return .error("Ripple was stopped while WeasyPrint was making \(what)", hint: "run the command again")
         case .exited, .signalled:
-            if run.ranOutOfMemory || run.outcome == .signalled(SIGKILL) {
+            if run.ranOutOfMemory {
                 return .error("WeasyPrint needed more than \(limits.memoryMB) MB of memory making \(what), so it stopped",
                               at: SourceLocation(file: "ripple.yaml", field: "guide.pdf_memory"),
                               hint: "allow more with `pdf_memory: \(limits.memoryMB * 2)` (megabytes) under `guide:` in ripple.yaml, or set `pdf: never` to skip the PDF")
