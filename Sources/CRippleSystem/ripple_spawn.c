@@ -3,7 +3,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#ifdef __linux__
 #include <sys/prctl.h>
+#endif
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -13,7 +15,7 @@ int ripple_spawn_limited(const char *path, char *const argv[], char *const envp[
                          int stderr_fd, unsigned long long memory_limit, pid_t *pid_out) {
     pid_t parent = getpid();
     int report[2];
-    if (pipe2(report, O_CLOEXEC) != 0) return errno;
+    if (ripple_pipe_cloexec(report) != 0) return errno;
     int null_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
     if (null_fd < 0) { int e = errno; close(report[0]); close(report[1]); return e; }
     pid_t pid = fork();
@@ -33,7 +35,9 @@ int ripple_spawn_limited(const char *path, char *const argv[], char *const envp[
         sigemptyset(&none);
         sigprocmask(SIG_SETMASK, &none, NULL);
         // Killed with Ripple even when Ripple itself is killed (kill -9): the forking thread waits for the child.
+#ifdef __linux__
         prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
         if (setpgid(0, 0) != 0) failure = errno;
         if (getppid() != parent) _exit(127);  // Ripple died before PR_SET_PDEATHSIG took hold
         if (!failure && memory_limit > 0) {
@@ -82,5 +86,12 @@ int ripple_wait_group(pid_t pid) {
 }
 
 int ripple_pipe_cloexec(int fds[2]) {
+#ifdef __linux__
     return pipe2(fds, O_CLOEXEC);
+#else
+    if (pipe(fds) != 0) return -1;
+    fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+    fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+    return 0;
+#endif
 }

@@ -27,6 +27,17 @@ import RippleCore
             """)
     }
 
+    @Test func theLimitsComeFromRippleYAML() throws {
+        let config = try ConfigParser.parse("title: T\nguide:\n  pdf_timeout: 30\n  pdf_memory: 1024\n")
+        var engine = self.engine
+        engine.limit(by: config.guide)
+        #expect(engine.limits == .init(seconds: 30, memoryMB: 1024))
+        #expect(throws: DiagnosticError.self) { try ConfigParser.parse("title: T\nguide:\n  pdf_timeout: 5\n") }
+        do { _ = try ConfigParser.parse("title: T\nguide:\n  pdf_timeout: 5\n") } catch {
+            #expect(error.diagnostics.map(\.description) == ["ripple.yaml:3:16: error: 'pdf_timeout' must be between 10 and 86400, not 5"])
+        }
+    }
+
     @Test func anotherFailureGivesWeasyPrintsLastLine() {
         let run = ExternalProcess.Run(outcome: .exited(1), errors: "Traceback\nValueError: bad page\n")
         #expect(engine.failure(run, job: .guide).description == """

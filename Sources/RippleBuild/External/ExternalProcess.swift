@@ -103,7 +103,7 @@ package struct ExternalProcess: Sendable {
         let errors = Collected()
         let reader = DispatchGroup()
         DispatchQueue.global().async(group: reader) { [readEnd = pipe[0]] in
-            errors.read(readEnd)
+            errors.drain(readEnd)
             close(readEnd)
         }
         let exited = DispatchSemaphore(value: 0)
@@ -142,10 +142,10 @@ package struct ExternalProcess: Sendable {
         var status: Int32 = 0
         static let keep = 65_536
 
-        func read(_ fd: Int32) {
+        func drain(_ fd: Int32) {
             var buffer = [UInt8](repeating: 0, count: 16_384)
             while true {
-                let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+                let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 if count < 0, errno == EINTR { continue }
                 guard count > 0 else { return }
                 bytes += buffer[..<count]
