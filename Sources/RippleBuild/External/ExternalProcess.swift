@@ -118,15 +118,13 @@ package struct ExternalProcess: Sendable {
             exited.wait()
         }
         reader.wait()
-        let raw = status.status
-        let outcome: Outcome
-        if registry.isStopping {
-            if registry.parksStoppedRuns { while true { pause() } }
-            outcome = .stopped
+        if registry.isStopping, registry.parksStoppedRuns {
+            while true { pause() }  // the signal handler ends the process
         }
-        else if timedOut { outcome = .timedOut }
-        else if raw & 0x7f == 0 { outcome = .exited((raw >> 8) & 0xff) }
-        else { outcome = .signalled(raw & 0x7f) }
+        // A raw wait status: the low 7 bits are the signal that killed it (0: it exited), the next 8 its exit status.
+        let raw = status.status
+        let outcome: Outcome = registry.isStopping ? .stopped : timedOut ? .timedOut
+            : raw & 0x7f == 0 ? .exited((raw >> 8) & 0xff) : .signalled(raw & 0x7f)
         return Run(outcome: outcome, errors: String(decoding: errors.bytes, as: UTF8.self))
     }
 
