@@ -61,6 +61,10 @@ package struct GuideSettings: Hashable, Sendable {
     package var cover: String?
     /// PDF production.
     package var pdf: PDFMode = .auto
+    /// Seconds WeasyPrint may take for one PDF (the guide's or a report's) before Ripple stops it.
+    package var pdfTimeout: Int = 600
+    /// Megabytes of memory (address space) WeasyPrint may use for one PDF.
+    package var pdfMemory: Int = 4096
     /// Whether the guide is also published as EPUB, print page and PDF (false: only the web chapters).
     package var downloads: Bool = true
     /// Defaults.

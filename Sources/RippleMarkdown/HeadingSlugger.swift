@@ -9,8 +9,15 @@
 ///
 /// "Asking powerful questions" → `asking-powerful-questions`, "Step 3: Launch!" → `step-3-launch`,
 /// a second "Overview" → `overview-1`, "Café & Ümlaut" → `café-ümlaut`, "???" → `section`.
+///
+/// De-duplication is O(1) expected per heading (O(n) for a document of n headings): each base id remembers the
+/// next suffix to try, so n identical headings do not each walk `-1`, `-2`, … again. A suffix already taken by a
+/// real heading (`## Same 1` is `same-1`) is still skipped, so the ids are those of the plain rule.
 struct HeadingSlugger {
     private var used: Set<String> = []
+    /// For each base id that was asked for, the first suffix not yet tried. Every suffix below it is in `used`
+    /// (ids are never released), so starting there gives the same id as starting at 1.
+    private var nextSuffix: [String: Int] = [:]
 
     /// The slug of `text` before de-duplication (steps 1–4 of the rule).
     static func slug(_ text: String) -> String {
@@ -52,11 +59,15 @@ struct HeadingSlugger {
     mutating func uniqueID(for text: String) -> String {
         let base = Self.slug(text)
         var candidate = base
-        var counter = 0
+        var counter = nextSuffix[base] ?? 0
+        if counter > 0 { candidate = "\(base)-\(counter)" }
+        // Each candidate `base-k` names one (base, k) pair, so over a document every id is tried at most
+        // twice: as a heading's own slug and as one base's suffixed candidate.
         while used.contains(candidate) {
             counter += 1
             candidate = "\(base)-\(counter)"
         }
+        nextSuffix[base] = counter + 1
         used.insert(candidate)
         return candidate
     }

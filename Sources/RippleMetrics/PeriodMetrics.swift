@@ -113,7 +113,10 @@ package struct PeriodMetrics: Sendable, Hashable {
     package var departmentMatrix: DepartmentMatrix
 
     /// Keys of every figure hidden by the privacy rules, in metrics.json order.
-    package var suppressed: [String] = []
+    package var suppressed: [String] = [] { didSet { suppressedIndex = Set(suppressed) } }
+    /// `suppressed` as a set, built once when it is set: a period with many departments hides up to one key per
+    /// matrix cell, and `isSuppressed` runs for every figure a page shows (O(1) instead of O(hidden keys)).
+    private var suppressedIndex: Set<String> = []
 
     /// Creates an empty period (every count zero) for the engine to fill.
     package init(id: String, kind: Kind, label: String, start: Day, end: Day, toDate: Bool,
@@ -125,5 +128,5 @@ package struct PeriodMetrics: Sendable, Hashable {
     }
 
     /// Whether privacy hid the figure with this key.
-    package func isSuppressed(_ key: String) -> Bool { suppressed.contains(key) }
+    package func isSuppressed(_ key: String) -> Bool { suppressedIndex.contains(key) }
 }

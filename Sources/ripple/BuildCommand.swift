@@ -44,6 +44,8 @@ struct BuildCommand: ParsableCommand {
         var builder = SiteBuilder(source: sourceURL, output: outputURL,
                                   assembler: SiteAssembler(includeDrafts: drafts, baseURL: baseURL))
         builder.checkLinks = !noLinkCheck
+        if !quiet { builder.progress = Console.progress }
+        Interruption.stopChildrenOnSignal()
         do {
             let report: SiteBuilder.Report
             let cache = IncrementalCache(source: sourceURL, output: outputURL)
@@ -51,6 +53,7 @@ struct BuildCommand: ParsableCommand {
                 let (state, note) = cache.load()
                 var incrementalBuilder = IncrementalBuilder(source: sourceURL, output: outputURL, assembler: builder.assembler, state: state)
                 incrementalBuilder.checkLinks = builder.checkLinks
+                incrementalBuilder.progress = builder.progress
                 var built = try incrementalBuilder.build()
                 if let note { built.diagnostics.insert(note, at: 0) }
                 cache.save(state)

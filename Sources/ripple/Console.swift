@@ -26,6 +26,11 @@ enum Console {
         return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
     }
 
+    /// Shows a line about a long step (making a PDF) at once, on standard error: a status, not the command's result.
+    @Sendable static func progress(_ line: String) {
+        printError(line)
+    }
+
     /// Writes a line to standard error, control characters neutralised (line breaks kept).
     static func printError(_ text: String) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { neutralised(String($0)) }

@@ -19,6 +19,7 @@ struct GuideCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
+        Interruption.stopChildrenOnSignal()
         do {
             if let output { try SingleFileOutput(path: output, source: URL(fileURLWithPath: source)).check() }
             let files = try SiteLoader(root: URL(fileURLWithPath: source)).load()
@@ -26,7 +27,9 @@ struct GuideCommand: ParsableCommand {
             guard let model = assembled.model else { throw DiagnosticError(assembled.diagnostics) }
             Console.report(assembled.diagnostics)
             let contentFiles = Dictionary(files.contentFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
-            let builder = GuideBuilder(model: model, files: contentFiles, pdfEngine: PDFEngine.locate())
+            var engine = PDFEngine.locate()
+            engine?.progress = Console.progress
+            let builder = GuideBuilder(model: model, files: contentFiles, pdfEngine: engine)
             let (bytes, notes) = try builder.make(format)
             Console.report(notes)
             let name = output ?? (format == .html ? "print.html" : "\(model.config.guide.slug).\(format.rawValue)")

@@ -23,7 +23,10 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let target = output ?? "report-\(quarter.uppercased()).\(format.rawValue)"
-        let report = StandaloneReport(source: URL(fileURLWithPath: source), quarter: quarter, format: format)
+        Interruption.stopChildrenOnSignal()
+        var engine = PDFEngine.locate()
+        engine?.progress = Console.progress
+        let report = StandaloneReport(source: URL(fileURLWithPath: source), quarter: quarter, format: format, engine: engine)
         let file = SingleFileOutput(path: target, source: URL(fileURLWithPath: source))
         do throws(DiagnosticError) {
             try file.check()

@@ -47,6 +47,22 @@ import Testing
         #expect(result.anchors == ["overview", "overview-1", "overview-2", "overview-1-1", "section", "section-1"])
     }
 
+    /// Remembering the next suffix per base id gives exactly the ids of the plain rule (try `-1`, `-2`, … until
+    /// one is free), also when a real heading takes a suffixed id first or later.
+    @Test func duplicateIDsMatchThePlainRule() {
+        let texts = ["Same", "Same 1", "Same", "Same", "Same-2", "Same", "Same 1", "Same 1", "same-1-1", "Same",
+                     "Overview", "Overview 1", "Overview", "Overview 1", "Overview", "???", "Section 1", "!!!", "!!!", "Same 4"]
+        var slugger = HeadingSlugger()
+        var used: Set<String> = []
+        for text in texts {
+            let base = HeadingSlugger.slug(text)
+            var expected = base, counter = 0
+            while used.contains(expected) { counter += 1; expected = "\(base)-\(counter)" }
+            used.insert(expected)
+            #expect(slugger.uniqueID(for: text) == expected, "\(text)")
+        }
+    }
+
     @Test func emptyHeadingIsSection() {
         let result = renderer.render("##\n", file: "a.md")
         #expect(result.anchors == ["section"])

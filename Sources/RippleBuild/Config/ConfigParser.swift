@@ -130,7 +130,7 @@ package enum ConfigParser {
     }
 
     private static func readGuide(_ node: YAMLNode, into guide: inout GuideSettings, with reader: inout YAMLReader) {
-        reader.mapping(node, in: "guide", keys: ["title", "author", "slug", "cover", "pdf", "downloads"]) { reader, key, value in
+        reader.mapping(node, in: "guide", keys: ["title", "author", "slug", "cover", "pdf", "downloads", "pdf_timeout", "pdf_memory"]) { reader, key, value in
             switch key {
             case "title": guide.title = reader.string(value, key: key) ?? guide.title
             case "author": guide.author = reader.string(value, key: key) ?? ""
@@ -142,6 +142,8 @@ package enum ConfigParser {
                 }
             case "cover": guide.cover = reader.string(value, key: key)
             case "downloads": guide.downloads = reader.bool(value, key: key) ?? true
+            case "pdf_timeout": guide.pdfTimeout = reader.int(value, key: key, in: 10...86_400) ?? guide.pdfTimeout
+            case "pdf_memory": guide.pdfMemory = reader.int(value, key: key, in: 256...1_048_576) ?? guide.pdfMemory
             default: guide.pdf = reader.choice(value, key: key, as: PDFMode.self) ?? .auto
             }
         }

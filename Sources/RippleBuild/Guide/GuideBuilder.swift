@@ -1,3 +1,4 @@
+import Foundation
 import RippleCore
 import RippleRender
 
@@ -57,9 +58,40 @@ package struct GuideBuilder: Sendable {
         case (.never, _): return notes
         case (.auto, nil): return notes + [PDFEngine.skippedNote]
         case (.always, nil): throw DiagnosticError(Self.missingEngine)
+        case (.auto, _?) where Self.isTooLargeForAutoPDF(model.content): return notes + [Self.tooLargeNote(model.content)]
         case let (_, engine?): try sink.write(Self.outputPath(.pdf, config: config), try pdf(print, chapters, engine))
         }
         return notes
+    }
+
+    /// Above this many chapters `guide.pdf: auto` skips the PDF (WeasyPrint needs about 0.4 s and 5 MB a chapter).
+    package static let autoPDFChapterLimit = 300
+    /// Above this much chapter text (Markdown bytes) `guide.pdf: auto` skips the PDF.
+    package static let autoPDFTextLimit = 4_000_000
+
+    /// Whether `guide.pdf: auto` leaves the PDF out because the book is too big to make one in reasonable time.
+    package static func isTooLargeForAutoPDF(_ content: SiteContent) -> Bool {
+        content.chapters.count > autoPDFChapterLimit || content.chapters.reduce(0) { $0 + $1.body.utf8.count } > autoPDFTextLimit
+    }
+
+    /// Whether a build makes the PDF: `pdf` is not `never`, WeasyPrint is installed, and under `auto` the book is
+    /// not too big (see `isTooLargeForAutoPDF`). Known before rendering, so the guide pages link only what is made.
+    package static func makesPDF(_ model: SiteModel, engineFound: Bool) -> Bool {
+        switch model.config.guide.pdf {
+        case .never: false
+        case .always: engineFound
+        case .auto: engineFound && !isTooLargeForAutoPDF(model.content)
+        }
+    }
+
+    static func tooLargeNote(_ content: SiteContent) -> Diagnostic {
+        let bytes = content.chapters.reduce(0) { $0 + $1.body.utf8.count }
+        let size = content.chapters.count > autoPDFChapterLimit ? "has \(content.chapters.count) chapters"
+            : "holds \(String(format: "%.1f", Double(bytes) / 1_000_000)) MB of text"
+        return Diagnostic(.note, "PDF skipped: the guide \(size), more than `pdf: auto` makes a PDF of "
+                            + "(\(autoPDFChapterLimit) chapters or \(autoPDFTextLimit / 1_000_000) MB of text)",
+                          at: SourceLocation(file: "ripple.yaml", field: "guide.pdf"),
+                          hint: "set `pdf: always` under `guide:` to make it anyway (within `pdf_timeout` and `pdf_memory`), or `pdf: never` to silence this note")
     }
 
     /// One form's bytes, for `ripple guide --format` (the HTML as a single file: stylesheet and images inline). A PDF
@@ -119,6 +151,10 @@ package struct GuideBuilder: Sendable {
             if let output = byPath[source], let bytes = files[source] { resources[output] = bytes }
         }
         let epoch = EPUBMetadata(config: model.config, chapters: chapters.map(\.page)).modifiedSeconds
-        return try engine.render(html: print, htmlPath: PrintRenderer.outputPath, files: resources, epoch: epoch)
+        var engine = engine
+        engine.limit(by: model.config.guide)
+        // Remote images become links, as in the EPUB: the PDF must not depend on (or call) another site.
+        return try engine.render(html: EPUBMedia.linkingRemoteImages(print), htmlPath: PrintRenderer.outputPath,
+                                 files: resources, epoch: epoch, job: .guide(chapters: chapters.count))
     }
 }

@@ -17,6 +17,8 @@ package struct IncrementalBuilder: Sendable {
     package var assembler: SiteAssembler
     /// Check every link (`--no-link-check` turns it off).
     package var checkLinks = true
+    /// Called with a line to show before a long step (making the guide's PDF); the CLI prints it.
+    package var progress: (@Sendable (String) -> Void)?
     /// Make the guide's PDF; `ripple serve` turns it off, since WeasyPrint takes seconds (a note says so once).
     package var makePDF = true
     /// Keep the guide downloads (EPUB, print edition) as they are when they exist and may be out of date, and
@@ -78,9 +80,10 @@ package struct IncrementalBuilder: Sendable {
             }
             model.config.guide.pdf = .never
         }
-        let pdfEngine = makePDF ? PDFEngine.locate() : nil
+        var pdfEngine = makePDF ? PDFEngine.locate() : nil
+        pdfEngine?.progress = progress
         model.guideDownloads = GuideBuilder.downloads(config: model.config, hasChapters: !model.content.chapters.isEmpty,
-                                                      pdfAvailable: pdfEngine != nil)
+                                                      pdfAvailable: GuideBuilder.makesPDF(model, engineFound: pdfEngine != nil))
         let sink = try IncrementalOutput(output: output, source: source, previous: state.manifest)
         // What the renderer, the search index and the guide write never takes a content file's place (see there).
         let claimed = ClaimedPathSink(sink, model: model)
@@ -105,7 +108,7 @@ package struct IncrementalBuilder: Sendable {
         var newGuideKey: UInt64?
         var deferred: [String] = []
         if !diagnostics.hasErrors, model.config.guide.downloads, !model.content.chapters.isEmpty {
-            let makesPDF = pdfEngine != nil && model.config.guide.pdf != .never
+            let makesPDF = GuideBuilder.makesPDF(model, engineFound: pdfEngine != nil)
             let made = GuideBuilder.Format.allCases.filter { $0 != .pdf || makesPDF }.map { GuideBuilder.outputPath($0, config: model.config) }
             // The downloads of the last build (a PDF too, when that build made one).
             let paths = GuideBuilder.Format.allCases.map { GuideBuilder.outputPath($0, config: model.config) }.filter { previous[$0] != nil }

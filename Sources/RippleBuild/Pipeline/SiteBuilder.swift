@@ -12,6 +12,8 @@ package struct SiteBuilder: Sendable {
     package var assembler: SiteAssembler
     /// Check every link of the generated site before it is swapped in (`--no-link-check` turns it off).
     package var checkLinks = true
+    /// Called with a line to show before a long step (making the guide's PDF); the CLI prints it.
+    package var progress: (@Sendable (String) -> Void)?
 
     /// Creates a builder.
     package init(source: URL, output: URL, assembler: SiteAssembler = SiteAssembler()) {
@@ -63,9 +65,10 @@ package struct SiteBuilder: Sendable {
         timings.append(assembled.timings)
         guard var model = assembled.model else { throw DiagnosticError(assembled.diagnostics) }
         // Guide downloads (EPUB, print, PDF): known before rendering so the guide pages can link them.
-        let pdfEngine = PDFEngine.locate()
+        var pdfEngine = PDFEngine.locate()
+        pdfEngine?.progress = progress
         model.guideDownloads = GuideBuilder.downloads(config: model.config, hasChapters: !model.content.chapters.isEmpty,
-                                                      pdfAvailable: pdfEngine != nil)
+                                                      pdfAvailable: GuideBuilder.makesPDF(model, engineFound: pdfEngine != nil))
         let staged = try StagedOutput(output: output, source: source)
         let counting = CountingSink(ClaimedPathSink(staged, model: model))
         let sink = LinkScanningSink(counting, scansPages: checkLinks)

@@ -39,21 +39,22 @@ package struct StandaloneReport: Sendable {
         }
         var diagnostics = assembled.diagnostics.filter { $0.severity != .error }
         var narrative: RenderedPage?
+        var images: [String: String] = [:]
         if let page = ReportRenderer.narrativePages(model.content).first(where: { $0.slug == quarter }) {
-            let stage = MarkdownStage(
-                options: MarkdownOptions(smartPunctuation: model.config.markdown.smartPunctuation,
-                                         unsafeHTML: model.config.markdown.unsafeHTML),
-                links: reports.standaloneLinks(inlined: inlineImages(model.content, mentionedIn: page.body)),
-                embeds: model.metrics.map(ShortcodeRenderer.init))
+            let options = MarkdownOptions(smartPunctuation: model.config.markdown.smartPunctuation,
+                                          unsafeHTML: model.config.markdown.unsafeHTML)
+            images = inlineImages(model.content, mentionedIn: page.body)
+            let stage = MarkdownStage(options: options, links: reports.standaloneLinks(inlined: Set(images.keys)),
+                                      embeds: model.metrics.map(ShortcodeRenderer.init))
             let (rendered, problems) = stage.render([page])
             guard !problems.hasErrors else { throw DiagnosticError(problems) }
-            diagnostics += problems
+            diagnostics += problems + Self.remoteImageNotes(page, options: options)
             narrative = rendered.first
         }
         let stylesheets = ["assets/css/ripple.css", "assets/css/report.css"].compactMap { path in
             model.themeAssets[path].map { String(decoding: $0, as: UTF8.self) }
         }
-        let html = try reports.standalone(quarter: quarter, narrative: narrative, stylesheets: stylesheets)
+        let html = try reports.standalone(quarter: quarter, narrative: narrative, stylesheets: stylesheets, images: images)
         switch format {
         case .html: return (Array(html.utf8), diagnostics)
         case .pdf: return (try pdf(html, model: model), diagnostics)
@@ -66,16 +67,24 @@ package struct StandaloneReport: Sendable {
                                          hint: "install it (apt-get install weasyprint), or use --format html and print from a browser"))
         }
         let epoch = Int((model.metrics?.asOf.ordinal).map { Int($0) * 86_400 } ?? 0)
-        do {
-            return try engine.render(html: html, htmlPath: "report.html", files: [:], epoch: epoch)
-        } catch {
-            throw DiagnosticError(error.diagnostics.map { problem in
-                var problem = problem
-                problem.message = problem.message.replacingOccurrences(of: "the guide's PDF", with: "the report's PDF")
-                problem.hint = "check the report with --format html in a browser"
-                return problem
-            })
-        }
+        var limited = engine
+        limited.limit(by: model.config.guide)
+        return try limited.render(html: html, htmlPath: "report.html", files: [:], epoch: epoch,
+                                 job: PDFEngine.Job(name: "the report's PDF", hint: "check the report with --format html in a browser"))
+    }
+
+    /// A note for each image of the narrative on another site: the file links to it instead of showing it.
+    static func remoteImageNotes(_ page: Page, options: MarkdownOptions) -> [Diagnostic] {
+        var notes: [Diagnostic] = []
+        _ = MarkdownRenderer(options: options).render(page.body, file: page.source, lineOffset: page.bodyLineOffset, rewriteLink: { link in
+            if link.isImage, EPUBMedia.isRemote(link.destination) {
+                notes.append(Diagnostic(.note, "this image is on another site, so the report links to it instead of showing it "
+                                            + "(the report makes no request outside its file)",
+                                        at: link.location, hint: "to show it in the report, save the image under content/ and link that file"))
+            }
+            return .keep
+        })
+        return notes
     }
 
     /// Images of the site that the narrative names, as `data:` URLs so the file needs nothing else.

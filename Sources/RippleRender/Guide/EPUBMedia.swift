@@ -23,20 +23,20 @@ package enum EPUBMedia {
 
     /// Whether an image address points at another site (`https://…`, `//…`): an EPUB may not show it, since a
     /// book must hold its images (EPUB 3.3, remote resources are for audio, video and fonts only).
-    static func isRemote(_ address: String) -> Bool {
+    package static func isRemote(_ address: String) -> Bool {
         let lowered = address.prefix(8).lowercased()
         return lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("//")
     }
 
     /// The note for an image on another site, which the EPUB links instead of showing.
-    static func remoteImageNote(at location: SourceLocation) -> Diagnostic {
+    package static func remoteImageNote(at location: SourceLocation) -> Diagnostic {
         Diagnostic(.note, "this image is on another site, so the EPUB links to it instead of showing it (a book must hold its images)",
               at: location, hint: "to show it in the EPUB, save the image under content/ and link that file")
     }
 
     /// Replaces each `<img>` whose `src` is on another site by a link to it, with the image's alt text
     /// ("Image: …"): e-book readers may not fetch images, and epubcheck rejects the book otherwise.
-    static func linkingRemoteImages(_ html: String) -> String {
+    package static func linkingRemoteImages(_ html: String) -> String {
         guard ByteSearch.contains("<img", in: html) else { return html }
         return HTMLRewriter.rewrite(html) { tag in
             guard tag.name == "img", !tag.isEnd, let source = tag.attribute("src"), isRemote(source) else { return .keep }

@@ -200,13 +200,16 @@ package struct ProgramCharts: Sendable {
 
     // MARK: One period
 
-    /// Active pairs by mentor's department (rows) and mentee's department (columns) in `period`.
+    /// Active pairs by mentor's department (rows) and mentee's department (columns) in `period`, for the
+    /// departments a page shows (see `ShownDepartments`: at most 20, with a caption saying how many are left out).
     package func departmentMatrix(_ period: PeriodMetrics) -> String {
-        let matrix = period.departmentMatrix
-        return HeatMap(frame: frame("department_matrix", "Who mentors whom across departments",
-                                    "Active pairs in \(period.label), by the mentor's department (rows) and the mentee's department (columns). Cells off the diagonal are cross-department pairs."),
-                       rows: matrix.departments, columns: matrix.departments,
-                       values: matrix.cells.map { $0.map { $0.map(Double.init) } },
+        let shown = ShownDepartments(period)
+        var frame = frame("department_matrix", "Who mentors whom across departments",
+                          "Active pairs in \(period.label), by the mentor's department (rows) and the mentee's department (columns). Cells off the diagonal are cross-department pairs."
+                              + (shown.note.map { " " + $0 } ?? ""))
+        if let note = shown.note { frame.caption = frame.title + ". " + note }
+        let values = shown.names.indices.map { r in shown.names.indices.map { c in shown.value(period, row: r, column: c).number } }
+        return HeatMap(frame: frame, rows: shown.names, columns: shown.names, values: values,
                        rowHeading: "Mentor's department", columnHeading: "Mentee's department").html()
     }
 

@@ -142,11 +142,13 @@ extension ReportBuilder.Scope {
                                 ReportChart(html: charts.departmentMatrix(period), data: matrix)])
     }
 
-    /// Participants, pairs and sessions per group, as the dashboards publish them.
+    /// Participants, pairs and sessions per group, as the dashboards publish them. O(groups): each cell is read by
+    /// its index, not searched for by key.
     private func breakdownTable(_ breakdown: Breakdown, id: String, heading: String) -> ReportTable {
-        let rows: [[ReportTable.Cell]] = breakdown.groups.map { group in
-            [.init(group)] + ["participants", "pairs", "sessions"].map { row in
-                let value = period.value(for: "\(breakdown.key).\(row)[\(group)]") ?? .unavailable
+        let rows: [[ReportTable.Cell]] = breakdown.groups.enumerated().map { g, group in
+            [.init(group)] + breakdown.rows.map { row in
+                let value = MetricValue.of(g < row.values.count ? row.values[g] : nil,
+                                           suppressed: period.isSuppressed(breakdown.cellKey(row: row.name, group: group)))
                 return .value(value, shown: MetricText.value(value, key: "participants_active", minGroupSize: minGroupSize))
             }
         }
@@ -156,16 +158,18 @@ extension ReportBuilder.Scope {
                            rows: rows)
     }
 
-    /// Active pairs by mentor's department (rows) and mentee's department (columns).
+    /// Active pairs by mentor's department (rows) and mentee's department (columns), for the departments the page
+    /// shows (see `ShownDepartments`): O(d log d + limit²) in the number of departments d.
     private func matrixTable() -> ReportTable {
-        let matrix = period.departmentMatrix
-        let rows: [[ReportTable.Cell]] = matrix.departments.map { mentor in
-            [.init(mentor)] + matrix.departments.map { mentee in
-                let value = period.value(for: DepartmentMatrix.cellKey(mentor: mentor, mentee: mentee)) ?? .unavailable
+        let shown = ShownDepartments(period)
+        let rows: [[ReportTable.Cell]] = shown.names.indices.map { r in
+            [.init(shown.names[r])] + shown.names.indices.map { c in
+                let value = shown.value(period, row: r, column: c)
                 return .value(value, shown: MetricText.value(value, key: "pairs_active", minGroupSize: minGroupSize))
             }
         }
-        return ReportTable(id: "department-matrix", title: "Active pairs by mentor's department (rows) and mentee's department (columns)",
-                           columns: ["Mentor's department"] + matrix.departments, rows: rows)
+        let title = "Active pairs by mentor's department (rows) and mentee's department (columns)"
+        return ReportTable(id: "department-matrix", title: shown.note.map { title + ". " + $0 } ?? title,
+                           columns: ["Mentor's department"] + shown.names, rows: rows)
     }
 }

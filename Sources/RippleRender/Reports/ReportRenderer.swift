@@ -68,7 +68,10 @@ package struct ReportRenderer: Sendable {
     /// The standalone report of `quarter`: one HTML file with the stylesheets inline and no request to anything
     /// outside it (links to the intranet site only, when `base_url` is set). The narrative's links must already
     /// point at the intranet or be inlined (see `standaloneLinks`).
-    package func standalone(quarter: String, narrative: RenderedPage?, stylesheets: [String]) throws(DiagnosticError) -> String {
+    /// `images` are the `data:` URLs of the narrative's images, by source path (see `standaloneLinks`); an image on
+    /// another site becomes a link to it ("Image: …"), as in the EPUB, so the file makes no request to anyone.
+    package func standalone(quarter: String, narrative: RenderedPage?, stylesheets: [String],
+                            images: [String: String] = [:]) throws(DiagnosticError) -> String {
         guard let report = builder.report(for: quarter) else { throw DiagnosticError(unknownQuarter(quarter)) }
         let base = model.config.baseURL
         let value = context.value(report, narrative: narrative, downloads: base.isEmpty ? .none : .absolute(base),
@@ -78,10 +81,29 @@ package struct ReportRenderer: Sendable {
             "language": .string(model.config.language), "base_url": .string(base),
         ]
         let css = stylesheets.map { $0.replacingOccurrences(of: "</style", with: "<\\/style") }.joined(separator: "\n")
-        return try model.templates.render("layouts/report-standalone", context: .object([
+        let html = try model.templates.render("layouts/report-standalone", context: .object([
             "site": .object(site), "report": value, "css": .string(css),
             "page": .object(["title": value["title"] ?? .null, "summary": value["summary"] ?? .null]),
         ]))
+        return EPUBMedia.linkingRemoteImages(inliningImages(html, images: images))
+    }
+
+    /// Placeholder of an image the standalone report inlines, by index into the site's static files. The `data:`
+    /// URL goes in after the Markdown is rendered: cmark's safe mode blanks `data:image/svg+xml` URLs.
+    static let inlineScheme = "ripple-inline:"
+
+    private func inliningImages(_ html: String, images: [String: String]) -> String {
+        guard !images.isEmpty else { return html }
+        let files = model.content.staticFiles
+        return HTMLRewriter.rewrite(html) { tag in
+            guard tag.name == "img", !tag.isEnd, let i = tag.attributes.firstIndex(where: { $0.name == "src" }),
+                  let src = tag.attributes[i].value, src.hasPrefix(Self.inlineScheme),
+                  let index = Int(src.dropFirst(Self.inlineScheme.count)), files.indices.contains(index),
+                  let url = images[files[index].source] else { return .keep }
+            var tag = tag
+            tag.attributes[i].value = url
+            return .rewrite(tag)
+        }
     }
 
     /// The error for a quarter the program does not have, listing those it has.
@@ -93,11 +115,14 @@ package struct ReportRenderer: Sendable {
     }
 
     /// How the narrative's links are written in the standalone file: pages and files of the site become
-    /// addresses on `base_url` (or `#` without one); files in `inlined` (source path → `data:` URL) are embedded.
-    package func standaloneLinks(inlined: [String: String]) -> LinkResolver {
+    /// addresses on `base_url` (or `#` without one); files in `inlined` (source paths) get a placeholder that
+    /// `standalone` replaces with their `data:` URL.
+    package func standaloneLinks(inlined: Set<String>) -> LinkResolver {
         let base = model.config.baseURL
         var map: [String: String] = [:]
-        for file in model.content.staticFiles { map[file.source] = inlined[file.source] ?? (base.isEmpty ? "#" : base + file.outputPath) }
+        for (i, file) in model.content.staticFiles.enumerated() {
+            map[file.source] = inlined.contains(file.source) ? Self.inlineScheme + String(i) : (base.isEmpty ? "#" : base + file.outputPath)
+        }
         return LinkResolver(content: model.content, narrativesPublished: true, style: .mapped(map, fallback: { page in
             guard !base.isEmpty else { return "#" }
             let path = page.outputPath

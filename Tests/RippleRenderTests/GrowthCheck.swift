@@ -1,0 +1,90 @@
+import Dispatch
+import Foundation
+
+/// Checks that a piece of work grows no faster than n log n, for the scaling tests the hardening issue asks for.
+///
+/// Made to hold on a loaded 2-core machine: each size is run a few times and the best time is kept; only the
+/// ratio between consecutive sizes is compared (never a time against a fixed number), against n log n growth
+/// times a generous constant; times under `floor` count as `floor` (there the clock and the machine's load
+/// dominate). A size that runs past what the bound allows fails at once instead of running on (its work is
+/// left to finish on a background thread), so a regression to quadratic time fails in seconds, not hours.
+struct GrowthCheck {
+    /// How much slower than n log n growth a step may be.
+    var slack = 3.0
+    /// Runs of each size; the best counts.
+    var runs = 3
+    /// The shortest time measured.
+    var floor: Duration = .milliseconds(20)
+
+    /// One step that grew too fast.
+    struct Failure: CustomStringConvertible {
+        var from: Int, to: Int
+        var before: Duration, after: Duration?
+        var allowed: Double
+        var description: String {
+            let after = self.after.map { "\($0)" } ?? "more than the allowed time (stopped waiting)"
+            return "n = \(from) → \(to): \(before) → \(after); n log n allows ×\(String(format: "%.1f", allowed))"
+        }
+    }
+
+    /// n log₂ n, with log₂ n at least 1 so n = 1 is not zero.
+    static func growth(_ n: Int) -> Double { Double(n) * Swift.max(1, log2(Double(n))) }
+
+    /// Measures `work` at each size (ascending) and returns the first step that grew faster than allowed, or nil.
+    /// `prepare` builds the input outside the timing.
+    func firstFailure<Input: Sendable>(sizes: [Int], prepare: (Int) -> Input,
+                                       work: @escaping @Sendable (Input) -> Void) -> (failure: Failure?, times: [Int: Duration]) {
+        var times: [Int: Duration] = [:]
+        var previous: (n: Int, time: Duration)?
+        for n in sizes {
+            let input = prepare(n)
+            var allowed = Double.infinity
+            var deadline: Duration?
+            if let previous {
+                allowed = slack * Self.growth(n) / Self.growth(previous.n)
+                deadline = Swift.max(previous.time, floor) * allowed
+            }
+            var best: Duration?
+            for _ in 0..<runs {
+                guard let time = Self.timed(input, work: work, deadline: deadline) else {
+                    return (Failure(from: previous!.n, to: n, before: previous!.time, after: nil, allowed: allowed), times)
+                }
+                best = Swift.min(best ?? time, time)
+            }
+            let time = best!
+            times[n] = time
+            if let previous, time > Swift.max(previous.time, floor) * allowed {
+                return (Failure(from: previous.n, to: n, before: previous.time, after: time, allowed: allowed), times)
+            }
+            previous = (n, time)
+        }
+        return (nil, times)
+    }
+
+    /// The time of one run, or nil when it ran past `deadline` (the run is left to finish in the background).
+    private static func timed<Input: Sendable>(_ input: Input, work: @escaping @Sendable (Input) -> Void,
+                                               deadline: Duration?) -> Duration? {
+        let done = DispatchSemaphore(value: 0)
+        let elapsed = Elapsed()
+        DispatchQueue.global().async {
+            let start = ContinuousClock.now
+            work(input)
+            elapsed.set(ContinuousClock.now - start)
+            done.signal()
+        }
+        guard let deadline else {
+            done.wait()
+            return elapsed.value
+        }
+        let seconds = Double(deadline.components.seconds) + Double(deadline.components.attoseconds) / 1e18
+        return done.wait(timeout: .now() + seconds) == .timedOut ? nil : elapsed.value
+    }
+
+    /// A duration handed from the worker thread (read after the semaphore).
+    private final class Elapsed: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: Duration = .zero
+        var value: Duration { lock.withLock { stored } }
+        func set(_ value: Duration) { lock.withLock { stored = value } }
+    }
+}

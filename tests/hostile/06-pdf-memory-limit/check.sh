@@ -1,0 +1,2 @@
+# No PDF was written.
+test ! -e guide.pdf
