@@ -81,7 +81,7 @@ package struct DisclosureControl: Sendable {
         let reasons = finding.reasons.map { solverRelations[$0] }
         if let rate = reasons.compactMap(\.rate).first(where: { !hidden[$0] }) { return rate }
         let ratio = tables.ratios.first { $0.rate == finding.cell }
-        var pool = reasons.flatMap(\.variables) + (ratio.map { $0.ruleCells + $0.numerator + $0.denominator } ?? [])
+        var pool = reasons.flatMap { $0.published + $0.variables } + (ratio.map { $0.ruleCells + $0.numerator + $0.denominator } ?? [])
         if pool.allSatisfy({ $0 >= tables.figures.cells.count || hidden[$0] }) {
             pool += tables.relationsOf[finding.cell].flatMap { tables.relations[$0].variables }
         }

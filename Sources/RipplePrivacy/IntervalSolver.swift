@@ -116,8 +116,8 @@ struct IntervalSolver {
         let connected = variables[0]
         guard isExact(connected) else { return false }
         let links = stride(from: 1, to: variables.count, by: 2).map { (variables[$0], variables[$0 + 1]) }
-        let known = links.filter { lower[$0.0] >= 1 || lower[$0.1] >= 1 }.count
-        guard Double(known) == lower[connected] else { return false }
+        let known = Double(links.filter { lower[$0.0] >= 1 || lower[$0.1] >= 1 }.count) + relations[r].lower
+        guard known == lower[connected] else { return false }
         var changed = false
         for (ab, ba) in links where lower[ab] < 1 && lower[ba] < 1 {
             changed = tighten(ab, high: 0, by: r) || changed

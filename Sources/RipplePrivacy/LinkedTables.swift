@@ -151,8 +151,15 @@ struct LinkedTables: Sendable {
         }
     }
 
-    /// The static relations plus, for every published rate, `(r − half) × Σ den ≤ Σ num ≤ (r + half) × Σ den`.
+    /// The static relations plus, for every published rate, `(r − half) × Σ den ≤ Σ num ≤ (r + half) × Σ den`,
+    /// with the published figures folded in as constants.
     func relations(hidden: [Bool]) -> [Relation] {
+        let cells = figures.cells
+        func known(_ v: Int) -> Double? { v < cells.count && !hidden[v] ? cells[v].value : nil }
+        return unfolded(hidden: hidden).compactMap { $0.folded(known) }
+    }
+
+    private func unfolded(hidden: [Bool]) -> [Relation] {
         var all = relations
         for ratio in ratios where !hidden[ratio.rate] {
             guard let r = figures.cells[ratio.rate].value else { continue }

@@ -6,7 +6,8 @@ struct Relation: Sendable {
         case linear
         /// `variables[0]` is `departments_connected`; the rest come in twos, the cells
         /// `[a][b]`, `[b][a]` of each unordered pair of departments. When as many pairs are known
-        /// to be linked as are connected, every other off-diagonal cell is 0.
+        /// to be linked as are connected, every other off-diagonal cell is 0. Once folded, `lower`
+        /// counts the pairs the published cells already show linked.
         case connected
         /// `variables[0]` is a reach point; the rest are the quarters' `pairs_started` up to it:
         /// p pairs need at least n people, the smallest n with n(n − 1)/2 ≥ p.
@@ -20,6 +21,9 @@ struct Relation: Sendable {
     var upper: Double
     /// The published rate the relation reads (hiding the rate removes the relation).
     var rate: Int?
+    /// Published cells folded into the bounds as constants (see `folded`): hiding one of them is
+    /// what takes the relation apart.
+    var published: [Int] = []
     /// How a report states it, e.g. `all sessions_completed = 2026-Q1 sessions_completed + …`.
     var text: String
 

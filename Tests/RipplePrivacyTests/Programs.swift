@@ -31,6 +31,16 @@ enum Programs {
         try load(SampleProgramGenerator(participants: participants).generate())
     }
 
+    /// A generated program whose people are spread over `departments` departments in turn (the
+    /// column-mapping slip of the hostile case `04-three-hundred-departments`).
+    static func generated(_ participants: Int, departments: Int) throws -> Program {
+        var program = try generated(participants)
+        for i in program.participants.indices {
+            program.participants[i].department = String(format: "Dept %03d", i % departments)
+        }
+        return program
+    }
+
     private static func load(_ files: [DataFile]) throws -> Program {
         let loaded = ProgramLoader(settings: SiteConfig().data).load(files)
         guard let program = loaded.program else { throw Failure(diagnostics: loaded.diagnostics) }

@@ -2,6 +2,7 @@ import RippleCore
 import RippleMarkdown
 import RippleMetrics
 @testable import RippleRender
+import RippleTestSupport
 import Testing
 
 /// The scaling test of the hardening issue: report and dashboard rendering in the number of departments

@@ -8,40 +8,46 @@ import Foundation
 /// times a generous constant; times under `floor` count as `floor` (there the clock and the machine's load
 /// dominate). A size that runs past what the bound allows fails at once instead of running on (its work is
 /// left to finish on a background thread), so a regression to quadratic time fails in seconds, not hours.
-struct GrowthCheck {
+public struct GrowthCheck {
     /// How much slower than n log n growth a step may be.
-    var slack = 3.0
+    public var slack = 3.0
     /// Runs of each size; the best counts.
-    var runs = 3
+    public var runs = 3
     /// The shortest time measured.
-    var floor: Duration = .milliseconds(20)
+    public var floor: Duration = .milliseconds(20)
+
+    /// A check with the default slack, runs and floor.
+    public init() {}
 
     /// One step that grew too fast.
-    struct Failure: CustomStringConvertible {
-        var from: Int, to: Int
-        var before: Duration, after: Duration?
-        var allowed: Double
-        var description: String {
+    public struct Failure: CustomStringConvertible, Sendable {
+        public var from: Int, to: Int
+        public var before: Duration, after: Duration?
+        public var allowed: Double
+        public var description: String {
             let after = self.after.map { "\($0)" } ?? "more than the allowed time (stopped waiting)"
             return "n = \(from) → \(to): \(before) → \(after); n log n allows ×\(String(format: "%.1f", allowed))"
         }
     }
 
     /// n log₂ n, with log₂ n at least 1 so n = 1 is not zero.
-    static func growth(_ n: Int) -> Double { Double(n) * Swift.max(1, log2(Double(n))) }
+    public static func growth(_ n: Int) -> Double { Double(n) * Swift.max(1, log2(Double(n))) }
 
     /// Measures `work` at each size (ascending) and returns the first step that grew faster than allowed, or nil.
-    /// `prepare` builds the input outside the timing.
-    func firstFailure<Input: Sendable>(sizes: [Int], prepare: (Int) -> Input,
-                                       work: @escaping @Sendable (Input) -> Void) -> (failure: Failure?, times: [Int: Duration]) {
+    /// `prepare` builds the input outside the timing; `measure` says how big an input is (by default its size:
+    /// give it when the work's natural n is not the parameter, e.g. the published figures of n departments).
+    public func firstFailure<Input: Sendable>(sizes: [Int], prepare: (Int) -> Input, measure: ((Input) -> Int)? = nil,
+                                              work: @escaping @Sendable (Input) -> Void)
+        -> (failure: Failure?, times: [Int: Duration]) {
         var times: [Int: Duration] = [:]
-        var previous: (n: Int, time: Duration)?
+        var previous: (n: Int, weight: Int, time: Duration)?
         for n in sizes {
             let input = prepare(n)
+            let weight = measure?(input) ?? n
             var allowed = Double.infinity
             var deadline: Duration?
             if let previous {
-                allowed = slack * Self.growth(n) / Self.growth(previous.n)
+                allowed = slack * Self.growth(weight) / Self.growth(previous.weight)
                 deadline = Swift.max(previous.time, floor) * allowed
             }
             var best: Duration?
@@ -56,7 +62,7 @@ struct GrowthCheck {
             if let previous, time > Swift.max(previous.time, floor) * allowed {
                 return (Failure(from: previous.n, to: n, before: previous.time, after: time, allowed: allowed), times)
             }
-            previous = (n, time)
+            previous = (n, weight, time)
         }
         return (nil, times)
     }
