@@ -1,3 +1,4 @@
+import RippleCore
 @testable import RippleBuild
 import RippleRender
 

@@ -1,3 +1,4 @@
+import RippleCore
 import Foundation
 import RippleRender
 
