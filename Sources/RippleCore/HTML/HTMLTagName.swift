@@ -78,6 +78,8 @@ package struct HTMLTagName: Hashable, Sendable, CustomStringConvertible {
     package static let noembed = HTMLTagName("noembed")
     package static let noframes = HTMLTagName("noframes")
     package static let plaintext = HTMLTagName("plaintext")
+    package static let template = HTMLTagName("template")
+    package static let noscript = HTMLTagName("noscript")
     package static let main = HTMLTagName("main")
     package static let nav = HTMLTagName("nav")
     package static let id = HTMLTagName("id")
