@@ -15,19 +15,21 @@ protocol PageScanVisitor {
     mutating func text(_ text: String, ordinal: Int)
 }
 
+/// The names `PageScan` looks for beyond `HTMLTagName`'s (a generic type cannot hold them).
+private enum LinkAttributeNames {
+    static let srcset = HTMLTagName("srcset")
+    static let data = HTMLTagName("data")
+    static let poster = HTMLTagName("poster")
+    static let xlinkHref = HTMLTagName("xlink:href")
+    static let object = HTMLTagName("object")
+}
+
 /// The link check's side of `HTMLTokenizer`: finds the ids and links `LinkScanner.scanHTML` lists, decoding
 /// only the attributes that matter.
 struct PageScan<Visitor: PageScanVisitor>: HTMLTokenVisitor {
-    private static var srcset: HTMLTagName { HTMLTagName("srcset") }
-    private static var data: HTMLTagName { HTMLTagName("data") }
-    private static var poster: HTMLTagName { HTMLTagName("poster") }
-    private static var xlinkHref: HTMLTagName { HTMLTagName("xlink:href") }
-    private static var object: HTMLTagName { HTMLTagName("object") }
-
     let bytes: UnsafeBufferPointer<UInt8>
     var visitor: Visitor
     private let collects: Bool
-    private let names = (srcset: Self.srcset, data: Self.data, poster: Self.poster, xlinkHref: Self.xlinkHref, object: Self.object)
     private var ordinal = 0
     private var openLink: Int?  // the ordinal of the `<a>` whose text is being collected
     private var text: [UInt8] = []
@@ -82,14 +84,14 @@ struct PageScan<Visitor: PageScanVisitor>: HTMLTokenVisitor {
             switch attribute.name {
             case .id: visitor.id(attribute.value(bytes))
             case .name: if isLink { visitor.id(attribute.value(bytes)) }
-            case names.srcset:
+            case LinkAttributeNames.srcset:
                 for candidate in attribute.value(bytes).split(separator: ",") {
                     if let url = candidate.split(whereSeparator: \.isWhitespace).first { emit(String(url)) }
                 }
-            case names.data: if tag.name == names.object { emit(attribute.value(bytes)) }
+            case LinkAttributeNames.data: if tag.name == LinkAttributeNames.object { emit(attribute.value(bytes)) }
             case .style:
                 for found in LinkScanner.cssURLs(Array(attribute.value(bytes).utf8)) { emit(found.url) }
-            case .src, names.poster, names.xlinkHref: emit(attribute.value(bytes))
+            case .src, LinkAttributeNames.poster, LinkAttributeNames.xlinkHref: emit(attribute.value(bytes))
             case .href:
                 let url = attribute.value(bytes)
                 if collects, isLink, href == nil { href = url }

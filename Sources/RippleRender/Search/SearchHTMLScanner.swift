@@ -9,21 +9,23 @@ protocol SearchSectionSink {
     mutating func finishText(_ text: UnsafeBufferPointer<UInt8>)
 }
 
+/// The element names `SearchHTMLScanner` treats apart (a generic type cannot hold them).
+private enum SearchTagNames {
+    static let skipped: [HTMLTagName] = [.script, .style, .template, .svg, .noscript]
+    /// Inline elements (all up to 8 bytes long, compared by `HTMLTagName.low`), sorted.
+    static let inline: [UInt64] = [
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp",
+        "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
+    ].map { HTMLTagName($0).low }.sorted()
+}
+
 /// The search side of `HTMLTokenizer`: turns the tokens of a page into sections for `SearchHTML.sections`
 /// and `SearchIndex.analyse`, with tag names compared as packed bytes and white space collapsed as text is
 /// gathered. Script and style contents, and `template`, `svg` and `noscript` elements, are not text.
 struct SearchHTMLScanner<Sink: SearchSectionSink>: HTMLTokenVisitor {
-    private static var skipped: [HTMLTagName] { [.script, .style, .template, .svg, .noscript] }
-    private static var inline: [UInt64] {
-        [
-            "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp",
-            "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
-        ].map { HTMLTagName($0).low }.sorted()
-    }
-
     let bytes: UnsafeBufferPointer<UInt8>
     var sink: Sink
-    private let inline = Self.inline
+    private let skipped = SearchTagNames.skipped, inline = SearchTagNames.inline
     private var text: CollapsedText, heading: CollapsedText
     private var inHeading: HTMLTagName?  // while inside a heading with an id
     private var skipDepth = 0, skipTag = HTMLTagName("")
@@ -72,7 +74,7 @@ struct SearchHTMLScanner<Sink: SearchSectionSink>: HTMLTokenVisitor {
             if tag.name == skipTag { skipDepth += tag.isEnd ? -1 : (tag.selfClosing ? 0 : 1) }
             return
         }
-        if !tag.isEnd, !tag.selfClosing, Self.skipped.contains(tag.name) {
+        if !tag.isEnd, !tag.selfClosing, skipped.contains(tag.name) {
             skipDepth = 1; skipTag = tag.name
             return
         }
