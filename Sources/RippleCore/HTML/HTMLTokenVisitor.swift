@@ -1,6 +1,6 @@
 /// What `HTMLTokenizer` finds, in document order. Every byte of the input belongs to exactly one call, so a
 /// rewriter that copies what it does not change gets its input back byte for byte.
-package protocol HTMLTokenVisitor {
+public protocol HTMLTokenVisitor {
     /// Character data outside raw-text elements; character references not decoded. May hold `<` and `&` that
     /// start nothing.
     mutating func text(_ range: Range<Int>)
@@ -16,7 +16,7 @@ package protocol HTMLTokenVisitor {
 }
 
 /// The kinds of `HTMLTokenVisitor.markup`.
-package enum HTMLMarkupKind: Sendable {
+public enum HTMLMarkupKind: Sendable {
     /// `<!-- … -->`.
     case comment
     /// `<!DOCTYPE …>`.
@@ -28,7 +28,7 @@ package enum HTMLMarkupKind: Sendable {
 }
 
 extension HTMLTokenVisitor {
-    package mutating func rawText(_ range: Range<Int>, of element: HTMLTagName) {}
-    package mutating func markup(_ range: Range<Int>, _ kind: HTMLMarkupKind) {}
-    package mutating func unfinished(_ range: Range<Int>) {}
+    public mutating func rawText(_ range: Range<Int>, of element: HTMLTagName) {}
+    public mutating func markup(_ range: Range<Int>, _ kind: HTMLMarkupKind) {}
+    public mutating func unfinished(_ range: Range<Int>) {}
 }

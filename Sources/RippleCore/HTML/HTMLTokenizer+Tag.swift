@@ -2,6 +2,7 @@ extension HTMLTokenizer {
     /// Reads the start or end tag at `open` (a `<` followed by a letter, or `</` and a letter) into `token`;
     /// false when the input ends inside it. The states of the HTML tokenizer from "tag open" to "self-closing
     /// start tag", each a loop here.
+    @inlinable
     mutating func readTag(at open: Int) -> Bool {
         let n = bytes.count
         let isEnd = bytes[open + 1] == Self.slash
@@ -57,15 +58,16 @@ extension HTMLTokenizer {
     }
 
     /// Adds an attribute unless the tag has one of that name already (the tokenizer drops the later one).
-    @inline(__always)
-    private mutating func add(_ attribute: HTMLAttribute) {
+    @inlinable
+    mutating func add(_ attribute: HTMLAttribute) {
         for existing in token.attributes where existing.name == attribute.name {
             if attribute.nameRange.count <= 16 || sameName(existing.nameRange, attribute.nameRange) { return }
         }
         token.attributes.append(attribute)
     }
 
-    private func sameName(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+    @inlinable
+    func sameName(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
         a.count == b.count && zip(a, b).allSatisfy { HTMLTagName.lowered(bytes[$0]) == HTMLTagName.lowered(bytes[$1]) }
     }
 }

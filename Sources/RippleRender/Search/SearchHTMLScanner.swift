@@ -1,4 +1,5 @@
 import RippleCore
+
 /// Receives the sections `SearchHTMLScanner` finds. Text arrives with white space already collapsed.
 protocol SearchSectionSink {
     /// A heading with an id opens a new section (the first section, id "", is implied).
