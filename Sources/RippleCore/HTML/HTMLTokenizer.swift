@@ -13,8 +13,8 @@ import Darwin
 /// or `math` (counted by their start and end tags) it does not, and reads `<![CDATA[`. The script-data
 /// "double escaped" states (`<!--<script>` inside a script) are not modelled: `</script` always ends a script.
 public struct HTMLTokenizer<Visitor: HTMLTokenVisitor> {
-    // Inlinable, so that each visitor gets its own specialised copy in its module (a generic call per token
-    // across modules cost 9% of the CPU time of a 10,000-chapter guide build).
+    // Public and inlinable, so that each visitor's module gets its own specialised copy: unspecialised, a
+    // 10,000-chapter guide build took 9% more CPU time than with the parsers this replaced, specialised 5%.
     @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
     @usableFromInline var token: HTMLTagToken
     @usableFromInline var foreignDepth = 0
