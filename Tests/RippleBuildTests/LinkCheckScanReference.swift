@@ -1,13 +1,13 @@
+import RippleCore
 @testable import RippleBuild
 import RippleRender
 
-/// The link scanner as it was before `PageScan` (one `HTMLTag` per tag, every attribute decoded): the oracle the
-/// fast scanner is compared with, byte for byte, in `LinkCheckScanTests`.
+/// The link scanner as it was before `PageScan` (every attribute decoded into strings), reading the tags of
+/// `HTMLTokenizer`: the oracle the fast scanner is compared with, byte for byte, in `LinkCheckScanTests`.
 enum ReferenceLinkScanner {
     typealias Link = LinkScanner.Link
     typealias Page = LinkScanner.Page
     private static let urlAttributes: Set<String> = ["href", "src", "poster", "xlink:href"]
-    private static let rawText: Set<String> = ["script", "style", "textarea", "title"]
 
     /// Scans an HTML page.
     static func scanHTML(_ bytes: [UInt8]) -> Page {
@@ -16,16 +16,32 @@ enum ReferenceLinkScanner {
         var line = 1, counted = 0
         var openLink: Int?  // index in `links` of the `<a>` whose text is being collected
         var text: [UInt8] = []
+        let tokens = ReferenceToken.tokens(bytes)
         var i = 0
         func lineAt(_ offset: Int) -> Int {
             while counted < offset { if bytes[counted] == 10 { line += 1 }; counted += 1 }
             return line
         }
         while i < bytes.count {
-            guard bytes[i] == UInt8(ascii: "<"), let tag = HTMLTag.parse(bytes, at: i) else {
+            let tag: ReferenceToken.Tag
+            switch tokens[i] {
+            case nil:
                 if openLink != nil { text.append(bytes[i]) }
                 i += 1
                 continue
+            case .skip(let end)?:
+                i = end
+                continue
+            case .raw(let element, let end)?:
+                if element == "style" {
+                    for found in LinkScanner.cssURLs(Array(bytes[i..<end])) {
+                        links.append(Link(url: found.url, line: lineAt(i) + found.line - 1, text: ""))
+                    }
+                }
+                i = end
+                continue
+            case .tag(let found)?:
+                tag = found
             }
             let tagLine = lineAt(i)
             if tag.name == "a", tag.closing, let index = openLink {
@@ -34,7 +50,7 @@ enum ReferenceLinkScanner {
                 text.removeAll(keepingCapacity: true)
             }
             i = tag.end
-            guard !tag.closing, tag.name != "!" else { continue }
+            guard !tag.closing else { continue }
             let before = links.count
             for (name, value) in tag.attributes {
                 switch name {
@@ -57,31 +73,47 @@ enum ReferenceLinkScanner {
             if tag.name == "a", !tag.selfClosing, let href = tag.attribute("href") {
                 openLink = links[before...].firstIndex { $0.url == href }
             }
-            if rawText.contains(tag.name), !tag.selfClosing {
-                let end = find(Array("</\(tag.name)".utf8), in: bytes, from: i) ?? bytes.count
-                if tag.name == "style" {
-                    for found in LinkScanner.cssURLs(Array(bytes[i..<end])) {
-                        links.append(Link(url: found.url, line: lineAt(i) + found.line - 1, text: ""))
-                    }
-                }
-                i = end
-            }
         }
         return Page(ids: ids, links: links)
     }
+}
 
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        var i = start
-        while i + needle.count <= bytes.count {
-            if matches(needle, in: bytes, at: i) { return i }
-            i += 1
-        }
-        return nil
+/// What the reference reads at an offset: a tag with its attributes decoded, raw text, or something to skip
+/// (comments, doctypes, tags cut off by the end).
+enum ReferenceToken {
+    struct Tag {
+        var name: String
+        var closing: Bool
+        var selfClosing: Bool
+        var attributes: [(name: String, value: String)]
+        var end: Int
+        func attribute(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
     }
 
-    private static func matches(_ needle: [UInt8], in bytes: [UInt8], at i: Int) -> Bool {
-        guard i + needle.count <= bytes.count else { return false }
-        for k in 0..<needle.count where (bytes[i + k] | 0x20) != (needle[k] | 0x20) { return false }
-        return true
+    case tag(Tag)
+    case raw(element: String, end: Int)
+    case skip(end: Int)
+
+    static func tokens(_ bytes: [UInt8]) -> [Int: ReferenceToken] {
+        struct Collector: HTMLTokenVisitor {
+            let bytes: UnsafeBufferPointer<UInt8>
+            var tokens: [Int: ReferenceToken] = [:]
+            mutating func text(_ range: Range<Int>) {}
+            mutating func rawText(_ range: Range<Int>, of element: HTMLTagName) {
+                tokens[range.lowerBound] = .raw(element: "\(element)", end: range.upperBound)
+            }
+            mutating func tag(_ tag: HTMLTagToken) {
+                tokens[tag.range.lowerBound] = .tag(Tag(
+                    name: tag.nameText(bytes), closing: tag.isEnd, selfClosing: tag.selfClosing,
+                    attributes: tag.attributes.map { ($0.nameText(bytes), $0.value(bytes)) }, end: tag.range.upperBound))
+            }
+            mutating func markup(_ range: Range<Int>, _ kind: HTMLMarkupKind) { tokens[range.lowerBound] = .skip(end: range.upperBound) }
+            mutating func unfinished(_ range: Range<Int>) { tokens[range.lowerBound] = .skip(end: range.upperBound) }
+        }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var collector = Collector(bytes: buffer)
+            HTMLTokenizer.tokenize(buffer, into: &collector)
+            return collector.tokens
+        }
     }
 }

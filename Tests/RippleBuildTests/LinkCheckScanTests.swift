@@ -2,7 +2,8 @@ import Testing
 @testable import RippleBuild
 
 /// The fast scanner (`PageScan`, behind `LinkScanner.scanHTML` and the site check) finds exactly what the
-/// previous scanner found: same ids, same links in the same order, same lines, same link texts.
+/// straightforward reference finds on the same tokens: same ids, same links in the same order, same lines,
+/// same link texts.
 @Suite struct LinkCheckScanTests {
     private func expectSame(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let bytes = Array(html.utf8)
@@ -37,6 +38,13 @@ import Testing
             "<a href=\"\u{1C}/a\">\u{1C}/a</a><title>t\u{1C}\u{0F}title<a href=\"x.html\">", "<a href>bare</a><a href=\"\">e</a>",
         ]
         for html in cases { expectSame(html) }
+    }
+
+    @Test func attributeNamesFollowTheTokenizer() {
+        // ASCII-only lower-casing: `xlinK:href` written with the Kelvin sign is not `xlink:href` (the previous
+        // scanner lowered names with Unicode rules and counted it); a repeated attribute is dropped.
+        let page = LinkScanner.scanHTML(Array("<a HREF=\"k.html\" xlin\u{212A}:href=\"kelvin.svg\" href=\"again.html\">k</a>".utf8))
+        #expect(page.links == [LinkScanner.Link(url: "k.html", line: 1, text: "k")])
     }
 
     @Test func randomMarkupScansAsBefore() {

@@ -2,7 +2,7 @@ import RippleCore
 import RippleRender
 
 // The search index before the byte-level rewrite, kept verbatim as the oracle `SearchIndexDifferentialTests`
-// compares the new implementation with: same HTML rules (one `HTMLTag` per tag), same tokeniser, same merge.
+// compares the new implementation with: the tags of `HTMLTokenizer`, read into strings (`ReferenceTag`), same tokeniser, same merge.
 
 /// A document as the reference builds it (sections through `ReferenceSearchHTML`).
 struct ReferenceSearchDocument: Sendable {
@@ -206,6 +206,7 @@ enum ReferenceSearchHTML {
         var skipDepth = 0, skipTag = ""
         var anchorDepth = 0  // inside `<a class="anchor">`, whose "#" is not heading text
         let bytes = Array(html.utf8)
+        let tags = ReferenceTag.tags(bytes)
         var i = 0
 
         func flushSection() {
@@ -215,7 +216,7 @@ enum ReferenceSearchHTML {
 
         while i < bytes.count {
             let byte = bytes[i]
-            if byte == UInt8(ascii: "<"), let tag = HTMLTag.parse(bytes, at: i) {
+            if let tag = tags[i] {
                 i = tag.end
                 if skipDepth > 0 {
                     if tag.name == skipTag { skipDepth += tag.closing ? -1 : (tag.selfClosing ? 0 : 1) }
@@ -229,7 +230,7 @@ enum ReferenceSearchHTML {
                     if !tag.closing, tag.classes.contains("anchor") { anchorDepth += 1 } else if tag.closing { anchorDepth = max(0, anchorDepth - 1) }
                     continue
                 }
-                if HTMLTag.isHeading(tag.name) {
+                if ReferenceTag.isHeading(tag.name) {
                     if !tag.closing, let id = tag.id, inHeading == nil {
                         flushSection()
                         inHeading = tag.name

@@ -1,6 +1,8 @@
-/// A small single-pass rewriter for the HTML that Ripple itself produces (cmark output, shortcodes, charts):
-/// it visits every tag with its attributes and lets the caller change them, leaving all other bytes as
-/// they were. It is not a general HTML parser; comments and CDATA sections are passed through untouched.
+import RippleCore
+
+/// A single-pass rewriter for the HTML that Ripple itself produces (cmark output, shortcodes, charts): it
+/// visits every tag `HTMLTokenizer` finds, with its attributes, and lets the caller change them, leaving all
+/// other bytes as they were.
 struct HTMLRewriter {
     /// One start or end tag.
     struct Tag {
@@ -8,7 +10,7 @@ struct HTMLRewriter {
         var name: String
         /// Whether this is an end tag (`</a>`).
         var isEnd: Bool
-        /// Attributes in source order; `value` is nil for a bare attribute (`<details open>`).
+        /// Attributes in source order, names as written; `value` is nil for a bare attribute (`<details open>`).
         var attributes: [(name: String, value: String?)]
         /// Whether the tag ends in `/>`.
         var selfClosing: Bool
@@ -45,124 +47,59 @@ struct HTMLRewriter {
         case replace(String)
     }
 
-    /// Rewrites every tag of `html`; `text` transforms the text between tags.
-    ///
-    /// Works on the UTF-8 bytes, since every delimiter is ASCII; a tag with other characters outside its quoted
-    /// values (a Unicode letter in a name, a no-break space between attributes, a combining mark after a
-    /// delimiter) is parsed character by character instead, so every tag is read as `Character` rules read it.
+    /// Rewrites every tag of `html`, read by `HTMLTokenizer`; `text` transforms the text between tags (and the
+    /// contents of raw-text elements). Comments, doctypes and CDATA sections are copied as they are.
     static func rewrite(_ html: String, text: (Substring) -> String = { String($0) }, tag: (Tag) -> Action) -> String {
         var html = html
         html.makeContiguousUTF8()
-        return html.utf8.withContiguousStorageIfAvailable { rewrite(html, bytes: $0, text: text, tag: tag) }!
+        return withoutActuallyEscaping(text) { text in
+            withoutActuallyEscaping(tag) { tag in
+                html.utf8.withContiguousStorageIfAvailable { bytes in
+                    var rewriting = Rewriting(html: html, bytes: bytes, transformText: text, transformTag: tag)
+                    rewriting.out.reserveCapacity(bytes.count + bytes.count / 8)
+                    HTMLTokenizer.tokenize(bytes, into: &rewriting)
+                    return rewriting.out
+                }!
+            }
+        }
     }
 
-    private static func rewrite(_ html: String, bytes: UnsafeBufferPointer<UInt8>, text: (Substring) -> String,
-                                tag: (Tag) -> Action) -> String {
-        let utf8 = html.utf8
-        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-        // Whether the ASCII byte at `offset` and a combining character after it are one `Character`.
-        func joined(_ offset: Int) -> Bool {
-            offset + 1 < bytes.count && bytes[offset + 1] >= 0x80 && html[index(offset)].unicodeScalars.count > 1
-        }
+    private struct Rewriting: HTMLTokenVisitor {
+        let html: String
+        let bytes: UnsafeBufferPointer<UInt8>
+        let transformText: (Substring) -> String
+        let transformTag: (Tag) -> Action
         var out = ""
-        out.reserveCapacity(bytes.count + bytes.count / 8)
-        var position = 0
-        var textStart = 0
-        func flushText(upTo end: Int) {
-            if textStart < end { out += text(html[index(textStart)..<index(end)]) }
+
+        private func slice(_ range: Range<Int>) -> Substring {
+            let utf8 = html.utf8
+            return html[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
         }
-        while let open = ByteTag.find(UInt8(ascii: "<"), in: bytes, from: position) {
-            // A `<` joined with a combining character is one `Character`, and text.
-            if joined(open) {
-                position = open + 1
-                continue
+
+        mutating func text(_ range: Range<Int>) { out += transformText(slice(range)) }
+        mutating func rawText(_ range: Range<Int>, of element: HTMLTagName) { out += transformText(slice(range)) }
+        mutating func markup(_ range: Range<Int>, _ kind: HTMLMarkupKind) { out += slice(range) }
+        mutating func unfinished(_ range: Range<Int>) { out += transformText(slice(range)) }
+
+        mutating func tag(_ token: HTMLTagToken) {
+            let attributes = token.attributes.map { attribute -> (name: String, value: String?) in
+                let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[attribute.valueRange]), as: UTF8.self)
+                let value: String? = switch attribute.quote {
+                case .none: nil
+                case .double: raw
+                case .single: raw.replacingAll("\"", with: "&quot;")
+                case .unquoted: XHTML.escape(raw)
+                }
+                // As written: SVG's attribute names are case-sensitive in XHTML (`viewBox`).
+                return (String(decoding: UnsafeBufferPointer(rebasing: bytes[attribute.nameRange]), as: UTF8.self), value)
             }
-            if let terminator = ByteTag.markupDeclarationEnd(bytes, at: open, joined: joined) {
-                guard let end = ByteTag.findEnd(terminator, in: bytes, from: open, joined: joined) else { break }
-                flushText(upTo: open)
-                out += html[index(open)..<index(end)]
-                position = end
-                textStart = end
-                continue
-            }
-            let parsed: (tag: Tag, end: Int)?
-            switch ByteTag.parse(bytes, at: open) {
-            case .tag(let found, let end): parsed = (found, end)
-            case .notATag: parsed = nil
-            case .notASCII:
-                parsed = parseTag(html, at: index(open)).map { ($0.tag, utf8.distance(from: utf8.startIndex, to: $0.end)) }
-            }
-            guard let parsed else {
-                position = open + 1
-                continue
-            }
-            flushText(upTo: open)
-            switch tag(parsed.tag) {
-            case .keep: out += html[index(open)..<index(parsed.end)]
+            let tag = Tag(name: token.nameText(bytes), isEnd: token.isEnd, attributes: attributes, selfClosing: token.selfClosing)
+            switch transformTag(tag) {
+            case .keep: out += slice(token.range)
             case .rewrite(let changed): out += changed.serialized
             case .replace(let replacement): out += replacement
             }
-            position = parsed.end
-            textStart = position
         }
-        flushText(upTo: bytes.count)
-        return out
-    }
-
-    private static func isNameCharacter(_ c: Character) -> Bool {
-        c.isLetter || c.isNumber || c == "-" || c == ":" || c == "_" || c == "."
-    }
-
-    /// Parses the tag starting at `open` (`<`) character by character; nil when it is not a tag (a stray `<`).
-    static func parseTag(_ html: String, at open: String.Index) -> (tag: Tag, end: String.Index)? {
-        var i = html.index(after: open)
-        var isEnd = false
-        if i < html.endIndex, html[i] == "/" { isEnd = true; i = html.index(after: i) }
-        let nameStart = i
-        while i < html.endIndex, isNameCharacter(html[i]) { i = html.index(after: i) }
-        guard nameStart < i, html[nameStart].isLetter else { return nil }
-        var tag = Tag(name: html[nameStart..<i].lowercased(), isEnd: isEnd, attributes: [], selfClosing: false)
-        while i < html.endIndex {
-            let c = html[i]
-            if c == ">" { return (tag, html.index(after: i)) }
-            if c == "/" {
-                let next = html.index(after: i)
-                if next < html.endIndex, html[next] == ">" { tag.selfClosing = true; return (tag, html.index(after: next)) }
-                i = next
-                continue
-            }
-            if c.isWhitespace { i = html.index(after: i); continue }
-            let attrStart = i
-            while i < html.endIndex, !html[i].isWhitespace, html[i] != "=", html[i] != ">", html[i] != "/" {
-                i = html.index(after: i)
-            }
-            guard attrStart < i else { return nil }
-            let name = String(html[attrStart..<i])
-            var j = i
-            while j < html.endIndex, html[j].isWhitespace { j = html.index(after: j) }
-            guard j < html.endIndex, html[j] == "=" else {
-                tag.attributes.append((name, nil))
-                continue
-            }
-            j = html.index(after: j)
-            while j < html.endIndex, html[j].isWhitespace { j = html.index(after: j) }
-            guard j < html.endIndex else { return nil }
-            let quote = html[j]
-            if quote == "\"" || quote == "'" {
-                let valueStart = html.index(after: j)
-                guard let close = html[valueStart...].firstIndex(of: quote) else { return nil }
-                var value = String(html[valueStart..<close])
-                if quote == "'" { value = value.replacingAll("\"", with: "&quot;") }
-                tag.attributes.append((name, value))
-                i = html.index(after: close)
-            } else {
-                let valueStart = j
-                while j < html.endIndex, !html[j].isWhitespace, html[j] != ">" { j = html.index(after: j) }
-                tag.attributes.append((name, XHTML.escape(String(html[valueStart..<j]))))
-                i = j
-            }
-        }
-        return nil
     }
 }
 

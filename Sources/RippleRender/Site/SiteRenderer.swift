@@ -183,7 +183,7 @@ package struct SiteRenderer: Sendable {
                     return ([], WrittenDocument(document: SearchIndex.analyse(title: title, url: job.path, html: body), isContent: true))
                 case .mainContent:
                     guard case let .string(title)? = context["page"]?["title"] else { return ([], nil) }
-                    let document = SearchIndex.analyse(title: title, url: job.path, html: Self.mainContent(of: html))
+                    let document = SearchIndex.analyse(title: title, url: job.path, html: MainContent.of(html))
                     return ([], WrittenDocument(document: document, isContent: false))
                 }
             } catch {
@@ -191,21 +191,6 @@ package struct SiteRenderer: Sendable {
             }
         }
         return (results.flatMap(\.0), results.compactMap(\.1))
-    }
-
-    /// The inside of a page's `<main>` element (the whole page when it has none), so that the header,
-    /// navigation and footer are not indexed with every page.
-    static func mainContent(of html: String) -> String {
-        guard let open = html.range(of: "<main"), let openEnd = html[open.upperBound...].firstIndex(of: ">"),
-              let close = html.range(of: "</main>", options: .backwards), openEnd < close.lowerBound else { return html }
-        var main = html[html.index(after: openEnd)..<close.lowerBound]
-        // Navigation inside `<main>` (the dashboards' tabs) is not content: it would open every snippet.
-        var text = ""
-        while let nav = main.firstRange(of: "<nav"), let end = main[nav.upperBound...].firstRange(of: "</nav>") {
-            text += main[..<nav.lowerBound]
-            main = main[end.upperBound...]
-        }
-        return text + main
     }
 
     private func copyFiles(to sink: OutputSink) -> [Diagnostic] {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Decodes the HTML character references Ripple's output contains.
 package enum Entity {
     private static let named: [String: String] = [
@@ -30,12 +36,21 @@ package enum Entity {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// Decodes every reference in `bytes[range]`.
+    package static func decodeAll(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        guard !slice.isEmpty, memchr(slice.baseAddress!, Int32(UInt8(ascii: "&")), slice.count) != nil else {
+            return String(decoding: slice, as: UTF8.self)
+        }
+        return decodeAll(ArraySlice(slice))
+    }
 }
 
 extension Entity {
     /// The same references as `decode(_:at:)`, read without allocating: the character's scalar value and the
     /// offset after the reference, for `bytes[start] == "&"`.
-    static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (scalar: UInt32, end: Int)? {
+    package static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (scalar: UInt32, end: Int)? {
         var i = start + 1
         let limit = min(bytes.count, start + 12)
         while i < limit, bytes[i] != UInt8(ascii: ";") {
