@@ -61,7 +61,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RippleCoreTests", dependencies: ["RippleCore"]),
-        .testTarget(name: "RippleMarkdownTests", dependencies: ["RippleMarkdown"]),
+        .testTarget(name: "RippleMarkdownTests", dependencies: ["RippleMarkdown"], exclude: ["GFMSpec"]),
         .testTarget(name: "RippleTemplateTests", dependencies: ["RippleTemplate"], exclude: ["MustacheSpec"]),
         .testTarget(name: "RippleDataTests", dependencies: ["RippleData"]),
         .testTarget(name: "RippleMetricsTests", dependencies: ["RippleMetrics"]),

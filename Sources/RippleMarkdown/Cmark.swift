@@ -30,6 +30,50 @@ enum Cmark {
         return body(document)
     }
 
+    /// Parses `markdown` as a second document in the current arena, for nodes that are moved into the document
+    /// being walked (table cells, footnote bodies). Its memory goes with that document's (see `withDocument`),
+    /// so this must only be called inside `withDocument`'s body.
+    static func parseInArena(_ markdown: String, options: Int32) -> OpaquePointer {
+        let allocator = UnsafeMutableRawPointer(ripple_arena_allocator()!).assumingMemoryBound(to: cmark_mem.self)
+        let parser = cmark_parser_new_with_mem(options, allocator)!
+        var markdown = markdown
+        markdown.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        let document = cmark_parser_finish(parser)!
+        cmark_parser_free(parser)
+        return document
+    }
+
+    /// A new unlinked custom block or inline node that renders as `enter`, its children, then `exit`.
+    static func custom(_ type: cmark_node_type, enter: String, exit: String) -> OpaquePointer {
+        let node = cmark_node_new(type)!
+        cmark_node_set_on_enter(node, enter)
+        cmark_node_set_on_exit(node, exit)
+        return node
+    }
+
+    /// Moves every child of `from` to the end of `to`'s children.
+    static func moveChildren(of from: OpaquePointer, to: OpaquePointer) {
+        while let child = cmark_node_first_child(from) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(to, child)
+        }
+    }
+
+    /// Every node of the subtree at `root` (the root included), in document order.
+    static func subtree(_ root: OpaquePointer) -> [OpaquePointer] {
+        var nodes: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(root) else { return nodes }
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            if cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
+                nodes.append(node)
+            }
+        }
+        return nodes
+    }
+
     /// HTML for `node` and its descendants. The C string is arena memory of the node's document (see
     /// `withDocument`), so it is copied and not freed here.
     static func renderHTML(_ node: OpaquePointer, options: Int32) -> String {

@@ -30,8 +30,8 @@ extension DocumentWalker {
     /// Inline HTML right after `{{` is taken too: cmark reads `{{<metric x>}}` as a tag.
     private func mergeFollowingText(_ node: OpaquePointer) -> (String, [Segment]) {
         var literal = Cmark.literal(node)
-        var segments = [Segment(
-            scalarStart: 0, line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node))]
+        let (line, byteColumn) = position(of: node)
+        var segments = [Segment(scalarStart: 0, line: line, byteColumn: byteColumn)]
         // Scalar offsets are only needed when pieces are joined (counting them is a pass over the text).
         var scalarCount: Int?
         while let next = cmark_node_next(node) {
@@ -39,9 +39,8 @@ extension DocumentWalker {
             guard type == CMARK_NODE_TEXT || (type == CMARK_NODE_HTML_INLINE && literal.hasSuffix("{{")) else { break }
             let text = Cmark.literal(next)
             let start = scalarCount ?? literal.unicodeScalars.count
-            segments.append(Segment(
-                scalarStart: start, line: cmark_node_get_start_line(next),
-                byteColumn: cmark_node_get_start_column(next)))
+            let (line, byteColumn) = position(of: next)
+            segments.append(Segment(scalarStart: start, line: line, byteColumn: byteColumn))
             literal += text
             scalarCount = start + text.unicodeScalars.count
             cmark_node_free(next)
