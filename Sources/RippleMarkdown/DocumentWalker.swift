@@ -26,12 +26,19 @@ final class DocumentWalker {
     /// Source positions of nodes parsed from a piece of the source on their own (table cells, footnotes),
     /// whose cmark positions count from that piece.
     var relocated: [OpaquePointer: (line: Int32, byteColumn: Int32)] = [:]
+    /// Footnote definitions taken out of the source, by normalised label.
+    let footnoteDefinitions: [String: FootnoteDefinitions.Definition]
+    /// Labels of referenced footnotes, in the order of their numbers.
+    var footnoteOrder: [String] = []
+    var footnoteNumbers: [String: Int] = [:]
+    var footnoteReferenceCounts: [String: Int] = [:]
 
     init(
-        options: MarkdownOptions, sourceMap: SourceMap,
+        options: MarkdownOptions, sourceMap: SourceMap, footnotes: [String: FootnoteDefinitions.Definition] = [:],
         rewriteLink: @escaping (LinkTarget) -> LinkRewrite, embed: @escaping (Embed) -> EmbedResult
     ) {
         self.options = options
+        self.footnoteDefinitions = footnotes
         self.sourceMap = sourceMap
         self.rewriteLink = rewriteLink
         self.embed = embed
@@ -75,7 +82,8 @@ final class DocumentWalker {
             if event == CMARK_EVENT_ENTER {
                 switch type {
                 case CMARK_NODE_TEXT:
-                    replacement = handleText(node)
+                    // The iterator already points at the next sibling, which merging text may have freed.
+                    replacement = handleText(node) ?? node
                 case CMARK_NODE_CODE:
                     pieces.append(Cmark.literal(node))
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
@@ -90,6 +98,10 @@ final class DocumentWalker {
                     Cmark.replace(node, with: replacement!)
                 case CMARK_NODE_HTML_BLOCK where !options.unsafeHTML:
                     replacement = escapedHTMLBlock(node)
+                case CMARK_NODE_ITEM:
+                    taskListItem(node)
+                case CMARK_NODE_BLOCK_QUOTE:
+                    entered = alert(node)
                 case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                     handleLink(node, isImage: type == CMARK_NODE_IMAGE)
                 case CMARK_NODE_HEADING:
@@ -162,10 +174,11 @@ final class DocumentWalker {
         return paragraph
     }
 
-    func handleLink(_ node: OpaquePointer, isImage: Bool) {
+    /// Rewrites a link's destination; `location` is where it starts when cmark does not know (a bare URL).
+    func handleLink(_ node: OpaquePointer, isImage: Bool, location: SourceLocation? = nil) {
         let destination = Cmark.url(node)
         let (line, byteColumn) = position(of: node)
-        let location = sourceMap.location(line: line, byteColumn: byteColumn)
+        let location = location ?? sourceMap.location(line: line, byteColumn: byteColumn)
         var final = destination
         switch rewriteLink(LinkTarget(destination: destination, isImage: isImage, location: location)) {
         case .keep: break

@@ -54,7 +54,7 @@ extension DocumentWalker {
     /// Whether the paragraph or setext heading spans lines and has a pipe in them (a cheap test before parsing).
     func mayBeTable(_ node: OpaquePointer) -> Bool {
         let first = cmark_node_get_start_line(node), last = cmark_node_get_end_line(node)
-        return last > first && (first...last).contains { sourceMap.lineBytes($0).contains(UInt8(ascii: "|")) }
+        return relocated[node] == nil && last > first && (first...last).contains { sourceMap.lineBytes($0).contains(UInt8(ascii: "|")) }
     }
 
     private func isTableStart(_ lines: [ParagraphLine], at index: Int) -> Bool {
