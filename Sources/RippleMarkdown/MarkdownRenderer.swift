@@ -4,7 +4,8 @@ import RippleCore
 /// Renders Markdown (CommonMark, through libcmark) to HTML for Ripple pages and guide chapters.
 ///
 /// One parse, one walk over the syntax tree and one HTML render per document. On the way:
-/// - a level-1 heading that opens the document becomes `title` and is removed from the HTML;
+/// - the heading that opens the document (any level, after HTML comments and anchors) becomes `title`;
+///   a level-1 one is removed from the HTML;
 /// - every other heading gets an id (see `HeadingSlugger` for the rule: "Step 3: Launch!" → `step-3-launch`,
 ///   repeats get `-1`, `-2`, …) and renders as
 ///   `<h2 id="slug">Text <a class="anchor" href="#slug" aria-label="Link to this section">#</a></h2>`;
