@@ -18,14 +18,7 @@ enum Cmark {
     static func withDocument<T>(_ markdown: String, options: Int32, _ body: (OpaquePointer) -> T) -> T {
         let mark = ripple_arena_mark_now()
         defer { ripple_arena_release(mark) }
-        let allocator = UnsafeMutableRawPointer(ripple_arena_allocator()!).assumingMemoryBound(to: cmark_mem.self)
-        let parser = cmark_parser_new_with_mem(options, allocator)!
-        var markdown = markdown
-        markdown.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-        }
-        let document = cmark_parser_finish(parser)!
-        cmark_parser_free(parser)
+        let document = parseInArena(markdown, options: options)
         defer { cmark_node_free(document) }
         return body(document)
     }

@@ -28,7 +28,9 @@ extension DocumentWalker {
         let mayHaveShortcodes = cmark_node_parent(node) != shortcodesDone && ShortcodeScanner.mayContainShortcode(literal)
         let mayHaveFootnotes = !footnoteDefinitions.isEmpty && literal.contains("[^")
         let mayHaveLinks = ExtendedAutolink.mayContain(literal)
-        guard mayHaveShortcodes || ((mayHaveFootnotes || mayHaveLinks) && !isInsideLink(node)) else {
+        // Footnote references and bare URLs inside a link's text would put a link in a link.
+        let linkable = (mayHaveFootnotes || mayHaveLinks) && !isInsideLink(node)
+        guard mayHaveShortcodes || linkable else {
             pieces.append(literal)
             return nil
         }
@@ -42,7 +44,7 @@ extension DocumentWalker {
             }
             spans = scanner.shortcodes.map { TextSpan(range: $0.range, kind: .shortcode($0)) }
         }
-        if (mayHaveFootnotes || mayHaveLinks) && !isInsideLink(node) {
+        if linkable {
             var gapStart = 0
             for shortcode in spans.map(\.range) + [scalars.count..<scalars.count] {
                 let gap = gapStart..<max(gapStart, shortcode.lowerBound)

@@ -20,8 +20,8 @@ extension DocumentWalker {
         let first = cmark_node_get_start_line(paragraph), last = cmark_node_get_end_line(paragraph)
         let lines = paragraphLines(paragraph, from: first, to: last)
         guard let headerIndex = lines.indices.dropLast().first(where: { isTableStart(lines, at: $0) }),
-              let header = PipeTableSyntax.cells(lines[headerIndex].bytes),
               let alignments = PipeTableSyntax.alignments(lines[headerIndex + 1].bytes) else { return nil }
+        let header = PipeTableSyntax.cells(lines[headerIndex].bytes)
 
         // The wrapper scrolls a wide table on a narrow screen instead of widening the page.
         let table = Cmark.custom(
@@ -34,8 +34,7 @@ extension DocumentWalker {
         if !bodyLines.isEmpty {
             let body = Cmark.custom(CMARK_NODE_CUSTOM_BLOCK, enter: "<tbody>", exit: "</tbody>")
             for line in bodyLines {
-                let cells = PipeTableSyntax.cells(line.bytes) ?? []
-                cmark_node_append_child(body, row(cells, of: line, alignments: alignments, cell: "td"))
+                cmark_node_append_child(body, row(PipeTableSyntax.cells(line.bytes), of: line, alignments: alignments, cell: "td"))
             }
             cmark_node_append_child(table, body)
         }
@@ -58,9 +57,8 @@ extension DocumentWalker {
     }
 
     private func isTableStart(_ lines: [ParagraphLine], at index: Int) -> Bool {
-        guard let alignments = PipeTableSyntax.alignments(lines[index + 1].bytes),
-              let header = PipeTableSyntax.cells(lines[index].bytes) else { return false }
-        return header.count == alignments.count
+        guard let alignments = PipeTableSyntax.alignments(lines[index + 1].bytes) else { return false }
+        return PipeTableSyntax.cells(lines[index].bytes).count == alignments.count
     }
 
     /// A `<tr>` with one cell per column: missing cells are empty, extra cells are dropped (as GFM says).

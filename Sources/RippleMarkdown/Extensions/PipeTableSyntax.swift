@@ -14,8 +14,8 @@ enum PipeTableSyntax {
         var byteOffset: Int
     }
 
-    /// The cells of `line`; `nil` when the line has no unescaped pipe and `requirePipe` is set.
-    static func cells(_ line: ArraySlice<UInt8>, requirePipe: Bool = false) -> [Cell]? {
+    /// The cells of `line` (a line without a pipe is one cell).
+    static func cells(_ line: ArraySlice<UInt8>) -> [Cell] {
         let bytes = Array(line)
         var start = 0, end = bytes.count
         while start < end, isSpace(bytes[start]) { start += 1 }
@@ -27,9 +27,8 @@ enum PipeTableSyntax {
             if bytes[index] == pipe { pipes.append(index) }
             index += 1
         }
-        if requirePipe && pipes.isEmpty { return nil }
         if pipes.first == start { start += 1; pipes.removeFirst() }
-        if let last = pipes.last, last == end - 1, end > start - 1 { end -= 1; pipes.removeLast() }
+        if let last = pipes.last, last == end - 1 { end -= 1; pipes.removeLast() }
         var cells: [Cell] = []
         var from = start
         for boundary in pipes + [end] {
@@ -44,9 +43,9 @@ enum PipeTableSyntax {
 
     /// The alignments of a delimiter row (`| :-- | :-: | --: |`), or `nil` when `line` is not one.
     static func alignments(_ line: ArraySlice<UInt8>) -> [Alignment]? {
-        guard line.contains(pipe), let cells = cells(line) else { return nil }
+        guard line.contains(pipe) else { return nil }
         var result: [Alignment] = []
-        for cell in cells {
+        for cell in cells(line) {
             let text = Array(cell.text.utf8)
             let left = text.first == colon, right = text.count > 1 && text.last == colon
             let dashes = text.dropFirst(left ? 1 : 0).dropLast(right ? 1 : 0)
