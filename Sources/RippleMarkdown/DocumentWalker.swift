@@ -107,7 +107,7 @@ final class DocumentWalker {
                     paragraphStart = pieces.count
                     replacement = blockEmbed(node)
                     if replacement == nil {
-                        entered = pipeTable(node)
+                        entered = pipeTable(node) ?? definitionList(node)
                         if entered == nil {
                             Strikethrough.apply(in: node)
                             entered = node

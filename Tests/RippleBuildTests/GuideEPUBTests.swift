@@ -137,7 +137,7 @@ struct GuideEPUBTests {
         #expect(result.output.contains("0 fatals / 0 errors / 0 warnings"), "\(result.output)")
     }
 
-    /// Tables, strikethrough, task lists, bare URLs, footnotes and alerts all give valid XHTML.
+    /// Tables, strikethrough, task lists, bare URLs, footnotes, alerts and definition lists all give valid XHTML.
     @Test(.enabled(if: RequiredTool.present("epubcheck"), "epubcheck is not installed (apt-get install epubcheck)"))
     func markdownExtensionsPassEPUBCheck() throws {
         let markdown = """
@@ -157,13 +157,16 @@ struct GuideEPUBTests {
             > [!TIP]
             > Ask[^1] open questions.
 
+            Mentor
+            : Someone who *shares* what they know.
+
             [^1]: A [link](https://example.org/a_(b)) in a note.
             """
         let builder = try GuideTestSupport.builder(chapters: [GuideTestSupport.chapter("01-extensions.md", markdown)])
         let book = try self.book(builder)
         let xhtml = try #require(GuideTestSupport.text(book, "EPUB/chapter-01.xhtml"))
         for part in ["<th class=\"align-center\">Hours</th>", "<del>weekly</del>", "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
-                     "<aside class=\"alert alert-warning\"", "<section class=\"footnotes\"", "href=\"http://www.example.org\""] {
+                     "<aside class=\"alert alert-warning\"", "<section class=\"footnotes\"", "href=\"http://www.example.org\"", "<dt>\nMentor\n</dt>"] {
             #expect(xhtml.contains(part), "\(part)")
         }
         let file = try GuideTestSupport.temporaryFile("extensions.epub", try EPUBWriter.zip(book))

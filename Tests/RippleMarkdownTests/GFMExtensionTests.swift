@@ -120,3 +120,46 @@ import Testing
         }
     }
 }
+
+@Suite struct DefinitionListTests {
+    let renderer = MarkdownRenderer(options: MarkdownOptions())
+
+    @Test func termsAndDefinitionsBecomeADefinitionList() {
+        let html = renderer.render("Mentor\n: Someone who *shares*.\n: A guide.\nMentee\n: Someone who learns.\n", file: "a.md").html
+        #expect(html == """
+            <dl>
+            <dt>
+            Mentor
+            </dt>
+            <dd>
+            Someone who <em>shares</em>.
+            </dd>
+            <dd>
+            A guide.
+            </dd>
+            <dt>
+            Mentee
+            </dt>
+            <dd>
+            Someone who learns.
+            </dd>
+            </dl>
+
+            """)
+        #expect(renderer.plainText("Mentor\n: Someone.\n") == "Mentor\nSomeone.")
+    }
+
+    @Test func aTermWithoutDefinitionKeepsTheParagraph() {
+        #expect(renderer.render("A\n: b\nC\n", file: "a.md").html == "<p>A\n: b\nC</p>\n")
+        #expect(renderer.render("Ratio: 3:1\nmore\n", file: "a.md").html == "<p>Ratio: 3:1\nmore</p>\n")
+    }
+
+    @Test func linksInDefinitionsAreLocated() {
+        var locations: [String] = []
+        _ = renderer.render("Term\n:   see [x](y.md)\n", file: "a.md") { target in
+            locations.append(target.location.description)
+            return .keep
+        }
+        #expect(locations == ["a.md:2:9"])
+    }
+}

@@ -120,7 +120,7 @@ extension DocumentWalker {
 
     /// The source lines of `paragraph`; cmark gives the start column of the first line only, so later lines
     /// lose the block-quote markers of the paragraph's block quotes and their indentation here.
-    private func paragraphLines(_ paragraph: OpaquePointer, from first: Int32, to last: Int32) -> [ParagraphLine] {
+    func paragraphLines(_ paragraph: OpaquePointer, from first: Int32, to last: Int32) -> [ParagraphLine] {
         var quotes = 0
         var ancestor = cmark_node_parent(paragraph)
         while let node = ancestor {
