@@ -1,4 +1,11 @@
 import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// GFM strikethrough: text between matching runs of one or two tildes (`~~gone~~`, `~gone~`) becomes `<del>`.
 ///
@@ -27,10 +34,17 @@ enum Strikethrough {
         var canClose: Bool
     }
 
+    /// Whether any text under `container` has a tilde; stops at the first (most paragraphs have none).
     private static func mayContainTilde(_ container: OpaquePointer) -> Bool {
-        Cmark.subtree(container).contains { node in
-            cmark_node_get_type(node) == CMARK_NODE_TEXT && Cmark.literal(node).utf8.contains(UInt8(ascii: "~"))
+        guard let iterator = cmark_iter_new(container) else { return false }
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            if let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_TEXT,
+               let literal = cmark_node_get_literal(node), strchr(literal, 0x7E) != nil {
+                return true
+            }
         }
+        return false
     }
 
     /// Puts every tilde run of one or two tildes among the text children into a text node of its own.
