@@ -16,15 +16,14 @@ enum Strikethrough {
     /// Applies strikethrough to the inline children of `container` and of the inline nodes inside it.
     static func apply(in container: OpaquePointer) {
         guard mayContainTilde(container) else { return }
-        var child = cmark_node_first_child(container)
-        while let node = child {
+        // Collected first, then changed; a loop, not recursion, so deeply nested emphasis cannot exhaust a stack.
+        let parents = Cmark.subtree(container).filter { node in
             switch cmark_node_get_type(node) {
-            case CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_CUSTOM_INLINE: apply(in: node)
-            default: break
+            case CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_CUSTOM_INLINE: true
+            default: node == container
             }
-            child = cmark_node_next(node)
         }
-        match(splitRuns(in: container))
+        for parent in parents { match(splitRuns(in: parent)) }
     }
 
     private struct Run {
