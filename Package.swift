@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -45,6 +46,7 @@ let package = Package(
                 "RipplePrivacy",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .target(
@@ -61,7 +63,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RippleCoreTests", dependencies: ["RippleCore"]),
-        .testTarget(name: "RippleMarkdownTests", dependencies: ["RippleMarkdown"]),
+        .testTarget(name: "RippleMarkdownTests", dependencies: ["RippleMarkdown"], exclude: ["GFMSpec"]),
         .testTarget(name: "RippleTemplateTests", dependencies: ["RippleTemplate"], exclude: ["MustacheSpec"]),
         .testTarget(name: "RippleDataTests", dependencies: ["RippleData"]),
         .testTarget(name: "RippleMetricsTests", dependencies: ["RippleMetrics"]),

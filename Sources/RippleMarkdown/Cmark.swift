@@ -18,6 +18,15 @@ enum Cmark {
     static func withDocument<T>(_ markdown: String, options: Int32, _ body: (OpaquePointer) -> T) -> T {
         let mark = ripple_arena_mark_now()
         defer { ripple_arena_release(mark) }
+        let document = parseInArena(markdown, options: options)
+        defer { cmark_node_free(document) }
+        return body(document)
+    }
+
+    /// Parses `markdown` as a second document in the current arena, for nodes that are moved into the document
+    /// being walked (table cells, footnote bodies). Its memory goes with that document's (see `withDocument`),
+    /// so this must only be called inside `withDocument`'s body.
+    static func parseInArena(_ markdown: String, options: Int32) -> OpaquePointer {
         let allocator = UnsafeMutableRawPointer(ripple_arena_allocator()!).assumingMemoryBound(to: cmark_mem.self)
         let parser = cmark_parser_new_with_mem(options, allocator)!
         var markdown = markdown
@@ -26,8 +35,36 @@ enum Cmark {
         }
         let document = cmark_parser_finish(parser)!
         cmark_parser_free(parser)
-        defer { cmark_node_free(document) }
-        return body(document)
+        return document
+    }
+
+    /// A new unlinked custom block or inline node that renders as `enter`, its children, then `exit`.
+    static func custom(_ type: cmark_node_type, enter: String, exit: String) -> OpaquePointer {
+        let node = cmark_node_new(type)!
+        cmark_node_set_on_enter(node, enter)
+        cmark_node_set_on_exit(node, exit)
+        return node
+    }
+
+    /// Moves every child of `from` to the end of `to`'s children.
+    static func moveChildren(of from: OpaquePointer, to: OpaquePointer) {
+        while let child = cmark_node_first_child(from) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(to, child)
+        }
+    }
+
+    /// Every node of the subtree at `root` (the root included), in document order.
+    static func subtree(_ root: OpaquePointer) -> [OpaquePointer] {
+        var nodes: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(root) else { return nodes }
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            if cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
+                nodes.append(node)
+            }
+        }
+        return nodes
     }
 
     /// HTML for `node` and its descendants. The C string is arena memory of the node's document (see

@@ -10,28 +10,75 @@ extension DocumentWalker {
         var byteColumn: Int32
     }
 
-    /// Handles a text node on enter; returns the last node put in its place, if it was replaced.
+    /// A piece of a text node that becomes something else.
+    struct TextSpan {
+        enum Kind {
+            case shortcode(Shortcode)
+            case footnote(label: String)
+            case autolink(url: String)
+        }
+        var range: Range<Int>
+        var kind: Kind
+    }
+
+    /// Handles a text node on enter: shortcodes, footnote references and bare URLs in it are replaced.
+    /// Returns the last node put in its place, if it was replaced.
     func handleText(_ node: OpaquePointer) -> OpaquePointer? {
         let (literal, segments) = mergeFollowingText(node)
-        guard cmark_node_parent(node) != shortcodesDone, ShortcodeScanner.mayContainShortcode(literal) else {
+        let mayHaveShortcodes = cmark_node_parent(node) != shortcodesDone && ShortcodeScanner.mayContainShortcode(literal)
+        let mayHaveFootnotes = !footnoteDefinitions.isEmpty && literal.contains("[^")
+        let mayHaveLinks = ExtendedAutolink.mayContain(literal)
+        // Footnote references and bare URLs inside a link's text would put a link in a link.
+        let linkable = (mayHaveFootnotes || mayHaveLinks) && !isInsideLink(node)
+        guard mayHaveShortcodes || linkable else {
             pieces.append(literal)
             return nil
         }
         let scalars = Array(literal.unicodeScalars)
-        let scanner = ShortcodeScanner(scalars)
-        for problem in scanner.problems {
-            diagnostics.append(.error(
-                problem.message, at: location(of: problem.offset, in: segments), hint: problem.hint))
+        var spans: [TextSpan] = []
+        if mayHaveShortcodes {
+            let scanner = ShortcodeScanner(scalars)
+            for problem in scanner.problems {
+                diagnostics.append(.error(
+                    problem.message, at: location(of: problem.offset, in: segments), hint: problem.hint))
+            }
+            spans = scanner.shortcodes.map { TextSpan(range: $0.range, kind: .shortcode($0)) }
         }
-        return inlineEmbeds(node, scalars: scalars, shortcodes: scanner.shortcodes, segments: segments)
+        if linkable {
+            var gapStart = 0
+            for shortcode in spans.map(\.range) + [scalars.count..<scalars.count] {
+                let gap = gapStart..<max(gapStart, shortcode.lowerBound)
+                var found = mayHaveFootnotes ? footnoteReferences(in: scalars, range: gap) : []
+                if mayHaveLinks {
+                    for link in ExtendedAutolink.find(in: scalars, range: gap)
+                    where !found.contains(where: { $0.range.overlaps(link.range) }) {
+                        found.append(TextSpan(range: link.range, kind: .autolink(url: link.url)))
+                    }
+                }
+                spans += found
+                gapStart = shortcode.upperBound
+            }
+            spans.sort { $0.range.lowerBound < $1.range.lowerBound }
+        }
+        return replaceSpans(node, scalars: scalars, spans: spans, segments: segments)
+    }
+
+    private func isInsideLink(_ node: OpaquePointer) -> Bool {
+        var ancestor = cmark_node_parent(node)
+        while let current = ancestor {
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { return true }
+            ancestor = cmark_node_parent(current)
+        }
+        return false
     }
 
     /// Joins the text siblings after `node` into it, so a shortcode split by cmark is one string again.
     /// Inline HTML right after `{{` is taken too: cmark reads `{{<metric x>}}` as a tag.
     private func mergeFollowingText(_ node: OpaquePointer) -> (String, [Segment]) {
         var literal = Cmark.literal(node)
-        var segments = [Segment(
-            scalarStart: 0, line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node))]
+        let (line, byteColumn) = position(of: node)
+        var segments = [Segment(scalarStart: 0, line: line, byteColumn: byteColumn)]
         // Scalar offsets are only needed when pieces are joined (counting them is a pass over the text).
         var scalarCount: Int?
         while let next = cmark_node_next(node) {
@@ -39,9 +86,8 @@ extension DocumentWalker {
             guard type == CMARK_NODE_TEXT || (type == CMARK_NODE_HTML_INLINE && literal.hasSuffix("{{")) else { break }
             let text = Cmark.literal(next)
             let start = scalarCount ?? literal.unicodeScalars.count
-            segments.append(Segment(
-                scalarStart: start, line: cmark_node_get_start_line(next),
-                byteColumn: cmark_node_get_start_column(next)))
+            let (line, byteColumn) = position(of: next)
+            segments.append(Segment(scalarStart: start, line: line, byteColumn: byteColumn))
             literal += text
             scalarCount = start + text.unicodeScalars.count
             cmark_node_free(next)
@@ -68,7 +114,9 @@ extension DocumentWalker {
     func blockEmbed(_ paragraph: OpaquePointer) -> OpaquePointer? {
         // A block shortcode's paragraph starts with text "{{" (cmark strips the line's indentation); checking the
         // C string first keeps ordinary paragraphs from being looked at again in the source.
-        guard let first = cmark_node_first_child(paragraph), cmark_node_get_type(first) == CMARK_NODE_TEXT,
+        // Not in text parsed on its own (a footnote): its lines are not the source's lines.
+        guard relocated[paragraph] == nil,
+              let first = cmark_node_first_child(paragraph), cmark_node_get_type(first) == CMARK_NODE_TEXT,
               let literal = cmark_node_get_literal(first), Self.startsWithBraces(literal) else { return nil }
         let line = cmark_node_get_start_line(paragraph), column = cmark_node_get_start_column(paragraph)
         guard line == cmark_node_get_end_line(paragraph),
@@ -108,28 +156,47 @@ extension DocumentWalker {
         return text[index] == 0x7B && text[index + 1] == 0x7B
     }
 
-    /// Replaces each shortcode inside the text by an inline HTML node; failed ones stay as text.
-    func inlineEmbeds(
-        _ node: OpaquePointer, scalars: [Unicode.Scalar], shortcodes: [Shortcode], segments: [Segment]
+    /// Replaces each span of the text by its node: a shortcode's HTML, a footnote reference, a link.
+    /// Shortcodes that fail stay as text.
+    func replaceSpans(
+        _ node: OpaquePointer, scalars: [Unicode.Scalar], spans: [TextSpan], segments: [Segment]
     ) -> OpaquePointer? {
         var newNodes: [OpaquePointer] = []
         var pending = ""
         var position = 0
-        for shortcode in shortcodes {
-            pending += text(scalars[position..<shortcode.range.lowerBound])
-            position = shortcode.range.upperBound
-            let request = Embed(
-                name: shortcode.name, arguments: shortcode.arguments, isBlock: false,
-                location: location(of: shortcode.range.lowerBound, in: segments))
-            switch embed(request) {
-            case .html(let html):
-                if !pending.isEmpty { newNodes.append(Cmark.node(CMARK_NODE_TEXT, literal: pending)) }
-                pieces.append(pending)
-                pending = ""
-                newNodes.append(Cmark.node(CMARK_NODE_HTML_INLINE, literal: html))
-            case .fail(let diagnostic):
-                diagnostics.append(diagnostic)
-                pending += text(scalars[shortcode.range])
+        func flush() {
+            if !pending.isEmpty { newNodes.append(Cmark.node(CMARK_NODE_TEXT, literal: pending)) }
+            pieces.append(pending)
+            pending = ""
+        }
+        for span in spans {
+            pending += text(scalars[position..<span.range.lowerBound])
+            position = span.range.upperBound
+            let location = location(of: span.range.lowerBound, in: segments)
+            switch span.kind {
+            case .shortcode(let shortcode):
+                let request = Embed(
+                    name: shortcode.name, arguments: shortcode.arguments, isBlock: false, location: location)
+                switch embed(request) {
+                case .html(let html):
+                    flush()
+                    newNodes.append(Cmark.node(CMARK_NODE_HTML_INLINE, literal: html))
+                case .fail(let diagnostic):
+                    diagnostics.append(diagnostic)
+                    pending += text(scalars[span.range])
+                }
+            case .footnote(let label):
+                flush()
+                newNodes.append(Cmark.node(CMARK_NODE_HTML_INLINE, literal: footnoteReference(label)))
+            case .autolink(let url):
+                flush()
+                let label = text(scalars[span.range])
+                let link = cmark_node_new(CMARK_NODE_LINK)!
+                cmark_node_set_url(link, url)
+                cmark_node_append_child(link, Cmark.node(CMARK_NODE_TEXT, literal: label))
+                handleLink(link, isImage: false, location: location)
+                pieces.append(label)
+                newNodes.append(link)
             }
         }
         pending += text(scalars[position...])

@@ -23,26 +23,35 @@ final class DocumentWalker {
     var firstParagraph: String?
     /// A paragraph whose block shortcode failed: its text is not searched for shortcodes again.
     var shortcodesDone: OpaquePointer?
+    /// Source positions of nodes parsed from a piece of the source on their own (table cells, footnotes),
+    /// whose cmark positions count from that piece.
+    var relocated: [OpaquePointer: (line: Int32, byteColumn: Int32)] = [:]
+    /// Footnote definitions taken out of the source, by normalised label.
+    let footnoteDefinitions: [String: FootnoteDefinitions.Definition]
+    /// Labels of referenced footnotes, in the order of their numbers.
+    var footnoteOrder: [String] = []
+    var footnoteNumbers: [String: Int] = [:]
+    var footnoteReferenceCounts: [String: Int] = [:]
 
     init(
-        options: MarkdownOptions, sourceMap: SourceMap,
+        options: MarkdownOptions, sourceMap: SourceMap, footnotes: [String: FootnoteDefinitions.Definition] = [:],
         rewriteLink: @escaping (LinkTarget) -> LinkRewrite, embed: @escaping (Embed) -> EmbedResult
     ) {
         self.options = options
+        self.footnoteDefinitions = footnotes
         self.sourceMap = sourceMap
         self.rewriteLink = rewriteLink
         self.embed = embed
     }
 
-    /// Removes a level-1 heading that opens the document and returns its plain text.
-    func extractTitle(_ document: OpaquePointer) -> String? {
-        guard let first = cmark_node_first_child(document),
-              cmark_node_get_type(first) == CMARK_NODE_HEADING,
-              cmark_node_get_heading_level(first) == 1 else { return nil }
-        let title = Cmark.plainText(of: first).trimmingWhitespace
-        cmark_node_unlink(first)
-        cmark_node_free(first)
-        return title
+    /// cmark's parse options for documents parsed during the walk.
+    var parseOptions: Int32 {
+        CMARK_OPT_SOURCEPOS | (options.smartPunctuation ? CMARK_OPT_SMART : 0)
+    }
+
+    /// Where `node` starts in the source: cmark's line and byte column.
+    func position(of node: OpaquePointer) -> (line: Int32, byteColumn: Int32) {
+        relocated[node] ?? (cmark_node_get_start_line(node), cmark_node_get_start_column(node))
     }
 
     /// Walks and rewrites the whole document.
@@ -56,11 +65,14 @@ final class DocumentWalker {
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { break }
             var replacement: OpaquePointer?
+            /// A node put in place of this one whose children the walk goes into next.
+            var entered: OpaquePointer?
             let type = cmark_node_get_type(node)
             if event == CMARK_EVENT_ENTER {
                 switch type {
                 case CMARK_NODE_TEXT:
-                    replacement = handleText(node)
+                    // The iterator already points at the next sibling, which merging text may have freed.
+                    replacement = handleText(node) ?? node
                 case CMARK_NODE_CODE:
                     pieces.append(Cmark.literal(node))
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
@@ -75,13 +87,34 @@ final class DocumentWalker {
                     Cmark.replace(node, with: replacement!)
                 case CMARK_NODE_HTML_BLOCK where !options.unsafeHTML:
                     replacement = escapedHTMLBlock(node)
+                case CMARK_NODE_ITEM:
+                    taskListItem(node)
+                case CMARK_NODE_BLOCK_QUOTE:
+                    entered = alert(node)
                 case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                     handleLink(node, isImage: type == CMARK_NODE_IMAGE)
                 case CMARK_NODE_HEADING:
                     headingStart = pieces.count
+                    // A setext heading's text lines may be a table whose last row is its underline (as in GFM).
+                    if cmark_node_get_end_line(node) > cmark_node_get_start_line(node), let table = pipeTable(node) {
+                        entered = table
+                    } else {
+                        // The iterator already points at the first child, which strikethrough may have replaced.
+                        Strikethrough.apply(in: node)
+                        entered = node
+                    }
                 case CMARK_NODE_PARAGRAPH:
-                    replacement = blockEmbed(node)
                     paragraphStart = pieces.count
+                    replacement = blockEmbed(node)
+                    if replacement == nil {
+                        entered = pipeTable(node) ?? definitionList(node)
+                        if entered == nil {
+                            Strikethrough.apply(in: node)
+                            entered = node
+                        }
+                    }
+                case CMARK_NODE_CUSTOM_INLINE where Self.isTableCell(node):
+                    pieces.append(" ")
                 default:
                     break
                 }
@@ -97,14 +130,21 @@ final class DocumentWalker {
                         if !text.isEmpty { firstParagraph = text }
                     }
                     endBlock()
-                case CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE:
+                case CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_CUSTOM_BLOCK:
                     endBlock()
                 default:
                     break
                 }
             }
             if let replacement { cmark_iter_reset(iterator, replacement, CMARK_EVENT_EXIT) }
+            if let entered { cmark_iter_reset(iterator, entered, CMARK_EVENT_ENTER) }
         }
+    }
+
+    /// Whether `node` is a table's `<th>` or `<td>` (see `pipeTable`).
+    static func isTableCell(_ node: OpaquePointer) -> Bool {
+        guard let enter = cmark_node_get_on_enter(node) else { return false }
+        return enter[0] == 0x3C && enter[1] == 0x74 && (enter[2] == 0x64 || enter[2] == 0x68) // "<td", "<th"
     }
 
     func endBlock() {
@@ -123,10 +163,11 @@ final class DocumentWalker {
         return paragraph
     }
 
-    private func handleLink(_ node: OpaquePointer, isImage: Bool) {
+    /// Rewrites a link's destination; `location` is where it starts when cmark does not know (a bare URL).
+    func handleLink(_ node: OpaquePointer, isImage: Bool, location: SourceLocation? = nil) {
         let destination = Cmark.url(node)
-        let location = sourceMap.location(
-            line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node))
+        let (line, byteColumn) = position(of: node)
+        let location = location ?? sourceMap.location(line: line, byteColumn: byteColumn)
         var final = destination
         switch rewriteLink(LinkTarget(destination: destination, isImage: isImage, location: location)) {
         case .keep: break

@@ -4,7 +4,8 @@ import RippleCore
 /// Renders Markdown (CommonMark, through libcmark) to HTML for Ripple pages and guide chapters.
 ///
 /// One parse, one walk over the syntax tree and one HTML render per document. On the way:
-/// - a level-1 heading that opens the document becomes `title` and is removed from the HTML;
+/// - the heading that opens the document (any level, after HTML comments and anchors) becomes `title`;
+///   a level-1 one is removed from the HTML;
 /// - every other heading gets an id (see `HeadingSlugger` for the rule: "Step 3: Launch!" → `step-3-launch`,
 ///   repeats get `-1`, `-2`, …) and renders as
 ///   `<h2 id="slug">Text <a class="anchor" href="#slug" aria-label="Link to this section">#</a></h2>`;
@@ -50,18 +51,21 @@ package struct MarkdownRenderer: Sendable {
     ) -> RenderedMarkdown {
         var parseOptions = CMARK_OPT_SOURCEPOS
         if options.smartPunctuation { parseOptions |= CMARK_OPT_SMART }
-        return Cmark.withDocument(markdown, options: parseOptions) { document in
-            render(document, sourceMap: sourceMap, rewriteLink: rewriteLink, embed: embed)
+        let footnotes = FootnoteDefinitions(markdown)
+        return Cmark.withDocument(footnotes.body, options: parseOptions) { document in
+            render(document, sourceMap: sourceMap, footnotes: footnotes, rewriteLink: rewriteLink, embed: embed)
         }
     }
 
     private func render(
-        _ document: OpaquePointer, sourceMap: SourceMap,
+        _ document: OpaquePointer, sourceMap: SourceMap, footnotes: FootnoteDefinitions,
         rewriteLink: @escaping (LinkTarget) -> LinkRewrite, embed: @escaping (Embed) -> EmbedResult
     ) -> RenderedMarkdown {
-        let walker = DocumentWalker(options: options, sourceMap: sourceMap, rewriteLink: rewriteLink, embed: embed)
+        let walker = DocumentWalker(
+            options: options, sourceMap: sourceMap, footnotes: footnotes.definitions, rewriteLink: rewriteLink, embed: embed)
         let title = walker.extractTitle(document)
         walker.walk(document)
+        walker.appendFootnotes(to: document)
         // Raw HTML from the author was neutralised by the walk when it must be, so what is
         // left as HTML is Ripple's own (headings, shortcodes) and must pass through.
         let html = Cmark.renderHTML(document, options: CMARK_OPT_UNSAFE)
@@ -82,11 +86,14 @@ package struct MarkdownRenderer: Sendable {
     /// All body text of `markdown` without markup (blocks separated by newlines, words by single spaces),
     /// as `render` reads it to count words; a leading level-1 heading (the title) is not included.
     package func plainText(_ markdown: String) -> String {
-        Cmark.withDocument(markdown, options: options.smartPunctuation ? CMARK_OPT_SMART : CMARK_OPT_DEFAULT) { document in
+        let footnotes = FootnoteDefinitions(markdown)
+        return Cmark.withDocument(footnotes.body, options: options.smartPunctuation ? CMARK_OPT_SMART : CMARK_OPT_DEFAULT) { document in
             let walker = DocumentWalker(options: options, sourceMap: SourceMap(markdown: markdown, file: "", lineOffset: 0),
+                                        footnotes: footnotes.definitions,
                                         rewriteLink: { _ in .keep }, embed: { e in .fail(.error("", at: e.location)) })
             _ = walker.extractTitle(document)
             walker.walk(document)
+            walker.appendFootnotes(to: document)
             return PlainText.joined(walker.pieces)
         }
     }

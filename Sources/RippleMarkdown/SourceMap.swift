@@ -45,6 +45,16 @@ struct SourceMap {
 }
 
 extension SourceMap {
+    /// The bytes of one line (1-based, in the Markdown body), without its line ending.
+    func lineBytes(_ line: Int32) -> ArraySlice<UInt8> {
+        let line = Int(line)
+        guard line >= 1, line <= lineStarts.count else { return [] }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        return bytes[start..<max(start, end)]
+    }
+
     /// Whether the source of one line between two 1-based byte columns (both included) holds `needle`.
     func contains(_ needle: [UInt8], line: Int32, fromByteColumn start: Int32, toByteColumn end: Int32) -> Bool {
         let line = Int(line)

@@ -20,11 +20,11 @@ import RippleCore
         let site = try TestSite(files: [
             "ripple.yaml": Self.config,
             "content/index.md": "# Home\n\nSee [missing](pages/nope.md) and [anchor](guide/01-a.md#nowhere).\n",
-            "content/guide/01-a.md": "---\ntitle: A\nauthor: me\n---\n## Somewhere\n\n![pic](img/none.png)\n",
+            "content/guide/01-a.md": "---\ntitle: A\ntile: me\n---\n## Somewhere\n\n![pic](img/none.png)\n",
             "content/pages/x.md": "---\nslug: ../../x\n---\n# X\n",
         ])
         #expect(failures(site) == [
-            "content/guide/01-a.md:3:1: error: unknown key 'author' in front matter\n  hint: valid keys here: title, summary, weight, draft, slug, date, extra",
+            "content/guide/01-a.md:3:1: error: unknown key 'tile' in front matter\n  hint: did you mean 'title'? (other keys are kept for templates as page.extra)",
             "content/pages/x.md:2:7: error: slug '../../x' would put the page outside its folder\n  hint: use a plain name such as 'matching' (letters, digits and dashes, no '/' or '..')",
         ])
         try site.write("content/guide/01-a.md", "---\ntitle: A\n---\n## Somewhere\n\n![pic](img/none.png)\n")

@@ -64,12 +64,12 @@ import RippleCore
 
     @Test func frontMatterErrorsAreLocatedInTheFile() {
         let (_, problems) = build([
-            "content/guide/01-a.md": "---\ntitle: A\nauthor: Sam\nweight: first\n---\nBody",
+            "content/guide/01-a.md": "---\ntitle: A\ntile: Sam\nweight: first\n---\nBody",
             "content/pages/x.md": "---\nslug: ../../x\n---\n",
             "content/pages/open.md": "---\ntitle: never closed\n",
         ])
         #expect(problems == [
-            "content/guide/01-a.md:3:1: error: unknown key 'author' in front matter\n  hint: valid keys here: title, summary, weight, draft, slug, date, extra",
+            "content/guide/01-a.md:3:1: error: unknown key 'tile' in front matter\n  hint: did you mean 'title'? (other keys are kept for templates as page.extra)",
             "content/guide/01-a.md:4:9: error: 'weight' must be a whole number, not 'first'",
             "content/pages/open.md:1:1: error: front matter is never closed\n  hint: add a line with only `---` after the front matter",
             "content/pages/x.md:2:7: error: slug '../../x' would put the page outside its folder\n  hint: use a plain name such as 'matching' (letters, digits and dashes, no '/' or '..')",

@@ -137,6 +137,43 @@ struct GuideEPUBTests {
         #expect(result.output.contains("0 fatals / 0 errors / 0 warnings"), "\(result.output)")
     }
 
+    /// Tables, strikethrough, task lists, bare URLs, footnotes, alerts and definition lists all give valid XHTML.
+    @Test(.enabled(if: RequiredTool.present("epubcheck"), "epubcheck is not installed (apt-get install epubcheck)"))
+    func markdownExtensionsPassEPUBCheck() throws {
+        let markdown = """
+            # Extensions
+
+            | Role | Hours | Note |
+            |:--|:-:|--:|
+            | Mentor | 2 | ~~weekly~~ monthly[^1] |
+            | Mentee \\| lead | 1 | see www.example.org |
+
+            - [x] meet
+            - [ ] report
+
+            > [!WARNING]
+            > Keep notes *private*.
+
+            > [!TIP]
+            > Ask[^1] open questions.
+
+            Mentor
+            : Someone who *shares* what they know.
+
+            [^1]: A [link](https://example.org/a_(b)) in a note.
+            """
+        let builder = try GuideTestSupport.builder(chapters: [GuideTestSupport.chapter("01-extensions.md", markdown)])
+        let book = try self.book(builder)
+        let xhtml = try #require(GuideTestSupport.text(book, "EPUB/chapter-01.xhtml"))
+        for part in ["<th class=\"align-center\">Hours</th>", "<del>weekly</del>", "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+                     "<aside class=\"alert alert-warning\"", "<section class=\"footnotes\"", "href=\"http://www.example.org\"", "<dt>\nMentor\n</dt>"] {
+            #expect(xhtml.contains(part), "\(part)")
+        }
+        let file = try GuideTestSupport.temporaryFile("extensions.epub", try EPUBWriter.zip(book))
+        let result = try #require(GuideTestSupport.run("epubcheck", [file.path]), "epubcheck is not installed")
+        #expect(result.output.contains("0 fatals / 0 errors / 0 warnings"), "\(result.output)")
+    }
+
     @Test func twoBuildsGiveIdenticalBytes() throws {
         let builder = try GuideTestSupport.sampleBuilder()
         let first = try builder.render(.epub)

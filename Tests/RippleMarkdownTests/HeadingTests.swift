@@ -123,9 +123,19 @@ import Testing
         #expect(result.html.contains("<h1 id=\"later\">Later <a class=\"anchor\""))
     }
 
-    @Test func leadingLevelTwoHeadingIsNoTitle() {
+    /// Imported books often open a chapter with `##`; the heading gives the title and stays a section
+    /// (a page whose front matter has a title keeps its opening `##`).
+    @Test func leadingLevelTwoHeadingIsTheTitleAndStays() {
         let result = renderer.render("## Start\n", file: "a.md")
-        #expect(result.title == nil)
+        #expect(result.title == "Start")
         #expect(result.anchors == ["start"])
+    }
+
+    @Test func commentsAndAnchorsBeforeTheTitleAreSkipped() {
+        let markdown = "<!-- generated -->\n<a id=\"ch1\"></a>\n\n<a name=\"top\"></a>\n\n# The *real* title\n\nText.\n"
+        let result = MarkdownRenderer(options: MarkdownOptions(unsafeHTML: true)).render(markdown, file: "a.md")
+        #expect(result.title == "The real title")
+        #expect(!result.html.contains("<h1"))
+        #expect(renderer.render("<div>x</div>\n\n# Not a title\n", file: "a.md").title == nil)
     }
 }
