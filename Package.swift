@@ -35,6 +35,10 @@ let package = Package(
         .target(name: "RippleCharts", dependencies: ["RippleCore"]),
         .target(name: "RipplePrivacy", dependencies: ["RippleCore", "RippleMetrics"]),
         .target(
+            name: "RippleSources",
+            dependencies: ["RippleCore", "RippleData", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(
             name: "RippleRender",
             dependencies: ["RippleCore", "RippleMarkdown", "RippleTemplate", "RippleMetrics", "RippleCharts"]
         ),
@@ -42,7 +46,7 @@ let package = Package(
             name: "RippleBuild",
             dependencies: [
                 "RippleCore", "RippleMarkdown", "RippleTemplate", "RippleData", "RippleMetrics", "RippleRender", "RippleTheme", "CRippleSystem",
-                "RipplePrivacy",
+                "RipplePrivacy", "RippleSources",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -66,6 +70,7 @@ let package = Package(
         .testTarget(name: "RippleDataTests", dependencies: ["RippleData"]),
         .testTarget(name: "RippleMetricsTests", dependencies: ["RippleMetrics"]),
         .testTarget(name: "RippleChartsTests", dependencies: ["RippleCharts"]),
+        .testTarget(name: "RippleSourcesTests", dependencies: ["RippleSources", "RippleData"], exclude: ["Fixtures"]),
         .testTarget(name: "RipplePrivacyTests", dependencies: ["RipplePrivacy", "RippleMetrics", "RippleData"]),
         .testTarget(name: "RippleRenderTests", dependencies: ["RippleRender", "RippleData"]),
         .testTarget(name: "RippleBuildTests", dependencies: ["RippleBuild"], exclude: ["Fixtures"]),

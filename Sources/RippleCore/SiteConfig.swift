@@ -77,6 +77,8 @@ package struct DataSettings: Hashable, Sendable {
     package var columns: [String: [String: String]] = [:]
     /// Separator of list fields such as `roles` and `topics`.
     package var listSeparator: String = ";"
+    /// Per table, the workbook sheet holding it when its name is not the table's (`data.sheets`).
+    package var sheets: [String: String] = [:]
     /// Defaults.
     package init() {}
 }

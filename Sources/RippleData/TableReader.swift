@@ -1,9 +1,9 @@
 import RippleCore
 
-/// Reads one data file (CSV or JSON) as a table: checks the encoding, maps the header and hands
-/// each row to a decoder as a `RowReader`. Structural problems become diagnostics in `report`.
+/// Reads one table (a CSV or JSON file, or the cells of a sheet or query) : checks the encoding, maps
+/// the header and hands each row to a decoder as a `RowReader`. Structural problems become diagnostics in `report`.
 struct TableReader {
-    let file: DataFile
+    let input: TableInput
     let schema: TableSchema
     let settings: DataSettings
     let report: FileReport
@@ -11,6 +11,13 @@ struct TableReader {
     /// Calls `body` for every non-blank row. Returns `false` when the file could not be read at all
     /// (bad encoding, empty, broken header), so other tables should not chase its ids.
     func read(_ body: (inout RowReader) -> Void) -> Bool {
+        switch input {
+        case .file(let file): read(file, body)
+        case .cells(let cells): read(cells, body)
+        }
+    }
+
+    private func read(_ file: DataFile, _ body: (inout RowReader) -> Void) -> Bool {
         file.bytes.withUnsafeBufferPointer { b in
             let start = ByteText.hasBOM(b) ? 3 : 0
             if let bad = ByteText.firstInvalidUTF8(b) {
@@ -88,6 +95,24 @@ struct TableReader {
                 }
             }
         }
+    }
+
+    private func read(_ cells: CellTable, _ body: (inout RowReader) -> Void) -> Bool {
+        guard let layout = TableLayout(schema: schema, headers: cells.headers, settings: settings, report: report,
+                                       checkRequired: true, headerLine: cells.headerLine) else { return false }
+        let width = cells.headers.count
+        cells.storage.withUnsafeBufferPointer { storage in
+            cells.spans.withUnsafeBufferPointer { all in
+                for (r, line) in cells.lines.enumerated() {
+                    let fields = UnsafeBufferPointer(rebasing: all[(r * width)..<((r + 1) * width)])
+                    if fields.allSatisfy(\.isEmpty) { continue }
+                    var row = RowReader(base: storage, scratch: storage, spans: fields, table: layout, report: report,
+                                        line: line)
+                    body(&row)
+                }
+            }
+        }
+        return true
     }
 
     private func readJSON(_ b: UnsafeBufferPointer<UInt8>, start: Int, _ body: (inout RowReader) -> Void) -> Bool {

@@ -150,11 +150,17 @@ package enum ConfigParser {
     }
 
     private static func readData(_ node: YAMLNode, into data: inout DataSettings, with reader: inout YAMLReader) {
-        reader.mapping(node, in: "data", keys: ["columns", "list_separator"]) { reader, key, value in
+        reader.mapping(node, in: "data", keys: ["columns", "list_separator", "sheets"]) { reader, key, value in
             if key == "list_separator" {
                 let separator = reader.string(value, key: key) ?? ";"
                 if separator.utf8.count == 1, separator != "\"", separator != "," { data.listSeparator = separator } else {
                     reader.report("'list_separator' must be one character other than a comma or quote, not '\(separator)'", at: value)
+                }
+                return
+            }
+            if key == "sheets" {
+                reader.mapping(value, in: "data.sheets", keys: ProgramSchema.tables) { reader, table, sheet in
+                    if let sheet = reader.string(sheet, key: table) { data.sheets[table] = sheet }
                 }
                 return
             }

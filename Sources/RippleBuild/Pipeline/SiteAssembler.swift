@@ -3,6 +3,7 @@ import RippleData
 import RippleMetrics
 import RipplePrivacy
 import RippleRender
+import RippleSources
 import RippleTemplate
 
 /// The pure middle of the pipeline: from the files read to the immutable `SiteModel`, validating
@@ -59,7 +60,7 @@ package struct SiteAssembler: Sendable {
         var metrics: MetricSet?
         if !source.dataFiles.isEmpty {
             let files = source.dataFiles
-            let loaded = timings.measure("data") { ProgramLoader(settings: config.data, asOf: config.program.asOf).load(files) }
+            let loaded = timings.measure("data") { ProgramReader(settings: config.data, asOf: config.program.asOf).load(files) }
             diagnostics += loaded.diagnostics
             program = loaded.program
             if let program {

@@ -1,0 +1,68 @@
+import RippleCore
+
+/// A table already split into cells by a reader outside RippleData (a workbook sheet, a database
+/// query). It goes through the same column mapping, typing and validation as a CSV file, so every
+/// source yields the same records and the same diagnostics.
+package struct CellTable: Sendable {
+    /// The Ripple table it holds (`sessions`).
+    package let table: String
+    /// The file diagnostics point into (`content/data/program.xlsx`, or the database as named in ripple.yaml).
+    package let file: String
+    /// The sheet, for a workbook: locations then read `file[sheet]:C17`.
+    package let sheet: String?
+    /// The header row as written; in a sheet, header `i` is column `i + 1` (A, B, …).
+    package let headers: [String]
+    /// The row (or line) the headers are on.
+    package let headerLine: Int
+    /// The cells of every row, back to back.
+    private(set) var storage: [UInt8] = []
+    /// Row-major cell ranges into `storage`, `headers.count` per row.
+    private(set) var spans: [FieldSpan] = []
+    /// The row number of each row, for locations.
+    private(set) var lines: [Int] = []
+
+    /// Creates an empty table with its header row.
+    package init(table: String, file: String, sheet: String? = nil, headers: [String], headerLine: Int = 1) {
+        self.table = table
+        self.file = file
+        self.sheet = sheet
+        self.headers = headers
+        self.headerLine = headerLine
+    }
+
+    /// How many rows were added.
+    package var rowCount: Int { lines.count }
+
+    /// The name the table's source is told by in messages (`program.xlsx[Sessions]`).
+    var displayName: String {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        return sheet.map { "\(name)[\($0)]" } ?? name
+    }
+
+    /// Starts a row whose cells are all empty until set.
+    package mutating func startRow(line: Int) {
+        lines.append(line)
+        spans.append(contentsOf: repeatElement(FieldSpan.empty, count: headers.count))
+    }
+
+    /// Sets a cell of the last row started; cells right of the header are ignored.
+    package mutating func set(column: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+        guard column >= 0, column < headers.count, !lines.isEmpty, !bytes.isEmpty else { return }
+        let start = storage.count
+        storage.append(contentsOf: bytes)
+        spans[(lines.count - 1) * headers.count + column] = FieldSpan(start: start, end: storage.count, inScratch: false)
+    }
+
+    /// Sets a cell of the last row started from text.
+    package mutating func set(column: Int, text: String) {
+        var text = text
+        text.withUTF8 { set(column: column, $0) }
+    }
+
+    /// Reserves room for `rows` rows of `bytes` bytes in all.
+    package mutating func reserve(rows: Int, bytes: Int) {
+        lines.reserveCapacity(rows)
+        spans.reserveCapacity(rows * headers.count)
+        storage.reserveCapacity(bytes)
+    }
+}
