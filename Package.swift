@@ -23,6 +23,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "RippleCore"),
         .target(name: "CRippleSystem"),
         .executableTarget(name: "ripple-embed-theme", path: "Sources/ripple-embed-theme"),
@@ -36,7 +38,10 @@ let package = Package(
         .target(name: "RipplePrivacy", dependencies: ["RippleCore", "RippleMetrics"]),
         .target(
             name: "RippleSources",
-            dependencies: ["RippleCore", "RippleData", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "RippleCore", "RippleData", "CSQLite", "CPostgres",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .target(
             name: "RippleRender",

@@ -65,4 +65,20 @@ package struct CellTable: Sendable {
         spans.reserveCapacity(rows * headers.count)
         storage.reserveCapacity(bytes)
     }
+
+    /// The table as CSV (header, then every non-empty row), as `ripple build --data-snapshot` writes it:
+    /// read back from `content/data`, it gives the same program.
+    package var csv: [UInt8] {
+        var writer = CSVWriter(header: headers, reserve: storage.count + spans.count + lines.count)
+        let width = headers.count
+        storage.withUnsafeBufferPointer { storage in
+            for row in lines.indices {
+                let cells = spans[(row * width)..<((row + 1) * width)]
+                if cells.allSatisfy(\.isEmpty) { continue }
+                for span in cells { writer.field(bytes: UnsafeBufferPointer(rebasing: storage[span.start..<span.end])) }
+                writer.endRow()
+            }
+        }
+        return writer.bytes
+    }
 }

@@ -1,8 +1,8 @@
 import RippleCore
 import RippleData
 
-/// Reads the program from `content/data`: CSV and JSON files and `.xlsx` workbooks, every table
-/// through RippleData's one validation path.
+/// Reads the program from `content/data` (CSV and JSON files, `.xlsx` workbooks) or from the tables a
+/// database gave, every table through RippleData's one validation path.
 package struct ProgramReader: Sendable {
     /// `data:` settings (column and sheet mapping, list separator).
     package let settings: DataSettings
@@ -15,10 +15,13 @@ package struct ProgramReader: Sendable {
         self.asOf = asOf
     }
 
-    /// The validated program (nil when any error was found) and every diagnostic.
-    package func load(_ files: [DataFile]) -> (program: Program?, diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        var tables: [CellTable] = []
+    /// The validated program (nil when any error was found) and every diagnostic. `tables` and `problems`
+    /// are what `DatabaseReader` read from a database source (the load stage does that I/O).
+    package func load(_ files: [DataFile], tables read: [CellTable] = [],
+                      problems: [Diagnostic] = []) -> (program: Program?, diagnostics: [Diagnostic]) {
+        var diagnostics = problems
+        guard !problems.hasErrors else { return (nil, diagnostics) }
+        var tables = read
         let workbooks = files.filter { $0.path.lowercased().hasSuffix(".xlsx") && !($0.path.split(separator: "/").last ?? "").hasPrefix(".") }
         let reader = WorkbookReader(sheets: settings.sheets)
         for workbook in workbooks {

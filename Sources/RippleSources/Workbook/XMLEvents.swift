@@ -16,7 +16,9 @@ final class XMLEvents: NSObject, XMLParserDelegate {
 
     /// Parses `data`; returns the parser's error description when the XML is not well formed.
     func parse(_ data: Data) -> String? {
-        let parser = XMLParser(data: data)
+        // From a stream, not `XMLParser(data:)`: on Linux that hands libxml2 the whole part at once, which
+        // fails past about 10 MB (swift-corelibs-foundation#4851); a stream is parsed in chunks.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = self
