@@ -126,6 +126,23 @@ import RippleData
         }
     }
 
+    @Test func dataSnapshotRebuildsTheSameSite() throws {
+        let xlsx = try site()
+        try xlsx.write("content/data/program.xlsx", bytes: Array(try Data(contentsOf: Self.workbook)))
+        var builder = SiteBuilder(source: xlsx.root, output: xlsx.output)
+        let snapshot = xlsx.root.appending(path: "snapshot")
+        builder.dataSnapshot = snapshot
+        _ = try builder.build()
+        let written = TestSite.files(under: snapshot)
+        #expect(written.keys.sorted() == Self.tables.map { "\($0).csv" }.sorted())
+        // The sample's own CSV, byte for byte: numbers and dates come back as they were typed.
+        for file in Self.sample { #expect(written[file.path] == Data(file.bytes), "\(file.path) differs") }
+
+        let again = try site()
+        for (name, bytes) in written { try again.write("content/data/\(name)", bytes: Array(bytes)) }
+        #expect(try build(again) == TestSite.files(under: xlsx.output))
+    }
+
     @Test func sqliteQueryThatWritesIsRefused() throws {
         try #require(RequiredTool.present("sqlite3"))
         let site = try site(data: "data:\n  source: sqlite:program.db\n  queries:\n    cohorts: \"delete from cohorts returning *\"\n")
