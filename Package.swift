@@ -66,6 +66,7 @@ let package = Package(
                 "RippleBuild",
                 "RippleServe",
                 "RipplePrivacy",
+                "RippleSources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -30,6 +30,51 @@ package struct CellTable: Sendable {
         self.headerLine = headerLine
     }
 
+    /// The cells of a well-formed CSV file (as `ripple sample-data` writes), for writing it in another form;
+    /// `nil` when the file has no header or an unclosed quote.
+    package init?(csv file: DataFile, table: String) {
+        var result: CellTable?
+        let ok = file.bytes.withUnsafeBufferPointer { b -> Bool in
+            let start = ByteText.hasBOM(b) ? 3 : 0
+            var reader = CSVReader(bytes: b, start: start, delimiter: CSVReader.detectDelimiter(b, start: start))
+            var spans: [FieldSpan] = [], scratch: [UInt8] = []
+            while true {
+                switch reader.next(into: &spans, scratch: &scratch) {
+                case .unterminatedQuote: return false
+                case .end: return result != nil
+                case .record:
+                    scratch.withUnsafeBufferPointer { s in
+                        let fields = spans.map { UnsafeBufferPointer(rebasing: ($0.inScratch ? s : b)[$0.start..<$0.end]) }
+                        if result == nil {
+                            result = CellTable(table: table, file: file.path, headers: fields.map(ByteText.string))
+                        } else {
+                            result!.startRow(line: reader.recordLine)
+                            for (column, field) in fields.enumerated() { result!.set(column: column, field) }
+                        }
+                    }
+                }
+            }
+        }
+        guard ok, let result else { return nil }
+        self = result
+    }
+
+    /// Calls `body` with each row's cells (empty ones as empty buffers), in order.
+    package func forEachRow(_ body: ([UnsafeBufferPointer<UInt8>]) -> Void) {
+        let width = headers.count
+        storage.withUnsafeBufferPointer { storage in
+            var cells: [UnsafeBufferPointer<UInt8>] = []
+            cells.reserveCapacity(width)
+            for row in lines.indices {
+                cells.removeAll(keepingCapacity: true)
+                for span in spans[(row * width)..<((row + 1) * width)] {
+                    cells.append(UnsafeBufferPointer(rebasing: storage[span.start..<span.end]))
+                }
+                body(cells)
+            }
+        }
+    }
+
     /// How many rows were added.
     package var rowCount: Int { lines.count }
 
@@ -70,14 +115,10 @@ package struct CellTable: Sendable {
     /// read back from `content/data`, it gives the same program.
     package var csv: [UInt8] {
         var writer = CSVWriter(header: headers, reserve: storage.count + spans.count + lines.count)
-        let width = headers.count
-        storage.withUnsafeBufferPointer { storage in
-            for row in lines.indices {
-                let cells = spans[(row * width)..<((row + 1) * width)]
-                if cells.allSatisfy(\.isEmpty) { continue }
-                for span in cells { writer.field(bytes: UnsafeBufferPointer(rebasing: storage[span.start..<span.end])) }
-                writer.endRow()
-            }
+        forEachRow { cells in
+            guard !cells.allSatisfy(\.isEmpty) else { return }
+            for cell in cells { writer.field(bytes: cell) }
+            writer.endRow()
         }
         return writer.bytes
     }

@@ -1,0 +1,38 @@
+import Foundation
+import RippleCore
+import RippleData
+import RippleSources
+import Testing
+
+/// `ripple sample-data --format xlsx|sqlite` writes the same program as the CSV files.
+@Suite struct SampleFormatTests {
+    typealias F = WorkbookFixtures
+
+    private var tables: [CellTable] {
+        F.sampleCSV.compactMap { CellTable(csv: $0, table: String($0.path.split(separator: "/").last!.dropLast(4))) }
+    }
+
+    @Test func workbookHoldsTheSameProgram() throws {
+        let bytes = try WorkbookWriter.workbook(tables)
+        #expect(try WorkbookWriter.workbook(tables) == bytes, "the same tables give the same bytes")
+        let xlsx = ProgramReader(settings: DataSettings()).load([DataFile(path: "content/data/program.xlsx", bytes: bytes)])
+        #expect(F.text(xlsx.diagnostics) == "")
+        #expect(F.describe(xlsx.program) == F.describe(ProgramReader(settings: DataSettings()).load(F.sampleCSV).program))
+        // Read back, the sheets are the sample's CSV byte for byte.
+        let snapshot = ProgramReader(settings: DataSettings()).snapshot([DataFile(path: "content/data/program.xlsx", bytes: bytes)])
+        #expect(snapshot.map(\.bytes) == F.sampleCSV.sorted { $0.path < $1.path }.map(\.bytes))
+    }
+
+    @Test func sqliteHoldsTheSameProgram() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "ripple-sqlite-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try SQLiteWriter.write(tables, to: folder.appending(path: "program.db").path)
+        var settings = DataSettings()
+        settings.source = .sqlite(path: "program.db")
+        let read = DatabaseReader(settings: settings, root: folder.path).read()
+        #expect(F.text(read.diagnostics) == "")
+        let loaded = ProgramReader(settings: settings).load([], tables: read.tables)
+        #expect(F.describe(loaded.program) == F.describe(ProgramReader(settings: DataSettings()).load(F.sampleCSV).program))
+    }
+}
