@@ -25,6 +25,9 @@ package struct ProgramReader: Sendable {
         let fromWorkbooks = readWorkbooks(workbooks)
         let tables = read + fromWorkbooks.tables
         diagnostics += fromWorkbooks.diagnostics
+        // A workbook that could not be read whole (damaged, a zip bomb, error cells) would only add
+        // "table missing" and "value required" errors that say the same again.
+        guard !fromWorkbooks.diagnostics.hasErrors else { return (nil, diagnostics) }
         for (table, sheet) in settings.sheets.sorted(by: { $0.key < $1.key })
         where !workbooks.isEmpty && !tables.contains(where: { $0.table == table && $0.sheet == sheet }) {
             diagnostics.append(.error("no workbook has the sheet \(ByteText.quoted(sheet)) that data.sheets.\(table) names",

@@ -104,7 +104,7 @@ import RippleData
             try postgres.write("ripple.yaml", wrong.yaml)
             let error = #expect(throws: DiagnosticError.self) { _ = try build(postgres) }
             #expect(error?.description == """
-                ripple.yaml: error: could not connect to \(wrong.url): connection to server at "127.0.0.1", port 54329 failed: FATAL:  password authentication failed for user "ripple_reader" password retrieved from file "\(postgres.root.path)/pgpass-wrong"
+                ripple.yaml: error: could not connect to \(wrong.url): connection to server at "127.0.0.1", port 54329 failed: FATAL: password authentication failed for user "ripple_reader" password retrieved from file "\(postgres.root.path)/pgpass-wrong"
                   hint: check the host, port and database in data.source, the user and password in PGUSER and PGPASSWORD (or ~/.pgpass), and data.tls
                 """)
             #expect(TestSite.files(under: postgres.output) == expected)
@@ -113,7 +113,7 @@ import RippleData
             try postgres.write("ripple.yaml", good.yaml.replacingOccurrences(of: "\(schema).goals", with: "\(schema).no_such_table"))
             let failed = #expect(throws: DiagnosticError.self) { _ = try build(postgres) }
             #expect(failed?.description == """
-                ripple.yaml: error: reading the table 'goals' from \(good.url) failed: ERROR:  relation "\(schema).no_such_table" does not exist LINE 1: select * from \(schema).no_such_table                       ^
+                ripple.yaml: error: reading the table 'goals' from \(good.url) failed: ERROR: relation "\(schema).no_such_table" does not exist LINE 1: select * from \(schema).no_such_table ^
                   hint: check data.queries.goals in ripple.yaml; the query was: select * from \(schema).no_such_table
                 """)
 
@@ -121,7 +121,7 @@ import RippleData
             try postgres.write("ripple.yaml", good.yaml.replacingOccurrences(of: "\"select * from \(schema).goals\"",
                                                                              with: "\"delete from \(schema).goals returning *\""))
             let writes = #expect(throws: DiagnosticError.self) { _ = try build(postgres) }
-            #expect(writes?.description.contains("failed: ERROR:  cannot execute DELETE in a read-only transaction") == true)
+            #expect(writes?.description.contains("failed: ERROR: cannot execute DELETE in a read-only transaction") == true)
             #expect(TestSite.files(under: postgres.output) == expected)
         }
     }

@@ -68,8 +68,6 @@ import Testing
         #expect(F.text(result.diagnostics) == """
             content/data/program.xlsx[Sessions]:D5: error: the cell holds the spreadsheet error '#N/A'
               hint: fix the formula or type the value in; Ripple reads the value a formula last calculated
-            content/data/program.xlsx[Sessions]:D5: error: field 'duration_min': a value is required
-              hint: fill in duration_min on this row
             """)
     }
 
@@ -85,18 +83,19 @@ import Testing
     @Test func zipBombIsRefused() {
         let result = load([F.file("zip-bomb.xlsx", as: "program.xlsx")], sheets: ["participants": "People", "pairs": "Matches"])
         #expect(result.program == nil)
-        #expect(F.text(result.diagnostics).contains("""
+        #expect(F.text(result.diagnostics) == """
             content/data/program.xlsx[People]: error: the workbook's part xl/worksheets/sheet1.xml expands to more than Ripple reads (1 GiB in all, and at most 200 times the file's size past 16 MiB): it looks like a zip bomb
-            """))
+              hint: check where the file came from; a real workbook this large should be read from a database source instead
+            """)
     }
 
     @Test func damagedWorkbook() {
         let result = load([F.file("truncated.xlsx", as: "program.xlsx")])
         #expect(result.program == nil)
-        #expect(F.text(result.diagnostics).hasPrefix("""
+        #expect(F.text(result.diagnostics) == """
             content/data/program.xlsx: error: the file is not an Excel workbook (.xlsx): it is not a zip archive, or a damaged one
               hint: open it in a spreadsheet program and save it again as Excel Workbook (.xlsx)
-            """))
+            """)
     }
 
     @Test func workbookAndCSVForTheSameTable() {

@@ -42,7 +42,12 @@ final class PostgresDatabase: TableDatabase {
     deinit { PQfinish(connection) }
 
     private static func message(_ connection: OpaquePointer) -> String {
-        String(cString: PQerrorMessage(connection)).split(whereSeparator: \.isNewline).joined(separator: " ")
+        oneLine(String(cString: PQerrorMessage(connection)))
+    }
+
+    /// libpq's multi-line messages (tabs, a caret under the query) as one line.
+    private static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     private func execute(_ sql: String) throws(DatabaseFailure) {
@@ -74,7 +79,7 @@ final class PostgresDatabase: TableDatabase {
             let status = PQresultStatus(result)
             guard status == PGRES_SINGLE_TUPLE || status == PGRES_TUPLES_OK else {
                 if failure == nil {
-                    let message = String(cString: PQresultErrorMessage(result)).split(whereSeparator: \.isNewline).joined(separator: " ")
+                    let message = Self.oneLine(String(cString: PQresultErrorMessage(result)))
                     failure = DatabaseFailure(message: status == PGRES_COMMAND_OK ? "the query returns no rows" : message, hint: "")
                 }
                 continue
