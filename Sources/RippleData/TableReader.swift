@@ -100,18 +100,7 @@ struct TableReader {
     private func read(_ cells: CellTable, _ body: (inout RowReader) -> Void) -> Bool {
         guard let layout = TableLayout(schema: schema, headers: cells.headers, settings: settings, report: report,
                                        checkRequired: true, headerLine: cells.headerLine) else { return false }
-        let width = cells.headers.count
-        cells.storage.withUnsafeBufferPointer { storage in
-            cells.spans.withUnsafeBufferPointer { all in
-                for (r, line) in cells.lines.enumerated() {
-                    let fields = UnsafeBufferPointer(rebasing: all[(r * width)..<((r + 1) * width)])
-                    if fields.allSatisfy(\.isEmpty) { continue }
-                    var row = RowReader(base: storage, scratch: storage, spans: fields, table: layout, report: report,
-                                        line: line)
-                    body(&row)
-                }
-            }
-        }
+        rows(cells.storage, cells.spans, lines: cells.lines, layout: layout, body)
         return true
     }
 
@@ -126,10 +115,17 @@ struct TableReader {
         }
         guard let layout = TableLayout(schema: schema, headers: json.headers, settings: settings, report: report,
                                        checkRequired: !json.lines.isEmpty) else { return false }
-        let width = json.headers.count
-        json.storage.withUnsafeBufferPointer { storage in
-            json.spans.withUnsafeBufferPointer { all in
-                for (r, line) in json.lines.enumerated() {
+        rows(json.storage, json.spans, lines: json.lines, layout: layout, body)
+        return true
+    }
+
+    /// Hands each non-blank row of a table already split into cells (row-major `spans`, one line per row) to `body`.
+    private func rows(_ storage: [UInt8], _ spans: [FieldSpan], lines: [Int], layout: TableLayout,
+                      _ body: (inout RowReader) -> Void) {
+        let width = layout.headers.count
+        storage.withUnsafeBufferPointer { storage in
+            spans.withUnsafeBufferPointer { all in
+                for (r, line) in lines.enumerated() {
                     let fields = UnsafeBufferPointer(rebasing: all[(r * width)..<((r + 1) * width)])
                     if fields.allSatisfy(\.isEmpty) { continue }
                     var row = RowReader(base: storage, scratch: storage, spans: fields, table: layout, report: report,
@@ -138,6 +134,5 @@ struct TableReader {
                 }
             }
         }
-        return true
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 import Testing
 
 @Suite struct XMLEventsTests {
-    /// `XMLParser(data:)` fails on Linux past about 10 MB (swift-corelibs-foundation#4851); a 47,000-session
-    /// sheet is 21 MB on one line. XMLEvents reads from a stream, which has no such limit.
+    /// A 47,000-session sheet is 21 MB on one line; `XMLParser(data:)`, used at first, failed on Linux past
+    /// about 10 MB (swift-corelibs-foundation#4851). The scanner has no such limit.
     @Test func partsLargerThanTenMegabytesParse() {
         let value = String(repeating: "x", count: 1000)
         let xml = "<sheetData>" + String(repeating: "<c v=\"\(value)\"/>", count: 11_000) + "</sheetData>"
@@ -19,5 +19,38 @@ import Testing
     @Test func malformedXMLSaysWhere() {
         let events = XMLEvents()
         #expect(events.parse(Data("<a>\n<b></a>".utf8)) != nil)
+    }
+}
+
+@Suite struct XMLScannerTests {
+    private func events(_ xml: String) -> (log: [String], failure: String?) {
+        var log: [String] = []
+        let events = XMLEvents()
+        events.start = { name, attributes in log.append("<\(name) r=\(attributes["r"] ?? "-")>") }
+        events.end = { name in log.append("</\(name)>") }
+        events.text = { text in log.append(text) }
+        let failure = events.parse(Data(xml.utf8))
+        return (log, failure)
+    }
+
+    @Test func prefixesEntitiesCDATAAndComments() {
+        let result = events("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <x:sheetData xmlns:x="urn:x"><!-- a comment --><x:c x:r="A1"><x:v>a &amp; b &lt;&#233;&#x263A;&gt;</x:v></x:c><c r='B1'><![CDATA[<raw>]]></c><e/></x:sheetData>
+            """)
+        #expect(result.failure == nil)
+        #expect(result.log == ["<sheetData r=->", "<c r=A1>", "<v r=->", "a & b <é☺>", "</v>", "</c>", "<c r=B1>", "<raw>", "</c>",
+                               "<e r=->", "</e>", "</sheetData>"])
+    }
+
+    @Test func malformedPartsAreRefusedWithTheirLine() {
+        #expect(events("<a>\n<b></a>").failure == "</a> does not close the open element (line 2)")
+        #expect(events("<a>").failure == "<a> is never closed (line 1)")
+        #expect(events("<a>&bogus;</a>").failure == "the entity &bogus; is unknown (line 1)")
+        #expect(events("<!DOCTYPE a [<!ENTITY x \"xx\">]><a>&x;</a>").failure == "document type declarations are not allowed in a workbook (line 1)")
+        #expect(events("<a b=c/>").failure == "an attribute value of <a is not quoted (line 1)")
+        #expect(events("<a/><b/>").failure == "a second root element (line 1)")
+        #expect(events("").failure == "the part has no root element (line 1)")
+        #expect(events("<a x=\"1").failure == "an attribute value of <a is never closed (line 1)")
     }
 }

@@ -44,7 +44,7 @@ struct SheetReader {
 
         init(reader: SheetReader) { self.reader = reader }
 
-        mutating func start(_ name: String, _ attributes: [String: String]) {
+        mutating func start(_ name: String, _ attributes: XMLScanner.Attributes) {
             switch name {
             case "row":
                 row = attributes["r"].flatMap(Int.init) ?? row + 1
