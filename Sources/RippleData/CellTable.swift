@@ -104,13 +104,6 @@ package struct CellTable: Sendable {
         text.withUTF8 { set(column: column, $0) }
     }
 
-    /// Reserves room for `rows` rows of `bytes` bytes in all.
-    package mutating func reserve(rows: Int, bytes: Int) {
-        lines.reserveCapacity(rows)
-        spans.reserveCapacity(rows * headers.count)
-        storage.reserveCapacity(bytes)
-    }
-
     /// The table as CSV (header, then every non-empty row), as `ripple build --data-snapshot` writes it:
     /// read back from `content/data`, it gives the same program.
     package var csv: [UInt8] {

@@ -98,6 +98,22 @@ struct TableReader {
     }
 
     private func read(_ cells: CellTable, _ body: (inout RowReader) -> Void) -> Bool {
+        // The rules CSV files follow hold for cells too: UTF-8 without control characters.
+        let bad = cells.storage.withUnsafeBufferPointer { b -> (offset: Int, message: String, hint: String)? in
+            if let offset = ByteText.firstInvalidUTF8(b) {
+                return (offset, "the cell is not valid UTF-8 text", "store the text as UTF-8")
+            }
+            guard let problem = SourceFile.controlCharacterProblem(in: b, file: cells.file) else { return nil }
+            let offset = b.firstIndex { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D } ?? 0
+            return (offset, "the cell" + problem.message.dropFirst("the file".count), problem.hint ?? "")
+        }
+        if let bad {
+            let width = max(cells.headers.count, 1)
+            let index = cells.spans.firstIndex { $0.start <= bad.offset && bad.offset < $0.end } ?? 0
+            report.error(bad.message, line: cells.lines.isEmpty ? nil : cells.lines[index / width], cell: index % width,
+                         hint: bad.hint)
+            return false
+        }
         guard let layout = TableLayout(schema: schema, headers: cells.headers, settings: settings, report: report,
                                        checkRequired: true, headerLine: cells.headerLine) else { return false }
         rows(cells.storage, cells.spans, lines: cells.lines, layout: layout, body)

@@ -36,3 +36,30 @@ import Testing
         #expect(F.describe(loaded.program) == F.describe(ProgramReader(settings: DataSettings()).load(F.sampleCSV).program))
     }
 }
+
+/// Cells follow the rules CSV files do: a control character from a database is a located error.
+@Suite struct CellRulesTests {
+    @Test func controlCharacterInADatabaseCell() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "ripple-sqlite-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tables = WorkbookFixtures.sampleCSV.compactMap { file -> CellTable? in
+            var bytes = file.bytes
+            if file.path.hasSuffix("participants.csv"), let comma = bytes.firstIndex(of: UInt8(ascii: "\n")) {
+                bytes.insert(0x1B, at: comma + 3)
+            }
+            return CellTable(csv: DataFile(path: file.path, bytes: bytes),
+                             table: String(file.path.split(separator: "/").last!.dropLast(4)))
+        }
+        try SQLiteWriter.write(tables, to: folder.appending(path: "program.db").path)
+        var settings = DataSettings()
+        settings.source = .sqlite(path: "program.db")
+        let read = DatabaseReader(settings: settings, root: folder.path).read()
+        let loaded = ProgramReader(settings: settings).load([], tables: read.tables)
+        #expect(loaded.program == nil)
+        #expect(WorkbookFixtures.text(loaded.diagnostics) == """
+            program.db[participants]:A2: error: the cell holds the invisible control character U+001B, which web pages and e-books cannot hold
+              hint: delete it (it usually comes from pasted text); tabs and line breaks are fine
+            """)
+    }
+}

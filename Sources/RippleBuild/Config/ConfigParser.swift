@@ -174,13 +174,12 @@ package enum ConfigParser {
             case "timeout":
                 data.timeout = reader.int(value, key: key, in: 1...86_400) ?? data.timeout
                 return
-            default: break
-            }
-            if key == "sheets" {
+            case "sheets":
                 reader.mapping(value, in: "data.sheets", keys: ProgramSchema.tables) { reader, table, sheet in
                     if let sheet = reader.string(sheet, key: table) { data.sheets[table] = sheet }
                 }
                 return
+            default: break
             }
             reader.mapping(value, in: "data.columns", keys: ProgramSchema.tables) { reader, table, fields in
                 var mapping: [String: String] = [:]
