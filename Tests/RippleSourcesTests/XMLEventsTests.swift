@@ -54,3 +54,40 @@ import Testing
         #expect(events("<a x=\"1").failure == "an attribute value of <a is never closed (line 1)")
     }
 }
+
+/// Sheets as other writers lay them out: JasperReports writes `x:`-prefixed, indented XML with rich-text
+/// runs in inline strings (the layout of openpyxl's test file reader/tests/data/jasper_sheet.xml).
+@Suite struct SheetLayoutTests {
+    @Test func prefixedIndentedRichTextRuns() {
+        let xml = """
+            <x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+              <x:sheetData>
+                <x:row r="2" ht="20" customHeight="1">
+                  <x:c r="A2" s="1" t="inlineStr" />
+                  <x:c r="B2" s="2" t="inlineStr">
+                    <x:is>
+                      <x:r>
+                        <x:rPr>
+                          <x:sz val="14.0" />
+                        </x:rPr>
+                        <x:t xml:space="preserve">cohort_</x:t>
+                      </x:r>
+                      <x:r><x:t>id</x:t></x:r>
+                    </x:is>
+                  </x:c>
+                </x:row>
+                <x:row r="3">
+                  <x:c r="B3" t="inlineStr"><x:is><x:t xml:space="preserve">Recepción &amp; co</x:t></x:is></x:c>
+                </x:row>
+              </x:sheetData>
+            </x:worksheet>
+            """
+        let result = SheetReader(parts: WorkbookParts(), table: "cohorts", file: "content/data/export.xlsx", sheet: "Cohorts")
+            .read(Data(xml.utf8))
+        #expect(result.malformed == nil)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.table?.headers == ["", "cohort_id"])
+        #expect(result.table?.headerLine == 2)
+        #expect(result.table.map { String(decoding: $0.csv, as: UTF8.self) } == ",cohort_id\n,Recepción & co\n")
+    }
+}

@@ -24,6 +24,13 @@ struct WorkbookParts {
     var dateStyles: [Bool] = []
     var sharedStrings: [String] = []
 
+    /// Parts given directly (for tests of one sheet).
+    init(sharedStrings: [String] = [], dateStyles: [Bool] = [], date1904: Bool = false) {
+        self.sharedStrings = sharedStrings
+        self.dateStyles = dateStyles
+        self.date1904 = date1904
+    }
+
     /// Reads the workbook-wide parts.
     init(archive: inout WorkbookArchive) throws(Failure) {
         var listed: [(name: String, id: String)] = []
