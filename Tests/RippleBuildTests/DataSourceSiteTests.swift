@@ -143,6 +143,34 @@ import RippleData
         #expect(try build(again) == TestSite.files(under: xlsx.output))
     }
 
+    /// A database is read again on every incremental build (as `ripple serve` rebuilds): a changed row
+    /// changes the pages that show it, and the result is what a full build of the same data gives.
+    @Test func incrementalBuildsReadTheDatabaseAgain() throws {
+        try #require(RequiredTool.present("sqlite3"))
+        let site = try site(data: "data:\n  source: sqlite:program.db\n")
+        try writeCSV(site, to: "csv")
+        let database = site.root.appending(path: "program.db").path
+        var commands = ""
+        for table in Self.tables { commands += ".import --csv \(site.root.path)/csv/\(table).csv \(table)\n" }
+        try Data(commands.utf8).write(to: site.root.appending(path: "import.sql"))
+        #expect(GuideTestSupport.run("sqlite3", [database, ".read \(site.root.path)/import.sql"])?.status == 0)
+        let builder = IncrementalBuilder(source: site.root, output: site.output, state: IncrementalState())
+        _ = try builder.build()
+        let before = TestSite.files(under: site.output)
+
+        #expect(GuideTestSupport.run("sqlite3", [database, "update sessions set status = 'cancelled' where rowid % 3 = 0"])?.status == 0)
+        _ = try builder.build()
+        let after = TestSite.files(under: site.output)
+        #expect(after.filter { $0.key != ".ripple-output" } != before.filter { $0.key != ".ripple-output" },
+                "the changed sessions did not reach the site")
+        let full = site.root.appending(path: "full")
+        _ = try SiteBuilder(source: site.root, output: full).build()
+        // .ripple-output is each build kind's own bookkeeping, not the site.
+        let expected = TestSite.files(under: full).filter { $0.key != ".ripple-output" }
+        let differing = Set(expected.keys).union(after.keys).filter { $0 != ".ripple-output" && after[$0] != expected[$0] }
+        #expect(differing.isEmpty, "differs from a full build: \(differing.sorted().prefix(5))")
+    }
+
     @Test func sqliteQueryThatWritesIsRefused() throws {
         try #require(RequiredTool.present("sqlite3"))
         let site = try site(data: "data:\n  source: sqlite:program.db\n  queries:\n    cohorts: \"delete from cohorts returning *\"\n")
