@@ -80,7 +80,10 @@ struct TableSet: Sendable {
         var interner = Interner()
         let decodeRow = decode(self)
         result.readable = TableReader(input: input, schema: schema, settings: settings, report: report).read { row in
-            if result.headers.isEmpty { result.headers = schema.fields.indices.map(row.name) }
+            if result.headers.isEmpty {
+                result.headers = schema.fields.indices.map(row.name)
+                result.columns = row.table.columns
+            }
             decodeRow(&row, &result, &interner)
         }
         return (result, report)

@@ -127,3 +127,24 @@ import Testing
         #expect(ExcelDate.iso(serial: 61, date1904: false) == "1900-03-01")
     }
 }
+
+/// Checks made after the rows are read (dates far after the data) point at the cell too.
+@Suite struct WorkbookLaterCheckTests {
+    @Test func farDateIsLocatedAtItsCell() throws {
+        let tables = WorkbookFixtures.sampleCSV.compactMap { file -> CellTable? in
+            var bytes = file.bytes
+            if file.path.hasSuffix("sessions.csv") {
+                bytes += Array("S9999999,PR000041,2126-03-04,60,completed,mentor,in_person,4,4,\n".utf8)
+            }
+            return CellTable(csv: DataFile(path: file.path, bytes: bytes),
+                             table: String(file.path.split(separator: "/").last!.dropLast(4)))
+        }
+        let sessions = try #require(tables.first { $0.table == "sessions" })
+        let bytes = try WorkbookWriter.workbook(tables)
+        let result = ProgramReader(settings: DataSettings()).load([DataFile(path: "content/data/program.xlsx", bytes: bytes)])
+        #expect(WorkbookFixtures.text(result.diagnostics) == """
+            content/data/program.xlsx[Sessions]:C\(sessions.rowCount + 1): error: field 'date': '2126-03-04' is more than a year after the rest of the data, which ends by 2026-11-20
+              hint: fix the date, or set program.as_of in ripple.yaml if it is right
+            """)
+    }
+}

@@ -30,15 +30,4 @@ struct CellReference: Equatable {
         self.column = column - 1
         self.row = row
     }
-
-    /// Only a column (`C`), for cells whose `r` is missing its row; `nil` when not letters.
-    static func columnIndex(_ text: String) -> Int? {
-        var column = 0
-        for byte in text.utf8 {
-            guard (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) else { return nil }
-            column = column * 26 + Int(byte - 64)
-            if column > maxColumns { return nil }
-        }
-        return column > 0 ? column - 1 : nil
-    }
 }

@@ -1,7 +1,7 @@
 /// A small event reader for the XML of workbook parts: elements (by local name, so `x:c` reads as
 /// `c`), attributes, text with the predefined and numeric entities, CDATA; comments and processing
-/// instructions skipped. Hand-written because Foundation's XMLParser took 1,275 ms for the sheets of a
-/// 47,000-session program that this reads in a fraction of that (see the commit that added it); it
+/// instructions skipped. Hand-written because Foundation's XMLParser was too slow: the data stage of a
+/// 47,000-session workbook took 1,275 ms with it and 580 ms with this (release build; CSV: 39 ms). It
 /// refuses DTDs (no entity can expand) and reports where the XML is not well-formed.
 struct XMLScanner {
     /// Where and why the XML is not well-formed.
