@@ -75,6 +75,22 @@ package struct CellTable: Sendable {
         }
     }
 
+    /// At most this many cells (rows × header width) are held: 32 Mi (about 540 MB of cell ranges), three
+    /// times the benchmark's million sessions. A sheet with a header far to the right, or a query with
+    /// thousands of columns, could otherwise ask for far more memory than its file or result is large.
+    package static let cellLimit = 32 << 20
+
+    /// `cellLimit` as messages write it: 33,554,432.
+    package static var cellLimitText: String {
+        var digits = Array(String(cellLimit))
+        var index = digits.count - 3
+        while index > 0 { digits.insert(",", at: index); index -= 3 }
+        return String(digits)
+    }
+
+    /// Whether one more row would pass `cellLimit`.
+    package var isFull: Bool { (lines.count + 1) * max(headers.count, 1) > Self.cellLimit }
+
     /// How many rows were added.
     package var rowCount: Int { lines.count }
 

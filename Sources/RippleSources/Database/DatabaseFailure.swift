@@ -6,6 +6,10 @@ struct DatabaseFailure: Error {
     var message: String
     /// What to do about it; empty when the table's query is the likely culprit.
     var hint: String
+
+    /// A result larger than a table of cells may hold.
+    static let tooLarge = DatabaseFailure(message: "the query returns more than \(CellTable.cellLimitText) cells (rows × columns)",
+                                          hint: "select only the columns Ripple reads")
 }
 
 /// A database connection that runs read-only queries into tables of cells.

@@ -93,6 +93,10 @@ final class PostgresDatabase: TableDatabase {
             guard failure == nil else { continue }
             for row in 0..<PQntuples(result) {
                 line += 1
+                guard !cells!.isFull else {
+                    failure = DatabaseFailure.tooLarge
+                    break
+                }
                 cells!.startRow(line: line)
                 for column in 0..<Int(PQnfields(result)) where PQgetisnull(result, row, Int32(column)) == 0 {
                     let value = PQgetvalue(result, row, Int32(column))!

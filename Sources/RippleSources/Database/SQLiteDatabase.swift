@@ -89,6 +89,7 @@ final class SQLiteDatabase: TableDatabase {
                 throw DatabaseFailure(message: String(cString: sqlite3_errmsg(handle)), hint: "")
             }
             line += 1
+            guard !cells.isFull else { throw DatabaseFailure.tooLarge }
             cells.startRow(line: line)
             for column in 0..<width where sqlite3_column_type(statement, Int32(column)) != SQLITE_NULL {
                 guard let text = sqlite3_column_text(statement, Int32(column)) else { continue }

@@ -41,6 +41,7 @@ struct SheetReader {
         var merged: [(CellReference, CellReference)] = []
         var ignoredColumn: Int?
         var outside = false
+        var full = false
 
         init(reader: SheetReader) { self.reader = reader }
 
@@ -134,6 +135,15 @@ struct SheetReader {
                 return
             }
             if !rowStarted {
+                guard !cells!.isFull else {
+                    if !full {
+                        full = true
+                        report(.error("the sheet holds more than \(CellTable.cellLimitText) cells (rows × header columns); the rows from here on are not read",
+                                      at: reader.location(row: row),
+                                      hint: "a table this large belongs in a database (data.source); check that no header sits far to the right"))
+                    }
+                    return
+                }
                 cells!.startRow(line: row)
                 rowStarted = true
             }
