@@ -26,7 +26,8 @@ package struct WorkbookReader: Sendable {
 
         var tables: [CellTable] = [], diagnostics: [Diagnostic] = []
         let known = Set(ProgramSchema.tables)
-        let mapped = Dictionary(sheets.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
+        // Sorted, so that when two tables name the same sheet the same one wins on every run.
+        let mapped = Dictionary(sheets.sorted { $0.key < $1.key }.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
         for sheet in parts.sheets {
             let at = SourceLocation(file: file.path, sheet: sheet.name)
             let normal = sheet.name.trimmingCharacters(in: .whitespaces).lowercased()
