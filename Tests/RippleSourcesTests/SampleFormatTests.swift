@@ -63,3 +63,28 @@ import Testing
             """)
     }
 }
+
+/// `data.columns` maps a workbook's own headers as it maps a CSV file's.
+@Suite struct WorkbookColumnMappingTests {
+    @Test func platformHeadersAreMapped() throws {
+        let tables = WorkbookFixtures.sampleCSV.compactMap { file -> CellTable? in
+            var text = String(decoding: file.bytes, as: UTF8.self)
+            if file.path.hasSuffix("participants.csv") {
+                text = text.replacingOccurrences(of: "participant_id,", with: "Employee ID,", options: .anchored)
+            }
+            return CellTable(csv: DataFile(path: file.path, bytes: Array(text.utf8)),
+                             table: String(file.path.split(separator: "/").last!.dropLast(4)))
+        }
+        let workbook = [DataFile(path: "content/data/program.xlsx", bytes: try WorkbookWriter.workbook(tables))]
+        let unmapped = ProgramReader(settings: DataSettings()).load(workbook)
+        #expect(WorkbookFixtures.text(unmapped.diagnostics).hasPrefix("""
+            content/data/program.xlsx[Participants]:1: error: the required column 'participant_id' is missing
+            """))
+        var settings = DataSettings()
+        settings.columns = ["participants": ["participant_id": "Employee ID"]]
+        let mapped = ProgramReader(settings: settings).load(workbook)
+        #expect(WorkbookFixtures.text(mapped.diagnostics) == "")
+        #expect(WorkbookFixtures.describe(mapped.program)
+            == WorkbookFixtures.describe(ProgramReader(settings: DataSettings()).load(WorkbookFixtures.sampleCSV).program))
+    }
+}
