@@ -24,6 +24,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "RippleCore"),
         .target(name: "CRippleSystem"),
         .executableTarget(name: "ripple-embed-theme", path: "Sources/ripple-embed-theme"),
@@ -36,6 +38,13 @@ let package = Package(
         .target(name: "RippleCharts", dependencies: ["RippleCore"]),
         .target(name: "RipplePrivacy", dependencies: ["RippleCore", "RippleMetrics"]),
         .target(
+            name: "RippleSources",
+            dependencies: [
+                "RippleCore", "RippleData", "CSQLite", "CPostgres",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .target(
             name: "RippleRender",
             dependencies: ["RippleCore", "RippleMarkdown", "RippleTemplate", "RippleMetrics", "RippleCharts"]
         ),
@@ -43,7 +52,7 @@ let package = Package(
             name: "RippleBuild",
             dependencies: [
                 "RippleCore", "RippleMarkdown", "RippleTemplate", "RippleData", "RippleMetrics", "RippleRender", "RippleTheme", "CRippleSystem",
-                "RipplePrivacy",
+                "RipplePrivacy", "RippleSources",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
@@ -59,6 +68,7 @@ let package = Package(
                 "RippleBuild",
                 "RippleServe",
                 "RipplePrivacy",
+                "RippleSources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,6 +79,7 @@ let package = Package(
         .testTarget(name: "RippleMetricsTests", dependencies: ["RippleMetrics"]),
         .testTarget(name: "RippleChartsTests", dependencies: ["RippleCharts"]),
         .target(name: "RippleTestSupport", path: "Tests/RippleTestSupport"),
+        .testTarget(name: "RippleSourcesTests", dependencies: ["RippleSources", "RippleData"], exclude: ["Fixtures"]),
         .testTarget(name: "RipplePrivacyTests", dependencies: ["RipplePrivacy", "RippleMetrics", "RippleData", "RippleTestSupport"]),
         .testTarget(name: "RippleRenderTests", dependencies: ["RippleRender", "RippleData", "RippleTestSupport"]),
         .testTarget(name: "RippleBuildTests", dependencies: ["RippleBuild"], exclude: ["Fixtures"]),

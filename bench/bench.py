@@ -14,7 +14,9 @@ Environment: RIPPLE_BIN=path uses that ripple binary instead of building a relea
 (s) times, on a copy of the sample site under `ripple serve`, a saved chapter until the reload event on
     `/__ripple/events` (this includes the file watcher's 100 ms settling after the kernel reports the save);
 (b) times `ripple build` of a large program (sample-data, 50,000 participants, ~1,000,000 sessions) with a
-    100-chapter guide, with the data-load and metrics stage figures.
+    100-chapter guide, with the data-load and metrics stage figures;
+(c) reads that program from CSV, from one .xlsx workbook, from a SQLite file and (when scripts/postgres.sh
+    runs the test server on 127.0.0.1:54329) from PostgreSQL: the load + data stages of `ripple build`.
 """
 import argparse
 import json
@@ -268,6 +270,8 @@ def main():
     pstages = re.search(r"Stages: (.*)", blog)
     stage_ms = dict((k, int(v)) for k, v in re.findall(r"(\w+) (\d+) ms", pstages.group(1))) if pstages else {}
 
+    sources = data_sources(ripple, work, participants, runs)
+
     print(f"\nRipple benchmark ({'quick' if args.quick else 'full'}; median of {runs} run(s); {os.cpu_count()} cores)")
     print(f"(a) {chapters} chapters, {md_bytes / 1e6:.1f} MB of Markdown → {html_bytes / 1e6:.1f} MB of HTML")
     print(f"(b) {participants} participants, {sessions} sessions, {data_rows} data rows, {data_bytes / 1e6:.1f} MB of CSV\n")
@@ -300,6 +304,13 @@ def main():
     if "metrics" in stage_ms:
         print(f"(b) metrics, every period: {stage_ms['metrics']} ms")
     print(f"(b) peak RSS / CSV size: {br * 1024 * 1024 / data_bytes:.2f}×")
+    if sources:
+        csv_ms, csv_wall = sources[0][1], sources[0][2]
+        print("(c) data sources, load + data stages: " + ", ".join(
+            f"{name} {ms} ms ({ms / max(csv_ms, 1):.2f}× CSV)" for name, ms, _ in sources)
+            + " (target: PostgreSQL < 2× CSV)")
+        print("(c) data sources, whole build (wall): " + ", ".join(
+            f"{name} {fmt(wall)} ({wall / csv_wall:.2f}×)" for name, _, wall in sources))
     a_wall = rows[0][1]
     if hugo_wall:
         print(f"ratio Ripple/Hugo (wall): {a_wall / hugo_wall:.2f}  (target ≤ 0.5); both into their last output: "
@@ -309,6 +320,55 @@ def main():
     print(f"(a) peak memory: {rows[0][3]:.0f} MB (target < 400 MB); (b) wall {bw:.2f} s (target < 4 s), "
           f"peak {br:.0f} MB (target < 1024 MB)")
     print(f"benchmark time: {(time.monotonic() - started) / 60:.1f} min (target < 10 min)")
+
+
+def data_sources(ripple, work, participants, runs):
+    """(c): the (b) program from each source; [(name, load + data ms, build wall s)], CSV first."""
+    results = []
+
+    def measure(name, site, data_yaml=""):
+        with open(os.path.join(site, "ripple.yaml"), "w") as f:
+            f.write("title: Sources\nguide:\n  pdf: never\n" + data_yaml)
+        os.makedirs(os.path.join(site, "content"), exist_ok=True)
+        with open(os.path.join(site, "content", "index.md"), "w") as f:
+            f.write("---\ntitle: Home\n---\n# Home\n")
+        wall, _, _, log = median_run([ripple, "build", "--source", site, "--output", os.path.join(site, "public"),
+                                      "--verbose", "--no-link-check"], runs)
+        ms = dict((k, int(v)) for k, v in re.findall(r"(\w+) (\d+) ms", re.search(r"Stages: (.*)", log).group(1)))
+        results.append((name, ms.get("load", 0) + ms.get("data", 0), wall))
+
+    base = os.path.join(work, f"sources-{participants}")
+    for form in ["csv", "xlsx", "sqlite"]:
+        site = os.path.join(base, form)
+        data = os.path.join(site, "content", "data") if form != "sqlite" else site
+        if not os.path.exists(os.path.join(site, "ripple.yaml")):
+            shutil.rmtree(site, ignore_errors=True)
+            run([ripple, "sample-data", "--out", data, "--participants", str(participants), "--format", form])
+        measure({"csv": "CSV", "xlsx": "xlsx", "sqlite": "SQLite"}[form], site,
+                "data:\n  source: sqlite:program.db\n" if form == "sqlite" else "")
+    admin = "postgresql://ripple_admin:ripple-admin-only@127.0.0.1:54329/ripple_test"
+    if shutil.which("psql") and subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1", "-p", "54329"]).returncode == 0:
+        schema = f"bench_{participants}"
+        site = os.path.join(base, "postgres")
+        csv_folder = os.path.join(base, "csv", "content", "data")
+        tables = ["participants", "cohorts", "pairs", "sessions", "goals", "feedback", "trainings"]
+        script = f"drop schema if exists {schema} cascade; create schema {schema}; grant usage on schema {schema} to ripple_reader;\n"
+        for table in tables:
+            header = open(os.path.join(csv_folder, table + ".csv"), encoding="utf-8").readline().strip().split(",")
+            script += f"create table {schema}.{table} ({', '.join(c + ' text' for c in header)});\n"
+            script += f"\\copy {schema}.{table} from '{csv_folder}/{table}.csv' with (format csv, header true)\n"
+        script += f"grant select on all tables in schema {schema} to ripple_reader;\n"
+        subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", admin], input=script.encode(), check=True,
+                       stdout=subprocess.DEVNULL)
+        os.makedirs(site, exist_ok=True)
+        passfile = os.path.join(site, "pgpass")
+        with open(passfile, "w") as f:
+            f.write("127.0.0.1:54329:ripple_test:ripple_reader:ripple-test\n")
+        os.chmod(passfile, 0o600)
+        queries = "".join(f"    {t}: \"select * from {schema}.{t}\"\n" for t in tables)
+        measure("PostgreSQL", site, f"data:\n  source: postgres://ripple_reader@127.0.0.1:54329/ripple_test?passfile={passfile}\n"
+                f"  tls: disable\n  queries:\n{queries}")
+    return results
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 /// Diagnostics as JSON for editors and CI (`ripple check --format json`).
 package enum DiagnosticJSON {
-    /// `{"errors": n, "warnings": n, "diagnostics": [{severity, file, line, column, field, message, hint}]}`.
+    /// `{"errors": n, "warnings": n, "diagnostics": [{severity, file, sheet, line, column, field, message, hint}]}`.
     package static func encode(_ diagnostics: [Diagnostic]) -> String {
         var out = "{\n  \"errors\": \(diagnostics.count { $0.severity == .error }),\n"
         out += "  \"warnings\": \(diagnostics.count { $0.severity == .warning }),\n  \"diagnostics\": ["
@@ -9,6 +9,7 @@ package enum DiagnosticJSON {
             var fields = ["\"severity\": \(quote(d.severity.rawValue))"]
             if let location = d.location {
                 fields.append("\"file\": \(quote(location.file))")
+                if let sheet = location.sheet { fields.append("\"sheet\": \(quote(sheet))") }
                 if let line = location.line { fields.append("\"line\": \(line)") }
                 if let column = location.column { fields.append("\"column\": \(column)") }
                 if let field = location.field { fields.append("\"field\": \(quote(field))") }

@@ -77,6 +77,16 @@ package struct DataSettings: Hashable, Sendable {
     package var columns: [String: [String: String]] = [:]
     /// Separator of list fields such as `roles` and `topics`.
     package var listSeparator: String = ";"
+    /// Per table, the workbook sheet holding it when its name is not the table's (`data.sheets`).
+    package var sheets: [String: String] = [:]
+    /// Where the program data is read from (`data.source`): `content/data` unless a database is named.
+    package var source: DataSource = .files
+    /// Per table, the SQL query that reads it from a database (`data.queries`); default `select * from <table>`.
+    package var queries: [String: String] = [:]
+    /// TLS for PostgreSQL (`data.tls`).
+    package var tls: DatabaseTLS = .require
+    /// Seconds a database may take to connect and to answer each query (`data.timeout`).
+    package var timeout: Int = 60
     /// Defaults.
     package init() {}
 }
@@ -117,4 +127,27 @@ package enum PrivacyAuditMode: String, Hashable, Sendable, CaseIterable {
     case warn
     /// Do not run the audit.
     case off
+}
+
+/// `data.source`: where the program's tables are read from.
+package enum DataSource: Hashable, Sendable {
+    /// CSV, JSON and `.xlsx` files under `content/data` (the default).
+    case files
+    /// A SQLite database file, its path relative to the site folder (`sqlite:data/program.db`).
+    case sqlite(path: String)
+    /// A PostgreSQL server (or a warehouse speaking its protocol): a `postgres://host:port/db` URL
+    /// without password; the credentials come from the environment (PGUSER, PGPASSWORD, ~/.pgpass).
+    case postgres(url: String)
+}
+
+/// `data.tls`: whether the PostgreSQL connection must be encrypted (libpq's `sslmode`).
+package enum DatabaseTLS: String, Hashable, Sendable, CaseIterable {
+    /// Never encrypt (a server on the same machine).
+    case disable
+    /// Encrypt when the server offers it.
+    case prefer
+    /// Always encrypt, without checking the server's certificate.
+    case require
+    /// Always encrypt and check the certificate and host name against the system's trusted certificates.
+    case verifyFull = "verify-full"
 }

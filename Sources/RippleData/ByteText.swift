@@ -1,5 +1,5 @@
 /// Byte-level text helpers for the data readers.
-enum ByteText {
+package enum ByteText {
     static let space = UInt8(ascii: " ")
     static let tab = UInt8(ascii: "\t")
     static let newline = UInt8(ascii: "\n")
@@ -84,7 +84,7 @@ enum ByteText {
     }
 
     /// A value quoted for a message, shortened to 40 characters.
-    static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         let limit = 40
         if text.count <= limit { return "'\(text)'" }
         return "'\(text.prefix(limit))…'"

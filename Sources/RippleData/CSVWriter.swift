@@ -18,9 +18,14 @@ struct CSVWriter {
 
     /// A text field (nil or empty = absent), quoted when it holds a comma, quote or line break.
     mutating func field(_ text: String?) {
+        guard var text else { return field(bytes: UnsafeBufferPointer(start: nil, count: 0)) }
+        text.withUTF8 { field(bytes: $0) }
+    }
+
+    /// A text field from its UTF-8 bytes (empty = absent), quoted when it holds a comma, quote or line break.
+    mutating func field(bytes utf8: UnsafeBufferPointer<UInt8>) {
         separate()
-        guard let text, !text.isEmpty else { return }
-        let utf8 = text.utf8
+        guard !utf8.isEmpty else { return }
         if utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) || utf8.first == 32 || utf8.last == 32 {
             bytes.append(34)
             for c in utf8 {

@@ -21,6 +21,8 @@ struct Decoded<Record> {
     var slugs: [String: (id: String, line: Int32)] = [:]
     /// The header of each schema field in the file (after `data.columns` mapping), for later diagnostics.
     var headers: [String] = []
+    /// For each schema field, its column in the table (-1 when absent): locates a field's cell in a sheet.
+    var columns: [Int] = []
 
     /// Makes room for about `rows` rows up front, so a million sessions never rehash.
     mutating func reserve(_ rows: Int) {

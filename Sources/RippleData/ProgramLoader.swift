@@ -16,19 +16,32 @@ package struct ProgramLoader: Sendable {
 
     /// Parses, maps, types and validates every table. `program` is nil when any error was found.
     ///
-    /// With no files at all the program is empty and valid. Diagnostics come grouped by file
-    /// (tables in dependency order), each file's in row order, at most ~50 per file.
-    package func load(_ files: [DataFile]) -> (program: Program?, diagnostics: [Diagnostic]) {
-        guard !files.isEmpty else { return (Program(), []) }
+    /// `files` are the CSV and JSON files; `tables` the tables other readers split into cells (workbook
+    /// sheets, database queries), validated the same way. With neither the program is empty and valid.
+    /// Diagnostics come grouped by file (tables in dependency order), each file's in row order, at most
+    /// ~50 per file. `ignored` are file extensions another reader already took (`xlsx`).
+    package func load(_ files: [DataFile], tables: [CellTable] = [],
+                      ignored: Set<String> = []) -> (program: Program?, diagnostics: [Diagnostic]) {
+        guard !files.isEmpty || !tables.isEmpty else { return (Program(), []) }
         var general: [Diagnostic] = []
-        var chosen: [String: DataFile] = [:]
+        var chosen: [String: TableInput] = [:]
         let folder = files.lazy.compactMap(\.folder).first ?? "content/data"
         let known = Set(TableSchema.all.map(\.name))
         let tableList = TableSchema.all.map(\.name).joined(separator: ", ")
 
-        for file in files.sorted(by: { $0.path < $1.path }) where !file.fileName.hasPrefix(".") {
+        for table in tables {
+            if let other = chosen[table.table] {
+                general.append(.error("the table '\(table.table)' is given twice, as \(other.displayName) and \(table.displayName)",
+                                      at: SourceLocation(file: table.file, sheet: table.sheet),
+                                      hint: "keep only one of the two"))
+                continue
+            }
+            chosen[table.table] = .cells(table)
+        }
+        for file in files.sorted(by: { $0.path < $1.path })
+        where !file.fileName.hasPrefix(".") && !ignored.contains(file.fileExtension) {
             guard file.fileExtension == "csv" || file.fileExtension == "json" else {
-                general.append(.warning("ignoring \(ByteText.quoted(file.fileName)): only .csv and .json files are read as data",
+                general.append(.warning("ignoring \(ByteText.quoted(file.fileName)): only .csv, .json and .xlsx files are read as data",
                                         at: SourceLocation(file: file.path),
                                         hint: "export the sheet as CSV UTF-8, or move the file out of \(folder)"))
                 continue
@@ -40,12 +53,12 @@ package struct ProgramLoader: Sendable {
                 continue
             }
             if let other = chosen[file.stem] {
-                general.append(.error("the table '\(file.stem)' is given twice, as \(other.fileName) and \(file.fileName)",
+                general.append(.error("the table '\(file.stem)' is given twice, as \(other.displayName) and \(file.fileName)",
                                       at: SourceLocation(file: file.path),
                                       hint: "keep only one of the two files"))
                 continue
             }
-            chosen[file.stem] = file
+            chosen[file.stem] = .file(file)
         }
         for name in TableSchema.requiredTables.sorted() where chosen[name] == nil {
             general.append(.error("the required table '\(name)' is missing", at: SourceLocation(file: folder),

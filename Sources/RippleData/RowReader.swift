@@ -28,12 +28,12 @@ struct RowReader {
     /// Records an error about a field of this row.
     mutating func error(_ field: Int, _ message: String, hint: String?) {
         ok = false
-        report.error(message, line: line, field: name(field), hint: hint)
+        report.error(message, line: line, field: name(field), cell: table.columns[field], hint: hint)
     }
 
     /// Records a warning about a field of this row.
     func warning(_ field: Int, _ message: String, hint: String?) {
-        report.warning(message, line: line, field: name(field), hint: hint)
+        report.warning(message, line: line, field: name(field), cell: table.columns[field], hint: hint)
     }
 
     /// The field's bytes, reporting a missing required value.

@@ -13,7 +13,8 @@ struct TableLayout {
 
     /// Maps `headers` to the schema, reporting duplicate headers, unknown columns (one warning)
     /// and missing required columns. `nil` when the file cannot be read as this table.
-    init?(schema: TableSchema, headers: [String], settings: DataSettings, report: FileReport, checkRequired: Bool) {
+    init?(schema: TableSchema, headers: [String], settings: DataSettings, report: FileReport, checkRequired: Bool,
+          headerLine: Int = 1) {
         self.schema = schema
         self.headers = headers
         let separator = Array(settings.listSeparator.utf8)
@@ -30,7 +31,7 @@ struct TableLayout {
             guard !key.isEmpty else { continue }
             if let first = firstColumn[key] {
                 report.error("the column \(ByteText.quoted(header)) appears twice in the header (columns \(first + 1) and \(column + 1))",
-                             line: 1, column: nil, field: nil,
+                             line: headerLine, column: nil, field: nil,
                              hint: "rename or remove one of the two columns so each header is unique")
                 fatal = true
                 duplicates.insert(column)
@@ -46,7 +47,7 @@ struct TableLayout {
                 claimed.insert(column)
             } else if schema.fields[f].required && checkRequired {
                 let mapped = mapping[schema.fields[f].name] != nil
-                report.error("the required column \(ByteText.quoted(header)) is missing", line: 1,
+                report.error("the required column \(ByteText.quoted(header)) is missing", line: headerLine,
                              hint: mapped
                                 ? "the file has no column named \(ByteText.quoted(header)); fix data.columns.\(schema.name).\(schema.fields[f].name) in ripple.yaml or add the column"
                                 : "add a \(header) column, or map your own header to it in ripple.yaml under data.columns.\(schema.name).\(header)")
@@ -58,7 +59,7 @@ struct TableLayout {
             .map { ByteText.quoted($0.element) }
         if !unknown.isEmpty {
             report.warning("ignoring unknown column\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", "))",
-                           line: 1,
+                           line: headerLine,
                            hint: "rename \(unknown.count == 1 ? "it" : "them") to a Ripple field or map \(unknown.count == 1 ? "it" : "them") in ripple.yaml under data.columns.\(schema.name); see docs/data-format.md")
         }
         if fatal { return nil }

@@ -1,9 +1,9 @@
 import RippleCore
 
-/// Reads one data file (CSV or JSON) as a table: checks the encoding, maps the header and hands
-/// each row to a decoder as a `RowReader`. Structural problems become diagnostics in `report`.
+/// Reads one table (a CSV or JSON file, or the cells of a sheet or query) : checks the encoding, maps
+/// the header and hands each row to a decoder as a `RowReader`. Structural problems become diagnostics in `report`.
 struct TableReader {
-    let file: DataFile
+    let input: TableInput
     let schema: TableSchema
     let settings: DataSettings
     let report: FileReport
@@ -11,6 +11,13 @@ struct TableReader {
     /// Calls `body` for every non-blank row. Returns `false` when the file could not be read at all
     /// (bad encoding, empty, broken header), so other tables should not chase its ids.
     func read(_ body: (inout RowReader) -> Void) -> Bool {
+        switch input {
+        case .file(let file): read(file, body)
+        case .cells(let cells): read(cells, body)
+        }
+    }
+
+    private func read(_ file: DataFile, _ body: (inout RowReader) -> Void) -> Bool {
         file.bytes.withUnsafeBufferPointer { b in
             let start = ByteText.hasBOM(b) ? 3 : 0
             if let bad = ByteText.firstInvalidUTF8(b) {
@@ -90,6 +97,29 @@ struct TableReader {
         }
     }
 
+    private func read(_ cells: CellTable, _ body: (inout RowReader) -> Void) -> Bool {
+        // The rules CSV files follow hold for cells too: UTF-8 without control characters.
+        let bad = cells.storage.withUnsafeBufferPointer { b -> (offset: Int, message: String, hint: String)? in
+            if let offset = ByteText.firstInvalidUTF8(b) {
+                return (offset, "the cell is not valid UTF-8 text", "store the text as UTF-8")
+            }
+            guard let problem = SourceFile.controlCharacterProblem(in: b, file: cells.file) else { return nil }
+            let offset = b.firstIndex { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D } ?? 0
+            return (offset, "the cell" + problem.message.dropFirst("the file".count), problem.hint ?? "")
+        }
+        if let bad {
+            let width = max(cells.headers.count, 1)
+            let index = cells.spans.firstIndex { $0.start <= bad.offset && bad.offset < $0.end } ?? 0
+            report.error(bad.message, line: cells.lines.isEmpty ? nil : cells.lines[index / width], cell: index % width,
+                         hint: bad.hint)
+            return false
+        }
+        guard let layout = TableLayout(schema: schema, headers: cells.headers, settings: settings, report: report,
+                                       checkRequired: true, headerLine: cells.headerLine) else { return false }
+        rows(cells.storage, cells.spans, lines: cells.lines, layout: layout, body)
+        return true
+    }
+
     private func readJSON(_ b: UnsafeBufferPointer<UInt8>, start: Int, _ body: (inout RowReader) -> Void) -> Bool {
         let json: JSONTableReader
         do {
@@ -101,10 +131,17 @@ struct TableReader {
         }
         guard let layout = TableLayout(schema: schema, headers: json.headers, settings: settings, report: report,
                                        checkRequired: !json.lines.isEmpty) else { return false }
-        let width = json.headers.count
-        json.storage.withUnsafeBufferPointer { storage in
-            json.spans.withUnsafeBufferPointer { all in
-                for (r, line) in json.lines.enumerated() {
+        rows(json.storage, json.spans, lines: json.lines, layout: layout, body)
+        return true
+    }
+
+    /// Hands each non-blank row of a table already split into cells (row-major `spans`, one line per row) to `body`.
+    private func rows(_ storage: [UInt8], _ spans: [FieldSpan], lines: [Int], layout: TableLayout,
+                      _ body: (inout RowReader) -> Void) {
+        let width = layout.headers.count
+        storage.withUnsafeBufferPointer { storage in
+            spans.withUnsafeBufferPointer { all in
+                for (r, line) in lines.enumerated() {
                     let fields = UnsafeBufferPointer(rebasing: all[(r * width)..<((r + 1) * width)])
                     if fields.allSatisfy(\.isEmpty) { continue }
                     var row = RowReader(base: storage, scratch: storage, spans: fields, table: layout, report: report,
@@ -113,6 +150,5 @@ struct TableReader {
                 }
             }
         }
-        return true
     }
 }

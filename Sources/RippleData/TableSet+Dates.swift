@@ -54,6 +54,7 @@ extension TableSet {
                     let header = column.field < table.headers.count ? table.headers[column.field] : schema.fields[column.field].name
                     report.error("\(ByteText.quoted(day.iso)) is more than a year after the rest of the data, which ends by \(end)",
                                  line: Int(table.lines[index]), field: header,
+                                 cell: column.field < table.columns.count ? table.columns[column.field] : nil,
                                  hint: "fix the date, or set program.as_of in ripple.yaml if it is right")
                 }
             }

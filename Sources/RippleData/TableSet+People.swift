@@ -97,6 +97,7 @@ extension TableSet {
             guard let capacity = person.mentorCapacity, active[index] > capacity else { continue }
             report.warning("\(ByteText.quoted(person.id)) mentors \(active[index]) active pairs but mentor_capacity is \(capacity)",
                            line: Int(participants.lines[index]), field: settings.columns["participants"]?[field] ?? field,
+                           cell: participants.columns.isEmpty ? nil : participants.columns[ParticipantField.capacity.rawValue],
                            hint: "raise mentor_capacity or rematch some of this mentor's mentees")
         }
     }

@@ -7,7 +7,7 @@ import RippleCore
 /// big one) alongside goals, feedback and trainings once pairs are known.
 struct TableSet: Sendable {
     let settings: DataSettings
-    let files: [String: DataFile]
+    let files: [String: TableInput]
 
     var participants = Decoded<Participant>()
     var cohorts = Decoded<Cohort>()
@@ -17,7 +17,7 @@ struct TableSet: Sendable {
     var feedback = Decoded<Feedback>()
     var trainings = Decoded<Training>()
 
-    init(settings: DataSettings, files: [String: DataFile]) {
+    init(settings: DataSettings, files: [String: TableInput]) {
         self.settings = settings
         self.files = files
     }
@@ -73,14 +73,17 @@ struct TableSet: Sendable {
     ) -> (Decoded<Record>, FileReport?) {
         var result = Decoded<Record>()
         result.fileName = "\(schema.name).csv"
-        guard let file = files[schema.name] else { return (result, nil) }
-        result.fileName = file.fileName
-        result.reserve(file.bytes.withUnsafeBufferPointer(ByteText.lineCount))
-        let report = FileReport(file: file.path, table: schema.name)
+        guard let input = files[schema.name] else { return (result, nil) }
+        result.fileName = input.displayName
+        result.reserve(input.rowCount)
+        let report = FileReport(file: input.path, table: schema.name, sheet: input.sheet)
         var interner = Interner()
         let decodeRow = decode(self)
-        result.readable = TableReader(file: file, schema: schema, settings: settings, report: report).read { row in
-            if result.headers.isEmpty { result.headers = schema.fields.indices.map(row.name) }
+        result.readable = TableReader(input: input, schema: schema, settings: settings, report: report).read { row in
+            if result.headers.isEmpty {
+                result.headers = schema.fields.indices.map(row.name)
+                result.columns = row.table.columns
+            }
             decodeRow(&row, &result, &interner)
         }
         return (result, report)

@@ -25,6 +25,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Rebuild only what changed since the last `--incremental` build, keeping state in <site>/.ripple-cache/ (safe to delete).")
     var incremental = false
 
+    @Option(name: .customLong("data-snapshot"), help: "Also write the program data the build read (from files, a workbook or a database) as CSV into this folder; building with it as content/data gives the same site.")
+    var dataSnapshot: String?
+
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
@@ -32,6 +35,9 @@ struct BuildCommand: ParsableCommand {
     var verbose = false
 
     func validate() throws {
+        if dataSnapshot != nil, incremental {
+            throw ValidationError("--data-snapshot works with full builds only; leave out --incremental")
+        }
         if let baseURL, !baseURL.isEmpty, let problem = ConfigParser.baseURLProblem(baseURL, name: "--base-url") {
             throw ValidationError(problem + " (" + ConfigParser.baseURLHint + ")")
         }
@@ -44,6 +50,7 @@ struct BuildCommand: ParsableCommand {
         var builder = SiteBuilder(source: sourceURL, output: outputURL,
                                   assembler: SiteAssembler(includeDrafts: drafts, baseURL: baseURL))
         builder.checkLinks = !noLinkCheck
+        builder.dataSnapshot = dataSnapshot.map { URL(fileURLWithPath: $0) }
         if !quiet { builder.progress = Console.progress }
         Interruption.stopChildrenOnSignal()
         do {

@@ -2,14 +2,23 @@ import ArgumentParser
 import Foundation
 import RippleCore
 import RippleData
+import RippleSources
 
 /// `ripple sample-data`: writes a realistic, deterministic program for trying Ripple out.
 struct SampleDataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "sample-data",
-                                                    abstract: "Write a realistic sample program as CSV files.")
+                                                    abstract: "Write a realistic sample program as CSV files, a workbook or a SQLite file.")
 
-    @Option(name: .long, help: "The folder to write the CSV files into (usually content/data).")
+    /// The forms the sample can be written in.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv, xlsx, sqlite
+    }
+
+    @Option(name: .long, help: "The folder to write into (usually content/data).")
     var out: String
+
+    @Option(name: .long, help: "csv: one file per table; xlsx: program.xlsx, one sheet per table; sqlite: program.db (data.source: sqlite:<path>).")
+    var format: Format = .csv
 
     @Option(name: .long, help: "How many participants (10 to 100,000).")
     var participants: Int = 300
@@ -41,10 +50,21 @@ struct SampleDataCommand: ParsableCommand {
         let folder = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var rows = 0
-        for file in generator.generate() {
-            try Data(file.bytes).write(to: folder.appending(path: file.path))
-            rows += file.bytes.count { $0 == UInt8(ascii: "\n") } - 1
+        let files = generator.generate()
+        for file in files { rows += file.bytes.count { $0 == UInt8(ascii: "\n") } - 1 }
+        let tables = files.compactMap { CellTable(csv: $0, table: String($0.path.dropLast(".csv".count))) }
+        do {
+            switch format {
+            case .csv:
+                for file in files { try Data(file.bytes).write(to: folder.appending(path: file.path)) }
+            case .xlsx:
+                try Data(try WorkbookWriter.workbook(tables)).write(to: folder.appending(path: "program.xlsx"))
+            case .sqlite:
+                try SQLiteWriter.write(tables, to: folder.appending(path: "program.db").path)
+            }
+        } catch let error as DiagnosticError {
+            throw Console.failure(error.diagnostics) { "sample-data failed: \($0)." }
         }
-        print("Wrote \(rows) rows for \(participants) participants into \(out)")
+        print("Wrote \(rows) rows for \(participants) participants into \(out)\(format == .csv ? "" : "/program." + (format == .xlsx ? "xlsx" : "db"))")
     }
 }

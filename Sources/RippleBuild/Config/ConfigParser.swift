@@ -1,3 +1,4 @@
+import Foundation
 import RippleCore
 import RippleData
 import RippleMetrics
@@ -150,13 +151,35 @@ package enum ConfigParser {
     }
 
     private static func readData(_ node: YAMLNode, into data: inout DataSettings, with reader: inout YAMLReader) {
-        reader.mapping(node, in: "data", keys: ["columns", "list_separator"]) { reader, key, value in
+        reader.mapping(node, in: "data", keys: ["columns", "list_separator", "sheets", "source", "queries", "tls", "timeout"]) { reader, key, value in
             if key == "list_separator" {
                 let separator = reader.string(value, key: key) ?? ";"
                 if separator.utf8.count == 1, separator != "\"", separator != "," { data.listSeparator = separator } else {
                     reader.report("'list_separator' must be one character other than a comma or quote, not '\(separator)'", at: value)
                 }
                 return
+            }
+            switch key {
+            case "source":
+                if let text = reader.string(value, key: key) { data.source = readSource(text, at: value, with: &reader) }
+                return
+            case "queries":
+                reader.mapping(value, in: "data.queries", keys: ProgramSchema.tables) { reader, table, query in
+                    if let query = reader.string(query, key: table) { data.queries[table] = query }
+                }
+                return
+            case "tls":
+                data.tls = reader.choice(value, key: key, as: DatabaseTLS.self) ?? data.tls
+                return
+            case "timeout":
+                data.timeout = reader.int(value, key: key, in: 1...86_400) ?? data.timeout
+                return
+            case "sheets":
+                reader.mapping(value, in: "data.sheets", keys: ProgramSchema.tables) { reader, table, sheet in
+                    if let sheet = reader.string(sheet, key: table) { data.sheets[table] = sheet }
+                }
+                return
+            default: break
             }
             reader.mapping(value, in: "data.columns", keys: ProgramSchema.tables) { reader, table, fields in
                 var mapping: [String: String] = [:]
@@ -166,6 +189,36 @@ package enum ConfigParser {
                 data.columns[table] = mapping
             }
         }
+    }
+
+    /// `data.source`: `files`, `sqlite:<path>` or a `postgres://` URL that holds no password.
+    private static func readSource(_ text: String, at node: YAMLNode, with reader: inout YAMLReader) -> DataSource {
+        if text == "files" { return .files }
+        if text.hasPrefix("sqlite:") {
+            let path = String(text.dropFirst("sqlite:".count))
+            guard !path.isEmpty else {
+                reader.report("'sqlite:' must be followed by the database file's path", at: node,
+                              hint: "write e.g. sqlite:data/program.db (relative to the site folder)")
+                return .files
+            }
+            return .sqlite(path: path)
+        }
+        if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
+            let components = URLComponents(string: text)
+            guard let components, components.host != nil || components.path.count > 1 else {
+                reader.report("'\(text)' is not a PostgreSQL URL", at: node, hint: "write postgres://host:5432/database")
+                return .files
+            }
+            let inQuery = components.queryItems?.contains { $0.name.lowercased() == "password" } ?? false
+            if components.password != nil || inQuery {
+                reader.report("data.source holds a password; ripple.yaml must not", at: node,
+                              hint: "remove it from the URL and set PGPASSWORD in the environment, or use ~/.pgpass")
+                return .files
+            }
+            return .postgres(url: text)
+        }
+        reader.report("data.source must be files, sqlite:<path> or postgres://host:port/database, not '\(text)'", at: node)
+        return .files
     }
 
     private static func readTargets(_ node: YAMLNode, into targets: inout [String: Double], with reader: inout YAMLReader) {

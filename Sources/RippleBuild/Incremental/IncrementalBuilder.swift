@@ -196,6 +196,7 @@ package struct IncrementalBuilder: Sendable {
         if model.metrics != nil {
             hash.add(files.configText); hash.add(assembler.baseURL)
             for file in files.dataFiles { hash.add(file.path); hash.add(file.bytes) }
+            for table in files.dataTables { hash.add(table.table); hash.add(table.csv) }
         }
         return hash.value
     }

@@ -1,5 +1,6 @@
 import Foundation
 import RippleCore
+import RippleSources
 import RippleTheme
 
 /// Reads a site folder from disk: the first of the pipeline's two I/O stages.
@@ -48,10 +49,23 @@ package struct SiteLoader: Sendable {
             let path = String(file.path.dropFirst("templates/".count))
             theme[path] = ThemeFile(path: path, displayPath: file.path, bytes: file.bytes)
         }
-        return SiteSource(configText: config,
-                          contentFiles: content.filter { !$0.path.hasPrefix("content/data/") },
-                          dataFiles: content.filter { $0.path.hasPrefix("content/data/") },
-                          themeFiles: theme.keys.sorted().map { theme[$0]! })
+        var source = SiteSource(configText: config,
+                                contentFiles: content.filter { !$0.path.hasPrefix("content/data/") },
+                                dataFiles: content.filter { $0.path.hasPrefix("content/data/") },
+                                themeFiles: theme.keys.sorted().map { theme[$0]! })
+        readDatabase(into: &source)
+        return source
+    }
+
+    /// With a database as `data.source`, its tables are read now, on every load (a database has no file
+    /// dates to compare), and the files under content/data are left aside. A broken ripple.yaml is
+    /// reported by the assembler; nothing is read then.
+    private func readDatabase(into source: inout SiteSource) {
+        guard let config = try? ConfigParser.parse(source.configText), config.data.source != .files else { return }
+        let read = DatabaseReader(settings: config.data, root: root.path).read()
+        source.dataFiles = []
+        source.dataTables = read.tables
+        source.dataProblems = read.diagnostics
     }
 
     private func files(under folder: String) throws(DiagnosticError) -> [SourceFile] {

@@ -1,4 +1,5 @@
 import RippleCore
+import RippleData
 
 /// Everything read from a site folder, before any interpretation.
 package struct SiteSource: Sendable {
@@ -8,6 +9,10 @@ package struct SiteSource: Sendable {
     package var contentFiles: [SourceFile]
     /// Files under `content/data/`.
     package var dataFiles: [SourceFile]
+    /// The tables read from the database `data.source` names (none for `files`).
+    package var dataTables: [CellTable] = []
+    /// Why the database could not be read, when it could not.
+    package var dataProblems: [Diagnostic] = []
     /// The theme: the embedded default theme overlaid file by file with the site's `templates/`.
     /// Paths are relative to the theme folder (`layouts/page.mustache`); `origin` tells where each came from.
     package var themeFiles: [ThemeFile]
@@ -27,6 +32,7 @@ package struct SiteSource: Sendable {
         var lean = self
         lean.contentFiles = contentFiles.map { $0.path.hasSuffix(".md") ? SourceFile(path: $0.path, bytes: []) : $0 }
         lean.dataFiles = []
+        lean.dataTables = []
         return lean
     }
 }

@@ -3,6 +3,7 @@ import RippleData
 import RippleMetrics
 import RipplePrivacy
 import RippleRender
+import RippleSources
 import RippleTemplate
 
 /// The pure middle of the pipeline: from the files read to the immutable `SiteModel`, validating
@@ -57,9 +58,11 @@ package struct SiteAssembler: Sendable {
 
         var program: Program?
         var metrics: MetricSet?
-        if !source.dataFiles.isEmpty {
-            let files = source.dataFiles
-            let loaded = timings.measure("data") { ProgramLoader(settings: config.data, asOf: config.program.asOf).load(files) }
+        if !source.dataFiles.isEmpty || !source.dataTables.isEmpty || !source.dataProblems.isEmpty {
+            let loaded = timings.measure("data") {
+                ProgramReader(settings: config.data, asOf: config.program.asOf)
+                    .load(source.dataFiles, tables: source.dataTables, problems: source.dataProblems)
+            }
             diagnostics += loaded.diagnostics
             program = loaded.program
             if let program {

@@ -1,6 +1,7 @@
 import Foundation
 import RippleCore
 import RippleRender
+import RippleSources
 
 /// Runs the whole pipeline: load (I/O) → assemble (pure) → render → write (I/O, staged and swapped in).
 package struct SiteBuilder: Sendable {
@@ -14,6 +15,8 @@ package struct SiteBuilder: Sendable {
     package var checkLinks = true
     /// Called with a line to show before a long step (making the guide's PDF); the CLI prints it.
     package var progress: (@Sendable (String) -> Void)?
+    /// Where to write the program data the build read, as CSV (`--data-snapshot`), after a successful build.
+    package var dataSnapshot: URL?
 
     /// Creates a builder.
     package init(source: URL, output: URL, assembler: SiteAssembler = SiteAssembler()) {
@@ -61,9 +64,10 @@ package struct SiteBuilder: Sendable {
         var timings = StageTimings()
         var files = try timings.measure("load") { () throws(DiagnosticError) in try SiteLoader(root: source).load() }
         let assembled = assembler.assemble(files)
+        guard var model = assembled.model else { throw DiagnosticError(assembled.diagnostics) }
+        let snapshot = dataSnapshot == nil ? [] : ProgramReader(settings: model.config.data).snapshot(files.dataFiles, tables: files.dataTables)
         files = files.assembled
         timings.append(assembled.timings)
-        guard var model = assembled.model else { throw DiagnosticError(assembled.diagnostics) }
         // Guide downloads (EPUB, print, PDF): known before rendering so the guide pages can link them.
         var pdfEngine = PDFEngine.locate()
         pdfEngine?.progress = progress
@@ -114,7 +118,19 @@ package struct SiteBuilder: Sendable {
             staged.discard()
             throw error
         }
+        if let dataSnapshot { try Self.write(snapshot, to: dataSnapshot) }
         return Report(filesWritten: counting.count, pagesWritten: counting.htmlCount, diagnostics: diagnostics,
                       timings: timings, externalLinks: external)
+    }
+
+    /// Writes the snapshot's files into `folder` (created when missing), replacing files of the same name.
+    private static func write(_ snapshot: [SourceFile], to folder: URL) throws(DiagnosticError) {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for file in snapshot { try Data(file.bytes).write(to: folder.appending(path: file.path), options: .atomic) }
+        } catch {
+            throw DiagnosticError(.error("could not write the data snapshot into '\(folder.path)': \(error.localizedDescription)",
+                                         hint: "check that the folder can be written; the site itself was built"))
+        }
     }
 }

@@ -1,0 +1,1 @@
+"$RIPPLE" sample-data --out . --participants 60 --format sqlite >/dev/null

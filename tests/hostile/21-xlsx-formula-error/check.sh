@@ -1,0 +1,1 @@
+[ ! -e public ] || { echo "public/ was written"; exit 1; }
