@@ -22,6 +22,13 @@ struct PrivacyFilter {
                 m.clear(field); hidden.insert(key)
             }
         }
+        // The overall rating lies between the mentors' and the mentees': with one hidden, the other
+        // and the overall would bound it.
+        let roleRatings: [(String, WritableKeyPath<PeriodMetrics, Double?>)] =
+            [("avg_rating_by_mentors", \.avgRatingByMentors), ("avg_rating_by_mentees", \.avgRatingByMentees)]
+        if roleRatings.contains(where: { hidden.contains($0.0) }) {
+            for (key, path) in roleRatings where m[keyPath: path] != nil { m[keyPath: path] = nil; hidden.insert(key) }
+        }
         for (s, people) in raw.surveyPopulations.enumerated()
         where (countsOnly || tooSmall(people)) && m.surveyScore[s].value != nil {
             m.surveyScore[s].value = nil

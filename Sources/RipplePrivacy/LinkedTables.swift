@@ -17,7 +17,8 @@ struct LinkedTables: Sendable {
 
     /// Counts that add up over quarters to the all-time figure (dated events).
     static let additive = ["pairs_started", "sessions_completed", "goals_achieved", "goals_set", "pairs_completed",
-                           "pairs_closed_early", "sessions_led_by_mentor", "sessions_led_by_mentee", "sessions_led_jointly"]
+                           "pairs_closed_early", "sessions_led_by_mentor", "sessions_led_by_mentee", "sessions_led_jointly",
+                           "sessions_cancelled", "sessions_no_show"]
 
     init(_ figures: PublishedFigures) {
         self.figures = figures
@@ -81,6 +82,9 @@ struct LinkedTables: Sendable {
         ratio("sessions_per_active_pair", [sessions], [pairs], half: 0.005, rule: [sessions, pairs])
         ratio("completion_rate", [cell("pairs_completed")], [cell("pairs_completed"), cell("pairs_closed_early")],
               rule: [cell("pairs_completed"), cell("pairs_closed_early")])
+        let scheduled = [sessions, cell("sessions_cancelled"), cell("sessions_no_show")]
+        ratio("cancellation_rate", [cell("sessions_cancelled")], scheduled, rule: scheduled)
+        ratio("no_show_rate", [cell("sessions_no_show")], scheduled, rule: scheduled)
         let achieved = cell("goals_achieved")
         ratio("goal_completion_rate", [achieved], [achieved, helper("\(p) goals dropped")], rule: [achieved])
         let people = [("cross_level_share", "pairs_active"), ("survey_response_rate", "participants_active"),
