@@ -1,6 +1,7 @@
 import RippleCore
 @testable import RippleBuild
 import RippleRender
+import RippleTestSupport
 
 /// The link scanner as it was before `PageScan` (every attribute decoded into strings), reading the tags of
 /// `HTMLTokenizer`: the oracle the fast scanner is compared with, byte for byte, in `LinkCheckScanTests`.
@@ -16,14 +17,14 @@ enum ReferenceLinkScanner {
         var line = 1, counted = 0
         var openLink: Int?  // index in `links` of the `<a>` whose text is being collected
         var text: [UInt8] = []
-        let tokens = ReferenceToken.tokens(bytes)
+        let tokens = DecodedToken.tokens(bytes)
         var i = 0
         func lineAt(_ offset: Int) -> Int {
             while counted < offset { if bytes[counted] == 10 { line += 1 }; counted += 1 }
             return line
         }
         while i < bytes.count {
-            let tag: ReferenceToken.Tag
+            let tag: DecodedToken.Tag
             switch tokens[i] {
             case nil:
                 if openLink != nil { text.append(bytes[i]) }
@@ -75,45 +76,5 @@ enum ReferenceLinkScanner {
             }
         }
         return Page(ids: ids, links: links)
-    }
-}
-
-/// What the reference reads at an offset: a tag with its attributes decoded, raw text, or something to skip
-/// (comments, doctypes, tags cut off by the end).
-enum ReferenceToken {
-    struct Tag {
-        var name: String
-        var closing: Bool
-        var selfClosing: Bool
-        var attributes: [(name: String, value: String)]
-        var end: Int
-        func attribute(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
-    }
-
-    case tag(Tag)
-    case raw(element: String, end: Int)
-    case skip(end: Int)
-
-    static func tokens(_ bytes: [UInt8]) -> [Int: ReferenceToken] {
-        struct Collector: HTMLTokenVisitor {
-            let bytes: UnsafeBufferPointer<UInt8>
-            var tokens: [Int: ReferenceToken] = [:]
-            mutating func text(_ range: Range<Int>) {}
-            mutating func rawText(_ range: Range<Int>, of element: HTMLTagName) {
-                tokens[range.lowerBound] = .raw(element: "\(element)", end: range.upperBound)
-            }
-            mutating func tag(_ tag: HTMLTagToken) {
-                tokens[tag.range.lowerBound] = .tag(Tag(
-                    name: tag.nameText(bytes), closing: tag.isEnd, selfClosing: tag.selfClosing,
-                    attributes: tag.attributes.map { ($0.nameText(bytes), $0.value(bytes)) }, end: tag.range.upperBound))
-            }
-            mutating func markup(_ range: Range<Int>, _ kind: HTMLMarkupKind) { tokens[range.lowerBound] = .skip(end: range.upperBound) }
-            mutating func unfinished(_ range: Range<Int>) { tokens[range.lowerBound] = .skip(end: range.upperBound) }
-        }
-        return bytes.withUnsafeBufferPointer { buffer in
-            var collector = Collector(bytes: buffer)
-            HTMLTokenizer.tokenize(buffer, into: &collector)
-            return collector.tokens
-        }
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import RippleBuild
+import RippleTestSupport
 
 /// The fast scanner (`PageScan`, behind `LinkScanner.scanHTML` and the site check) finds exactly what the
 /// straightforward reference finds on the same tokens: same ids, same links in the same order, same lines,
@@ -55,7 +56,7 @@ import Testing
             " class=", "\"a.html\"", "'b.html#x'", "c.png 2x, d.png", "url(e.png)", "@import 'f.css';", "/* url(g) */",
             "&amp;", "&lt;", "&#x41;", "&bad", "text", " more words ", "é", "\u{212A}", "<", "1", "-",
         ]
-        var generator = SplitMix(seed: 0x5EED)
+        var generator = SeededRandom(seed: 0x5EED)
         for _ in 0..<3000 {
             let count = Int(generator.next() % 40)
             var html = ""
@@ -75,15 +76,3 @@ import Testing
     }
 }
 
-/// A small deterministic generator for reproducible random inputs.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

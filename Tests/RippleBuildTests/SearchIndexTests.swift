@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import RippleCore
 import RippleRender
+import RippleTestSupport
 
 @Suite struct SearchIndexTests {
     @Test func termsAreFoldedStemmedAndStopWordsDropped() {
@@ -85,7 +86,7 @@ import RippleRender
 
     /// The size budget (index under 15% of the site's HTML) on a generated guide; measured at scale in docs/search.md.
     @Test func indexStaysSmallNextToTheHTML() {
-        var generator = SystemRandomNumberGenerator.Seeded(seed: 42)
+        var generator = SeededRandom(seed: 42)
         let syllables = ["men", "tor", "pro", "gram", "ses", "sion", "goal", "ca", "reer", "skill", "lead", "er", "ship", "feed",
                          "back", "co", "hort", "pair", "match", "grow", "learn", "plan", "re", "view", "de", "vel", "op"]
         let vocabulary = (0..<5000).map { i in
@@ -104,17 +105,5 @@ import RippleRender
         }
         let size = SearchIndex(documents: documents).javaScript.utf8.count
         #expect(Double(size) < 0.25 * Double(html), "index \(size) bytes for \(html) bytes of chapter HTML")
-    }
-}
-
-extension SystemRandomNumberGenerator {
-    /// A small deterministic generator for test corpora.
-    struct Seeded {
-        var state: UInt64
-        init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
-        mutating func next(_ bound: Int) -> Int {
-            state ^= state << 13; state ^= state >> 7; state ^= state << 17
-            return Int(state % UInt64(bound))
-        }
     }
 }

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 import RippleRender
+import RippleTestSupport
 
 /// The patched search index against a full merge: the same bytes after every change, and the changes that
 /// should patch do patch.
 @Suite struct IncrementalSearchIndexTests {
-    typealias Generator = SearchIndexDifferentialTests.Generator
 
     /// A page of the guide: a title and sections of text (the first before any heading).
     struct Page {
@@ -31,11 +31,11 @@ import RippleRender
         "don't", "résumé", "re\u{301}sume\u{301}", "İstanbul", "coöperation", "ﬁnance", "１２３", "ß",
     ]
 
-    static func text(_ g: inout Generator, words count: Int) -> String {
+    static func text(_ g: inout SeededRandom, words count: Int) -> String {
         (0..<count).map { _ in g.pick(words) }.joined(separator: " ")
     }
 
-    static func page(_ g: inout Generator, _ k: Int) -> Page {
+    static func page(_ g: inout SeededRandom, _ k: Int) -> Page {
         let sections = (0..<(1 + g.next(4))).map { _ in (text(&g, words: 1 + g.next(3)), text(&g, words: 3 + g.next(30))) }
         return Page(title: text(&g, words: 1 + g.next(4)), url: "guide/c\(k)/index.html", sections: sections)
     }
@@ -50,7 +50,7 @@ import RippleRender
     }
 
     @Test func changesGiveTheSameIndexAsAFullMerge() {
-        var g = Generator(seed: 7)
+        var g = SeededRandom(seed: 7)
         var pages = (0..<30).map { Self.page(&g, $0) }
         let index = IncrementalSearchIndex()
         Self.check(index, pages, patched: false)
@@ -116,7 +116,7 @@ import RippleRender
     /// comparing equal (the first met stands for them all), or terms neither their title nor a section holds.
     @Test(arguments: [21, 22, 23, 24] as [UInt64])
     func handMadeDocumentsWithEqualComparingTermsGiveTheSameIndex(seed: UInt64) {
-        var g = Generator(seed: seed)
+        var g = SeededRandom(seed: seed)
         let vocabulary = ["café", "cafe\u{301}", "k", "\u{212A}", "ω", "\u{2126}", "a\u{323}\u{302}", "a\u{302}\u{323}", "plain",
                           "zeta", "42", "é", "e\u{301}", "other"] + (0..<30).map { "w\($0)" }
         func document(_ k: Int, unused: Bool) -> AnalysedDocument {
@@ -154,7 +154,7 @@ import RippleRender
 
     @Test(arguments: [1, 2, 3] as [UInt64])
     func randomEditsGiveTheSameIndex(seed: UInt64) {
-        var g = Generator(seed: seed)
+        var g = SeededRandom(seed: seed)
         var pages = (0..<30).map { Self.page(&g, $0) }
         let index = IncrementalSearchIndex()
         Self.check(index, pages)
@@ -187,7 +187,7 @@ import RippleRender
     /// one chapter gaining a unique term; run with `RIPPLE_SEARCH_BENCH=1`.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["RIPPLE_SEARCH_BENCH"] != nil))
     func benchmark() {
-        var g = Generator(seed: 42)
+        var g = SeededRandom(seed: 42)
         let vocabulary = (0..<10_000).map { "w\(String($0, radix: 36))x" }
         func word() -> Int {  // roughly Zipf: log-uniform ranks
             Int(pow(10_000.0, Double(g.next(1 << 20)) / Double(1 << 20))) - 1

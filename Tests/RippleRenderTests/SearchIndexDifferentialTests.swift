@@ -2,21 +2,11 @@ import Foundation
 import Testing
 import RippleCore
 import RippleRender
+import RippleTestSupport
 
 /// The byte-level search index against the reference implementation it replaced: the same JavaScript, byte for
 /// byte, on generated documents full of the awkward cases.
 @Suite struct SearchIndexDifferentialTests {
-    /// A small deterministic generator.
-    struct Generator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
-        mutating func next(_ bound: Int) -> Int {
-            state ^= state << 13; state ^= state >> 7; state ^= state << 17
-            return Int(state % UInt64(bound))
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
-    }
-
     static let words = [
         "mentor", "Mentors", "MENTORING", "mentees", "the", "The", "and", "it's", "Q3", "2026", "a", "I", "x",
         "matches", "sessions", "goals", "analysis", "process", "meetings", "needed", "bus", "gas", "this", "studies",
@@ -41,7 +31,7 @@ import RippleRender
     static let inlineTags = ["em", "strong", "code", "span", "a", "b", "i", "kbd", "mark", "sub", "sup", "time", "wbr"]
     static let blockTags = ["p", "div", "li", "ul", "td", "section", "blockquote", "pre", "br", "hr", "figure", "Pre", "DIV"]
 
-    static func text(_ g: inout Generator, words count: Int) -> String {
+    static func text(_ g: inout SeededRandom, words count: Int) -> String {
         var out = ""
         for _ in 0..<count {
             switch g.next(12) {
@@ -53,7 +43,7 @@ import RippleRender
         return out
     }
 
-    static func html(_ g: inout Generator) -> String {
+    static func html(_ g: inout SeededRandom) -> String {
         var out = ""
         var sectionCount = 0
         for _ in 0..<g.next(25) {
@@ -95,7 +85,7 @@ import RippleRender
     }
 
     static func corpus(seed: UInt64, count: Int) -> [(title: String, url: String, html: String)] {
-        var g = Generator(seed: seed)
+        var g = SeededRandom(seed: seed)
         return (0..<count).map { k in
             let title = g.next(6) == 0 ? "" : text(&g, words: 1 + g.next(6))
             return (title, "guide/c\(k)/index.html", g.next(15) == 0 ? "" : html(&g))
@@ -127,7 +117,7 @@ import RippleRender
 
     @Test(arguments: [11, 12, 13] as [UInt64])
     func readyMadeSectionsGiveTheSameIndex(seed: UInt64) {
-        var g = Generator(seed: seed)
+        var g = SeededRandom(seed: seed)
         var documents: [SearchDocument] = [], references: [ReferenceSearchDocument] = []
         for k in 0..<40 {
             let sections = (0..<g.next(5)).map { s in

@@ -1,5 +1,6 @@
 import RippleCore
 import Testing
+import RippleTestSupport
 
 @Suite struct HTMLTokenizerTests {
     @Test func attributesUnquotedDuplicateAndBare() {
@@ -87,7 +88,7 @@ import Testing
             "<h2", "</h2>", "a", "B", "href", "HREF", "id", " ", "\n", "\t", "\r", "\u{0C}", "=", "\"", "'", "`", "&amp;",
             "text", "é", "\u{212A}", "1",
         ].map { Array($0.utf8) } + [[0], [0xFF], [0xC3], [0xE2, 0x80]]
-        var random = SplitMix64(seed: 0x7A6)
+        var random = SeededRandom(seed: 0x7A6)
         for _ in 0..<5000 {
             var input: [UInt8] = []
             for _ in 0..<(random.next() % 30) { input += pieces[Int(random.next() % UInt64(pieces.count))] }
@@ -99,15 +100,3 @@ import Testing
     }
 }
 
-/// A small deterministic generator for reproducible random inputs.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
