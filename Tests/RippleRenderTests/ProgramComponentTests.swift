@@ -50,15 +50,15 @@ import Testing
         #expect(match.html().contains("<span aria-hidden=\"true\">✓</span> Target 70%: met"))
     }
 
-    @Test func suppressedTileSaysFewerThanFive() throws {
+    @Test func suppressedTileSaysHidden() throws {
         let all = try #require(metrics.all)
         let tile = MetricTile(key: "by_department.participants[Legal]", period: all, metrics: metrics)
         #expect(tile.isSuppressed)
-        #expect(tile.number == "fewer than 5")
+        #expect(tile.number == "Hidden")
         #expect(tile.change == nil)
         #expect(tile.html().hasPrefix("<li class=\"metric metric--suppressed\""))
         #expect(tile.note == "Hidden to protect privacy: it describes fewer than 5 people.")
-        #expect(tile.label == "Active participants in Legal")
+        #expect(tile.label == "Participants in Legal, all time")
     }
 
     @Test func unavailableTileShowsDash() throws {
