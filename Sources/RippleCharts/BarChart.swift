@@ -45,14 +45,14 @@ package struct BarChart: Sendable, Hashable {
             var end = labelColumn
             if let value = datum.value {
                 let w = top > 0 ? max(0, value) / top * barArea : 0
-                canvas.add("<rect class=\"bar series-1\"\(SVG.paint(series: 0)) x=\"\(SVG.num(labelColumn))\" y=\"\(SVG.num(barY))\" "
+                canvas.add("<rect class=\"bar series-1\"\(SVG.paint(series: 0))\(SVG.tip("\(datum.label): \(texts[i])")) x=\"\(SVG.num(labelColumn))\" y=\"\(SVG.num(barY))\" "
                     + "width=\"\(SVG.num(w))\" height=\"\(SVG.num(barHeight))\"/>")
                 end += w
                 canvas.text(texts[i], x: end + 6, y: textY, cssClass: "bar-value")
             } else if datum.isUnmeasured {
                 canvas.text(texts[i], x: end + 6, y: textY, cssClass: "bar-value unmeasured-label")
             } else {
-                canvas.add("<rect class=\"bar suppressed\" \(frame.hatch(canvas)) x=\"\(SVG.num(labelColumn))\" "
+                canvas.add("<rect class=\"bar suppressed\" \(frame.hatch(canvas))\(SVG.tip("\(datum.label): \(texts[i])")) x=\"\(SVG.num(labelColumn))\" "
                     + "y=\"\(SVG.num(barY))\" width=\"30\" height=\"\(SVG.num(barHeight))\"/>")
                 canvas.text(texts[i], x: min(end + 36, canvas.width - valueWidth), y: textY, cssClass: "bar-value suppressed-label")
             }

@@ -76,12 +76,12 @@ package struct HeatMap: Sendable, Hashable {
                 let name = "\(label) → \(columns[c])"
                 if let v = value(r, c) {
                     let step = Self.step(v, max: maxValue)
-                    canvas.add("<rect class=\"cell heat-\(step)\" fill=\"\(SVG.heatColours[step])\" \(geometry)><title>"
+                    canvas.add("<rect class=\"cell heat-\(step)\" fill=\"\(SVG.heatColours[step])\"\(SVG.tip("\(name): \(frame.text(v))")) \(geometry)><title>"
                         + SVG.escape("\(name): \(frame.text(v))") + "</title></rect>")
                     canvas.text(frame.text(v), x: x + cell / 2, y: y + rowHeight / 2 + font * 0.35, anchor: .middle,
                                 cssClass: "cell-value on-heat-\(step)")
                 } else {
-                    canvas.add("<rect class=\"cell suppressed\" \(frame.hatch(canvas)) \(geometry)><title>"
+                    canvas.add("<rect class=\"cell suppressed\" \(frame.hatch(canvas))\(SVG.tip("\(name): \(frame.suppressedText)")) \(geometry)><title>"
                         + SVG.escape("\(name): \(frame.suppressedText)") + "</title></rect>")
                     canvas.text("fewer", x: x + cell / 2, y: y + rowHeight / 2 - 2, anchor: .middle, cssClass: "cell-value suppressed-label")
                     canvas.text("than \(frame.minGroupSize)", x: x + cell / 2, y: y + rowHeight / 2 + font + 1, anchor: .middle,

@@ -17,8 +17,8 @@ package struct LineChart: Sendable, Hashable {
     static let dashes = ["", "6 3", "2 3", "8 3 2 3", "10 4", "1 4"]
 
     /// A marker of shape `index` (circle, square, triangle, diamond, cross, bar) centred on a point.
-    static func marker(_ index: Int, x: Double, y: Double, cls: String) -> String {
-        let paint = SVG.paint(series: index)
+    static func marker(_ index: Int, x: Double, y: Double, cls: String, tip: String? = nil) -> String {
+        let paint = SVG.paint(series: index) + SVG.tip(tip)
         let (cx, cy) = (SVG.num(x), SVG.num(y))
         switch index % 6 {
         case 0: return "<circle class=\"\(cls)\"\(paint) cx=\"\(cx)\" cy=\"\(cy)\" r=\"4\"/>"
@@ -91,10 +91,11 @@ package struct LineChart: Sendable, Hashable {
                 canvas.add("<path class=\"line \(cls)\" fill=\"none\"\(SVG.paint(series: s, fill: false)) d=\"\(path)\"" + Self.dash(s) + "/>")
             }
             for c in categories.indices {
+                let tip = "\(categories[c]), \(item.name): \(frame.text(item.value(c)))"
                 if let value = item.value(c) {
-                    canvas.add(Self.marker(s, x: x(c), y: y(value), cls: "marker \(cls)"))
+                    canvas.add(Self.marker(s, x: x(c), y: y(value), cls: "marker \(cls)", tip: tip))
                 } else if item.isHidden(c) {
-                    canvas.add("<rect class=\"suppressed\" \(frame.hatch(canvas)) x=\"\(SVG.num(x(c) - 5))\" "
+                    canvas.add("<rect class=\"suppressed\" \(frame.hatch(canvas))\(SVG.tip(tip)) x=\"\(SVG.num(x(c) - 5))\" "
                         + "y=\"\(SVG.num(bottom - 10))\" width=\"10\" height=\"10\"><title>"
                         + SVG.escape("\(item.name), \(categories[c]): \(frame.suppressedText)") + "</title></rect>")
                 }

@@ -61,7 +61,8 @@ package struct StackedBarChart: Sendable, Hashable {
                 guard let v = item.value(c) else { continue }
                 let w = top > 0 ? max(0, v) / top * barArea : 0
                 guard w > 0 else { continue }
-                canvas.add("<rect class=\"bar series-\(s % 6 + 1)\"\(SVG.paint(series: s)) x=\"\(SVG.num(x))\" y=\"\(SVG.num(barY))\" "
+                canvas.add("<rect class=\"bar series-\(s % 6 + 1)\"\(SVG.paint(series: s))"
+                    + SVG.tip("\(category), \(item.name): \(frame.text(v))") + " x=\"\(SVG.num(x))\" y=\"\(SVG.num(barY))\" "
                     + "width=\"\(SVG.num(w))\" height=\"\(SVG.num(barHeight))\"><title>"
                     + SVG.escape("\(category), \(item.name): \(frame.text(v))") + "</title></rect>")
                 let text = frame.text(v)
@@ -71,7 +72,7 @@ package struct StackedBarChart: Sendable, Hashable {
                 x += w
             }
             if series.contains(where: { $0.isHidden(c) }) {
-                canvas.add("<rect class=\"bar suppressed\" \(frame.hatch(canvas)) x=\"\(SVG.num(x))\" "
+                canvas.add("<rect class=\"bar suppressed\" \(frame.hatch(canvas))\(SVG.tip("\(category): part \(frame.suppressedText)")) x=\"\(SVG.num(x))\" "
                     + "y=\"\(SVG.num(barY))\" width=\"\(SVG.num(hatchWidth))\" height=\"\(SVG.num(barHeight))\"/>")
                 x += hatchWidth
             }

@@ -91,3 +91,33 @@ def test_chart_text_never_overlaps_or_shrinks(driver, server, site, artifacts, w
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     assert not problems, f"{len(problems)} problems at {width} px ({scheme}):\n" + "\n".join(problems[:60])
+
+
+def test_values_on_hover_and_keyboard_focus(driver, server):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(server + "dashboards/index.html")
+    svg = next(e for e in driver.find_elements(By.CSS_SELECTOR, "#trends figure.chart svg") if e.is_displayed())
+    points = svg.find_elements(By.CSS_SELECTOR, "[data-tip]")
+    tip = svg.find_element(By.XPATH, "ancestor::figure").find_element(By.CSS_SELECTOR, ".chart-tip")
+    assert svg.get_attribute("tabindex") == "0", "the script should make each chart one tab stop"
+    # The theme scrolls smoothly; bring the chart into view at once so the pointer lands where it aims.
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'}); arguments[0].focus()", svg)
+    assert tip.is_displayed() and tip.text == points[0].get_attribute("data-tip")
+    ActionChains(driver).send_keys(Keys.ARROW_RIGHT).perform()
+    assert tip.text == points[1].get_attribute("data-tip")
+    ActionChains(driver).move_to_element(points[5]).perform()
+    WebDriverWait(driver, 5).until(lambda d: tip.text == points[5].get_attribute("data-tip"))
+    assert ", " in tip.text and ": " in tip.text, tip.text  # "Q3 2026, Participants: 287"
+
+    # A button per line switches it off and on (in the legend too).
+    figure = svg.find_element(By.XPATH, "ancestor::figure")
+    button = figure.find_elements(By.CSS_SELECTOR, ".chart-toggles button")[1]
+    series = svg.find_element(By.CSS_SELECTOR, ".series[data-series='1']")
+    button.click()
+    assert button.get_attribute("aria-pressed") == "false" and not series.is_displayed()
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true" and series.is_displayed()

@@ -83,21 +83,7 @@ package struct ProgramCharts: Sendable {
                         unmeasured: Self.unmeasured(shown.map { values[k][$0] }))
         }
         return LineChart(frame: frame(name, title, description),
-                         categories: Self.axisLabels(shown.map { quarters[$0].label }), series: series).html()
-    }
-
-    /// Quarter labels for a horizontal axis: shortened (`Q1 ’24`, `Q1 FY27`) when there are many,
-    /// so they do not run into each other.
-    package static func axisLabels(_ labels: [String]) -> [String] {
-        guard labels.count > 6 else { return labels }
-        return labels.map { label in
-            var parts = label.split(separator: " ").map(String.init)
-            guard parts.count == 2, parts[1].count >= 4 else { return label }
-            let year = parts[1]
-            if year.hasPrefix("FY"), year.count == 6 { parts[1] = "FY" + year.suffix(2) }
-            else if year.count == 4, year.allSatisfy(\.isNumber) { parts[1] = "’" + year.suffix(2) }
-            return parts.joined(separator: " ")
-        }
+                         categories: shown.map { quarters[$0].label }, series: series).html()
     }
 
     /// Completed sessions per quarter.
@@ -149,7 +135,7 @@ package struct ProgramCharts: Sendable {
     package func reachByQuarter() -> String {
         LineChart(frame: frame("reach_by_quarter", "Participants reached over time",
                                "Distinct people who have been in a mentoring pair, counted at the end of each quarter."),
-                  categories: Self.axisLabels(metrics.reach.map(\.label)),
+                  categories: metrics.reach.map(\.label),
                   series: [ChartSeries("Participants reached", metrics.reach.map { $0.participantsReached.map(Double.init) })])
             .html()
     }
