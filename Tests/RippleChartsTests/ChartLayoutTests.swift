@@ -72,6 +72,12 @@ import Testing
         expectNoOverlap(chart.layout(), "heat map, \(count) departments")
     }
 
+    @Test func labelsThatFitAreWrittenWhole() {
+        let data = ["Customer Success", "Engineering", "People & Culture"].map { ChartDatum($0, 10) }
+        let labels = BarChart(frame: ChartFrame(id: "b", title: "t", description: "d"), data: data).layout(.wide).labels
+        #expect(labels.filter { $0.text.hasSuffix("…") }.isEmpty, "\(labels.map(\.text))")
+    }
+
     @Test func overlapIsDetected() {
         let a = LabelBox(text: "Q1 '23", x: 0, y: 0, width: 40, height: 12)
         #expect(a.overlaps(LabelBox(text: "Q2 '23", x: 39, y: 5, width: 40, height: 12)))

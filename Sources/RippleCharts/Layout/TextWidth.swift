@@ -50,7 +50,7 @@ package enum TextWidth {
 
     /// `text` cut at a character boundary and ended with `…` so it is at most `maxWidth` wide; whole when it fits.
     package static func truncated(_ text: String, size: Double, maxWidth: Double) -> String {
-        guard of(text, size: size) > maxWidth else { return text }
+        guard of(text, size: size) > maxWidth + 0.001 else { return text }  // a column sized to the text fits it
         let ellipsis = of("…", size: size)
         var kept = "", width = 0.0
         for character in text {

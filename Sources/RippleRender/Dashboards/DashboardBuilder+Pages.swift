@@ -137,7 +137,7 @@ extension DashboardBuilder {
                 charts: [charts.trainingCoverageByQuarter(), charts.trainingsByModuleByQuarter()]))
         }
         if let all = metrics.all {
-            sections.append(DashboardSection(id: "all-time", title: "Since the program began",
+            sections.append(DashboardSection(id: "all-time", title: "All time, since the program began",
                                              charts: [charts.trainingsByModule(all)]))
         }
         return DashboardPage(path: "dashboards/training/index.html", section: "training", title: "Training",

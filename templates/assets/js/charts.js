@@ -52,6 +52,10 @@
       bar.className = 'chart-toggles';
       bar.setAttribute('role', 'group');
       bar.setAttribute('aria-label', 'Show or hide lines');
+      var label = document.createElement('span');
+      label.className = 'chart-toggles__label';
+      label.textContent = 'Show lines:';
+      bar.appendChild(label);
       names.forEach(function (name) {
         var index = name.getAttribute('data-series');
         var button = document.createElement('button');
@@ -72,7 +76,7 @@
         });
         bar.appendChild(button);
       });
-      figure.insertBefore(bar, figure.querySelector('.chart-layout'));
+      figure.insertBefore(bar, figure.querySelector('details'));
     }
 
     var scroller = figure.querySelector('.chart-scroll');
