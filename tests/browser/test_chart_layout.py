@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import set_color_scheme
+from conftest import set_color_scheme, viewport
 
 WIDTHS = [390, 768, 1366, 1920]
 MIN_FONT_PX = 11
@@ -69,10 +69,8 @@ def test_there_are_chart_pages(site):
 @pytest.mark.parametrize("width", WIDTHS)
 def test_chart_text_never_overlaps_or_shrinks(driver, server, site, artifacts, width, scheme):
     set_color_scheme(driver, scheme)
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
     problems = []
-    try:
+    with viewport(driver, width):
         for path in chart_pages(site):
             driver.get(server + path)
             found = driver.execute_script(MEASURE)
@@ -88,8 +86,6 @@ def test_chart_text_never_overlaps_or_shrinks(driver, server, site, artifacts, w
                         problems.append(f"{path} #{a['id']}: “{a['text']}” overlaps “{b['text']}”")
             slug = path.replace("/index.html", "").replace("/", "_") or "home"
             save_full_page(driver, artifacts / f"charts-{slug}-{width}-{scheme}.png")
-    finally:
-        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     assert not problems, f"{len(problems)} problems at {width} px ({scheme}):\n" + "\n".join(problems[:60])
 
 

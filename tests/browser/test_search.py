@@ -7,6 +7,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
+from conftest import viewport
+
 
 def test_search_finds_follows_and_lands_on_the_heading(driver, server, artifacts):
     driver.get(server + "guide/index.html")
@@ -70,36 +72,34 @@ def test_search_works_from_disk(driver, site):
     WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results a"))
 
 
+def search(driver, page, query):
+    """Opens `page`, types `query` into the search box and waits for results; returns the box."""
+    driver.get(page)
+    box = driver.find_element(By.ID, "search-input")
+    box.send_keys(query)
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results a"))
+    return box
+
+
 @pytest.mark.parametrize("width", [320, 390, 768, 1366, 1440, 1536, 1920, 2560])
 def test_search_panel_stays_inside_the_viewport(driver, server, width):
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
-    try:
-        driver.get(server + "index.html")
-        box = driver.find_element(By.ID, "search-input")
-        box.send_keys("mentor")
-        WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results a"))
+    with viewport(driver, width):
+        search(driver, server + "index.html", "mentor")
         left, right, inner, scroll = driver.execute_script(
             "const r = document.getElementById('search-panel').getBoundingClientRect();"
             "return [r.left, r.right, window.innerWidth, document.documentElement.scrollWidth];")
         assert left >= 0 and right <= inner, f"panel spans {left:.0f}–{right:.0f} px in a {inner} px window"
         assert scroll <= inner, f"the page scrolls sideways ({scroll} > {inner} px) with the panel open"
-    finally:
-        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def test_show_all_results(driver, server):
-    driver.get(server + "index.html")
-    box = driver.find_element(By.ID, "search-input")
-    box.send_keys("mentor")
-    wait = WebDriverWait(driver, 10)
-    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results a"))
+    search(driver, server + "index.html", "mentor")
     first = len(driver.find_elements(By.CSS_SELECTOR, "#search-results a"))
     more = driver.find_element(By.ID, "search-more")
     total = int(re.search(r"Show all (\d+) results", more.text).group(1))
     assert first == 10 < total
     more.click()
-    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#search-results a")) == total)
+    WebDriverWait(driver, 10).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#search-results a")) == total)
     assert not driver.find_element(By.ID, "search-more").is_displayed()
     focused = driver.switch_to.active_element
     assert focused.get_attribute("href") == driver.find_elements(By.CSS_SELECTOR, "#search-results a")[10].get_attribute("href"), \
