@@ -40,7 +40,7 @@ package struct HeatMap: Sendable, Hashable {
     static let font = 12.0
 
     /// The layout: column labels wrapped into at most two lines over cells wide enough for their longest word
-    /// (52–96 px) and 44 px high, row labels shortened with `…` past 200 px, the number in every cell.
+    /// (52–96 px) and 44 px high, row labels wrapped into at most two lines of 130 px, the number in every cell.
     package func layout() -> ChartCanvas {
         let font = Self.font
         var canvas = ChartCanvas(width: 0, font: font)
@@ -50,7 +50,8 @@ package struct HeatMap: Sendable, Hashable {
         let lineCount = Double(columnLines.map(\.count).max() ?? 1)
         let headingHeight = columnHeading.isEmpty ? 0 : font * 1.8
         let headerHeight = headingHeight + lineCount * font * ChartSize.lineHeight + 8
-        let labelWidth = min(200, rows.map { TextWidth.of($0, size: font) }.max() ?? 0) + 10
+        let rowLines = rows.map { TextWidth.wrapped($0, size: font, maxWidth: 130, maxLines: 2) }
+        let labelWidth = (rowLines.joined().map { TextWidth.of($0, size: font) }.max() ?? 0) + 10
         canvas.width = max(labelWidth + Double(columns.count) * cell + 2,
                            columnHeading.isEmpty ? 0 : labelWidth + TextWidth.of(columnHeading, size: font))
         let rowHeight = 44.0
@@ -68,8 +69,11 @@ package struct HeatMap: Sendable, Hashable {
         }
         for (r, label) in rows.enumerated() {
             let y = headerHeight + Double(r) * rowHeight
-            canvas.text(TextWidth.truncated(label, size: font, maxWidth: labelWidth - 10), x: labelWidth - 8,
-                        y: y + rowHeight / 2 + font * 0.35, anchor: .end, cssClass: "row-label")
+            let lines = rowLines[r], lineHeight = font * ChartSize.lineHeight
+            for (l, line) in lines.enumerated() {
+                let middle = y + rowHeight / 2 + (Double(l) - Double(lines.count - 1) / 2) * lineHeight
+                canvas.text(line, x: labelWidth - 8, y: middle + font * 0.35, anchor: .end, cssClass: "row-label")
+            }
             for c in columns.indices {
                 let x = labelWidth + Double(c) * cell
                 let geometry = "x=\"\(SVG.num(x + 1))\" y=\"\(SVG.num(y + 1))\" width=\"\(SVG.num(cell - 2))\" height=\"\(SVG.num(rowHeight - 2))\""

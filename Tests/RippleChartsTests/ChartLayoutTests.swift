@@ -72,6 +72,29 @@ import Testing
         expectNoOverlap(chart.layout(), "heat map, \(count) departments")
     }
 
+    @Test(arguments: ChartSize.allCases)
+    func realDepartmentNames(size: ChartSize) {
+        let names = RealDepartmentNames.nyuArtsAndScience
+        let bars = BarChart(frame: ChartFrame(id: "b", title: "t", description: "d"),
+                            data: names.indices.map { ChartDatum(names[$0], $0 % 9 == 4 ? nil : Double($0 * 7 % 50)) })
+        expectNoOverlap(bars.layout(size), "bar, NYU departments, \(size)")
+        let stacked = StackedBarChart(frame: ChartFrame(id: "s", title: "t", description: "d"), categories: names,
+                                      series: Array(Self.series(names.count).prefix(3)))
+        expectNoOverlap(stacked.layout(size), "stacked, NYU departments, \(size)")
+        let lines = LineChart(frame: ChartFrame(id: "l", title: "t", description: "d"), categories: Self.quarters(12),
+                              series: names.prefix(6).enumerated().map { ChartSeries($1, Self.values(12, seed: $0)) })
+        expectNoOverlap(lines.layout(size), "line, NYU departments as series, \(size)")
+    }
+
+    @Test func heatMapOfRealDepartmentNames() {
+        // Pages show at most 20 departments in the matrix (ShownDepartments).
+        let names = Array(RealDepartmentNames.nyuArtsAndScience.prefix(20))
+        let chart = HeatMap(frame: ChartFrame(id: "h", title: "t", description: "d"), rows: names, columns: names,
+                            values: names.indices.map { Self.values(names.count, seed: $0) },
+                            rowHeading: "Mentor's department", columnHeading: "Mentee's department")
+        expectNoOverlap(chart.layout(), "heat map, NYU departments")
+    }
+
     @Test func labelsThatFitAreWrittenWhole() {
         let data = ["Customer Success", "Engineering", "People & Culture"].map { ChartDatum($0, 10) }
         let labels = BarChart(frame: ChartFrame(id: "b", title: "t", description: "d"), data: data).layout(.wide).labels
