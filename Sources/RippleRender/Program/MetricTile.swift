@@ -120,13 +120,13 @@ package struct MetricTile: Sendable, Hashable {
         "<ul class=\"metric-grid\">" + tiles.map { $0.html() }.joined() + "</ul>"
     }
 
-    /// Every field for templates: `key`, `label`, `description`, `number`, `unit`, `note`, `suppressed`,
+    /// Every field for templates: `key`, `label`, `description`, `number`, `unit`, `note`, `suppressed`, `unmeasured`,
     /// `change` (`text`, `class`, `direction`, `tone`) or null, `target` (`text`, `met`, `icon`) or null,
     /// `sparkline` (raw SVG) and `html` (the whole tile, raw).
     package var templateValue: TemplateValue {
         var fields: [String: TemplateValue] = [
             "key": .string(key), "label": .string(label), "description": .string(description),
-            "number": .string(number), "unit": .string(unit), "note": .string(note), "suppressed": .bool(isSuppressed),
+            "number": .string(number), "unit": .string(unit), "note": .string(note), "suppressed": .bool(isSuppressed), "unmeasured": .bool(isUnmeasured),
             "sparkline": .string(sparkline), "html": .string(html()), "change": .null, "target": .null,
         ]
         if let change {
