@@ -14,6 +14,11 @@ package enum SVG {
         return fill ? " fill=\"\(colour)\" stroke=\"\(colour)\"" : " stroke=\"\(colour)\" stroke-width=\"2\""
     }
 
+    /// ` data-tip="…"`: the label and value the optional chart script shows on hover and keyboard focus.
+    static func tip(_ text: String?) -> String {
+        text.map { " data-tip=\"\(escape($0))\"" } ?? ""
+    }
+
     /// Escapes text for XML content and attribute values.
     package static func escape(_ text: String) -> String { Escape.xml(text) }
 

@@ -66,7 +66,9 @@ import Testing
                                                       metrics: Fixtures.metrics(config: Fixtures.config(minGroupSize: 50)))
         #expect(diagnostics.isEmpty)
         let html = try #require(sink.text("dashboards/index.html"))
-        #expect(html.contains("<p class=\"metric__value\">fewer than 50</p>"))
+        // One notice instead of a grid of identical hidden tiles.
+        #expect(html.contains("<p class=\"dashboard-notice dashboard-notice--hidden\">The program is too small to publish: its figures describe fewer than 50 people, so they are hidden to protect privacy.</p>"))
+        #expect(!html.contains("metric__value"))
         #expect(!html.contains("metric__delta--"))
     }
 }

@@ -50,15 +50,15 @@ import Testing
         #expect(match.html().contains("<span aria-hidden=\"true\">✓</span> Target 70%: met"))
     }
 
-    @Test func suppressedTileSaysFewerThanFive() throws {
+    @Test func suppressedTileSaysHidden() throws {
         let all = try #require(metrics.all)
         let tile = MetricTile(key: "by_department.participants[Legal]", period: all, metrics: metrics)
         #expect(tile.isSuppressed)
-        #expect(tile.number == "fewer than 5")
+        #expect(tile.number == "Hidden")
         #expect(tile.change == nil)
         #expect(tile.html().hasPrefix("<li class=\"metric metric--suppressed\""))
         #expect(tile.note == "Hidden to protect privacy: it describes fewer than 5 people.")
-        #expect(tile.label == "Active participants in Legal")
+        #expect(tile.label == "Participants in Legal, all time")
     }
 
     @Test func unavailableTileShowsDash() throws {
@@ -76,8 +76,15 @@ import Testing
         #expect(MetricText.parts(.number(4.25), key: "avg_session_rating", minGroupSize: 5) == ("4.25", "/ 5"))
         #expect(MetricText.parts(.suppressed, key: "session_hours", minGroupSize: 5) == ("fewer than 5", ""))
         #expect(MetricText.date(Fixtures.day("2026-06-30")) == "30 June 2026")
-        #expect(ProgramCharts.axisLabels(["Q1 2024", "Q2 2024", "Q3 2024", "Q4 2024", "Q1 2025", "Q2 2025", "Q1 FY2027"])
-                == ["Q1 ’24", "Q2 ’24", "Q3 ’24", "Q4 ’24", "Q1 ’25", "Q2 ’25", "Q1 FY27"])
+    }
+
+    @Test func chartsNameQuartersAsTilesDo() {
+        // One quarter label everywhere: the axis, the tooltip and the data table use the period's own label.
+        let html = ProgramCharts(metrics: metrics).sessionsByQuarter()
+        for quarter in metrics.quarters {
+            #expect(html.contains("<th scope=\"row\">\(quarter.label)</th>"))
+            #expect(html.contains("data-tip=\"\(quarter.label), Sessions completed: "))
+        }
     }
 
     @Test func everyNamedChartRenders() throws {

@@ -6,6 +6,7 @@ Environment:
   CHROMIUM, CHROMEDRIVER   browser and driver paths (default: Debian's /usr/bin/chromium, /usr/bin/chromedriver)
 Screenshots and the axe summary go to tests/browser/artifacts/ (git-ignored).
 """
+import contextlib
 import os
 import shutil
 import socket
@@ -139,3 +140,14 @@ def set_color_scheme(driver, scheme):
     """Emulates `prefers-color-scheme` through the DevTools protocol."""
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
                            {"media": "", "features": [{"name": "prefers-color-scheme", "value": scheme}]})
+
+
+@contextlib.contextmanager
+def viewport(driver, width, height=900):
+    """Emulates a window `width` CSS px wide (a phone's, with `mobile`, below 600 px) for the block."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+    try:
+        yield
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

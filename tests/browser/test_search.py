@@ -1,8 +1,13 @@
 """Search works like a person would use it: "/" focuses the box, a query shows ranked, highlighted results
 announced to screen readers, the arrow keys and Enter follow one, and the browser lands on the heading."""
+import re
+
+import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import viewport
 
 
 def test_search_finds_follows_and_lands_on_the_heading(driver, server, artifacts):
@@ -14,8 +19,9 @@ def test_search_finds_follows_and_lands_on_the_heading(driver, server, artifacts
     wait = WebDriverWait(driver, 10)
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results a"))
     links = driver.find_elements(By.CSS_SELECTOR, "#search-results a")
-    titles = [link.find_element(By.CSS_SELECTOR, ".search-result-title").text for link in links]
-    assert any("Reciprocal" in t for t in titles), titles
+    pages = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#search-results .search-group-title")]
+    assert any("Reciprocal" in t for t in pages), pages
+    assert len(pages) == len(set(pages)), f"results should group by page, each page title once: {pages}"
     assert driver.find_elements(By.CSS_SELECTOR, "#search-results mark"), "matches should be highlighted"
     assert "result" in driver.find_element(By.ID, "search-count").text
     wait.until(lambda d: "result" in d.find_element(By.ID, "search-live").text)
@@ -64,3 +70,37 @@ def test_search_works_from_disk(driver, site):
     box = driver.find_element(By.ID, "search-input")
     box.send_keys("goals")
     WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results a"))
+
+
+def search(driver, page, query):
+    """Opens `page`, types `query` into the search box and waits for results; returns the box."""
+    driver.get(page)
+    box = driver.find_element(By.ID, "search-input")
+    box.send_keys(query)
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results a"))
+    return box
+
+
+@pytest.mark.parametrize("width", [320, 390, 768, 1366, 1440, 1536, 1920, 2560])
+def test_search_panel_stays_inside_the_viewport(driver, server, width):
+    with viewport(driver, width):
+        search(driver, server + "index.html", "mentor")
+        left, right, inner, scroll = driver.execute_script(
+            "const r = document.getElementById('search-panel').getBoundingClientRect();"
+            "return [r.left, r.right, window.innerWidth, document.documentElement.scrollWidth];")
+        assert left >= 0 and right <= inner, f"panel spans {left:.0f}–{right:.0f} px in a {inner} px window"
+        assert scroll <= inner, f"the page scrolls sideways ({scroll} > {inner} px) with the panel open"
+
+
+def test_show_all_results(driver, server):
+    search(driver, server + "index.html", "mentor")
+    first = len(driver.find_elements(By.CSS_SELECTOR, "#search-results a"))
+    more = driver.find_element(By.ID, "search-more")
+    total = int(re.search(r"Show all (\d+) results", more.text).group(1))
+    assert first == 10 < total
+    more.click()
+    WebDriverWait(driver, 10).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#search-results a")) == total)
+    assert not driver.find_element(By.ID, "search-more").is_displayed()
+    focused = driver.switch_to.active_element
+    assert focused.get_attribute("href") == driver.find_elements(By.CSS_SELECTOR, "#search-results a")[10].get_attribute("href"), \
+        "focus should move to the first newly shown result"

@@ -38,14 +38,13 @@ extension DashboardBuilder {
         let name = period.cohortName ?? period.label
         var dates = "From \(MetricText.date(period.start))"
         dates += period.toDate ? ", still running on \(MetricText.date(period.end))." : " to \(MetricText.date(period.end))."
-        let hidden = period.participantsActive == nil && period.sessionsCompleted == nil
-        var sections: [DashboardSection] = [DashboardSection(
+        var sections = [figures(DashboardSection(
             id: "figures", title: "Figures",
-            intro: hidden ? "This cohort is too small to publish: its figures describe fewer than \(metrics.minGroupSize) people, so they are hidden to protect privacy." : "",
             tiles: tiles(["participants_active", "mentors_active", "mentees_active", "pairs_active", "sessions_completed",
                           "session_hours", "avg_session_rating", "role_swap_share", "cross_department_share",
-                          "goal_completion_rate", "completion_rate", "at_risk_pairs"], period: period))]
-        if !hidden {
+                          "goal_completion_rate", "completion_rate", "at_risk_pairs"], period: period)),
+            of: period, what: "This cohort")]
+        if sections[0].notice == nil {
             sections.append(DashboardSection(id: "activity", title: "Who leads and where pairs come from",
                                              charts: [charts.sessionLeads(period),
                                                       charts.breakdown(period, by: .department, row: "pairs")]))
@@ -138,7 +137,7 @@ extension DashboardBuilder {
                 charts: [charts.trainingCoverageByQuarter(), charts.trainingsByModuleByQuarter()]))
         }
         if let all = metrics.all {
-            sections.append(DashboardSection(id: "all-time", title: "Since the program began",
+            sections.append(DashboardSection(id: "all-time", title: "All time, since the program began",
                                              charts: [charts.trainingsByModule(all)]))
         }
         return DashboardPage(path: "dashboards/training/index.html", section: "training", title: "Training",

@@ -67,6 +67,25 @@ struct DashboardBuilder: Sendable {
         }
     }
 
+    /// `section` as it should show the figures of `period`: its tiles, or one notice instead of a grid of
+    /// identical tiles when privacy hid every figure or nothing happened to measure. `what` names the
+    /// period for readers (`This cohort`, `Q3 2026`).
+    func figures(_ section: DashboardSection, of period: PeriodMetrics, what: String) -> DashboardSection {
+        var section = section
+        guard !section.tiles.isEmpty, !section.tiles.contains(where: { $0.value.number.map { $0 != 0 } ?? false }) else {
+            return section
+        }
+        if section.tiles.contains(where: \.isSuppressed) {
+            section.notice = .init(kind: .hidden, text: "\(what) is too small to publish: its figures describe fewer than "
+                + "\(metrics.minGroupSize) people, so they are hidden to protect privacy.")
+        } else {
+            section.notice = .init(kind: .empty, text: "\(what) has no activity to measure yet: no pairs ran and no sessions took place.")
+        }
+        section.tiles = []
+        section.intro = ""
+        return section
+    }
+
     /// Tiles of `keys` for one period, without comparison.
     func tiles(_ keys: [String], period: PeriodMetrics) -> [MetricTile] {
         keys.map { MetricTile(key: $0, period: period, metrics: metrics) }
@@ -76,7 +95,7 @@ struct DashboardBuilder: Sendable {
     func cell(_ period: PeriodMetrics, _ key: String) -> DashboardTable.Cell {
         let value = period.value(for: key) ?? .unavailable
         return .init(text: MetricText.value(value, key: key, minGroupSize: metrics.minGroupSize), numeric: true,
-                     suppressed: value == .suppressed)
+                     suppressed: value == .suppressed, unmeasured: value == .unavailable)
     }
 
     /// The output folder name of a cohort (`Cohort.slug(forID:)`, which the data loader keeps unique).
@@ -89,14 +108,14 @@ struct DashboardBuilder: Sendable {
     func overview() -> DashboardPage {
         let charts = ProgramCharts(metrics: metrics)
         var sections: [DashboardSection] = []
-        if headline != nil {
-            sections.append(DashboardSection(
-                id: "headline", title: headline?.kind == .quarter ? "This quarter at a glance" : "At a glance",
+        if let headline {
+            sections.append(figures(DashboardSection(
+                id: "headline", title: headline.kind == .quarter ? "This quarter at a glance" : "At a glance",
                 intro: "Each figure shows the change since the quarter before and its trend over the last quarters.",
                 tiles: headlineTiles(["participants_active", "pairs_active", "pairs_started", "sessions_completed",
                                       "session_hours", "avg_session_rating", "match_rate", "median_days_to_match",
                                       "at_risk_pairs", "cross_department_share", "role_swap_share", "goals_achieved"],
-                                     charts: charts)))
+                                     charts: charts)), of: headline, what: headline.label))
         }
         if !metrics.quarters.isEmpty {
             sections.append(DashboardSection(
@@ -106,12 +125,12 @@ struct DashboardBuilder: Sendable {
                          charts.sharesByQuarter()]))
         }
         if let all = metrics.all {
-            sections.append(DashboardSection(
-                id: "all-time", title: "Since the program began",
-                intro: "From the first pair's start to \(MetricText.date(metrics.asOf)).",
+            sections.append(figures(DashboardSection(
+                id: "all-time", title: "All time, since the program began",
+                intro: "Totals from the first pair's start to \(MetricText.date(metrics.asOf)): everyone who ever took part, not only those active now.",
                 tiles: tiles(["participants_active", "pairs_active", "sessions_completed", "session_hours",
                               "goals_achieved", "completion_rate", "departments_connected", "mentees_became_mentors"],
-                             period: all)))
+                             period: all)), of: all, what: "The program"))
         }
         return DashboardPage(path: "dashboards/index.html", section: "overview", title: "Program dashboard",
                              summary: "Headline figures of the mentoring program, the change since last quarter and the trends across quarters.",

@@ -38,16 +38,26 @@ struct DashboardSection: Sendable {
     /// Finished `<figure>` HTML of each chart.
     var charts: [String] = []
     var table: DashboardTable?
+    /// Shown instead of the tiles when there is nothing to show in them.
+    var notice: DashboardNotice?
 
     var templateValue: TemplateValue {
         .object([
             "id": .string(id), "title": .string(title), "intro": .string(intro), "has_intro": .bool(!intro.isEmpty),
+            "notice": notice.map { .object(["text": .string($0.text), "kind": .string($0.kind.rawValue)]) } ?? .null,
             "has_charts": .bool(!charts.isEmpty),
             "tiles_html": .string(tiles.isEmpty ? "" : MetricTile.grid(tiles)),
             "charts": .list(charts.map { .object(["html": .string($0)]) }),
             "table": table?.templateValue ?? .null,
         ])
     }
+}
+
+/// One sentence standing in for a section's figures: all hidden for privacy, or nothing to measure.
+struct DashboardNotice: Sendable {
+    enum Kind: String, Sendable { case hidden, empty }
+    var kind: Kind
+    var text: String
 }
 
 /// A plain data table of a dashboard (the cohorts list, per-cohort role swaps).
@@ -58,6 +68,8 @@ struct DashboardTable: Sendable {
         var url: String? = nil
         var numeric = false
         var suppressed = false
+        /// Nothing to measure: "—", read out as "nothing to measure".
+        var unmeasured = false
     }
 
     var caption: String
@@ -82,6 +94,6 @@ struct DashboardTable: Sendable {
 
     private func cell(_ cell: Cell) -> TemplateValue {
         .object(["text": .string(cell.text), "url": cell.url.map { .string($0) } ?? .null, "num": .bool(cell.numeric),
-                 "suppressed": .bool(cell.suppressed)])
+                 "suppressed": .bool(cell.suppressed), "unmeasured": .bool(cell.unmeasured)])
     }
 }

@@ -4,7 +4,8 @@ import RippleMetrics
 /// How program figures are written for readers: values, their units, changes and dates.
 ///
 /// Every program page (dashboards, reports, shortcodes) formats through here so a figure reads the
-/// same everywhere. Suppressed values always read "fewer than N"; nothing to measure reads "—".
+/// same everywhere. Suppressed values read "fewer than N" (KPI tiles say "Hidden", see `MetricTile`);
+/// nothing to measure reads "—".
 package enum MetricText {
     /// A figure as readers see it (`1,240`, `42.5%`, `4.25 / 5`, "fewer than 5", "—").
     package static func value(_ value: MetricValue, key: String, minGroupSize: Int) -> String {

@@ -14,7 +14,8 @@ package struct MetricTile: Sendable, Hashable {
     package var description: String
     /// The figure.
     package var value: MetricValue
-    /// The number as shown (`1,240`, "fewer than 5", "—").
+    /// The number as shown (`1,240`; "Hidden" when privacy hid it, "—" when there was nothing to measure,
+    /// so a hidden rating never reads like a low one).
     package var number: String
     /// A unit written smaller after the number (`h`, `/ 5`, `days`), or empty.
     package var unit: String
@@ -29,6 +30,8 @@ package struct MetricTile: Sendable, Hashable {
 
     /// Whether privacy hid the figure.
     package var isSuppressed: Bool { value == .suppressed }
+    /// Whether there was nothing to measure.
+    package var isUnmeasured: Bool { value == .unavailable }
 
     /// Creates a tile for `key` in `period`, compared with `previous` (usually the quarter before).
     /// An unknown key gives an "—" tile; check keys first where that matters (shortcodes do).
@@ -36,7 +39,7 @@ package struct MetricTile: Sendable, Hashable {
                  sparkline: Sparkline? = nil) {
         self.key = key
         let definition = MetricCatalog.definition(key)
-        label = Self.label(for: key)
+        label = period.kind == .all ? Self.allTimeLabel(for: key) : Self.label(for: key)
         description = definition?.description ?? ""
         value = period.value(for: key) ?? .unavailable
         (number, unit) = MetricText.parts(value, key: key, minGroupSize: metrics.minGroupSize)
@@ -46,6 +49,7 @@ package struct MetricTile: Sendable, Hashable {
         note = ""
         switch value {
         case .suppressed:
+            number = "Hidden"
             note = "Hidden to protect privacy: it describes fewer than \(metrics.minGroupSize) people."
         case .unavailable:
             note = "Nothing to measure in \(period.label)."
@@ -60,6 +64,16 @@ package struct MetricTile: Sendable, Hashable {
                 note = "\(period.label) so far, to \(MetricText.date(period.end))."
             }
         }
+    }
+
+    /// The label of a figure of the whole program, named as such: an all-time count of active participants
+    /// is everyone who ever took part (`participants_active` → `Participants, all time`).
+    package static func allTimeLabel(for key: String) -> String {
+        var base = label(for: key)
+        if base.hasPrefix("Active ") {
+            base = base.dropFirst("Active ".count).prefix(1).uppercased() + base.dropFirst("Active ".count + 1)
+        }
+        return base + ", all time"
     }
 
     /// The reader-facing label of a key: the catalogue label, plus the inner name of nested keys
@@ -85,7 +99,8 @@ package struct MetricTile: Sendable, Hashable {
 
     /// The tile as `<li class="metric">`; put tiles in `MetricTile.grid(_:)`.
     package func html() -> String {
-        var html = "<li class=\"metric" + (isSuppressed ? " metric--suppressed" : "") + "\" data-metric=\"\(esc(key))\">"
+        let state = isSuppressed ? " metric--suppressed" : isUnmeasured ? " metric--unmeasured" : ""
+        var html = "<li class=\"metric\(state)\" data-metric=\"\(esc(key))\">"
         html += "<p class=\"metric__label\">\(esc(label))</p>"
         html += "<p class=\"metric__value\">\(esc(number))"
         if !unit.isEmpty { html += "<span class=\"metric__unit\">\(esc(unit))</span>" }
@@ -105,13 +120,13 @@ package struct MetricTile: Sendable, Hashable {
         "<ul class=\"metric-grid\">" + tiles.map { $0.html() }.joined() + "</ul>"
     }
 
-    /// Every field for templates: `key`, `label`, `description`, `number`, `unit`, `note`, `suppressed`,
+    /// Every field for templates: `key`, `label`, `description`, `number`, `unit`, `note`, `suppressed`, `unmeasured`,
     /// `change` (`text`, `class`, `direction`, `tone`) or null, `target` (`text`, `met`, `icon`) or null,
     /// `sparkline` (raw SVG) and `html` (the whole tile, raw).
     package var templateValue: TemplateValue {
         var fields: [String: TemplateValue] = [
             "key": .string(key), "label": .string(label), "description": .string(description),
-            "number": .string(number), "unit": .string(unit), "note": .string(note), "suppressed": .bool(isSuppressed),
+            "number": .string(number), "unit": .string(unit), "note": .string(note), "suppressed": .bool(isSuppressed), "unmeasured": .bool(isUnmeasured),
             "sparkline": .string(sparkline), "html": .string(html()), "change": .null, "target": .null,
         ]
         if let change {

@@ -5,7 +5,7 @@ import RippleMetrics
 /// Builds the program's charts from a `MetricSet`: trends across quarters, the department matrix,
 /// who leads sessions, training and reach. Every method returns the finished, accessible `<figure>`
 /// HTML (title, description, caption, "Show the data" table); suppressed values show as hatched
-/// "fewer than N", and no chart ever holds a name.
+/// "fewer than N", values with nothing to measure as "—" without hatching, and no chart ever holds a name.
 ///
 /// Shares are drawn as percentages (0–100). A quarter where every series has nothing to measure
 /// is left out of a trend, so "no data" is not drawn as "hidden".
@@ -44,6 +44,20 @@ package struct ProgramCharts: Sendable {
         return MetricCatalog.definition(key)?.unit == .share ? label + " (%)" : label
     }
 
+    /// Indices of `values` with nothing to measure, which charts draw as "—" rather than hidden.
+    static func unmeasured(_ values: [MetricValue]) -> Set<Int> {
+        Set(values.indices.filter { values[$0] == .unavailable })
+    }
+
+    /// A bar of one figure: the number, hidden, or nothing to measure.
+    static func datum(_ label: String, _ value: MetricValue, display: (Double) -> String) -> ChartDatum {
+        switch value {
+        case .number(let number): ChartDatum(label, number, display: display(number))
+        case .suppressed: ChartDatum(label, nil)
+        case .unavailable: ChartDatum.unmeasured(label)
+        }
+    }
+
     /// A tile sparkline of `key` over the last `count` quarters; nil with fewer than two quarters.
     package func sparkline(key: String, count: Int = 8, idSuffix: String = "") -> Sparkline? {
         let quarters = metrics.quarters.suffix(count)
@@ -65,24 +79,11 @@ package struct ProgramCharts: Sendable {
         let values = keys.map { quarterValues($0) }
         let shown = quarters.indices.filter { q in values.contains { $0[q] != .unavailable } }
         let series = keys.indices.map { k in
-            ChartSeries(names?[k] ?? Self.seriesName(keys[k]), shown.map { Self.plotted(values[k][$0], key: keys[k]) })
+            ChartSeries(names?[k] ?? Self.seriesName(keys[k]), shown.map { Self.plotted(values[k][$0], key: keys[k]) },
+                        unmeasured: Self.unmeasured(shown.map { values[k][$0] }))
         }
         return LineChart(frame: frame(name, title, description),
-                         categories: Self.axisLabels(shown.map { quarters[$0].label }), series: series).html()
-    }
-
-    /// Quarter labels for a horizontal axis: shortened (`Q1 ’24`, `Q1 FY27`) when there are many,
-    /// so they do not run into each other.
-    package static func axisLabels(_ labels: [String]) -> [String] {
-        guard labels.count > 6 else { return labels }
-        return labels.map { label in
-            var parts = label.split(separator: " ").map(String.init)
-            guard parts.count == 2, parts[1].count >= 4 else { return label }
-            let year = parts[1]
-            if year.hasPrefix("FY"), year.count == 6 { parts[1] = "FY" + year.suffix(2) }
-            else if year.count == 4, year.allSatisfy(\.isNumber) { parts[1] = "’" + year.suffix(2) }
-            return parts.joined(separator: " ")
-        }
+                         categories: shown.map { quarters[$0].label }, series: series).html()
     }
 
     /// Completed sessions per quarter.
@@ -134,7 +135,7 @@ package struct ProgramCharts: Sendable {
     package func reachByQuarter() -> String {
         LineChart(frame: frame("reach_by_quarter", "Participants reached over time",
                                "Distinct people who have been in a mentoring pair, counted at the end of each quarter."),
-                  categories: Self.axisLabels(metrics.reach.map(\.label)),
+                  categories: metrics.reach.map(\.label),
                   series: [ChartSeries("Participants reached", metrics.reach.map { $0.participantsReached.map(Double.init) })])
             .html()
     }
@@ -166,7 +167,8 @@ package struct ProgramCharts: Sendable {
         let quarters = metrics.quarters
         let keys = Self.leadKeys
         let series = keys.map { key in
-            ChartSeries(Self.leadNames[key] ?? key, quarters.map { $0.value(for: key)?.number })
+            let values = quarters.map { $0.value(for: key) ?? .unavailable }
+            return ChartSeries(Self.leadNames[key] ?? key, values.map(\.number), unmeasured: Self.unmeasured(values))
         }
         return StackedBarChart(frame: frame("role_swaps_by_quarter", "Who led the sessions, per quarter",
                                             "Completed sessions led by the mentor, by the mentee (a role swap) or jointly, in each quarter."),
@@ -177,21 +179,26 @@ package struct ProgramCharts: Sendable {
     static let leadNames = ["sessions_led_by_mentor": "Mentor", "sessions_led_by_mentee": "Mentee",
                             "sessions_led_jointly": "Joint"]
 
-    /// Who led completed sessions, by program type (cohorts added up; a type with any hidden cohort figure is hidden).
+    /// Who led completed sessions, by program type (cohorts added up; a type with any hidden cohort figure is
+    /// hidden, one whose cohorts have nothing to measure shows "—").
     package func sessionLeadsByProgramType() -> String {
         let groups = ProgramType.allCases.compactMap { type -> (String, [PeriodMetrics])? in
             let cohorts = metrics.cohorts.filter { $0.programType == type }
             return cohorts.isEmpty ? nil : (MetricText.programType(type), cohorts)
         }
         let series = Self.leadKeys.map { key in
-            ChartSeries(Self.leadNames[key] ?? key, groups.map { _, cohorts in
-                var total = 0.0
+            let values = groups.map { _, cohorts -> MetricValue in
+                var total: Double?
                 for cohort in cohorts {
-                    guard let number = cohort.value(for: key)?.number else { return nil }
-                    total += number
+                    switch cohort.value(for: key) ?? .unavailable {
+                    case .number(let number): total = (total ?? 0) + number
+                    case .suppressed: return .suppressed
+                    case .unavailable: continue
+                    }
                 }
-                return total
-            })
+                return total.map { .number($0) } ?? .unavailable
+            }
+            return ChartSeries(Self.leadNames[key] ?? key, values.map(\.number), unmeasured: Self.unmeasured(values))
         }
         return StackedBarChart(frame: frame("session_leads_by_program_type", "Who led the sessions, by program type",
                                             "Completed sessions of all cohorts of each program type, by who led them."),
@@ -246,9 +253,7 @@ package struct ProgramCharts: Sendable {
     /// Who led the completed sessions of `period` (mentor, mentee, joint) as bars.
     package func sessionLeads(_ period: PeriodMetrics) -> String {
         let data = Self.leadKeys.map { key in
-            let value = period.value(for: key) ?? .unavailable
-            return ChartDatum(Self.leadNames[key] ?? key, value.number,
-                              display: value.number.map { MetricUnit.count.format($0) })
+            Self.datum(Self.leadNames[key] ?? key, period.value(for: key) ?? .unavailable) { MetricUnit.count.format($0) }
         }
         return BarChart(frame: frame("session_leads", "Who led the sessions",
                                      "Completed sessions in \(period.label) by who led them: the mentor, the mentee (a role swap) or both."),

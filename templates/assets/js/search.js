@@ -166,7 +166,7 @@
     for (var r = 0; r < top.length; r++) {
       var section = this.sections[top[r]], pageEntry = this.pages[section[0]];
       result.results.push({
-        title: pageEntry[0], heading: section[2], snippet: section[3],
+        page: section[0], title: pageEntry[0], heading: section[2], snippet: section[3],
         url: pageEntry[1] + (section[1] ? '#' + section[1] : '')
       });
     }
@@ -185,9 +185,11 @@
   var panel = document.getElementById('search-panel');
   var count = document.getElementById('search-count');
   var list = document.getElementById('search-results');
+  var more = document.getElementById('search-more');
   var live = document.getElementById('search-live');
   var root = box.getAttribute('data-root') || '';
-  var loaded = null, state = 'idle', pending = null, announceTimer = null;
+  var loaded = null, state = 'idle', pending = null, announceTimer = null, showAll = false;
+  var SHOWN = 10, ALL = 500;
   box.hidden = false;
 
   function load() {
@@ -222,39 +224,64 @@
     if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
   }
 
-  function show(message, results, terms) {
+  function span(className, text, terms) {
+    var element = document.createElement('span');
+    element.className = className;
+    appendHighlighted(element, text, terms);
+    return element;
+  }
+
+  // Results grouped by page, pages in the order of their best result: the page title once, then a link per
+  // section (its heading, or the page title for the page's opening) with its snippet.
+  function show(message, results, terms, total) {
     while (list.firstChild) list.removeChild(list.firstChild);
-    var set = {};
+    var set = {}, groups = [], byPage = {};
     (terms || []).forEach(function (t) { set[t] = true; });
     results.forEach(function (r) {
+      if (!byPage[r.page]) { byPage[r.page] = { title: r.title, results: [] }; groups.push(byPage[r.page]); }
+      byPage[r.page].results.push(r);
+    });
+    groups.forEach(function (group, g) {
       var item = document.createElement('li');
-      var link = document.createElement('a');
-      link.href = root + r.url;
-      link.className = 'search-result';
-      var title = document.createElement('span');
-      title.className = 'search-result-title';
-      appendHighlighted(title, r.title, set);
-      link.appendChild(title);
-      if (r.heading) {
-        var heading = document.createElement('span');
-        heading.className = 'search-result-heading';
-        appendHighlighted(heading, r.heading, set);
-        link.appendChild(heading);
-      }
-      if (r.snippet) {
-        var snippet = document.createElement('span');
-        snippet.className = 'search-result-snippet';
-        appendHighlighted(snippet, r.snippet, set);
-        link.appendChild(snippet);
-      }
-      item.appendChild(link);
+      item.className = 'search-group';
+      var heading = span('search-group-title', group.title, set);
+      heading.id = 'search-group-' + g;
+      item.appendChild(heading);
+      var sections = document.createElement('ul');
+      sections.className = 'search-group-results';
+      sections.setAttribute('aria-labelledby', heading.id);
+      group.results.forEach(function (r) {
+        var entry = document.createElement('li');
+        var link = document.createElement('a');
+        link.href = root + r.url;
+        link.className = 'search-result';
+        // The page's opening has no heading of its own: its snippet alone, under the page title.
+        if (r.heading || !r.snippet) link.appendChild(span('search-result-title', r.heading || r.title, set));
+        if (r.snippet) link.appendChild(span('search-result-snippet', r.snippet, set));
+        entry.appendChild(link);
+        sections.appendChild(entry);
+      });
+      item.appendChild(sections);
       list.appendChild(item);
     });
+    more.hidden = !(total > results.length);
+    if (!more.hidden) more.textContent = 'Show all ' + total + ' results';
     count.textContent = message;
     panel.hidden = false;
+    place();
     // Announce once typing pauses, so a screen reader is not interrupted on every key.
     clearTimeout(announceTimer);
     announceTimer = setTimeout(function () { live.textContent = message; }, 400);
+  }
+
+  // Keeps the open panel inside the viewport, whatever the width and wherever the box sits in the header.
+  function place() {
+    if (panel.hidden) return;
+    panel.style.left = '0px';
+    var rect = panel.getBoundingClientRect(), width = document.documentElement.clientWidth, margin = 8, shift = 0;
+    if (rect.right > width - margin) shift = width - margin - rect.right;
+    if (rect.left + shift < margin) shift = margin - rect.left;
+    panel.style.left = shift + 'px';
   }
 
   function close() {
@@ -268,18 +295,26 @@
     if (state === 'idle') load();
     if (state === 'failed') return;
     if (state !== 'ready') { show('Loading the search index…', []); return; }
-    var found = loaded.search(query, 10);
+    var found = loaded.search(query, showAll ? ALL : SHOWN);
     var label = '\u201c' + query + '\u201d';
     var message = found.total === 0 ? 'No results for ' + label
       : found.total === 1 ? '1 result for ' + label
         : found.total + ' results for ' + label + (found.total > found.results.length ? ', showing the best ' + found.results.length : '');
-    show(message, found.results, found.terms);
+    show(message, found.results, found.terms, found.total);
   }
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
 
   input.addEventListener('focus', load);
-  input.addEventListener('input', run);
+  input.addEventListener('input', function () { showAll = false; run(); });
+  more.addEventListener('click', function () {
+    var before = links().length;
+    showAll = true;
+    run();
+    var items = links();
+    if (items[before]) items[before].focus();
+  });
+  global.addEventListener('resize', place);
   input.addEventListener('keydown', function (event) {
     var items = links();
     if (event.key === 'ArrowDown' && items.length) { event.preventDefault(); if (panel.hidden) run(); items[0].focus(); }
