@@ -69,7 +69,7 @@ package struct StandaloneReport: Sendable {
         let epoch = Int((model.metrics?.asOf.ordinal).map { Int($0) * 86_400 } ?? 0)
         var limited = engine
         limited.limit(by: model.config.guide)
-        return try limited.render(html: html, htmlPath: "report.html", files: [:], epoch: epoch,
+        return try limited.render(html: PrintChartStyle.embedding(model.printChartCSS, in: html), htmlPath: "report.html", files: [:], epoch: epoch,
                                  job: PDFEngine.Job(name: "the report's PDF", hint: "check the report with --format html in a browser"))
     }
 
