@@ -12,33 +12,53 @@ package struct BarChart: Sendable, Hashable {
         self.frame = frame; self.data = data; self.valueHeading = valueHeading
     }
 
-    /// The `<figure>` HTML.
+    /// The `<figure>` HTML: a wide and a narrow layout, the data table and the caption.
     package func html() -> String {
-        let labelWidth = 170.0, barArea = 360.0, rowHeight = 28.0, width = 640.0
-        let height = max(rowHeight, Double(data.count) * rowHeight) + 8
+        let rows = data.map { [$0.label, frame.text($0.value, display: $0.display, unmeasured: $0.isUnmeasured)] }
+        return frame.figure(kind: "bar", wide: layout(.wide), narrow: layout(.narrow), header: ["", valueHeading], rows: rows)
+    }
+
+    /// One layout. Wide: labels in a column left of the bars (shortened with `…` past 38% of the width).
+    /// Narrow: each label on its own line above its bar. Values follow their bars and always fit.
+    package func layout(_ size: ChartSize) -> ChartCanvas {
+        var canvas = frame.canvas(size)
+        let font = canvas.font, narrow = size == .narrow
+        let texts = data.map { frame.text($0.value, display: $0.display, unmeasured: $0.isUnmeasured) }
+        let valueWidth = texts.map { TextWidth.of($0, size: font) }.max() ?? 0
+        let widest = data.map { TextWidth.of($0.label, size: font) }.max() ?? 0
+        let labelColumn = narrow ? 0 : min(widest, canvas.width * 0.38) + 8
+        let barArea = max(40, canvas.width - labelColumn - valueWidth - 8)
+        let barHeight = narrow ? 14.0 : font * 1.4
+        let rowHeight = narrow ? font * ChartSize.lineHeight + barHeight + 10 : font * 2.2
         let top = data.compactMap(\.value).max() ?? 0
-        var svg = frame.openSVG(kind: "bar", width: width, height: height)
         for (i, datum) in data.enumerated() {
-            let y = 4 + Double(i) * rowHeight
-            svg += "<g class=\"bar-row\">"
-            svg += "<text class=\"bar-label\" x=\"\(SVG.num(labelWidth - 8))\" y=\"\(SVG.num(y + 18))\" text-anchor=\"end\">"
-                + SVG.escape(datum.label) + "</text>"
+            let rowTop = 4 + Double(i) * rowHeight
+            let barY = narrow ? rowTop + font * ChartSize.lineHeight : rowTop + (rowHeight - barHeight) / 2
+            let textY = barY + barHeight / 2 + font * 0.35
+            canvas.add("<g class=\"bar-row\">")
+            let label = TextWidth.truncated(datum.label, size: font, maxWidth: narrow ? canvas.width : labelColumn - 8)
+            if narrow {
+                canvas.text(label, x: 0, y: rowTop + font, cssClass: "bar-label")
+            } else {
+                canvas.text(label, x: labelColumn - 8, y: textY, anchor: .end, cssClass: "bar-label")
+            }
+            var end = labelColumn
             if let value = datum.value {
                 let w = top > 0 ? max(0, value) / top * barArea : 0
-                svg += "<rect class=\"bar series-1\"\(SVG.paint(series: 0)) x=\"\(SVG.num(labelWidth))\" y=\"\(SVG.num(y + 4))\" "
-                    + "width=\"\(SVG.num(w))\" height=\"\(SVG.num(rowHeight - 8))\"/>"
-                svg += "<text class=\"bar-value\" x=\"\(SVG.num(labelWidth + w + 6))\" y=\"\(SVG.num(y + 18))\">"
-                    + SVG.escape(frame.text(value, display: datum.display)) + "</text>"
+                canvas.add("<rect class=\"bar series-1\"\(SVG.paint(series: 0)) x=\"\(SVG.num(labelColumn))\" y=\"\(SVG.num(barY))\" "
+                    + "width=\"\(SVG.num(w))\" height=\"\(SVG.num(barHeight))\"/>")
+                end += w
+                canvas.text(texts[i], x: end + 6, y: textY, cssClass: "bar-value")
+            } else if datum.isUnmeasured {
+                canvas.text(texts[i], x: end + 6, y: textY, cssClass: "bar-value unmeasured-label")
             } else {
-                svg += "<rect class=\"bar suppressed\" fill=\"url(#\(frame.safeID)-hatch)\" x=\"\(SVG.num(labelWidth))\" "
-                    + "y=\"\(SVG.num(y + 4))\" width=\"40\" height=\"\(SVG.num(rowHeight - 8))\"/>"
-                svg += "<text class=\"bar-value suppressed-label\" x=\"\(SVG.num(labelWidth + 46))\" y=\"\(SVG.num(y + 18))\">"
-                    + SVG.escape(frame.suppressedText) + "</text>"
+                canvas.add("<rect class=\"bar suppressed\" \(frame.hatch(canvas)) x=\"\(SVG.num(labelColumn))\" "
+                    + "y=\"\(SVG.num(barY))\" width=\"30\" height=\"\(SVG.num(barHeight))\"/>")
+                canvas.text(texts[i], x: min(end + 36, canvas.width - valueWidth), y: textY, cssClass: "bar-value suppressed-label")
             }
-            svg += "</g>"
+            canvas.add("</g>")
         }
-        svg += "</svg>"
-        let rows = data.map { [$0.label, frame.text($0.value, display: $0.display)] }
-        return frame.figure(kind: "bar", svg: svg, header: ["", valueHeading], rows: rows)
+        canvas.height = max(rowHeight, Double(data.count) * rowHeight) + 8
+        return canvas
     }
 }

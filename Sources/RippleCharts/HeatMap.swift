@@ -29,50 +29,66 @@ package struct HeatMap: Sendable, Hashable {
         return Swift.min(5, Swift.max(1, Int((value / max * 5).rounded(.up))))
     }
 
-    /// The `<figure>` HTML.
+    /// The `<figure>` HTML: the matrix at its natural size (it scrolls sideways inside its card rather than
+    /// shrinking its text), the data table and the caption.
     package func html() -> String {
-        let labelWidth = 150.0, cell = 56.0
-        // Room above the cells for the slanted column labels (about 7 px a character at -35°), and for the
-        // column heading above them so the two never overlap.
-        let longest = Double(columns.map(\.count).max() ?? 0)
-        let headerHeight = Swift.max(70, (longest * 7 * 0.58).rounded(.up) + (columnHeading.isEmpty ? 16 : 34))
-        let width = labelWidth + Double(columns.count) * cell + 10
-        let height = headerHeight + Double(rows.count) * cell + 10
+        let tableRows = rows.indices.map { r in [rows[r]] + columns.indices.map { frame.text(value(r, $0)) } }
+        return frame.scrollingFigure(kind: "heatmap", canvas: layout(), header: [rowHeading] + columns, rows: tableRows)
+    }
+
+    /// Font size of the matrix; it is never scaled, so this is the size readers see.
+    static let font = 12.0
+
+    /// The layout: column labels wrapped into at most two lines over cells wide enough for their longest word
+    /// (52–96 px) and 44 px high, row labels shortened with `…` past 200 px, the number in every cell.
+    package func layout() -> ChartCanvas {
+        let font = Self.font
+        var canvas = ChartCanvas(width: 0, font: font)
+        let longestWord = columns.flatMap { $0.split(separator: " ") }.map { TextWidth.of(String($0), size: font) }.max() ?? 0
+        let cell = min(96, max(52, (longestWord + 10).rounded(.up)))
+        let columnLines = columns.map { TextWidth.wrapped($0, size: font, maxWidth: cell - 6, maxLines: 2) }
+        let lineCount = Double(columnLines.map(\.count).max() ?? 1)
+        let headingHeight = columnHeading.isEmpty ? 0 : font * 1.8
+        let headerHeight = headingHeight + lineCount * font * ChartSize.lineHeight + 8
+        let labelWidth = min(200, rows.map { TextWidth.of($0, size: font) }.max() ?? 0) + 10
+        canvas.width = max(labelWidth + Double(columns.count) * cell + 2,
+                           columnHeading.isEmpty ? 0 : labelWidth + TextWidth.of(columnHeading, size: font))
+        let rowHeight = 44.0
+        canvas.height = headerHeight + Double(rows.count) * rowHeight + 4
         let maxValue = values.flatMap { $0.compactMap { $0 } }.max() ?? 0
-        var svg = frame.openSVG(kind: "heatmap", width: width, height: height)
         if !columnHeading.isEmpty {
-            svg += "<text class=\"axis-title\" x=\"\(SVG.num(labelWidth))\" y=\"14\">\(SVG.escape(columnHeading))</text>"
+            canvas.text(columnHeading, x: labelWidth, y: font * 1.1, cssClass: "axis-title")
         }
-        for (c, label) in columns.enumerated() {
+        for (c, lines) in columnLines.enumerated() {
             let x = labelWidth + Double(c) * cell + cell / 2
-            svg += "<text class=\"column-label\" x=\"\(SVG.num(x))\" y=\"\(SVG.num(headerHeight - 8))\" "
-                + "text-anchor=\"start\" transform=\"rotate(-35 \(SVG.num(x)) \(SVG.num(headerHeight - 8)))\">\(SVG.escape(label))</text>"
+            for (l, line) in lines.enumerated() {
+                let y = headerHeight - 8 - Double(lines.count - 1 - l) * font * ChartSize.lineHeight - font * ChartSize.descent
+                canvas.text(line, x: x, y: y, anchor: .middle, cssClass: "column-label")
+            }
         }
         for (r, label) in rows.enumerated() {
-            let y = headerHeight + Double(r) * cell
-            svg += "<text class=\"row-label\" x=\"\(SVG.num(labelWidth - 8))\" y=\"\(SVG.num(y + cell / 2 + 4))\" "
-                + "text-anchor=\"end\">\(SVG.escape(label))</text>"
+            let y = headerHeight + Double(r) * rowHeight
+            canvas.text(TextWidth.truncated(label, size: font, maxWidth: labelWidth - 10), x: labelWidth - 8,
+                        y: y + rowHeight / 2 + font * 0.35, anchor: .end, cssClass: "row-label")
             for c in columns.indices {
                 let x = labelWidth + Double(c) * cell
-                let geometry = "x=\"\(SVG.num(x + 1))\" y=\"\(SVG.num(y + 1))\" width=\"\(SVG.num(cell - 2))\" height=\"\(SVG.num(cell - 2))\""
+                let geometry = "x=\"\(SVG.num(x + 1))\" y=\"\(SVG.num(y + 1))\" width=\"\(SVG.num(cell - 2))\" height=\"\(SVG.num(rowHeight - 2))\""
                 let name = "\(label) → \(columns[c])"
                 if let v = value(r, c) {
                     let step = Self.step(v, max: maxValue)
-                    svg += "<rect class=\"cell heat-\(step)\" fill=\"\(SVG.heatColours[step])\" \(geometry)><title>"
-                        + SVG.escape("\(name): \(frame.text(v))") + "</title></rect>"
-                    svg += "<text class=\"cell-value\" x=\"\(SVG.num(x + cell / 2))\" y=\"\(SVG.num(y + cell / 2 + 5))\" "
-                        + "text-anchor=\"middle\">\(SVG.escape(frame.text(v)))</text>"
+                    canvas.add("<rect class=\"cell heat-\(step)\" fill=\"\(SVG.heatColours[step])\" \(geometry)><title>"
+                        + SVG.escape("\(name): \(frame.text(v))") + "</title></rect>")
+                    canvas.text(frame.text(v), x: x + cell / 2, y: y + rowHeight / 2 + font * 0.35, anchor: .middle,
+                                cssClass: "cell-value on-heat-\(step)")
                 } else {
-                    svg += "<rect class=\"cell suppressed\" fill=\"url(#\(frame.safeID)-hatch)\" \(geometry)><title>"
-                        + SVG.escape("\(name): \(frame.suppressedText)") + "</title></rect>"
-                    svg += "<text class=\"cell-value suppressed-label\" x=\"\(SVG.num(x + cell / 2))\" "
-                        + "y=\"\(SVG.num(y + cell / 2 + 3))\" text-anchor=\"middle\" font-size=\"8\">"
-                        + SVG.escape(frame.suppressedText) + "</text>"
+                    canvas.add("<rect class=\"cell suppressed\" \(frame.hatch(canvas)) \(geometry)><title>"
+                        + SVG.escape("\(name): \(frame.suppressedText)") + "</title></rect>")
+                    canvas.text("fewer", x: x + cell / 2, y: y + rowHeight / 2 - 2, anchor: .middle, cssClass: "cell-value suppressed-label")
+                    canvas.text("than \(frame.minGroupSize)", x: x + cell / 2, y: y + rowHeight / 2 + font + 1, anchor: .middle,
+                                cssClass: "cell-value suppressed-label")
                 }
             }
         }
-        svg += "</svg>"
-        let tableRows = rows.indices.map { r in [rows[r]] + columns.indices.map { frame.text(value(r, $0)) } }
-        return frame.figure(kind: "heatmap", svg: svg, header: [rowHeading] + columns, rows: tableRows)
+        return canvas
     }
 }

@@ -30,64 +30,83 @@ package struct LineChart: Sendable, Hashable {
         }
     }
 
-    /// The `<figure>` HTML.
+    /// The `<figure>` HTML: a wide and a narrow layout, the data table and the caption.
     package func html() -> String {
-        let width = 640.0, height = 300.0, left = 56.0, right = 20.0, top = 34.0, bottom = 40.0
-        let plotW = width - left - right, plotH = height - top - bottom
+        let rows = categories.indices.map { c in
+            [categories[c]] + series.map { frame.text($0.value(c), unmeasured: !$0.isHidden(c)) }
+        }
+        return frame.figure(kind: "line", wide: layout(.wide), narrow: layout(.narrow),
+                            header: [""] + series.map(\.name), rows: rows)
+    }
+
+    /// One layout: the legend in rows on top (for two or more lines), value ticks on the left, quarters below
+    /// (thinned so none overlap), one path and marker set per series.
+    package func layout(_ size: ChartSize) -> ChartCanvas {
+        var canvas = frame.canvas(size)
+        let font = canvas.font
+        var top = 0.0
+        if series.count > 1 {
+            top = Legend.place(series.map(\.name), on: &canvas, top: 0, keyWidth: 24) { s, x, y in
+                "<line class=\"line series-\(s % 6 + 1)\"\(SVG.paint(series: s, fill: false)) x1=\"\(SVG.num(x))\" "
+                    + "x2=\"\(SVG.num(x + 24))\" y1=\"\(SVG.num(y))\" y2=\"\(SVG.num(y))\"" + Self.dash(s) + "/>"
+                    + Self.marker(s, x: x + 12, y: y, cls: "marker series-\(s % 6 + 1)")
+            }
+        }
+        top += font + 6
         let maxValue = series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0
         let (yMax, tickStep) = SVG.niceScale(maxValue)
-        let step = categories.count > 1 ? plotW / Double(categories.count - 1) : 0
-        func x(_ c: Int) -> Double { categories.count > 1 ? left + Double(c) * step : left + plotW / 2 }
-        func y(_ v: Double) -> Double { top + plotH - max(0, v) / yMax * plotH }
+        let ticks = (0...Int((yMax / tickStep).rounded())).map { tickStep * Double($0) }
+        let left = (ticks.map { TextWidth.of(SVG.num($0), size: font) }.max() ?? 0) + 10
+        let plotH = size == .wide ? 190.0 : 170.0, pad = 10.0
+        let plotW = canvas.width - left - 4
+        let bottom = top + plotH
+        let step = categories.count > 1 ? (plotW - 2 * pad) / Double(categories.count - 1) : 0
+        func x(_ c: Int) -> Double { categories.count > 1 ? left + pad + Double(c) * step : left + plotW / 2 }
+        func y(_ v: Double) -> Double { bottom - max(0, v) / yMax * plotH }
 
-        var svg = frame.openSVG(kind: "line", width: width, height: height)
-        svg += "<g class=\"axis\">"
-        for tick in 0...Int((yMax / tickStep).rounded()) {
-            let v = tickStep * Double(tick)
-            svg += "<line class=\"grid\" x1=\"\(SVG.num(left))\" x2=\"\(SVG.num(width - right))\" y1=\"\(SVG.num(y(v)))\" y2=\"\(SVG.num(y(v)))\"/>"
-            svg += "<text x=\"\(SVG.num(left - 6))\" y=\"\(SVG.num(y(v) + 4))\" text-anchor=\"end\">\(SVG.num(v))</text>"
+        canvas.add("<g class=\"axis\">")
+        for v in ticks {
+            canvas.add("<line class=\"grid\" x1=\"\(SVG.num(left))\" x2=\"\(SVG.num(left + plotW))\" "
+                       + "y1=\"\(SVG.num(y(v)))\" y2=\"\(SVG.num(y(v)))\"/>")
+            canvas.text(SVG.num(v), x: left - 6, y: y(v) + font * 0.35, anchor: .end)
         }
-        for (c, label) in categories.enumerated() {
-            svg += "<text x=\"\(SVG.num(x(c)))\" y=\"\(SVG.num(height - bottom + 18))\" text-anchor=\"middle\">\(SVG.escape(label))</text>"
+        let xs = categories.indices.map(x)
+        let baseline = bottom + font + 8
+        for c in CategoryAxis.shown(categories, at: xs, font: font, minX: 0, maxX: canvas.width) {
+            let width = TextWidth.of(categories[c], size: font)
+            canvas.text(categories[c], x: CategoryAxis.centre(xs[c], width: width, minX: 0, maxX: canvas.width),
+                        y: baseline, anchor: .middle)
         }
-        svg += "</g><g class=\"legend\">"
-        for (s, item) in series.enumerated() {
-            let lx = left + Double(s) * 130
-            svg += "<line class=\"line series-\(s % 6 + 1)\"\(SVG.paint(series: s, fill: false)) x1=\"\(SVG.num(lx))\" x2=\"\(SVG.num(lx + 24))\" y1=\"14\" y2=\"14\""
-                + (Self.dashes[s % 6].isEmpty ? "" : " stroke-dasharray=\"\(Self.dashes[s % 6])\"") + "/>"
-            svg += Self.marker(s, x: lx + 12, y: 14, cls: "marker series-\(s % 6 + 1)")
-            svg += "<text x=\"\(SVG.num(lx + 30))\" y=\"18\">\(SVG.escape(item.name))</text>"
-        }
-        svg += "</g>"
+        canvas.add("</g>")
         for (s, item) in series.enumerated() {
             let cls = "series-\(s % 6 + 1)"
             var path = "", pen = false
             for c in categories.indices {
-                guard c < item.values.count, let v = item.values[c] else { pen = false; continue }
+                guard let v = item.value(c) else { pen = false; continue }
                 path += (pen ? "L" : "M") + "\(SVG.num(x(c))) \(SVG.num(y(v)))"
                 pen = true
             }
-            svg += "<g class=\"series \(cls)\">"
+            canvas.add("<g class=\"series \(cls)\" data-series=\"\(s)\">")
             if !path.isEmpty {
-                svg += "<path class=\"line \(cls)\" fill=\"none\"\(SVG.paint(series: s, fill: false)) d=\"\(path)\""
-                    + (Self.dashes[s % 6].isEmpty ? "" : " stroke-dasharray=\"\(Self.dashes[s % 6])\"") + "/>"
+                canvas.add("<path class=\"line \(cls)\" fill=\"none\"\(SVG.paint(series: s, fill: false)) d=\"\(path)\"" + Self.dash(s) + "/>")
             }
             for c in categories.indices {
-                let value = c < item.values.count ? item.values[c] : nil
-                if let value {
-                    svg += Self.marker(s, x: x(c), y: y(value), cls: "marker \(cls)")
-                } else {
-                    svg += "<rect class=\"suppressed\" fill=\"url(#\(frame.safeID)-hatch)\" x=\"\(SVG.num(x(c) - 5))\" "
-                        + "y=\"\(SVG.num(top + plotH - 10))\" width=\"10\" height=\"10\"><title>"
-                        + SVG.escape("\(item.name), \(categories[c]): \(frame.suppressedText)") + "</title></rect>"
+                if let value = item.value(c) {
+                    canvas.add(Self.marker(s, x: x(c), y: y(value), cls: "marker \(cls)"))
+                } else if item.isHidden(c) {
+                    canvas.add("<rect class=\"suppressed\" \(frame.hatch(canvas)) x=\"\(SVG.num(x(c) - 5))\" "
+                        + "y=\"\(SVG.num(bottom - 10))\" width=\"10\" height=\"10\"><title>"
+                        + SVG.escape("\(item.name), \(categories[c]): \(frame.suppressedText)") + "</title></rect>")
                 }
             }
-            svg += "</g>"
+            canvas.add("</g>")
         }
-        svg += "</svg>"
-        let rows = categories.indices.map { c in
-            [categories[c]] + series.map { frame.text(c < $0.values.count ? $0.values[c] : nil) }
-        }
-        return frame.figure(kind: "line", svg: svg, header: [""] + series.map(\.name), rows: rows)
+        canvas.height = baseline + font * ChartSize.descent + 4
+        return canvas
+    }
+
+    /// ` stroke-dasharray="…"` of series `index`, or nothing for the solid first line.
+    static func dash(_ index: Int) -> String {
+        dashes[index % 6].isEmpty ? "" : " stroke-dasharray=\"\(dashes[index % 6])\""
     }
 }

@@ -12,50 +12,73 @@ package struct StackedBarChart: Sendable, Hashable {
         self.frame = frame; self.categories = categories; self.series = series
     }
 
-    /// The `<figure>` HTML.
+    /// The `<figure>` HTML: a wide and a narrow layout, the data table and the caption.
     package func html() -> String {
-        let labelWidth = 170.0, barArea = 360.0, rowHeight = 30.0, width = 640.0, legendHeight = 24.0
-        let height = legendHeight + max(rowHeight, Double(categories.count) * rowHeight) + 8
-        func value(_ s: Int, _ c: Int) -> Double? { c < series[s].values.count ? series[s].values[c] : nil }
-        let totals = categories.indices.map { c in series.indices.reduce(0.0) { $0 + max(0, value($1, c) ?? 0) } }
-        let top = totals.max() ?? 0
-        var svg = frame.openSVG(kind: "stacked", width: width, height: height)
-        svg += "<g class=\"legend\">"
-        for (s, item) in series.enumerated() {
-            let x = labelWidth + Double(s) * 120
-            svg += "<rect class=\"series-\(s % 6 + 1)\"\(SVG.paint(series: s)) x=\"\(SVG.num(x))\" y=\"6\" width=\"12\" height=\"12\"/>"
-            svg += "<text x=\"\(SVG.num(x + 16))\" y=\"16\">\(SVG.escape(item.name))</text>"
+        let rows = categories.indices.map { c in
+            [categories[c]] + series.map { frame.text($0.value(c), unmeasured: !$0.isHidden(c)) }
         }
-        svg += "</g>"
+        return frame.figure(kind: "stacked", wide: layout(.wide), narrow: layout(.narrow),
+                            header: [""] + series.map(\.name), rows: rows)
+    }
+
+    /// The total written after a bar: the sum, or "total hidden" when a part is hidden for privacy.
+    func totalText(_ c: Int) -> String {
+        if series.contains(where: { $0.isHidden(c) }) { return "total hidden" }
+        if series.allSatisfy({ $0.value(c) == nil }) { return ChartFrame.unmeasuredText }
+        return frame.text(series.reduce(0.0) { $0 + max(0, $1.value(c) ?? 0) })
+    }
+
+    /// One layout: the legend in rows on top, then one bar per category with its label left of it (wide) or
+    /// above it (narrow); a segment's value is written inside it when it fits, the total after the bar.
+    package func layout(_ size: ChartSize) -> ChartCanvas {
+        var canvas = frame.canvas(size)
+        let font = canvas.font, narrow = size == .narrow
+        let legendBottom = Legend.place(series.map(\.name), on: &canvas, top: 0, keyWidth: 12) { s, x, y in
+            "<rect class=\"series-\(s % 6 + 1)\"\(SVG.paint(series: s)) x=\"\(SVG.num(x))\" y=\"\(SVG.num(y - 6))\" width=\"12\" height=\"12\"/>"
+        }
+        let totals = categories.indices.map(totalText)
+        let totalWidth = totals.map { TextWidth.of($0, size: font) }.max() ?? 0
+        let widest = categories.map { TextWidth.of($0, size: font) }.max() ?? 0
+        let labelColumn = narrow ? 0 : min(widest, canvas.width * 0.3) + 8
+        let hatchWidth = series.indices.contains { s in categories.indices.contains { series[s].isHidden($0) } } ? 30.0 : 0
+        let barArea = max(40, canvas.width - labelColumn - hatchWidth - totalWidth - 8)
+        let barHeight = narrow ? 16.0 : font * 1.6
+        let rowHeight = narrow ? font * ChartSize.lineHeight + barHeight + 10 : font * 2.4
+        let top = categories.indices.map { c in series.reduce(0.0) { $0 + max(0, $1.value(c) ?? 0) } }.max() ?? 0
         for (c, category) in categories.enumerated() {
-            let y = legendHeight + 4 + Double(c) * rowHeight
-            svg += "<g class=\"bar-row\"><text class=\"bar-label\" x=\"\(SVG.num(labelWidth - 8))\" y=\"\(SVG.num(y + 19))\" "
-                + "text-anchor=\"end\">\(SVG.escape(category))</text>"
-            var x = labelWidth
-            var hidden = false
-            for s in series.indices {
-                guard let v = value(s, c) else { hidden = true; continue }
+            let rowTop = legendBottom + 4 + Double(c) * rowHeight
+            let barY = narrow ? rowTop + font * ChartSize.lineHeight : rowTop + (rowHeight - barHeight) / 2
+            let textY = barY + barHeight / 2 + font * 0.35
+            canvas.add("<g class=\"bar-row\">")
+            let label = TextWidth.truncated(category, size: font, maxWidth: narrow ? canvas.width : labelColumn - 8)
+            if narrow {
+                canvas.text(label, x: 0, y: rowTop + font, cssClass: "bar-label")
+            } else {
+                canvas.text(label, x: labelColumn - 8, y: textY, anchor: .end, cssClass: "bar-label")
+            }
+            var x = labelColumn
+            for (s, item) in series.enumerated() {
+                guard let v = item.value(c) else { continue }
                 let w = top > 0 ? max(0, v) / top * barArea : 0
                 guard w > 0 else { continue }
-                svg += "<rect class=\"bar series-\(s % 6 + 1)\"\(SVG.paint(series: s)) x=\"\(SVG.num(x))\" y=\"\(SVG.num(y + 4))\" "
-                    + "width=\"\(SVG.num(w))\" height=\"\(SVG.num(rowHeight - 8))\"><title>"
-                    + SVG.escape("\(series[s].name): \(frame.text(v))") + "</title></rect>"
-                if w >= 24 {
-                    svg += "<text class=\"segment-value\" x=\"\(SVG.num(x + w / 2))\" y=\"\(SVG.num(y + 19))\" "
-                        + "text-anchor=\"middle\">\(SVG.escape(frame.text(v)))</text>"
+                canvas.add("<rect class=\"bar series-\(s % 6 + 1)\"\(SVG.paint(series: s)) x=\"\(SVG.num(x))\" y=\"\(SVG.num(barY))\" "
+                    + "width=\"\(SVG.num(w))\" height=\"\(SVG.num(barHeight))\"><title>"
+                    + SVG.escape("\(category), \(item.name): \(frame.text(v))") + "</title></rect>")
+                let text = frame.text(v)
+                if TextWidth.of(text, size: font) + 6 <= w {
+                    canvas.text(text, x: x + w / 2, y: textY, anchor: .middle, cssClass: "segment-value")
                 }
                 x += w
             }
-            if hidden {
-                svg += "<rect class=\"bar suppressed\" fill=\"url(#\(frame.safeID)-hatch)\" x=\"\(SVG.num(x))\" "
-                    + "y=\"\(SVG.num(y + 4))\" width=\"30\" height=\"\(SVG.num(rowHeight - 8))\"/>"
-                x += 30
+            if series.contains(where: { $0.isHidden(c) }) {
+                canvas.add("<rect class=\"bar suppressed\" \(frame.hatch(canvas)) x=\"\(SVG.num(x))\" "
+                    + "y=\"\(SVG.num(barY))\" width=\"\(SVG.num(hatchWidth))\" height=\"\(SVG.num(barHeight))\"/>")
+                x += hatchWidth
             }
-            let total = hidden ? "part \(frame.suppressedText)" : frame.text(totals[c])
-            svg += "<text class=\"bar-value\" x=\"\(SVG.num(x + 6))\" y=\"\(SVG.num(y + 19))\">\(SVG.escape(total))</text></g>"
+            canvas.text(totals[c], x: x + 6, y: textY, cssClass: "bar-value")
+            canvas.add("</g>")
         }
-        svg += "</svg>"
-        let rows = categories.indices.map { c in [categories[c]] + series.indices.map { frame.text(value($0, c)) } }
-        return frame.figure(kind: "stacked", svg: svg, header: [""] + series.map(\.name), rows: rows)
+        canvas.height = legendBottom + 4 + max(rowHeight, Double(categories.count) * rowHeight) + 8
+        return canvas
     }
 }
