@@ -51,6 +51,7 @@ package struct StandaloneReport: Sendable {
             diagnostics += problems + Self.remoteImageNotes(page, options: options)
             narrative = rendered.first
         }
+        if narrative == nil, let note = reports.missingNarrativeNote(quarter: quarter) { diagnostics.append(note) }
         let stylesheets = ["assets/css/ripple.css", "assets/css/report.css"].compactMap { path in
             model.themeAssets[path].map { String(decoding: $0, as: UTF8.self) }
         }
