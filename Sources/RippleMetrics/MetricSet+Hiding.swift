@@ -1,7 +1,8 @@
 /// Hiding more figures after the metrics are computed: the disclosure-control stage's output.
 extension MetricSet {
     /// Hides figures by period id and key (as `suppressed` names them), and the reach points of
-    /// the given quarters; each period's `suppressed` stays in metrics.json order.
+    /// the given quarters; each period's `suppressed` stays in metrics.json order. A department
+    /// matrix cell that is published as 0 stays published: its absence is the figure.
     package mutating func hide(_ keys: [String: Set<String>], reach quarters: Set<String>) {
         for i in periods.indices {
             if let hidden = keys[periods[i].id], !hidden.isEmpty { periods[i].hide(hidden) }
@@ -29,8 +30,10 @@ extension PeriodMetrics {
         hideCells(&byDepartment)
         hideCells(&byLevel)
         let departments = departmentMatrix.departments
+        // Zeros are not named at all: they are 99 % of a many-department matrix.
         for (r, mentor) in departments.enumerated() {
-            for (c, mentee) in departments.enumerated() where keys.contains(DepartmentMatrix.cellKey(mentor: mentor, mentee: mentee)) {
+            for (c, mentee) in departments.enumerated() where departmentMatrix.cells[r][c] ?? 0 != 0
+                && keys.contains(DepartmentMatrix.cellKey(mentor: mentor, mentee: mentee)) {
                 departmentMatrix.cells[r][c] = nil
             }
         }

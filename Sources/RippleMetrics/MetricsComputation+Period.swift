@@ -24,7 +24,7 @@ extension MetricsComputation {
         var connected = Set<Int>()
         var pairsActive = 0, pairsStarted = 0, crossDepartment = 0, crossLevel = 0, swapPairs = 0, swapped = 0
         var atRisk = 0, monthlyPairs = 0, monthlyMeeting = 0, completed = 0, closedEarly = 0, capacityUsed = 0
-        var meetingPairs = 0
+        var meetingPairs = 0, scheduledPairs = 0
         var daysToMatch: [Int] = []
 
         let scope: [Int] = spec.cohort.map { cohortPairs[$0] } ?? Array(program.pairs.indices)
@@ -40,8 +40,9 @@ extension MetricsComputation {
                 m.byLevel.sessions[lm]! += Int(slot.completed)
                 if scratch.menteesWithSessions.insert(mentee) { departmentPops[2][dm] += 1; levelPops[2][lm] += 1 }
             }
-            if slot.raters & 1 != 0 { scratch.raters.insert(mentor) }
-            if slot.raters & 2 != 0 { scratch.raters.insert(mentee) }
+            if slot.completed > 0 || slot.missed > 0 { scheduledPairs += 1 }
+            if slot.raters & 1 != 0 { scratch.raters.insert(mentor); scratch.mentorRaters.insert(mentor) }
+            if slot.raters & 2 != 0 { scratch.raters.insert(mentee); scratch.menteeRaters.insert(mentee) }
             if start <= pairStart, pairStart <= end {
                 pairsStarted += 1
                 if let requested = pairs[p].requested {
@@ -158,6 +159,16 @@ extension MetricsComputation {
         m.departmentsConnected = connected.count
         m.menteesBecameMentors = scratch.becameMentors.count
         m.returningParticipants = scratch.returning.count
+        m.sessionsCancelled = totals.cancelled
+        m.sessionsNoShow = totals.noShow
+        let scheduled = totals.completed + totals.cancelled + totals.noShow
+        m.cancellationRate = share(totals.cancelled, scheduled)
+        m.noShowRate = share(totals.noShow, scheduled)
+        let menteeRatings = totals.ratingCount - totals.mentorRatingCount
+        m.avgRatingByMentors = totals.mentorRatingCount == 0 ? nil
+            : rounded(Double(totals.mentorRatingSum) / Double(totals.mentorRatingCount), 2)
+        m.avgRatingByMentees = menteeRatings == 0 ? nil
+            : rounded(Double(totals.ratingSum - totals.mentorRatingSum) / Double(menteeRatings), 2)
 
         var raw = RawPeriod(metrics: m, population: spec.cohort.map { min(active, cohortMembers[$0].count) } ?? active)
         raw.pairs = pairsActive
@@ -178,6 +189,10 @@ extension MetricsComputation {
             "completion_rate": completed + closedEarly,
             "mentor_training_coverage": mentors,
             "mentee_training_coverage": mentees,
+            "cancellation_rate": scheduledPairs,
+            "no_show_rate": scheduledPairs,
+            "avg_rating_by_mentors": scratch.mentorRaters.count,
+            "avg_rating_by_mentees": scratch.menteeRaters.count,
         ]
         raw.surveyPopulations = surveys.indices.map { tallies.surveyRespondents[k * surveys.count + $0] }
         raw.departmentPopulations = departmentPops

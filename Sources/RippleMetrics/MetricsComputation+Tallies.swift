@@ -48,6 +48,24 @@ extension MetricsComputation {
                         }
                     }
                 }
+                // Cancelled and no-show sessions: counted, never "last" sessions (a pair that only
+                // cancels is at risk).
+                for i in sessions.indices where sessions[i].status != .completed {
+                    let day = sessions[i].date.ordinal
+                    guard day <= last else { continue }
+                    let pair = sessions[i].pair, noShow = sessions[i].status == .noShow
+                    func add(_ period: Int, _ slot: Int) {
+                        if noShow { totals[period].noShow += 1 } else { totals[period].cancelled += 1 }
+                        slots[slot].missed += 1
+                    }
+                    if day >= first { add(0, pair + allSlot) }
+                    if day >= firstQuarterDay {
+                        let q = quarterOffset(of: day)
+                        add(1 + q, q * n + pair)
+                    }
+                    let k = cohortPeriods[pair]
+                    if k >= 0, day >= starts[k], day <= ends[k] { add(k, pair + cohortSlot) }
+                }
                 }
                 // A quarter's "last session" is the last one on or before the quarter's end.
                 for q in 1..<max(1, quarterCount) {

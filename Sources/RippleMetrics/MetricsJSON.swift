@@ -80,7 +80,8 @@ package enum MetricsJSON {
 extension PeriodMetrics {
     /// Every figure of the period as metrics.json publishes it, in file order: its key as
     /// `suppressed` names it, and its value (`nil`: hidden or nothing to measure).
-    package func forEachFigure(_ body: (_ key: String, _ value: Double?) -> Void) {
+    /// `includingMatrix: false` leaves out the department matrix's cells.
+    package func forEachFigure(includingMatrix: Bool = true, _ body: (_ key: String, _ value: Double?) -> Void) {
         for (key, field) in Self.coreFields { body(key, number(field)) }
         for entry in trainingsCompleted { body("trainings_completed[\(entry.key)]", entry.value.map(Double.init)) }
         for (key, field) in Self.extraFields { body(key, number(field)) }
@@ -92,6 +93,7 @@ extension PeriodMetrics {
                 }
             }
         }
+        guard includingMatrix else { return }
         let departments = departmentMatrix.departments
         for (r, mentor) in departments.enumerated() {
             for (c, mentee) in departments.enumerated() {

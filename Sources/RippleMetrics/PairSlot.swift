@@ -10,6 +10,8 @@ struct PairSlot {
     var last: Int32 = .min
     /// Bit 1: the mentor rated a session; bit 2: the mentee did.
     var raters: UInt8 = 0
+    /// Cancelled or no-show sessions in the period.
+    var missed: Int32 = 0
 }
 
 /// Completed-session totals of one period.
@@ -21,6 +23,10 @@ struct SessionTotals {
     var ledByMentor = 0
     var ledByMentee = 0
     var ledJointly = 0
+    var mentorRatingSum = 0
+    var mentorRatingCount = 0
+    var cancelled = 0
+    var noShow = 0
 }
 
 /// The few fields of a completed session the tallies need, read once.
@@ -40,7 +46,10 @@ struct SessionFact {
     func add(to totals: inout SessionTotals) {
         totals.completed += 1
         totals.minutes += minutes
-        if let rating = ratingMentor { totals.ratingSum += Int(rating); totals.ratingCount += 1 }
+        if let rating = ratingMentor {
+            totals.ratingSum += Int(rating); totals.ratingCount += 1
+            totals.mentorRatingSum += Int(rating); totals.mentorRatingCount += 1
+        }
         if let rating = ratingMentee { totals.ratingSum += Int(rating); totals.ratingCount += 1 }
         switch ledBy {
         case .mentor: totals.ledByMentor += 1

@@ -46,6 +46,12 @@ extension PeriodMetrics {
             ("departments_connected", .count(\.departmentsConnected)),
             ("mentees_became_mentors", .count(\.menteesBecameMentors)),
             ("returning_participants", .count(\.returningParticipants)),
+            ("sessions_cancelled", .count(\.sessionsCancelled)),
+            ("sessions_no_show", .count(\.sessionsNoShow)),
+            ("cancellation_rate", .number(\.cancellationRate)),
+            ("no_show_rate", .number(\.noShowRate)),
+            ("avg_rating_by_mentors", .number(\.avgRatingByMentors)),
+            ("avg_rating_by_mentees", .number(\.avgRatingByMentees)),
         ]
     }
 

@@ -73,7 +73,7 @@ package struct PeriodMetrics: Sendable, Hashable {
     package var mentorCapacityUse: Double?
     /// Completed sessions ÷ active pairs, two decimals.
     package var sessionsPerActivePair: Double?
-    /// Of pairs active for the whole period, the share meeting at least once per 31 days on average.
+    /// Of pairs active on the period's last day, the share with a completed session in its last 30 days.
     package var monthlyMeetingShare: Double?
     /// Goals created in the period.
     package var goalsSet: Int? = 0
@@ -105,6 +105,18 @@ package struct PeriodMetrics: Sendable, Hashable {
     package var menteesBecameMentors: Int? = 0
     /// Participants in an active pair who have been in pairs of two or more cohorts by the period's end.
     package var returningParticipants: Int? = 0
+    /// Sessions dated in the period with status `cancelled`.
+    package var sessionsCancelled: Int? = 0
+    /// Sessions dated in the period with status `no_show`.
+    package var sessionsNoShow: Int? = 0
+    /// Cancelled ÷ scheduled (completed + cancelled + no-show) sessions, three decimals.
+    package var cancellationRate: Double?
+    /// No-show ÷ scheduled sessions, three decimals.
+    package var noShowRate: Double?
+    /// Mean of the mentors' ratings of completed sessions, two decimals.
+    package var avgRatingByMentors: Double?
+    /// Mean of the mentees' ratings of completed sessions, two decimals.
+    package var avgRatingByMentees: Double?
     /// Counts by department.
     package var byDepartment: Breakdown
     /// Counts by level.

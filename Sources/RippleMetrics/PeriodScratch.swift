@@ -3,6 +3,9 @@ struct PeriodScratch {
     var menteesPaired: Marks
     var menteesWithSessions: Marks
     var raters: Marks
+    /// Mentors (`mentorRaters`) and mentees (`menteeRaters`) who rated a session, each in that role.
+    var mentorRaters: Marks
+    var menteeRaters: Marks
     var matchedMentees: Marks
     var returning: Marks
     var becameMentors: Marks
@@ -14,13 +17,15 @@ struct PeriodScratch {
         menteesPaired = Marks(size: people)
         menteesWithSessions = menteesPaired
         raters = menteesPaired
+        mentorRaters = menteesPaired
+        menteeRaters = menteesPaired
         matchedMentees = menteesPaired
         returning = menteesPaired
         becameMentors = menteesPaired
     }
 
     mutating func reset() {
-        menteesPaired.reset(); menteesWithSessions.reset(); raters.reset()
+        menteesPaired.reset(); menteesWithSessions.reset(); raters.reset(); mentorRaters.reset(); menteeRaters.reset()
         matchedMentees.reset(); returning.reset(); becameMentors.reset(); activePairs.reset()
     }
 }

@@ -22,6 +22,13 @@ struct PrivacyFilter {
                 m.clear(field); hidden.insert(key)
             }
         }
+        // The overall rating lies between the mentors' and the mentees': with one hidden, the other
+        // and the overall would bound it.
+        let roleRatings: [(String, WritableKeyPath<PeriodMetrics, Double?>)] =
+            [("avg_rating_by_mentors", \.avgRatingByMentors), ("avg_rating_by_mentees", \.avgRatingByMentees)]
+        if roleRatings.contains(where: { hidden.contains($0.0) }) {
+            for (key, path) in roleRatings where m[keyPath: path] != nil { m[keyPath: path] = nil; hidden.insert(key) }
+        }
         for (s, people) in raw.surveyPopulations.enumerated()
         where (countsOnly || tooSmall(people)) && m.surveyScore[s].value != nil {
             m.surveyScore[s].value = nil
@@ -74,7 +81,9 @@ struct PrivacyFilter {
         return m
     }
 
-    /// Every figure's key in metrics.json order.
+    /// Every key `suppressed` can list, in metrics.json order: every figure's, except that of the
+    /// department matrix only its hidden (nil) cells are named — at 300 departments naming all
+    /// 90,000 cells of every period cost more than the rest of the metrics.
     static func orderedKeys(of m: PeriodMetrics) -> [String] {
         var keys = PeriodMetrics.coreFields.map(\.key)
         keys += m.trainingsCompleted.map { "trainings_completed[\($0.key)]" }
@@ -88,8 +97,10 @@ struct PrivacyFilter {
             }
         }
         let departments = m.departmentMatrix.departments
-        for mentor in departments {
-            keys += departments.map { DepartmentMatrix.cellKey(mentor: mentor, mentee: $0) }
+        for (r, mentor) in departments.enumerated() {
+            for (c, mentee) in departments.enumerated() where m.departmentMatrix.cells[r][c] == nil {
+                keys.append(DepartmentMatrix.cellKey(mentor: mentor, mentee: mentee))
+            }
         }
         return keys
     }

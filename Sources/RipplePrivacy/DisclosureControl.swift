@@ -10,7 +10,11 @@ import RippleMetrics
 /// derivable; for each finding one more figure of a revealing equation is hidden — the published
 /// rate the equation reads if there is one, else the smallest figure big enough to widen the
 /// range to N values (else the biggest) — and the audit runs again until it finds nothing.
-/// Rates whose published numerator or denominator is hidden are hidden too. Deterministic: cells
+/// Rates whose published numerator or denominator is hidden are hidden too. A count hidden on top
+/// that the published figures pin to one value protects nothing (an analyst knows it anyway): when
+/// no hiding can unpin it (a column of published zeros pins its total to 0, and zeros are not
+/// figures to hide) or when no finding can be mended otherwise, it is published again and never
+/// picked later. Deterministic: cells
 /// and findings are visited in file order. Each round is one solve; rounds ≤ hidden figures added.
 package struct DisclosureControl: Sendable {
     /// Creates the stage.
@@ -39,9 +43,10 @@ package struct DisclosureControl: Sendable {
             if cell.key == "participants_reached" { reach.insert(cell.period) } else { byPeriod[cell.period, default: []].insert(cell.key) }
         }
         metrics.hide(byPeriod, reach: reach)
-        let primary = figures.cells.filter(\.hidden).count
-        return Outcome(metrics: metrics, primary: primary, complementary: hidden.filter { $0 }.count - primary,
-                       remaining: remaining)
+        // Counted from the metrics: figures of opaque matrices are hidden but not cells.
+        let primary = set.periods.map(\.suppressed.count).reduce(0, +) + set.reach.filter { $0.participantsReached == nil }.count
+        let complementary = hidden.filter { $0 }.count - figures.cells.filter(\.hidden).count
+        return Outcome(metrics: metrics, primary: primary, complementary: complementary, remaining: remaining)
     }
 
     /// Which figures to hide (those already hidden included), and what the audit still finds.
@@ -50,22 +55,43 @@ package struct DisclosureControl: Sendable {
         var hidden = figures.cells.map(\.hidden)
         let audit = PrivacyAudit()
         var findings: [DisclosureFinding] = []
+        var settled = Set<Int>()
+        let rates = Set(tables.ratios.map(\.rate))
         for _ in 0...figures.cells.count {
             hideRatesOfHiddenCounts(tables, &hidden)
             let result = audit.findings(tables, hidden: hidden)
             findings = result.findings
             guard !findings.isEmpty else { break }
+            let fixed = findings.filter { finding in
+                isComplementaryAndPinned(finding, figures, rates) && finding.reasons.contains { r in
+                    let relation = result.relations[r]
+                    return relation.variables == [finding.cell] && relation.published.isEmpty && relation.lower == relation.upper
+                }
+            }
+            if !fixed.isEmpty {
+                for finding in fixed { hidden[finding.cell] = false; settled.insert(finding.cell) }
+                continue
+            }
             var touched = Set<Int>()
             var added = 0
             for finding in findings where touched.isDisjoint(with: finding.reasons) {
-                guard let pick = complement(for: finding, tables, result.relations, hidden) else { continue }
+                guard let pick = complement(for: finding, tables, result.relations, hidden, settled) else { continue }
                 hidden[pick] = true
                 touched.formUnion(finding.reasons)
                 added += 1
             }
-            if added == 0 { break }
+            if added == 0 {
+                let pinned = findings.filter { isComplementaryAndPinned($0, figures, rates) }
+                if pinned.isEmpty { break }
+                for finding in pinned { hidden[finding.cell] = false; settled.insert(finding.cell) }
+            }
         }
         return (hidden, findings)
+    }
+
+    /// A count this stage hid that the published figures pin to one value.
+    private func isComplementaryAndPinned(_ finding: DisclosureFinding, _ figures: PublishedFigures, _ rates: Set<Int>) -> Bool {
+        !figures.cells[finding.cell].hidden && !rates.contains(finding.cell) && finding.lower == finding.upper
     }
 
     /// A hidden numerator or denominator hides the rate.
@@ -77,7 +103,7 @@ package struct DisclosureControl: Sendable {
 
     /// The published figure to hide so that a finding's equations no longer pin it.
     private func complement(for finding: DisclosureFinding, _ tables: LinkedTables, _ solverRelations: [Relation],
-                            _ hidden: [Bool]) -> Int? {
+                            _ hidden: [Bool], _ settled: Set<Int>) -> Int? {
         let reasons = finding.reasons.map { solverRelations[$0] }
         if let rate = reasons.compactMap(\.rate).first(where: { !hidden[$0] }) { return rate }
         let ratio = tables.ratios.first { $0.rate == finding.cell }
@@ -87,7 +113,7 @@ package struct DisclosureControl: Sendable {
         }
         let k = Double(tables.figures.minGroupSize)
         let need = max(1, k - 1 - (finding.upper - finding.lower))
-        let candidates = Set(pool).filter { $0 < tables.figures.cells.count && !hidden[$0] && $0 != finding.cell }
+        let candidates = Set(pool).filter { $0 < tables.figures.cells.count && !hidden[$0] && $0 != finding.cell && !settled.contains($0) }
             .compactMap { v in tables.figures.cells[v].value.map { (v, $0) } }
         // Enough protection first, then the smallest such; headline totals and all-time figures last.
         func cost(_ c: (Int, Double)) -> (Int, Int, Double, Int) {

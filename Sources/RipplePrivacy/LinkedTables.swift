@@ -17,7 +17,8 @@ struct LinkedTables: Sendable {
 
     /// Counts that add up over quarters to the all-time figure (dated events).
     static let additive = ["pairs_started", "sessions_completed", "goals_achieved", "goals_set", "pairs_completed",
-                           "pairs_closed_early", "sessions_led_by_mentor", "sessions_led_by_mentee", "sessions_led_jointly"]
+                           "pairs_closed_early", "sessions_led_by_mentor", "sessions_led_by_mentee", "sessions_led_jointly",
+                           "sessions_cancelled", "sessions_no_show"]
 
     init(_ figures: PublishedFigures) {
         self.figures = figures
@@ -54,20 +55,10 @@ struct LinkedTables: Sendable {
                 relations.append(.sum(parts, equals: total, text: sumText(parts, total)))
             }
         }
-        let departments = period.departments
-        func matrix(_ r: String, _ c: String) -> Int? { cell("department_matrix[\(r)][\(c)]") }
-        for column in departments {
-            let parts = departments.compactMap { matrix($0, column) }
-            guard let total = cell("by_department.pairs[\(column)]"), !parts.isEmpty else { continue }
-            relations.append(.sum(parts, equals: total, text: sumText(parts, total)))
-        }
-        var offDiagonal: [Int] = []
-        var unordered: [Int] = []
-        for (i, a) in departments.enumerated() {
-            for b in departments[(i + 1)...] {
-                guard let ab = matrix(a, b), let ba = matrix(b, a) else { continue }
-                offDiagonal += [ab, ba]; unordered += [ab, ba]
-            }
+        let (columns, offDiagonal, unordered) = matrixCells(of: period)
+        for (column, parts) in zip(period.departments, columns) where period.matrixDepartments.contains(column) {
+            guard let total = cell("by_department.pairs[\(column)]") else { continue }
+            relations.append(.sum(parts, equals: total, text: sumText(parts, total) + (parts.isEmpty ? "0" : "")))
         }
         if let connected = cell("departments_connected"), !unordered.isEmpty {
             relations.append(Relation(kind: .connected, variables: [connected] + unordered, coefficients: [], lower: 0,
@@ -85,10 +76,15 @@ struct LinkedTables: Sendable {
                                 ruleCells: rule.compactMap { $0 }, text: text))
         }
         let pairs = cell("pairs_active"), sessions = cell("sessions_completed")
-        ratio("cross_department_share", offDiagonal, [pairs], rule: [pairs])
+        // An opaque matrix has no cells: its off-diagonal sum is unknown, not 0.
+        let crossPairs = period.matrixDepartments.isEmpty ? [helper("\(p) cross-department pairs")] : offDiagonal
+        ratio("cross_department_share", crossPairs, [pairs], rule: [pairs])
         ratio("sessions_per_active_pair", [sessions], [pairs], half: 0.005, rule: [sessions, pairs])
         ratio("completion_rate", [cell("pairs_completed")], [cell("pairs_completed"), cell("pairs_closed_early")],
               rule: [cell("pairs_completed"), cell("pairs_closed_early")])
+        let scheduled = [sessions, cell("sessions_cancelled"), cell("sessions_no_show")]
+        ratio("cancellation_rate", [cell("sessions_cancelled")], scheduled, rule: scheduled)
+        ratio("no_show_rate", [cell("sessions_no_show")], scheduled, rule: scheduled)
         let achieved = cell("goals_achieved")
         ratio("goal_completion_rate", [achieved], [achieved, helper("\(p) goals dropped")], rule: [achieved])
         let people = [("cross_level_share", "pairs_active"), ("survey_response_rate", "participants_active"),
@@ -111,6 +107,32 @@ struct LinkedTables: Sendable {
             }
             ratio("role_swap_share", [swapped], [met], rule: [])
         }
+    }
+
+    /// The matrix cells of a period by column (in row order), its off-diagonal cells, and the
+    /// unordered department pairs as `[a][b], [b][a]` twos. A pair with one cell absent (a published
+    /// 0) repeats the other; pairs with both absent are left out: they are known unlinked.
+    private func matrixCells(of period: PublishedFigures.Period) -> (columns: [[Int]], offDiagonal: [Int], unordered: [Int]) {
+        let departments = period.departments
+        let position = Dictionary(uniqueKeysWithValues: departments.enumerated().map { ($1, $0) })
+        var columns = Array(repeating: [(row: Int, cell: Int)](), count: departments.count)
+        var pairs: [Int: (ab: Int?, ba: Int?)] = [:]
+        for entry in period.matrix {
+            guard let r = position[entry.mentor], let c = position[entry.mentee],
+                  let cell = figures.cell(period.id, "department_matrix[\(entry.mentor)][\(entry.mentee)]") else { continue }
+            columns[c].append((r, cell))
+            guard r != c else { continue }
+            let key = min(r, c) * departments.count + max(r, c)
+            if r < c { pairs[key, default: (nil, nil)].ab = cell } else { pairs[key, default: (nil, nil)].ba = cell }
+        }
+        var offDiagonal: [Int] = []
+        var unordered: [Int] = []
+        for key in pairs.keys.sorted() {
+            let (ab, ba) = pairs[key]!
+            offDiagonal += [ab, ba].compactMap { $0 }
+            unordered += [ab ?? ba!, ba ?? ab!]
+        }
+        return (columns.map { $0.sorted { $0.row < $1.row }.map(\.cell) }, offDiagonal, unordered)
     }
 
     private mutating func addQuarterSums() {

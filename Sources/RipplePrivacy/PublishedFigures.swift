@@ -3,6 +3,16 @@ import RippleMetrics
 
 /// Every figure a built `metrics.json` publishes, one cell per figure: what an analyst holding
 /// only the public site knows. Cells are ordered by period (file order), then key.
+///
+/// Two kinds of department matrix cell are not cells, because at 300 departments they are nearly
+/// all of the file's 90,000 matrix cells a period and modelling them made the privacy stage
+/// quadratic in departments:
+/// - published zeros: an absent cell of a matrix is a published 0;
+/// - every cell of an *opaque* matrix, one whose cells and column totals (`by_department.pairs`)
+///   are all hidden (a period hidden as a whole). Such a matrix links to nothing published except
+///   through its hidden column totals, and a cell (≥ 0, ≤ its column total) can only be pinned to
+///   fewer than N values when its column total is, which the audit reports and the disclosure
+///   control mends on the total itself.
 package struct PublishedFigures: Sendable {
     /// One figure of one period.
     package struct Cell: Sendable, Hashable {
@@ -28,6 +38,16 @@ package struct PublishedFigures: Sendable {
         package var levels: [String]
         /// Keys of `trainings_completed`.
         package var modules: [String]
+        /// The departments the matrix has rows and columns for (none when it is opaque).
+        package var matrixDepartments: Set<String>
+        /// The matrix cells that are cells (hidden, or published and not 0), as (mentor, mentee).
+        package var matrix: [MatrixEntry]
+    }
+
+    /// A department matrix cell's row (mentor's department) and column (mentee's).
+    package struct MatrixEntry: Sendable, Hashable {
+        package var mentor: String
+        package var mentee: String
     }
 
     /// `privacy.min_group_size` the file was built with.
@@ -65,12 +85,25 @@ package struct PublishedFigures: Sendable {
         minGroupSize = set.minGroupSize
         for period in set.periods {
             let suppressed = Set(period.suppressed)
-            period.forEachFigure { key, value in
+            period.forEachFigure(includingMatrix: false) { key, value in
                 add(Cell(period: period.id, key: key, value: value, hidden: suppressed.contains(key)))
             }
+            let matrix = period.departmentMatrix
+            let opaque = matrix.cells.allSatisfy { $0.allSatisfy { $0 == nil } }
+                && period.byDepartment.pairs.allSatisfy { $0 == nil }
+            var entries: [MatrixEntry] = []
+            for (r, mentor) in matrix.departments.enumerated() where !opaque {
+                for (c, mentee) in matrix.departments.enumerated() where matrix.cells[r][c] != 0 {
+                    let key = DepartmentMatrix.cellKey(mentor: mentor, mentee: mentee)
+                    add(Cell(period: period.id, key: key, value: matrix.cells[r][c].map(Double.init),
+                             hidden: suppressed.contains(key)))
+                    entries.append(MatrixEntry(mentor: mentor, mentee: mentee))
+                }
+            }
             periods.append(Period(id: period.id, kind: period.kind.rawValue,
-                                  departments: Array(Set(period.byDepartment.groups + period.departmentMatrix.departments)).sorted(),
-                                  levels: period.byLevel.groups.sorted(), modules: period.trainingsCompleted.map(\.key).sorted()))
+                                  departments: Array(Set(period.byDepartment.groups + matrix.departments)).sorted(),
+                                  levels: period.byLevel.groups.sorted(), modules: period.trainingsCompleted.map(\.key).sorted(),
+                                  matrixDepartments: opaque ? [] : Set(matrix.departments), matrix: entries))
         }
         for point in set.reach { addReach(point.quarter, point.participantsReached.map(Double.init)) }
         finish()
@@ -98,11 +131,15 @@ package struct PublishedFigures: Sendable {
     private mutating func read(_ period: [String: Any]) {
         let id = period["id"] as? String ?? ""
         let suppressed = Set(period["suppressed"] as? [String] ?? [])
+        var entries: [MatrixEntry] = []
         func figure(_ key: String, _ raw: Any?) {
             let value = Self.number(raw)
             add(Cell(period: id, key: key, value: value, hidden: suppressed.contains(key)))
         }
         func groups(_ raw: Any?) -> [String: Any] { raw as? [String: Any] ?? [:] }
+        let matrixCells = groups(period["department_matrix"]).values.flatMap { groups($0).values }
+        let opaque = matrixCells.allSatisfy { $0 is NSNull }
+            && groups(groups(period["by_department"])["pairs"]).values.allSatisfy { $0 is NSNull }
         for (key, raw) in period.sorted(by: { $0.key < $1.key }) where !Self.notFigures.contains(key) {
             switch key {
             case "trainings_completed", "survey_score":
@@ -111,12 +148,16 @@ package struct PublishedFigures: Sendable {
                 for (row, cells) in groups(raw).sorted(by: { $0.key < $1.key }) {
                     for (group, value) in groups(cells).sorted(by: { $0.key < $1.key }) { figure("\(key).\(row)[\(group)]", value) }
                 }
-            case "department_matrix":
+            case "department_matrix" where !opaque:
                 for (mentor, cells) in groups(raw).sorted(by: { $0.key < $1.key }) {
                     for (mentee, value) in groups(cells).sorted(by: { $0.key < $1.key }) {
-                        figure("department_matrix[\(mentor)][\(mentee)]", value)
+                        let key = "department_matrix[\(mentor)][\(mentee)]"
+                        if Self.number(value) == 0 && !suppressed.contains(key) { continue }
+                        figure(key, value)
+                        entries.append(MatrixEntry(mentor: mentor, mentee: mentee))
                     }
                 }
+            case "department_matrix": break
             default:
                 if raw is NSNull || raw is NSNumber { figure(key, raw) }
             }
@@ -126,13 +167,11 @@ package struct PublishedFigures: Sendable {
         }
         periods.append(Period(id: id, kind: period["kind"] as? String ?? "",
                               departments: Array(Set(names("by_department") + names("department_matrix"))).sorted(),
-                              levels: names("by_level"), modules: groups(period["trainings_completed"]).keys.sorted()))
+                              levels: names("by_level"), modules: groups(period["trainings_completed"]).keys.sorted(),
+                              matrixDepartments: opaque ? [] : Set(names("department_matrix")), matrix: entries))
     }
 
-    private mutating func add(_ cell: Cell) {
-        index[cell.name] = cells.count
-        cells.append(cell)
-    }
+    private mutating func add(_ cell: Cell) { cells.append(cell) }
 
     private static func number(_ raw: Any?) -> Double? {
         guard let number = raw as? NSNumber, !(raw is NSNull) else { return nil }

@@ -74,6 +74,7 @@ struct BuildCommand: ParsableCommand {
             if !quiet {
                 let verb = incremental ? "Rebuilt" : "Built"
                 print("\(verb) \(report.pagesWritten) pages (\(report.filesWritten) files) into \(output) in \(Console.elapsed(since: start))")
+                if let privacy = report.privacy { print(Console.privacyLine(privacy)) }
             }
         } catch {
             throw Console.failure(error.diagnostics) { "Build failed: \($0); \(output) was left as it was." }

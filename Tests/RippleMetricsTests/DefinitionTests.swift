@@ -36,3 +36,48 @@ import Testing
         #expect(set.period("cohort:c")!.goalCompletionRate == 0.333)
     }
 }
+
+/// The session figures added by issue 16, hand-computed on Fixtures.small plus one no-show.
+@Suite struct SessionOutcomeTests {
+    /// Fixtures.small with a no-show on P4 (cohort c2) on 05-20 and a mentee rating on S5.
+    static var program: Program {
+        let small = Fixtures.small
+        var sessions = small.sessions.map { session in
+            var s = session
+            if s.id == "S5" { s.ratingMentee = 4 }
+            return s
+        }
+        sessions.append(Session(id: "S7", pair: 4, date: Fixtures.day("2026-05-20"), durationMinutes: 60, status: .noShow))
+        return Program(participants: small.participants, cohorts: small.cohorts, pairs: small.pairs, sessions: sessions,
+                       goals: small.goals, feedback: small.feedback, trainings: small.trainings)
+    }
+
+    /// Cancelled and no-show sessions are counted by date; their rates are over scheduled sessions
+    /// (completed + cancelled + no-show). S3 (cancelled, 03-01) and S7 (no-show, 05-20).
+    @Test func cancellationAndNoShowRates() {
+        let set = MetricsEngine(settings: Fixtures.settings()).compute(Self.program)
+        let q1 = set.period("2026-Q1")!, q2 = set.period("2026-Q2")!, all = set.period("all")!
+        #expect((q1.sessionsCancelled, q1.sessionsNoShow, q1.cancellationRate, q1.noShowRate) == (1, 0, 0.2, 0))   // 1 of S0 S1 S2 S6 S3
+        #expect((q2.sessionsCancelled, q2.sessionsNoShow, q2.cancellationRate, q2.noShowRate) == (0, 1, 0, 0.333)) // S4 S5 S7
+        #expect((all.cancellationRate, all.noShowRate) == (0.125, 0.125))                                        // 1 and 1 of 8
+        #expect(set.period("cohort:c2")!.noShowRate == 0.5)                                                       // S5 S7
+        #expect(q1.sessionsCompleted == 4)  // a cancelled session is not a "last session" nor completed
+    }
+
+    /// Ratings by role: mentors rated S0 (4) and S4 (5); mentees S0 (5), S1 (3) and S5 (4).
+    @Test func ratingsAreSplitByRole() {
+        let all = MetricsEngine(settings: Fixtures.settings()).compute(Self.program).period("all")!
+        #expect(all.avgRatingByMentors == 4.5)
+        #expect(all.avgRatingByMentees == 4)
+        #expect(all.avgSessionRating == 4.2)
+    }
+
+    /// With N = 2: one mentor rated (m1), two mentees (e1, late). The mentors' figure is hidden, and so is
+    /// the mentees' — with the overall rating published, either would bound the other.
+    @Test func oneHiddenRoleRatingHidesTheOther() {
+        let all = MetricsEngine(settings: Fixtures.settings(minGroupSize: 2)).compute(Self.program).period("all")!
+        #expect(all.avgSessionRating == 4.2)
+        #expect(all.avgRatingByMentors == nil && all.isSuppressed("avg_rating_by_mentors"))
+        #expect(all.avgRatingByMentees == nil && all.isSuppressed("avg_rating_by_mentees"))
+    }
+}

@@ -83,6 +83,38 @@ import Testing
         #expect(PrivacyAudit().findings(in: counted).map(\.summary).contains("all department_matrix[A][C] can be worked out as 0"))
     }
 
+    /// A matrix whose cells and column totals are all hidden is not modelled cell by cell: what
+    /// could pin one of its cells pins its column total first, and that is reported.
+    @Test func anOpaqueMatrixIsReportedThroughItsColumnTotals() throws {
+        let h = Self.hidden
+        let figures = try Self.figures([Self.period("all", kind: "all", [
+            "pairs_active": 3, "by_department": ["pairs": ["A": h, "B": h]],
+            "department_matrix": ["A": ["A": h, "B": h], "B": ["A": h, "B": h]],
+        ])])
+        #expect(!figures.cells.contains { $0.key.hasPrefix("department_matrix") })
+        let (before, after) = Self.check(figures)
+        #expect(before == ["all by_department.pairs[A] can be narrowed to 0–3", "all by_department.pairs[B] can be narrowed to 0–3"])
+        #expect(after.isEmpty)
+    }
+
+    /// A column of published zeros pins its total to 0: hiding that total protects nothing, so
+    /// disclosure control publishes it rather than hiding more.
+    @Test func aColumnOfZerosPublishesItsTotal() throws {
+        let (hidden, remaining) = DisclosureControl().protect(try Self.figures([Self.period("all", kind: "all", [
+            "pairs_active": 9, "by_department": ["pairs": ["A": 0, "B": 9]],
+            "department_matrix": ["A": ["A": 0, "B": 4], "B": ["A": 0, "B": 5]],
+        ])]))
+        #expect(remaining.isEmpty)
+        #expect(!hidden.contains(true))
+        var planted = try Self.figures([Self.period("all", kind: "all", [
+            "pairs_active": 9, "by_department": ["pairs": ["A": 0, "B": 9]],
+            "department_matrix": ["A": ["A": 0, "B": 4], "B": ["A": 0, "B": 5]],
+        ])])
+        let total = try #require(planted.cell("all", "by_department.pairs[A]"))
+        planted.cells[total].hidden = true  // as if an earlier round had hidden it
+        #expect(PrivacyAudit().findings(in: planted).map(\.summary) == ["all by_department.pairs[A] can be worked out as 0"])
+    }
+
     @Test func hiddenRatesOfPublishedCounts() throws {
         let h = Self.hidden
         let figures = try Self.figures([Self.period("all", kind: "all", [

@@ -171,7 +171,8 @@ package struct IncrementalBuilder: Sendable {
         let changed = sink.changedCount
         return SiteBuilder.Report(filesWritten: changed, pagesWritten: sink.changedHTMLCount, diagnostics: diagnostics,
                                   timings: timings, externalLinks: external, deferredDownloads: deferred,
-                                  changedPages: sink.changedHTMLCount <= 50 ? sink.changedPages : nil)
+                                  changedPages: sink.changedHTMLCount <= 50 ? sink.changedPages : nil,
+                                  privacy: assembled.privacy)
     }
 
     /// Whether a name in the path starts with a dot (the file stamps, the serve folder's own files).

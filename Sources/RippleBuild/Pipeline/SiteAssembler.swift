@@ -32,6 +32,8 @@ package struct SiteAssembler: Sendable {
         package var diagnostics: [Diagnostic]
         /// How long each step took.
         package var timings = StageTimings()
+        /// What disclosure control and the audit did, when the site has data.
+        package var privacy: PrivacySummary?
     }
 
     /// Assembles the model from a site's files, reporting every problem at once.
@@ -58,6 +60,7 @@ package struct SiteAssembler: Sendable {
 
         var program: Program?
         var metrics: MetricSet?
+        var privacy: PrivacySummary?
         if !source.dataFiles.isEmpty || !source.dataTables.isEmpty || !source.dataProblems.isEmpty {
             let loaded = timings.measure("data") {
                 ProgramReader(settings: config.data, asOf: config.program.asOf)
@@ -68,10 +71,10 @@ package struct SiteAssembler: Sendable {
             if let program {
                 let computed = timings.measure("metrics") { MetricsEngine(settings: config).compute(program) }
                 // Disclosure control: renderers only ever see the figures it passed.
-                metrics = timings.measure("privacy") { DisclosureControl().protect(computed).metrics }
-                if let metrics, config.privacy.audit != .off {
-                    diagnostics += timings.measure("audit") { PrivacyAudit().diagnostics(for: metrics, mode: config.privacy.audit) }
-                }
+                let protected = PrivacyStage.run(computed, audit: config.privacy.audit, timings: &timings)
+                metrics = protected.metrics
+                diagnostics += protected.diagnostics
+                privacy = protected.summary
             }
         }
 
@@ -79,10 +82,12 @@ package struct SiteAssembler: Sendable {
         for file in source.themeFiles where file.path.hasPrefix("assets/") { assets[file.path] = file.bytes }
 
         guard let templates, !diagnostics.hasErrors else {
-            return Result(model: nil, program: program, diagnostics: diagnostics.sortedByLocation, timings: timings)
+            return Result(model: nil, program: program, diagnostics: diagnostics.sortedByLocation, timings: timings,
+                          privacy: privacy)
         }
         let model = SiteModel(config: config, content: content, metrics: metrics, templates: templates, themeAssets: assets)
-        return Result(model: model, program: program, diagnostics: diagnostics.sortedByLocation, timings: timings)
+        return Result(model: model, program: program, diagnostics: diagnostics.sortedByLocation, timings: timings,
+                      privacy: privacy)
     }
 
     /// Compiles every `.mustache` file of the theme; its name is its path without the extension.

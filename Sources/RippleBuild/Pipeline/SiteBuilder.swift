@@ -1,5 +1,6 @@
 import Foundation
 import RippleCore
+import RipplePrivacy
 import RippleRender
 import RippleSources
 
@@ -43,6 +44,8 @@ package struct SiteBuilder: Sendable {
         /// The HTML pages an incremental build changed, when there are at most a few dozen (nil otherwise, and
         /// for full builds).
         package var changedPages: [String]?
+        /// What disclosure control and the audit did, when the site has data.
+        package var privacy: PrivacySummary?
 
         /// What the build left for later, as `ripple serve` names it; nil when nothing.
         package var deferredWork: String? { deferredDownloads.isEmpty ? nil : IncrementalBuilder.deferredDownloadsName }
@@ -120,7 +123,7 @@ package struct SiteBuilder: Sendable {
         }
         if let dataSnapshot { try Self.write(snapshot, to: dataSnapshot) }
         return Report(filesWritten: counting.count, pagesWritten: counting.htmlCount, diagnostics: diagnostics,
-                      timings: timings, externalLinks: external)
+                      timings: timings, externalLinks: external, privacy: assembled.privacy)
     }
 
     /// Writes the snapshot's files into `folder` (created when missing), replacing files of the same name.
