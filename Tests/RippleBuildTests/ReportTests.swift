@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import RippleBuild
 import RippleCore
+import RippleRender
 
 /// Quarterly reports on a small fixture program: golden files of one quarter's report and its CSV files,
 /// the standalone file, the PDF and every report diagnostic.
@@ -45,10 +46,37 @@ import RippleCore
         let index = try String(contentsOf: site.output.appending(path: "reports/index.html"), encoding: .utf8)
         let q2 = try #require(index.range(of: "2026-Q2/index.html")), q1 = try #require(index.range(of: "2026-Q1/index.html"))
         #expect(q2.lowerBound < q1.lowerBound, "newest quarter first")
-        // A quarter without a narrative still gets a complete report.
+        // A quarter without a narrative still gets a complete report, without the narrative's section.
         let first = try String(contentsOf: site.output.appending(path: "reports/2026-Q1/index.html"), encoding: .utf8)
-        #expect(first.contains("has not written a narrative for Q1 2026"))
         #expect(first.contains("id=\"network\""))
+        #expect(!first.contains("id=\"narrative\"") && !first.contains("From the program team"))
+    }
+
+    /// Nothing meant for the site's authors reaches a reader: no page, CSV or standalone file names the narrative
+    /// file to write.
+    @Test func noOutputHoldsInstructionsForAuthors() throws {
+        let site = try TestSite(fixture: Self.fixture)
+        _ = try SiteBuilder(source: site.root, output: site.output).build()
+        let files = TestSite.files(under: site.output)
+        #expect(files.keys.contains("reports/2026-Q1/summary.csv"))
+        for (path, data) in files {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(!text.contains("content/reports/") && !text.contains("Add one as"), "\(path)")
+        }
+        let (bytes, diagnostics) = try StandaloneReport(source: site.root, quarter: "2026-Q1").make()
+        let html = String(decoding: bytes, as: UTF8.self)
+        #expect(!html.contains("content/reports/") && !html.contains("From the program team"))
+        #expect(diagnostics.map(\.description) == [
+            "content/reports/2026-Q1.md: note: the 2026-Q1 report has no narrative, so it is published without the "
+                + "'From the program team' section\n  hint: write the program team's highlights, stories and next steps in content/reports/2026-Q1.md",
+        ])
+    }
+
+    @Test func runningQuarterSaysWhichDaysItsFiguresCover() throws {
+        let report = QuarterReport(id: "2026-Q4", label: "Q4 2026", start: try #require(Day(year: 2026, month: 10, day: 1)),
+                                   end: try #require(Day(year: 2026, month: 11, day: 20)), toDate: true, previousLabel: nil, yearAgoLabel: nil,
+                                   isHidden: false, headline: [], kpis: [], sections: [])
+        #expect(report.toDateSpan == "1 October to 20 November 2026, its first 51 of 92 days")
     }
 
     @Test func suppressedCellsStaySuppressedInCSV() throws {

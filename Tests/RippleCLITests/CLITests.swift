@@ -125,7 +125,9 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.appending(path: "q3.html").path))
         let failed = try ripple(["report", "--source", "site", "--quarter", "2026-Q3", "--output", "missing/q3.html"], in: folder)
         #expect(failed.status == 1)
-        #expect(failed.stderr.hasPrefix("error: cannot write 'missing/q3.html': "))
+        // The scaffold has no narrative for 2026-Q3: a note, then the error.
+        #expect(failed.stderr.hasPrefix("content/reports/2026-Q3.md: note: the 2026-Q3 report has no narrative"))
+        #expect(failed.stderr.contains("error: cannot write 'missing/q3.html': "))
         #expect(failed.stderr.contains("hint: check that the folder exists and is writable, or choose another --output\n"))
         #expect(failed.stderr.hasSuffix("No report written: 1 error, 0 warnings.\n"))
     }

@@ -154,7 +154,8 @@ package struct GuideBuilder: Sendable {
         var engine = engine
         engine.limit(by: model.config.guide)
         // Remote images become links, as in the EPUB: the PDF must not depend on (or call) another site.
-        return try engine.render(html: EPUBMedia.linkingRemoteImages(print), htmlPath: PrintRenderer.outputPath,
+        let html = PrintChartStyle.embedding(model.printChartCSS, in: EPUBMedia.linkingRemoteImages(print))
+        return try engine.render(html: html, htmlPath: PrintRenderer.outputPath,
                                  files: resources, epoch: epoch, job: .guide(chapters: chapters.count))
     }
 }

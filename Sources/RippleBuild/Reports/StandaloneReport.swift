@@ -51,6 +51,7 @@ package struct StandaloneReport: Sendable {
             diagnostics += problems + Self.remoteImageNotes(page, options: options)
             narrative = rendered.first
         }
+        if narrative == nil, let note = reports.missingNarrativeNote(quarter: quarter) { diagnostics.append(note) }
         let stylesheets = ["assets/css/ripple.css", "assets/css/report.css"].compactMap { path in
             model.themeAssets[path].map { String(decoding: $0, as: UTF8.self) }
         }
@@ -69,7 +70,7 @@ package struct StandaloneReport: Sendable {
         let epoch = Int((model.metrics?.asOf.ordinal).map { Int($0) * 86_400 } ?? 0)
         var limited = engine
         limited.limit(by: model.config.guide)
-        return try limited.render(html: html, htmlPath: "report.html", files: [:], epoch: epoch,
+        return try limited.render(html: PrintChartStyle.embedding(model.printChartCSS, in: html), htmlPath: "report.html", files: [:], epoch: epoch,
                                  job: PDFEngine.Job(name: "the report's PDF", hint: "check the report with --format html in a browser"))
     }
 

@@ -44,6 +44,16 @@ package struct QuarterReport: Sendable, Hashable {
         return toDate ? text + " (to date)" : text
     }
 
+    /// The part of a running quarter the figures cover: `1 October to 20 November 2026, its first 51 of 92 days`.
+    package var toDateSpan: String {
+        let (year, month, _) = start.components
+        let quarterEnd = start.firstOfMonth(offsetBy: 3).adding(days: -1)
+        let (endYear, endMonth, endDate) = end.components
+        let from = endYear == year ? "\(start.components.day) \(Self.months[month - 1])" : Self.long(start)
+        return "\(from) to \(endDate) \(Self.months[endMonth - 1]) \(endYear), its first \(start.days(to: end) + 1) of "
+            + "\(start.days(to: quarterEnd) + 1) days"
+    }
+
     static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                          "October", "November", "December"]
 

@@ -26,7 +26,7 @@ package struct ReportContext: Sendable {
     package func value(_ report: QuarterReport, narrative: RenderedPage?, downloads: Downloads, intranetURL: String?) -> TemplateValue {
         var values: [String: TemplateValue] = [
             "id": .string(report.id), "label": .string(report.label), "dates": .string(report.dates),
-            "to_date": .bool(report.toDate), "hidden": .bool(report.isHidden), "min_group_size": .int(minGroupSize),
+            "to_date": .bool(report.toDate), "to_date_span": .string(report.toDateSpan), "hidden": .bool(report.isHidden), "min_group_size": .int(minGroupSize),
             "title": .string(narrative?.title ?? "Quarterly report: \(report.label)"),
             "summary": .string(narrative?.summary ?? ""),
             "previous_label": .optional(report.previousLabel), "year_ago_label": .optional(report.yearAgoLabel),

@@ -29,15 +29,29 @@ package struct ReportRenderer: Sendable {
         ReportContext(siteTitle: model.config.title, minGroupSize: metrics.minGroupSize)
     }
 
-    /// A warning for every narrative whose quarter has no data (it is not published).
-    package func narrativeWarnings() -> [Diagnostic] {
+    /// A warning for every narrative whose quarter has no data (it is not published), and a note when the team
+    /// writes narratives but not yet the latest quarter's (its report leaves the section out).
+    package func narrativeDiagnostics() -> [Diagnostic] {
         let quarters = builder.quarterIDs
-        return model.content.narratives.sorted { $0.key < $1.key }.compactMap { id, page in
+        let orphans: [Diagnostic] = model.content.narratives.sorted { $0.key < $1.key }.compactMap { id, page in
             guard !quarters.contains(id) else { return nil }
             return .warning("there is no quarter \(id) in the program data, so this narrative is not published",
                             at: SourceLocation(file: page.source, line: 1),
                             hint: "quarters with data: \(Self.list(quarters)); rename the file to one of them, or check program.as_of in ripple.yaml")
         }
+        guard !model.content.narratives.isEmpty, let latest = quarters.last, let note = missingNarrativeNote(quarter: latest)
+        else { return orphans }
+        return orphans + [note]
+    }
+
+    /// The note for a quarter without a narrative, naming the file to write; nil when it has one. Nothing of
+    /// this reaches the report: readers see no section rather than instructions meant for the site's authors.
+    package func missingNarrativeNote(quarter: String) -> Diagnostic? {
+        guard model.content.narratives[quarter] == nil else { return nil }
+        let file = "content/reports/\(quarter).md"
+        return Diagnostic(.note, "the \(quarter) report has no narrative, so it is published without the 'From the program team' section",
+                          at: SourceLocation(file: file),
+                          hint: "write the program team's highlights, stories and next steps in \(file)")
     }
 
     /// The pages of the reports (index and one per quarter) for the site, and their CSV files.

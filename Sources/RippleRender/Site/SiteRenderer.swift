@@ -105,7 +105,7 @@ package struct SiteRenderer: Sendable {
         if let reports = ReportRenderer(model: model) {
             let (reportJobs, files) = reports.site(narratives: narratives, pages: context)
             jobs += reportJobs
-            reportProblems += reports.narrativeWarnings()
+            reportProblems += reports.narrativeDiagnostics()
             for (path, text) in files.sorted(by: { $0.key < $1.key }) {
                 do throws(DiagnosticError) { try sink.write(path, text: text) } catch { reportProblems += error.diagnostics }
             }
