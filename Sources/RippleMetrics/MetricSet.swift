@@ -44,6 +44,19 @@ package struct MetricSet: Sendable, Hashable {
         return list[index - 1]
     }
 
+    /// What `period`'s figures are compared with: for the running quarter, the same number of days of the previous
+    /// quarter and of the same quarter a year earlier (see `MetricsEngine.quarterToDateWindows`); for a complete
+    /// quarter, those two quarters whole. Either is nil when the program did not run then.
+    package func comparisons(for period: PeriodMetrics) -> (previous: PeriodMetrics?, yearAgo: PeriodMetrics?) {
+        let list = quarters
+        guard let index = list.firstIndex(where: { $0.id == period.id }) else { return (nil, nil) }
+        let previous = index > 0 ? list[index - 1] : nil
+        let yearAgo = index > 3 ? list[index - 4] : nil
+        guard period.toDate else { return (previous, yearAgo) }
+        let window = { (quarter: PeriodMetrics?) in quarter.flatMap { self.period(MetricsEngine.quarterToDateID($0.id)) } }
+        return (window(previous), window(yearAgo))
+    }
+
     /// A figure by period id and metric key (see `PeriodMetrics.value(for:)`); `nil` when either is unknown.
     package func value(_ key: String, period id: String = "all") -> MetricValue? { period(id)?.value(for: key) }
 }

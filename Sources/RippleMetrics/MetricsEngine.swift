@@ -24,6 +24,9 @@ package struct MetricsEngine: Sendable {
             if let n = point.participantsReached, filter.tooSmall(n) { point.participantsReached = nil }
             return point
         }
+        let quarters = periods.filter { $0.kind == .quarter }
+        let wholeQuarters = Dictionary(raws.filter { $0.metrics.kind == .quarter }.map { ($0.metrics.id, $0) }, uniquingKeysWith: { a, _ in a })
+        periods += quarterToDateWindows(program, quarters: quarters, whole: wholeQuarters)
         return MetricSet(asOf: computation.asOf, minGroupSize: settings.privacy.minGroupSize,
                          fiscalYearStartMonth: computation.calendar.startMonth, periods: periods, reach: reach,
                          targets: settings.targets)

@@ -13,6 +13,9 @@ package struct PeriodMetrics: Sendable, Hashable {
         case quarter
         /// One cohort's pairs, from the cohort's start to its end (or `as_of`).
         case cohort
+        /// The first days of an earlier quarter, as many as the running quarter has had: what the running quarter
+        /// is compared with (id `<quarter>:to-date`, after the cohorts).
+        case quarterToDate = "quarter_to_date"
     }
 
     /// `all`, `2026-Q3` or `cohort:<id>`.

@@ -1,5 +1,6 @@
 /// The linear system the published tables imply: breakdown rows and their totals, matrix columns
-/// and `by_department.pairs`, quarters adding up to all time, rates times their denominators,
+/// and `by_department.pairs`, quarters adding up to all time, quarter-to-date windows inside their quarters,
+/// rates times their denominators,
 /// `departments_connected`, and reach against pairs started. One instance serves both the audit
 /// (the attacker) and complementary suppression (the defence), so the two cannot disagree.
 struct LinkedTables: Sendable {
@@ -24,6 +25,7 @@ struct LinkedTables: Sendable {
         self.figures = figures
         for period in figures.periods { addTables(of: period) }
         addQuarterSums()
+        addQuarterToDate()
         addReach()
         relationsOf = Array(repeating: [], count: variableCount)
         for (r, relation) in relations.enumerated() {
@@ -147,6 +149,20 @@ struct LinkedTables: Sendable {
             let parts = quarters.compactMap { figures.cell($0, key) }
             guard parts.count == quarters.count else { continue }
             relations.append(.sum(parts, equals: total, text: sumText(parts, total)))
+        }
+    }
+
+    /// A quarter-to-date window lies inside its quarter: its count of people, pairs or dated events is at most the
+    /// whole quarter's.
+    private mutating func addQuarterToDate() {
+        let counts = Self.additive + ["participants_active", "mentors_active", "mentees_active", "pairs_active"]
+        for window in figures.periods where window.kind == "quarter_to_date" {
+            guard let quarter = window.id.split(separator: ":").first.map(String.init) else { continue }
+            for key in counts {
+                guard let part = figures.cell(window.id, key), let whole = figures.cell(quarter, key) else { continue }
+                relations.append(Relation(variables: [whole, part], coefficients: [1, -1], lower: 0, upper: .infinity,
+                                          text: "\(name(part)) ≤ \(name(whole))"))
+            }
         }
     }
 

@@ -43,8 +43,7 @@ package struct ReportBuilder: Sendable {
         init(metrics: MetricSet, period: PeriodMetrics) {
             self.metrics = metrics
             self.period = period
-            previous = metrics.quarter(before: period.id)
-            yearAgo = Self.yearEarlier(period.id).flatMap(metrics.period)
+            (previous, yearAgo) = metrics.comparisons(for: period)
             var cut = metrics
             let quarters = metrics.quarters
             let index = quarters.firstIndex { $0.id == period.id } ?? 0
@@ -52,13 +51,6 @@ package struct ReportBuilder: Sendable {
             cut.periods = metrics.periods.filter { $0.kind != .quarter || recent.contains($0.id) }
             cut.reach = metrics.reach.filter { recent.contains($0.quarter) }
             charts = ProgramCharts(metrics: cut, idPrefix: "report-")
-        }
-
-        /// `2026-Q3` → `2025-Q3`.
-        static func yearEarlier(_ id: String) -> String? {
-            let parts = id.split(separator: "-")
-            guard parts.count == 2, let year = Int(parts[0]) else { return nil }
-            return "\(year - 1)-\(parts[1])"
         }
 
         var minGroupSize: Int { metrics.minGroupSize }
@@ -75,7 +67,7 @@ package struct ReportBuilder: Sendable {
         /// The figures table of a section: value, comparisons, target.
         func figuresTable(_ id: String, _ figures: [ReportFigure]) -> ReportTable {
             let hasTarget = figures.contains { metrics.targets[$0.key] != nil }
-            var columns = ["Measure", MetricText.periodLabel(period)]
+            var columns = ["Measure", period.toDate ? MetricsEngine.quarterToDateLabel(period.label, end: period.end) : period.label]
             if let previous { columns += [previous.label, "Change since \(previous.label)"] }
             if let yearAgo { columns += [yearAgo.label, "Change since \(yearAgo.label)"] }
             if hasTarget { columns += ["Target", "Target met"] }
