@@ -2,7 +2,7 @@ import CCmark
 import RippleCore
 
 /// One pass over a parsed cmark document that rewrites it in place for HTML rendering:
-/// headings get ids and anchors, raw HTML is neutralised, links are rewritten, shortcodes
+/// headings get ids and anchors, raw HTML is made safe, links are rewritten, shortcodes
 /// are expanded — and text, headings and diagnostics are collected on the way.
 ///
 /// Nodes are only changed when cmark's iterator allows it (a leaf on enter, any node on exit);
@@ -32,6 +32,10 @@ final class DocumentWalker {
     var footnoteOrder: [String] = []
     var footnoteNumbers: [String: Int] = [:]
     var footnoteReferenceCounts: [String: Int] = [:]
+    /// What raw HTML inside a node (the key) left open.
+    var rawHTMLScopes: [OpaquePointer: RawHTMLSanitizer.Scope] = [:]
+    /// The ids raw HTML gives its elements, in document order.
+    var rawHTMLIDs: [String] = []
 
     init(
         options: MarkdownOptions, sourceMap: SourceMap, footnotes: [String: FootnoteDefinitions.Definition] = [:],
@@ -70,6 +74,8 @@ final class DocumentWalker {
             let type = cmark_node_get_type(node)
             if event == CMARK_EVENT_ENTER {
                 switch type {
+                case CMARK_NODE_TEXT where isInsideRemovedHTML(node):
+                    cmark_node_set_literal(node, "")
                 case CMARK_NODE_TEXT:
                     // The iterator already points at the next sibling, which merging text may have freed.
                     replacement = handleText(node) ?? node
@@ -80,13 +86,8 @@ final class DocumentWalker {
                 case CMARK_NODE_CODE_BLOCK:
                     pieces.append(Cmark.literal(node))
                     endBlock()
-                case CMARK_NODE_HTML_INLINE where !options.unsafeHTML:
-                    let literal = Cmark.literal(node)
-                    pieces.append(literal)
-                    replacement = Cmark.node(CMARK_NODE_TEXT, literal: literal)
-                    Cmark.replace(node, with: replacement!)
-                case CMARK_NODE_HTML_BLOCK where !options.unsafeHTML:
-                    replacement = escapedHTMLBlock(node)
+                case CMARK_NODE_HTML_INLINE where !options.unsafeHTML, CMARK_NODE_HTML_BLOCK where !options.unsafeHTML:
+                    sanitizeRawHTML(node)
                 case CMARK_NODE_ITEM:
                     taskListItem(node)
                 case CMARK_NODE_BLOCK_QUOTE:
@@ -119,6 +120,7 @@ final class DocumentWalker {
                     break
                 }
             } else {
+                closeRawHTML(in: node)
                 switch type {
                 case CMARK_NODE_HEADING:
                     let title = pieces[headingStart...].joined().trimmingWhitespace
@@ -151,31 +153,25 @@ final class DocumentWalker {
         if let last = pieces.last, last != "\n" { pieces.append("\n") }
     }
 
-    /// Raw HTML shown as text: the block becomes a paragraph holding its source as literal text.
-    private func escapedHTMLBlock(_ node: OpaquePointer) -> OpaquePointer {
-        var literal = Cmark.literal(node)
-        while literal.last?.isNewline == true { literal.removeLast() }
-        let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
-        cmark_node_append_child(paragraph, Cmark.node(CMARK_NODE_TEXT, literal: literal))
-        Cmark.replace(node, with: paragraph)
-        pieces.append(literal)
-        endBlock()
-        return paragraph
-    }
-
     /// Rewrites a link's destination; `location` is where it starts when cmark does not know (a bare URL).
     func handleLink(_ node: OpaquePointer, isImage: Bool, location: SourceLocation? = nil) {
         let destination = Cmark.url(node)
         let (line, byteColumn) = position(of: node)
         let location = location ?? sourceMap.location(line: line, byteColumn: byteColumn)
-        var final = destination
-        switch rewriteLink(LinkTarget(destination: destination, isImage: isImage, location: location)) {
-        case .keep: break
-        case .replace(let url): final = url
-        case .fail(let diagnostic): diagnostics.append(diagnostic)
-        }
+        var final = rewrite(destination, isImage: isImage, at: location)
         if !options.unsafeHTML && Cmark.isDangerousURL(final) { final = "" }
         if final != destination { cmark_node_set_url(node, final) }
+    }
+
+    /// `url` as `rewriteLink` wants it written; a problem it finds goes to `diagnostics` and keeps `url`.
+    func rewrite(_ url: String, isImage: Bool, at location: SourceLocation) -> String {
+        switch rewriteLink(LinkTarget(destination: url, isImage: isImage, location: location)) {
+        case .keep: return url
+        case .replace(let rewritten): return rewritten
+        case .fail(let diagnostic):
+            diagnostics.append(diagnostic)
+            return url
+        }
     }
 
     /// Renders the heading alone, adds its id and anchor link, and puts the HTML in its place.

@@ -4,8 +4,9 @@ package struct MarkdownOptions: Sendable, Hashable {
     package var smartPunctuation: Bool
     /// Whether raw HTML written in the Markdown reaches the page as HTML.
     ///
-    /// When `false` (the default), raw HTML blocks and inline tags are shown escaped as
-    /// text — never silently dropped — and `javascript:`-style link destinations are removed.
+    /// When `false` (the default), raw HTML is made safe: comments are dropped, the elements and attributes
+    /// of `HTMLAllowlist` are kept, everything else is removed with a warning at its place in the file, and
+    /// `javascript:`-style link destinations are removed. When `true`, raw HTML is trusted as written.
     package var unsafeHTML: Bool
 
     /// Creates options; the defaults suit content written by non-programmers.

@@ -11,7 +11,7 @@ import RippleCore
 ///   `<h2 id="slug">Text <a class="anchor" href="#slug" aria-label="Link to this section">#</a></h2>`;
 /// - every link and image destination goes through `rewriteLink`;
 /// - shortcodes, `{{< name first key=value key="quoted value" >}}`, go through `embed`;
-/// - unless `unsafeHTML` is set, raw HTML is shown as escaped text.
+/// - unless `unsafeHTML` is set, raw HTML is made safe (see `HTMLAllowlist`), what is removed reported as a warning.
 package struct MarkdownRenderer: Sendable {
     /// The options every `render` call uses.
     package let options: MarkdownOptions
@@ -66,7 +66,7 @@ package struct MarkdownRenderer: Sendable {
         let title = walker.extractTitle(document)
         walker.walk(document)
         walker.appendFootnotes(to: document)
-        // Raw HTML from the author was neutralised by the walk when it must be, so what is
+        // Raw HTML from the author was made safe by the walk when it must be, so what is
         // left as HTML is Ripple's own (headings, shortcodes) and must pass through.
         let html = Cmark.renderHTML(document, options: CMARK_OPT_UNSAFE)
 
@@ -76,7 +76,7 @@ package struct MarkdownRenderer: Sendable {
             html: html,
             title: title,
             toc: TOCBuilder.entries(walker.headings),
-            anchors: walker.headings.map(\.id),
+            anchors: walker.headings.map(\.id) + walker.rawHTMLIDs,
             summary: PlainText.summary(walker.firstParagraph ?? ""),
             wordCount: words.count,
             diagnostics: walker.diagnostics

@@ -9,7 +9,7 @@ package struct RenderedMarkdown: Sendable {
     package var title: String?
     /// Level-2 headings with their level-3 children; level-3 headings before any level-2 are top-level.
     package var toc: [TOCEntry]
-    /// Every heading id in `html`, in document order.
+    /// Every heading id in `html`, in document order, then the ids of raw HTML elements (`<a id="setup">`).
     package var anchors: [String]
     /// Plain text of the first paragraph, at most about 300 characters, cut at a word and ended with "…".
     package var summary: String
