@@ -5,7 +5,7 @@ package struct RenderedMarkdown: Sendable {
     /// Body HTML, without a leading level-1 heading (see `title`).
     package var html: String
     /// Plain text of the heading that opens the document (any level, after HTML comments and anchors);
-    /// a level-1 heading is removed from `html`, a lower-level one stays in it.
+    /// a level-1 heading is removed from `html`, a lower-level one only when the page has no title of its own.
     package var title: String?
     /// Level-2 headings with their level-3 children; level-3 headings before any level-2 are top-level.
     package var toc: [TOCEntry]

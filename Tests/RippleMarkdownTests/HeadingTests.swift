@@ -131,6 +131,14 @@ import Testing
         #expect(result.anchors == ["start"])
     }
 
+    /// A page without a title of its own shows the heading as its title, so the body must not repeat it.
+    @Test func leadingHeadingOfAnyLevelIsRemovedWhenItIsThePagesOnlyTitle() {
+        let result = renderer.render("<!-- x -->\n## Start\n\nText.\n\n## Next\n", file: "a.md", pageHasTitle: false)
+        #expect(result.title == "Start")
+        #expect(result.anchors == ["next"])
+        #expect(result.html.hasPrefix("<p>Text.</p>\n<h2 id=\"next\">"))
+    }
+
     @Test func commentsAndAnchorsBeforeTheTitleAreSkipped() {
         let markdown = "<!-- generated -->\n<a id=\"ch1\"></a>\n\n<a name=\"top\"></a>\n\n# The *real* title\n\nText.\n"
         let result = MarkdownRenderer(options: MarkdownOptions(unsafeHTML: true)).render(markdown, file: "a.md")
