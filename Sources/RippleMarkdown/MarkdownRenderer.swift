@@ -28,6 +28,7 @@ package struct MarkdownRenderer: Sendable {
     ///   - file: path for diagnostics (e.g. "content/guide/03-matching.md").
     ///   - lineOffset: lines before the Markdown body in the file (front matter), added to cmark's
     ///     source positions so locations are real file lines.
+    ///   - sourceLines: where the lines come from when the Markdown includes other files (`IncludeExpander`).
     ///   - pageHasTitle: whether the front matter gives the page's title; when not, the opening heading of any
     ///     level is the title shown above the page, so it is removed from the HTML (not shown twice).
     ///   - rewriteLink: called for every link and image, in document order.
@@ -35,13 +36,13 @@ package struct MarkdownRenderer: Sendable {
     /// - Returns: the HTML and what was learned about the document; problems are in `diagnostics`,
     ///   all of them, never just the first.
     package func render(
-        _ markdown: String, file: String, lineOffset: Int = 0, pageHasTitle: Bool = true,
+        _ markdown: String, file: String, lineOffset: Int = 0, sourceLines: [SourceLineRun] = [], pageHasTitle: Bool = true,
         rewriteLink: (LinkTarget) -> LinkRewrite = { _ in .keep },
         embed: (Embed) -> EmbedResult = { e in .fail(.error("unknown shortcode '\(e.name)'", at: e.location)) }
     ) -> RenderedMarkdown {
         withoutActuallyEscaping(rewriteLink) { rewriteLink in
             withoutActuallyEscaping(embed) { embed in
-                render(markdown, sourceMap: SourceMap(markdown: markdown, file: file, lineOffset: lineOffset),
+                render(markdown, sourceMap: SourceMap(markdown: markdown, file: file, lineOffset: lineOffset, sourceLines: sourceLines),
                        pageHasTitle: pageHasTitle, rewriteLink: rewriteLink, embed: embed)
             }
         }

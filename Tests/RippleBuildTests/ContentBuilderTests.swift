@@ -9,6 +9,23 @@ import RippleCore
         return (content, diagnostics.map(\.description))
     }
 
+    @Test func includesArePutInAndSharedMarkdownIsNotAPage() {
+        let (content, problems) = build([
+            "content/guide/01-why.md": "---\ntitle: Why\n---\nIntro\n{{< include \"_parts/steps.md\" lines=\"2\" >}}\nEnd [x](y.md)\n",
+            "content/guide/_parts/steps.md": "One\nTwo\n",
+            "content/_shared/logo.png": "PNG",
+        ])
+        #expect(problems.isEmpty)
+        #expect(content.chapters.map(\.body) == ["Intro\nTwo\nEnd [x](y.md)\n"])
+        #expect(content.chapters.first?.sourceLines == [
+            SourceLineRun(line: 1, file: "content/guide/01-why.md", fileLine: 4),
+            SourceLineRun(line: 2, file: "content/guide/_parts/steps.md", fileLine: 2),
+            SourceLineRun(line: 3, file: "content/guide/01-why.md", fileLine: 6),
+        ])
+        #expect(content.pages.isEmpty)
+        #expect(content.staticFiles.map(\.outputPath) == ["_shared/logo.png"])
+    }
+
     @Test func ordersChaptersByWeightThenNumberPrefix() {
         let (content, problems) = build([
             "content/guide/02-design.md": "Body",

@@ -1,4 +1,5 @@
 import RippleCore
+import RippleMarkdown
 
 /// Turns the files under `content/` into ordered pages, chapters, narratives and static files.
 ///
@@ -30,9 +31,12 @@ package struct ContentBuilder: Sendable {
         let recalled = memo?.recall(sorted, includeDrafts: includeDrafts) ?? Array(repeating: .new, count: sorted.count)
         var items: [(Item, [Diagnostic])?] = recalled.map { if case .kept(let result) = $0 { result } else { nil } }
         let missing = items.indices.filter { items[$0] == nil }
+        let byPath = Dictionary(sorted.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let made = missing.parallelMap { i -> (Item, [Diagnostic]) in
-            let result = item(for: sorted[i])
-            memo?.remember(sorted[i], includeDrafts: includeDrafts, result)
+            var included: [String] = []
+            let result = item(for: sorted[i], files: byPath, included: &included)
+            memo?.remember(sorted[i], includeDrafts: includeDrafts, result,
+                           includes: Dictionary(included.map { ($0, byPath[$0]?.bytes) }, uniquingKeysWith: { a, _ in a }))
             return result
         }
         for (i, result) in zip(missing, made) { items[i] = result }
@@ -91,19 +95,31 @@ package struct ContentBuilder: Sendable {
         return last
     }
 
-    /// What `file` is, with its problems.
-    private func item(for file: SourceFile) -> (Item, [Diagnostic]) {
+    /// What `file` is, with its problems; `included` gets the files its includes name.
+    private func item(for file: SourceFile, files: [String: SourceFile], included: inout [String]) -> (Item, [Diagnostic]) {
         guard file.path.hasPrefix("content/") else { return (.skipped, []) }
         let relative = String(file.path.dropFirst("content/".count))
         let name = relative.split(separator: "/").last.map(String.init) ?? relative
         if name.hasPrefix(".") || relative.hasPrefix("data/") { return (.skipped, []) }
+        // Markdown in folders such as content/_shared/ is text for includes, not pages (their images are copied).
+        if relative.hasSuffix(".md"), relative.split(separator: "/").dropLast().contains(where: { $0.hasPrefix("_") }) {
+            return (.skipped, [])
+        }
         guard relative.hasSuffix(".md") else { return (.file(StaticFile(source: file.path, outputPath: relative)), []) }
         switch file.text() {
         case .failure(let error): return (.skipped, [error])
         case .success(let text):
             var diagnostics: [Diagnostic] = []
-            guard let page = page(for: file.path, relative: relative, text: text, diagnostics: &diagnostics),
+            guard var page = page(for: file.path, relative: relative, text: text, diagnostics: &diagnostics),
                   includeDrafts || !page.draft else { return (.skipped, diagnostics) }
+            if IncludeExpander.mayInclude(page.body) {
+                let expanded = IncludeExpander(read: { path in files[path].flatMap { try? $0.text().get() } })
+                    .expand(page.body, file: file.path, lineOffset: page.bodyLineOffset)
+                page.body = expanded.body
+                page.sourceLines = expanded.sourceLines
+                included = expanded.included
+                diagnostics += expanded.diagnostics
+            }
             return (.page(page), diagnostics)
         }
     }

@@ -76,7 +76,7 @@ package struct StandaloneReport: Sendable {
     /// A note for each image of the narrative on another site: the file links to it instead of showing it.
     static func remoteImageNotes(_ page: Page, options: MarkdownOptions) -> [Diagnostic] {
         var notes: [Diagnostic] = []
-        _ = MarkdownRenderer(options: options).render(page.body, file: page.source, lineOffset: page.bodyLineOffset, rewriteLink: { link in
+        _ = MarkdownRenderer(options: options).render(page.body, file: page.source, lineOffset: page.bodyLineOffset, sourceLines: page.sourceLines, rewriteLink: { link in
             if link.isImage, EPUBMedia.isRemote(link.destination) {
                 notes.append(Diagnostic(.note, "this image is on another site, so the report links to it instead of showing it "
                                             + "(the report makes no request outside its file)",

@@ -36,6 +36,8 @@ package struct Page: Sendable, Hashable {
     package var body: String
     /// Lines before the body in the file, so Markdown positions map to file lines.
     package var bodyLineOffset: Int
+    /// Where the body's lines come from when it includes other files (empty when it does not).
+    package var sourceLines: [SourceLineRun] = []
     /// Output file path relative to the output folder (`guide/matching/index.html`).
     package var outputPath: String
 

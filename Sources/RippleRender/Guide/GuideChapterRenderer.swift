@@ -65,7 +65,8 @@ package struct GuideChapterRenderer: Sendable {
         let baseURL = model.config.baseURL
         var diagnostics: [Diagnostic] = []
         let markdown = renderer.render(
-            page.body, file: page.source, lineOffset: page.bodyLineOffset, pageHasTitle: page.title != nil,
+            page.body, file: page.source, lineOffset: page.bodyLineOffset, sourceLines: page.sourceLines,
+            pageHasTitle: page.title != nil,
             rewriteLink: { link in
                 let rewrite = resolver.resolve(link, on: page, anchors: &references)
                 if link.isImage, EPUBMedia.isRemote(link.destination) { diagnostics.append(EPUBMedia.remoteImageNote(at: link.location)) }
