@@ -35,6 +35,8 @@ package struct MarkdownSettings: Hashable, Sendable {
     package var smartPunctuation: Bool = true
     /// Pass raw HTML in Markdown through; when false it is made safe (an allowlist of elements and attributes).
     package var unsafeHTML: Bool = false
+    /// How headings get their ids.
+    package var headingIDs: HeadingIDStyle = .ripple
     /// Defaults.
     package init() {}
 }

@@ -12,7 +12,8 @@ extension DocumentWalker {
             node = cmark_node_next(current)
         }
         guard let first = node, cmark_node_get_type(first) == CMARK_NODE_HEADING, !mayBeTable(first) else { return nil }
-        let title = Cmark.plainText(of: first).trimmingWhitespace
+        var title = Cmark.plainText(of: first).trimmingWhitespace
+        if let (text, _) = Self.splitCustomID(title) { title = text }
         if cmark_node_get_heading_level(first) == 1 || !pageHasTitle {
             cmark_node_unlink(first)
             cmark_node_free(first)

@@ -34,6 +34,8 @@ final class DocumentWalker {
     var footnoteReferenceCounts: [String: Int] = [:]
     /// What raw HTML inside a node (the key) left open.
     var rawHTMLScopes: [OpaquePointer: RawHTMLSanitizer.Scope] = [:]
+    /// The id the heading being walked gives itself (`## Setup {#install}`).
+    var customHeadingID: String?
     /// The ids raw HTML gives its elements, in document order.
     var rawHTMLIDs: [String] = []
 
@@ -42,6 +44,7 @@ final class DocumentWalker {
         rewriteLink: @escaping (LinkTarget) -> LinkRewrite, embed: @escaping (Embed) -> EmbedResult
     ) {
         self.options = options
+        slugger.style = options.headingIDs
         self.footnoteDefinitions = footnotes
         self.sourceMap = sourceMap
         self.rewriteLink = rewriteLink
@@ -96,6 +99,7 @@ final class DocumentWalker {
                     handleLink(node, isImage: type == CMARK_NODE_IMAGE)
                 case CMARK_NODE_HEADING:
                     headingStart = pieces.count
+                    customHeadingID = takeCustomID(node)
                     // A setext heading's text lines may be a table whose last row is its underline (as in GFM).
                     if cmark_node_get_end_line(node) > cmark_node_get_start_line(node), let table = pipeTable(node) {
                         entered = table
@@ -163,6 +167,27 @@ final class DocumentWalker {
         if final != destination { cmark_node_set_url(node, final) }
     }
 
+    /// The id a heading ends with, `{#id}` (as in Pandoc, kramdown and Hugo), taken out of its text.
+    func takeCustomID(_ heading: OpaquePointer) -> String? {
+        guard let last = cmark_node_last_child(heading), cmark_node_get_type(last) == CMARK_NODE_TEXT,
+              let (text, id) = Self.splitCustomID(Cmark.literal(last)) else { return nil }
+        cmark_node_set_literal(last, text)
+        slugger.reserve(id)
+        return id
+    }
+
+    /// `text` without a final `{#id}`, and the id; nil when it does not end with one.
+    static func splitCustomID(_ text: String) -> (text: String, id: String)? {
+        var literal = Substring(text)
+        while literal.last == " " { literal.removeLast() }
+        guard literal.hasSuffix("}"), let open = literal.ranges(of: "{#").last else { return nil }
+        let id = literal[open.upperBound..<literal.index(before: literal.endIndex)]
+        guard !id.isEmpty, !id.contains(where: { $0.isWhitespace || "{}\"'<>&".contains($0) }) else { return nil }
+        var rest = literal[..<open.lowerBound]
+        while rest.last == " " { rest.removeLast() }
+        return (String(rest), String(id))
+    }
+
     /// `url` as `rewriteLink` wants it written; a problem it finds goes to `diagnostics` and keeps `url`.
     func rewrite(_ url: String, isImage: Bool, at location: SourceLocation) -> String {
         switch rewriteLink(LinkTarget(destination: url, isImage: isImage, location: location)) {
@@ -177,7 +202,8 @@ final class DocumentWalker {
     /// Renders the heading alone, adds its id and anchor link, and puts the HTML in its place.
     private func replaceHeading(_ node: OpaquePointer, title: String) -> OpaquePointer {
         let level = Int(cmark_node_get_heading_level(node))
-        let id = slugger.uniqueID(for: title)
+        let id = customHeadingID ?? slugger.uniqueID(for: title)
+        customHeadingID = nil
         headings.append((level, id, title))
         let rendered = Cmark.renderHTML(node, options: CMARK_OPT_UNSAFE)
         let open = "<h\(level)>", close = "</h\(level)>"

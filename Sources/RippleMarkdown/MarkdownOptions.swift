@@ -1,3 +1,5 @@
+import RippleCore
+
 /// How Markdown is turned into HTML.
 package struct MarkdownOptions: Sendable, Hashable {
     /// Curly quotes, en and em dashes and ellipses (cmark's `CMARK_OPT_SMART`).
@@ -8,10 +10,18 @@ package struct MarkdownOptions: Sendable, Hashable {
     /// of `HTMLAllowlist` are kept, everything else is removed with a warning at its place in the file, and
     /// `javascript:`-style link destinations are removed. When `true`, raw HTML is trusted as written.
     package var unsafeHTML: Bool
+    /// How headings get their ids (see `HeadingSlugger`).
+    package var headingIDs: HeadingIDStyle
 
     /// Creates options; the defaults suit content written by non-programmers.
-    package init(smartPunctuation: Bool = true, unsafeHTML: Bool = false) {
+    package init(smartPunctuation: Bool = true, unsafeHTML: Bool = false, headingIDs: HeadingIDStyle = .ripple) {
         self.smartPunctuation = smartPunctuation
         self.unsafeHTML = unsafeHTML
+        self.headingIDs = headingIDs
+    }
+
+    /// The options `markdown:` in ripple.yaml sets.
+    package init(_ settings: MarkdownSettings) {
+        self.init(smartPunctuation: settings.smartPunctuation, unsafeHTML: settings.unsafeHTML, headingIDs: settings.headingIDs)
     }
 }

@@ -147,3 +147,22 @@ import Testing
         #expect(renderer.render("<div>x</div>\n\n# Not a title\n", file: "a.md").title == nil)
     }
 }
+
+@Suite struct HeadingIDStyleTests {
+    @Test func githubStyleKeepsUnderscoresAndTurnsEachSpaceIntoADash() {
+        let github = MarkdownRenderer(options: MarkdownOptions(headingIDs: .github))
+        let markdown = "Intro.\n\n## `push_str` and `push`\n\n## A & B: C.D\n\n## Ünïcode ✨ 2.0\n\n## A & B: C.D\n"
+        #expect(github.render(markdown, file: "a.md").anchors == ["push_str-and-push", "a--b-cd", "ünïcode--20", "a--b-cd-1"])
+        #expect(MarkdownRenderer(options: MarkdownOptions()).render(markdown, file: "a.md").anchors
+            == ["push-str-and-push", "a-b-c-d", "ünïcode-2-0", "a-b-c-d-1"])
+    }
+
+    @Test func aHeadingMayGiveItsOwnID() {
+        let renderer = MarkdownRenderer(options: MarkdownOptions())
+        let result = renderer.render("# Title {#top}\n\nText.\n\n## Install *it* {#setup}\n\n## Setup\n\n## Not {#an id}\n", file: "a.md")
+        #expect(result.title == "Title")
+        #expect(result.anchors == ["setup", "setup-1", "not-an-id"])
+        #expect(result.html.contains("<h2 id=\"setup\">Install <em>it</em> <a class=\"anchor\" href=\"#setup\""))
+        #expect(result.toc.map(\.title) == ["Install it", "Setup", "Not {#an id}"])
+    }
+}

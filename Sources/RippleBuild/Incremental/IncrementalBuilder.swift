@@ -192,6 +192,7 @@ package struct IncrementalBuilder: Sendable {
     private func markdownContext(_ model: SiteModel, _ files: SiteSource) -> UInt64 {
         var hash = ContentHash()
         hash.add(model.config.markdown.smartPunctuation); hash.add(model.config.markdown.unsafeHTML)
+        hash.add(model.config.markdown.headingIDs.rawValue)
         for page in model.content.allPages { hash.add(page.source); hash.add(page.outputPath) }
         hash.add(UInt64(0xfeed))
         for file in model.content.staticFiles { hash.add(file.source); hash.add(file.outputPath) }

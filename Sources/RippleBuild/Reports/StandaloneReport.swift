@@ -41,8 +41,7 @@ package struct StandaloneReport: Sendable {
         var narrative: RenderedPage?
         var images: [String: String] = [:]
         if let page = ReportRenderer.narrativePages(model.content).first(where: { $0.slug == quarter }) {
-            let options = MarkdownOptions(smartPunctuation: model.config.markdown.smartPunctuation,
-                                          unsafeHTML: model.config.markdown.unsafeHTML)
+            let options = MarkdownOptions(model.config.markdown)
             images = inlineImages(model.content, mentionedIn: page.body)
             let stage = MarkdownStage(options: options, links: reports.standaloneLinks(inlined: Set(images.keys)),
                                       embeds: model.metrics.map(ShortcodeRenderer.init))

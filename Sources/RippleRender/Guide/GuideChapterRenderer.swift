@@ -22,8 +22,7 @@ package struct GuideChapterRenderer: Sendable {
         let resolver = LinkResolver(content: content, style: .mapped(map, fallback: { page in
             baseURL.isEmpty ? nil : baseURL + Self.prettyPath(page.outputPath)
         }))
-        let renderer = MarkdownRenderer(options: MarkdownOptions(
-            smartPunctuation: model.config.markdown.smartPunctuation, unsafeHTML: model.config.markdown.unsafeHTML))
+        let renderer = MarkdownRenderer(options: MarkdownOptions(model.config.markdown))
         let embeds = model.metrics.map(ShortcodeRenderer.init)
         let chapterPages = content.chapters
         let results = Array(chapterPages.indices).parallelMap { i in
