@@ -26,6 +26,27 @@ import RippleCore
         #expect(content.staticFiles.map(\.outputPath) == ["_shared/logo.png"])
     }
 
+    @Test func partFoldersNestTheirChaptersAfterTheirOpening() {
+        let (content, problems) = build([
+            "content/guide/01-why.md": "# Why",
+            "content/guide/02-basics/_index.md": "# Basics",
+            "content/guide/02-basics/02-meet.md": "# Meet",
+            "content/guide/02-basics/01-plan.md": "# Plan",
+            "content/guide/03-end.md": "# End",
+            "content/guide/advanced/_index.md": "---\ntitle: Advanced\nweight: 0\n---\n",
+            "content/guide/advanced/deep.md": "# Deep",
+            "content/guide/loose/a.md": "# Loose",
+            "content/guide/a/b/c.md": "# Too deep",
+        ])
+        #expect(problems == ["content/guide/a/b/c.md: error: guide chapters must be in content/guide/ or in a part folder right under it\n"
+            + "  hint: move the file up to content/guide/<part>/ (images may stay in subfolders)"])
+        #expect(content.chapters.map { "\($0.depth) \($0.slug)" } == [
+            "1 advanced", "2 deep", "1 why", "1 basics", "2 plan", "2 meet", "1 end", "1 a",
+        ])
+        #expect(ChapterNumbering.labels(content.chapters.map(\.depth)) == ["1", "1.1", "2", "3", "3.1", "3.2", "4", "5"])
+        #expect(content.chapters[3].outputPath == "guide/basics/index.html")
+    }
+
     @Test func ordersChaptersByWeightThenNumberPrefix() {
         let (content, problems) = build([
             "content/guide/02-design.md": "Body",

@@ -229,6 +229,35 @@ struct GuideEPUBTests {
         #expect(result.output.contains("0 fatals / 0 errors / 0 warnings"), "\(result.output)")
     }
 
+    /// A part's chapters are nested under it in the EPUB's navigation, which epubcheck accepts.
+    @Test(.enabled(if: RequiredTool.present("epubcheck"), "epubcheck is not installed (apt-get install epubcheck)"))
+    func partsNestInTheNavigation() throws {
+        var part = GuideTestSupport.chapter("02-basics.md", "# Basics\n\n## Overview\n\nText.\n")
+        var child = GuideTestSupport.chapter("03-plan.md", "# Plan\n\nText.\n")
+        part.depth = 1
+        child.depth = 2
+        let chapters = [GuideTestSupport.chapter("01-why.md", "# Why\n\nText.\n"), part, child]
+        let builder = try GuideTestSupport.builder(chapters: chapters)
+        let book = try self.book(builder)
+        let nav = try #require(GuideTestSupport.text(book, "EPUB/nav.xhtml"))
+        #expect(nav.contains("""
+            <li><a href="chapter-02.xhtml">Basics</a>
+            <ol>
+            <li><a href="chapter-02.xhtml#overview">Overview</a></li>
+            <li><a href="chapter-03.xhtml">Plan</a></li>
+            </ol>
+            </li>
+            """))
+        let file = try GuideTestSupport.temporaryFile("parts.epub", try EPUBWriter.zip(book))
+        let result = try #require(GuideTestSupport.run("epubcheck", [file.path]), "epubcheck is not installed")
+        #expect(result.output.contains("0 fatals / 0 errors / 0 warnings"), "\(result.output)")
+        var model = try GuideTestSupport.sampleBuilder().model
+        model.content = SiteContent(chapters: chapters)
+        let print = String(decoding: try GuideBuilder(model: model, files: [:], pdfEngine: nil).render(.html), as: UTF8.self)
+        #expect(print.contains("<p class=\"chapter-number\">Chapter 2.1</p>"))
+        #expect(print.contains("<li class=\"toc-chapter toc-chapter--nested\"><a href=\"#ch-3\"><span class=\"toc-number\">2.1</span> Plan</a>"))
+    }
+
     @Test func twoBuildsGiveIdenticalBytes() throws {
         let builder = try GuideTestSupport.sampleBuilder()
         let first = try builder.render(.epub)
