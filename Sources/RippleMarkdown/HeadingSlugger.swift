@@ -18,7 +18,7 @@ import RippleCore
 /// De-duplication is O(1) expected per heading (O(n) for a document of n headings): each base id remembers the
 /// next suffix to try, so n identical headings do not each walk `-1`, `-2`, … again. A suffix already taken by a
 /// real heading (`## Same 1` is `same-1`) is still skipped, so the ids are those of the plain rule.
-struct HeadingSlugger {
+package struct HeadingSlugger {
     /// Which rule makes the slug.
     var style: HeadingIDStyle = .ripple
     private var used: Set<String> = []
@@ -27,7 +27,7 @@ struct HeadingSlugger {
     private var nextSuffix: [String: Int] = [:]
 
     /// The slug of `text` before de-duplication (steps 1–4 of the rule).
-    static func slug(_ text: String) -> String {
+    package static func slug(_ text: String) -> String {
         if let ascii = asciiSlug(text) { return ascii }
         var result = String.UnicodeScalarView()
         var pendingDash = false

@@ -5,7 +5,8 @@ import RippleCore
 /// lines of that file, which may include others in turn. Paths are relative to the including file and must stay
 /// under `content/`. The text goes in as written, inside code blocks too, so links in it are read as the page's.
 ///
-/// mdBook's `{{#include …}}` is reported, not guessed at: its paths and anchors mean other things.
+/// mdBook's `{{#include …}}` is reported, not guessed at: its paths and anchors mean other things. Written
+/// `\{{#include …}}`, it is text (as in mdBook, whose own guide shows its syntax so): the backslash goes.
 package struct IncludeExpander {
     /// What expanding a page gave.
     package struct Expanded: Sendable {
@@ -37,8 +38,7 @@ package struct IncludeExpander {
     package func expand(_ body: String, file: String, lineOffset: Int) -> Expanded {
         var output = Output()
         expand(body, file: file, firstLine: lineOffset + 1, chain: [file], into: &output)
-        let changed = output.sourceLines.count > 1 || !output.diagnostics.isEmpty
-        return Expanded(body: changed ? output.lines.joined(separator: "\n") : body,
+        return Expanded(body: output.modified ? output.lines.joined(separator: "\n") : body,
                         sourceLines: output.sourceLines.count > 1 ? output.sourceLines : [],
                         included: output.included, diagnostics: output.diagnostics)
     }
@@ -48,6 +48,8 @@ package struct IncludeExpander {
         var sourceLines: [SourceLineRun] = []
         var included: [String] = []
         var diagnostics: [Diagnostic] = []
+        /// Whether any line differs from the source.
+        var modified = false
 
         mutating func startRun(file: String, fileLine: Int) {
             sourceLines.append(SourceLineRun(line: lines.count + 1, file: file, fileLine: fileLine))
@@ -63,12 +65,17 @@ package struct IncludeExpander {
                 output.lines.append(line)
                 continue
             }
-            if let column = Self.mdBookDirective(in: line) {
+            if let column = Self.mdBookDirective(in: line), column > 0 {
                 output.diagnostics.append(.error(
                     "mdBook's {{#include}} is not Ripple syntax, so the line would be shown as it is",
                     at: SourceLocation(file: file, line: fileLine, column: column),
                     hint: "write it on a line of its own as {{< include \"path\" lines=\"2-10\" >}}, or convert the book with `ripple import mdbook`"))
                 output.lines.append(line)
+                continue
+            }
+            if Self.mdBookDirective(in: line) != nil {
+                output.lines.append(Substring(line.replacing("\\{{#", with: "{{#")))
+                output.modified = true
                 continue
             }
             guard let include = Self.includeLine(line) else {
@@ -77,6 +84,7 @@ package struct IncludeExpander {
             }
             let location = SourceLocation(file: file, line: fileLine, column: include.column)
             if let path = Self.resolve(include.path, relativeTo: file) { output.included.append(path) }
+            output.modified = true
             switch resolve(include, from: file, chain: chain, at: location) {
             case .failure(let problem):
                 output.diagnostics.append(problem)
@@ -138,14 +146,19 @@ package struct IncludeExpander {
         return Include(path: path, lines: shortcode.arguments["lines"], column: shortcode.range.lowerBound + 1)
     }
 
-    /// The column of an mdBook directive (`{{#include`, `{{#rustdoc_include`, `{{#playground`) in `line`.
+    /// The column of the first mdBook directive (`{{#include`, `{{#rustdoc_include`, `{{#playground`) in `line`
+    /// that is not escaped; 0 when every one is (`\{{#include`); nil when there is none.
     private static func mdBookDirective(in line: Substring) -> Int? {
+        var found = false
         for directive in ["{{#include", "{{#rustdoc_include", "{{#playground"] {
-            if let range = line.firstRange(of: directive) {
-                return line.unicodeScalars[..<range.lowerBound].count + 1
+            for range in line.ranges(of: directive) {
+                found = true
+                if range.lowerBound == line.startIndex || line[line.index(before: range.lowerBound)] != "\\" {
+                    return line.unicodeScalars[..<range.lowerBound].count + 1
+                }
             }
         }
-        return nil
+        return found ? 0 : nil
     }
 
     /// `3-10`, `3-`, `-10` or `7` as 1-based line numbers (an open end is `Int.max`).

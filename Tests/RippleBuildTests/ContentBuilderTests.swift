@@ -141,3 +141,37 @@ import RippleCore
         #expect(OutputPath.rootPrefix(of: "guide/a/index.html") == "../../")
     }
 }
+
+@Suite struct BookOutlineTests {
+    @Test func summaryGivesPartsLevelsAndDrafts() {
+        let outline = BookOutline(summary: """
+            # Summary
+
+            [Preface](preface.md)
+
+            # Getting started
+
+            - [Install](./install.md)
+                - [On Linux](install/linux.md)
+                    - [Debian](install/debian.md)
+            - [Draft]()
+
+            ---
+
+            [Thanks](thanks.md)
+            """)
+        #expect(outline.entries.map { "\($0.level) \($0.title) \($0.path ?? "-")\($0.isPartTitle ? " part" : "")" } == [
+            "0 Preface preface.md", "0 Getting started - part", "1 Install install.md", "2 On Linux install/linux.md",
+            "3 Debian install/debian.md", "1 Draft -", "0 Thanks thanks.md",
+        ])
+    }
+
+    @Test func mdBookIncludesTakeLinesAndAnchors() {
+        let files = ["src/code.rs": "// ANCHOR: main\nfn main() {}\n// ANCHOR_END: main\nfn other() {}\n"]
+        var notes: [String] = []
+        let text = MdBookInclude.expand("A\n{{#include code.rs:main}}\n{{#include code.rs:4}}\n{{#include code.rs::2}}\n\\{{#include x}}\n{{#include gone.rs}}\n",
+                                        path: "src/ch.md", read: { files[$0] }, notes: &notes)
+        #expect(text == "A\nfn main() {}\nfn other() {}\nfn main() {}\n\\{{#include x}}\n\n")
+        #expect(notes == ["src/ch.md: the included file 'gone.rs' does not exist, so the include was dropped"])
+    }
+}

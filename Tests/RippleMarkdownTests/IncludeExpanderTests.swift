@@ -64,6 +64,12 @@ import Testing
         ])
     }
 
+    @Test func anEscapedMdBookDirectiveIsText() {
+        let result = expand("```hbs\n\\{{#include file.rs:2}}\n```\n")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.body == "```hbs\n{{#include file.rs:2}}\n```\n")
+    }
+
     @Test func aPageWithoutIncludesIsLeftAsItIs() {
         let result = expand("Say {{< include \"x.md\" >}} inline.\n")
         #expect(result.body == "Say {{< include \"x.md\" >}} inline.\n")
