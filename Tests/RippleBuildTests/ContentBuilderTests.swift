@@ -166,6 +166,23 @@ import RippleCore
         ])
     }
 
+    @Test func aFolderOfMarkdownBecomesChaptersAndParts() {
+        let files: [String: String] = [
+            "b-usage.md": "# Usage\n\nSee [setup](setup/_index.md#first) and ![x](img/x.png).\n",
+            "README.md": "# Welcome\n",
+            "setup/_index.md": "---\ntitle: Setup\n---\nText.\n",
+            "setup/02-linux.md": "Linux.\n",
+            "img/x.png": "PNG",
+        ]
+        let site = BookImporter.folder(files.mapValues { Array($0.utf8) }, title: "Docs")
+        #expect(site.files.map(\.path) == [
+            "content/guide/01-welcome.md", "content/guide/02-usage.md", "content/guide/03-setup/01-linux.md",
+            "content/guide/03-setup/_index.md", "content/guide/img/x.png", "content/index.md", "ripple.yaml",
+        ])
+        let usage = String(decoding: site.files[1].bytes, as: UTF8.self)
+        #expect(usage == "---\ntitle: \"Usage\"\n---\n# Usage\n\nSee [setup](03-setup/_index.md#first) and ![x](img/x.png).\n")
+    }
+
     @Test func mdBookIncludesTakeLinesAndAnchors() {
         let files = ["src/code.rs": "// ANCHOR: main\nfn main() {}\n// ANCHOR_END: main\nfn other() {}\n"]
         var notes: [String] = []

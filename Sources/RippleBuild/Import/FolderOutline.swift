@@ -31,11 +31,7 @@ enum FolderOutline {
 
     /// Index files first, then by path.
     private static func ordered(_ paths: [String]) -> [String] {
-        paths.sorted { a, b in
-            let depthA = a.split(separator: "/").count, depthB = b.split(separator: "/").count
-            if (isIndex(a) && depthA == 2 || isIndex(a) && depthA == 1) != (isIndex(b) && depthB <= 2) { return isIndex(a) && depthA <= 2 }
-            return a < b
-        }
+        paths.sorted { a, b in isIndex(a) != isIndex(b) ? isIndex(a) : a < b }
     }
 
     /// The file's `title:` or first heading, else its name made readable.
