@@ -33,8 +33,10 @@ package struct SiteConfig: Hashable, Sendable {
 package struct MarkdownSettings: Hashable, Sendable {
     /// Curly quotes, dashes and ellipses.
     package var smartPunctuation: Bool = true
-    /// Pass raw HTML in Markdown through; when false it is shown escaped.
+    /// Pass raw HTML in Markdown through; when false it is made safe (an allowlist of elements and attributes).
     package var unsafeHTML: Bool = false
+    /// How headings get their ids.
+    package var headingIDs: HeadingIDStyle = .ripple
     /// Defaults.
     package init() {}
 }

@@ -3,16 +3,18 @@ import CCmark
 /// The page title: the heading that opens the document.
 extension DocumentWalker {
     /// The plain text of the heading that opens the document (of any level, after HTML comments and anchors
-    /// such as `<a id="intro"></a>`); a level-1 heading is removed from the document, a lower one stays as a
-    /// section (a page whose front matter has a title keeps its opening `## Overview`).
-    func extractTitle(_ document: OpaquePointer) -> String? {
+    /// such as `<a id="intro"></a>`). A level-1 heading is removed from the document; a lower one is removed
+    /// too when `pageHasTitle` is false (it is shown as the page's title), and otherwise stays as a section (a
+    /// page whose front matter has a title keeps its opening `## Overview`).
+    func extractTitle(_ document: OpaquePointer, pageHasTitle: Bool) -> String? {
         var node = cmark_node_first_child(document)
         while let current = node, Self.isCommentsAndAnchors(rawHTML(current)) {
             node = cmark_node_next(current)
         }
         guard let first = node, cmark_node_get_type(first) == CMARK_NODE_HEADING, !mayBeTable(first) else { return nil }
-        let title = Cmark.plainText(of: first).trimmingWhitespace
-        if cmark_node_get_heading_level(first) == 1 {
+        var title = Cmark.plainText(of: first).trimmingWhitespace
+        if let (text, _) = Self.splitCustomID(title) { title = text }
+        if cmark_node_get_heading_level(first) == 1 || !pageHasTitle {
             cmark_node_unlink(first)
             cmark_node_free(first)
         }

@@ -2,7 +2,7 @@ import CCmark
 import RippleCore
 
 /// One pass over a parsed cmark document that rewrites it in place for HTML rendering:
-/// headings get ids and anchors, raw HTML is neutralised, links are rewritten, shortcodes
+/// headings get ids and anchors, raw HTML is made safe, links are rewritten, shortcodes
 /// are expanded — and text, headings and diagnostics are collected on the way.
 ///
 /// Nodes are only changed when cmark's iterator allows it (a leaf on enter, any node on exit);
@@ -32,12 +32,19 @@ final class DocumentWalker {
     var footnoteOrder: [String] = []
     var footnoteNumbers: [String: Int] = [:]
     var footnoteReferenceCounts: [String: Int] = [:]
+    /// What raw HTML inside a node (the key) left open.
+    var rawHTMLScopes: [OpaquePointer: RawHTMLSanitizer.Scope] = [:]
+    /// The id the heading being walked gives itself (`## Setup {#install}`).
+    var customHeadingID: String?
+    /// The ids raw HTML gives its elements, in document order.
+    var rawHTMLIDs: [String] = []
 
     init(
         options: MarkdownOptions, sourceMap: SourceMap, footnotes: [String: FootnoteDefinitions.Definition] = [:],
         rewriteLink: @escaping (LinkTarget) -> LinkRewrite, embed: @escaping (Embed) -> EmbedResult
     ) {
         self.options = options
+        slugger.style = options.headingIDs
         self.footnoteDefinitions = footnotes
         self.sourceMap = sourceMap
         self.rewriteLink = rewriteLink
@@ -70,6 +77,8 @@ final class DocumentWalker {
             let type = cmark_node_get_type(node)
             if event == CMARK_EVENT_ENTER {
                 switch type {
+                case CMARK_NODE_TEXT where isInsideRemovedHTML(node):
+                    cmark_node_set_literal(node, "")
                 case CMARK_NODE_TEXT:
                     // The iterator already points at the next sibling, which merging text may have freed.
                     replacement = handleText(node) ?? node
@@ -80,13 +89,8 @@ final class DocumentWalker {
                 case CMARK_NODE_CODE_BLOCK:
                     pieces.append(Cmark.literal(node))
                     endBlock()
-                case CMARK_NODE_HTML_INLINE where !options.unsafeHTML:
-                    let literal = Cmark.literal(node)
-                    pieces.append(literal)
-                    replacement = Cmark.node(CMARK_NODE_TEXT, literal: literal)
-                    Cmark.replace(node, with: replacement!)
-                case CMARK_NODE_HTML_BLOCK where !options.unsafeHTML:
-                    replacement = escapedHTMLBlock(node)
+                case CMARK_NODE_HTML_INLINE where !options.unsafeHTML, CMARK_NODE_HTML_BLOCK where !options.unsafeHTML:
+                    sanitizeRawHTML(node)
                 case CMARK_NODE_ITEM:
                     taskListItem(node)
                 case CMARK_NODE_BLOCK_QUOTE:
@@ -95,6 +99,7 @@ final class DocumentWalker {
                     handleLink(node, isImage: type == CMARK_NODE_IMAGE)
                 case CMARK_NODE_HEADING:
                     headingStart = pieces.count
+                    customHeadingID = takeCustomID(node)
                     // A setext heading's text lines may be a table whose last row is its underline (as in GFM).
                     if cmark_node_get_end_line(node) > cmark_node_get_start_line(node), let table = pipeTable(node) {
                         entered = table
@@ -119,6 +124,7 @@ final class DocumentWalker {
                     break
                 }
             } else {
+                closeRawHTML(in: node)
                 switch type {
                 case CMARK_NODE_HEADING:
                     let title = pieces[headingStart...].joined().trimmingWhitespace
@@ -151,37 +157,53 @@ final class DocumentWalker {
         if let last = pieces.last, last != "\n" { pieces.append("\n") }
     }
 
-    /// Raw HTML shown as text: the block becomes a paragraph holding its source as literal text.
-    private func escapedHTMLBlock(_ node: OpaquePointer) -> OpaquePointer {
-        var literal = Cmark.literal(node)
-        while literal.last?.isNewline == true { literal.removeLast() }
-        let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
-        cmark_node_append_child(paragraph, Cmark.node(CMARK_NODE_TEXT, literal: literal))
-        Cmark.replace(node, with: paragraph)
-        pieces.append(literal)
-        endBlock()
-        return paragraph
-    }
-
     /// Rewrites a link's destination; `location` is where it starts when cmark does not know (a bare URL).
     func handleLink(_ node: OpaquePointer, isImage: Bool, location: SourceLocation? = nil) {
         let destination = Cmark.url(node)
         let (line, byteColumn) = position(of: node)
         let location = location ?? sourceMap.location(line: line, byteColumn: byteColumn)
-        var final = destination
-        switch rewriteLink(LinkTarget(destination: destination, isImage: isImage, location: location)) {
-        case .keep: break
-        case .replace(let url): final = url
-        case .fail(let diagnostic): diagnostics.append(diagnostic)
-        }
+        var final = rewrite(destination, isImage: isImage, at: location)
         if !options.unsafeHTML && Cmark.isDangerousURL(final) { final = "" }
         if final != destination { cmark_node_set_url(node, final) }
+    }
+
+    /// The id a heading ends with, `{#id}` (as in Pandoc, kramdown and Hugo), taken out of its text.
+    func takeCustomID(_ heading: OpaquePointer) -> String? {
+        guard let last = cmark_node_last_child(heading), cmark_node_get_type(last) == CMARK_NODE_TEXT,
+              let (text, id) = Self.splitCustomID(Cmark.literal(last)) else { return nil }
+        cmark_node_set_literal(last, text)
+        slugger.reserve(id)
+        return id
+    }
+
+    /// `text` without a final `{#id}`, and the id; nil when it does not end with one.
+    static func splitCustomID(_ text: String) -> (text: String, id: String)? {
+        var literal = Substring(text)
+        while literal.last == " " { literal.removeLast() }
+        guard literal.hasSuffix("}"), let open = literal.ranges(of: "{#").last else { return nil }
+        let id = literal[open.upperBound..<literal.index(before: literal.endIndex)]
+        guard !id.isEmpty, !id.contains(where: { $0.isWhitespace || "{}\"'<>&".contains($0) }) else { return nil }
+        var rest = literal[..<open.lowerBound]
+        while rest.last == " " { rest.removeLast() }
+        return (String(rest), String(id))
+    }
+
+    /// `url` as `rewriteLink` wants it written; a problem it finds goes to `diagnostics` and keeps `url`.
+    func rewrite(_ url: String, isImage: Bool, at location: SourceLocation) -> String {
+        switch rewriteLink(LinkTarget(destination: url, isImage: isImage, location: location)) {
+        case .keep: return url
+        case .replace(let rewritten): return rewritten
+        case .fail(let diagnostic):
+            diagnostics.append(diagnostic)
+            return url
+        }
     }
 
     /// Renders the heading alone, adds its id and anchor link, and puts the HTML in its place.
     private func replaceHeading(_ node: OpaquePointer, title: String) -> OpaquePointer {
         let level = Int(cmark_node_get_heading_level(node))
-        let id = slugger.uniqueID(for: title)
+        let id = customHeadingID ?? slugger.uniqueID(for: title)
+        customHeadingID = nil
         headings.append((level, id, title))
         let rendered = Cmark.renderHTML(node, options: CMARK_OPT_UNSAFE)
         let open = "<h\(level)>", close = "</h\(level)>"

@@ -1,3 +1,5 @@
+import RippleCore
+
 /// Gives headings stable ids that are unique within one document.
 ///
 /// The rule (guide writers link to these ids, so keep it stable):
@@ -10,17 +12,22 @@
 /// "Asking powerful questions" → `asking-powerful-questions`, "Step 3: Launch!" → `step-3-launch`,
 /// a second "Overview" → `overview-1`, "Café & Ümlaut" → `café-ümlaut`, "???" → `section`.
 ///
+/// With `HeadingIDStyle.github` steps 2–4 are GitHub's instead: letters, digits, marks, `-` and `_` are kept,
+/// each space becomes `-` and everything else is dropped ("push_str()" → `push_str`, "A & B" → `a--b`).
+///
 /// De-duplication is O(1) expected per heading (O(n) for a document of n headings): each base id remembers the
 /// next suffix to try, so n identical headings do not each walk `-1`, `-2`, … again. A suffix already taken by a
 /// real heading (`## Same 1` is `same-1`) is still skipped, so the ids are those of the plain rule.
-struct HeadingSlugger {
+package struct HeadingSlugger {
+    /// Which rule makes the slug.
+    var style: HeadingIDStyle = .ripple
     private var used: Set<String> = []
     /// For each base id that was asked for, the first suffix not yet tried. Every suffix below it is in `used`
     /// (ids are never released), so starting there gives the same id as starting at 1.
     private var nextSuffix: [String: Int] = [:]
 
     /// The slug of `text` before de-duplication (steps 1–4 of the rule).
-    static func slug(_ text: String) -> String {
+    package static func slug(_ text: String) -> String {
         if let ascii = asciiSlug(text) { return ascii }
         var result = String.UnicodeScalarView()
         var pendingDash = false
@@ -55,9 +62,33 @@ struct HeadingSlugger {
         return result.isEmpty ? "section" : String(decoding: result, as: UTF8.self)
     }
 
+    /// GitHub's slug of `text` (github-slugger's rule), `section` when nothing is left.
+    static func githubSlug(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            switch scalar {
+            case " ": result.append("-")
+            case "-", "_": result.append(scalar)
+            default:
+                switch scalar.properties.generalCategory {
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,
+                     .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark, .connectorPunctuation:
+                    result.append(scalar)
+                default: break
+                }
+            }
+        }
+        return result.isEmpty ? "section" : String(result)
+    }
+
+    /// Takes `id` (written by the author, `{#id}`) so that no other heading gets it.
+    mutating func reserve(_ id: String) {
+        used.insert(id)
+    }
+
     /// A unique id for a heading with this text.
     mutating func uniqueID(for text: String) -> String {
-        let base = Self.slug(text)
+        let base = style == .github ? Self.githubSlug(text) : Self.slug(text)
         var candidate = base
         var counter = nextSuffix[base] ?? 0
         if counter > 0 { candidate = "\(base)-\(counter)" }

@@ -5,13 +5,13 @@ import RippleCore
 ///
 /// One parse, one walk over the syntax tree and one HTML render per document. On the way:
 /// - the heading that opens the document (any level, after HTML comments and anchors) becomes `title`;
-///   a level-1 one is removed from the HTML;
+///   a level-1 one is removed from the HTML, and one of any level when the page has no title of its own;
 /// - every other heading gets an id (see `HeadingSlugger` for the rule: "Step 3: Launch!" → `step-3-launch`,
 ///   repeats get `-1`, `-2`, …) and renders as
 ///   `<h2 id="slug">Text <a class="anchor" href="#slug" aria-label="Link to this section">#</a></h2>`;
 /// - every link and image destination goes through `rewriteLink`;
 /// - shortcodes, `{{< name first key=value key="quoted value" >}}`, go through `embed`;
-/// - unless `unsafeHTML` is set, raw HTML is shown as escaped text.
+/// - unless `unsafeHTML` is set, raw HTML is made safe (see `HTMLAllowlist`), what is removed reported as a warning.
 package struct MarkdownRenderer: Sendable {
     /// The options every `render` call uses.
     package let options: MarkdownOptions
@@ -28,45 +28,49 @@ package struct MarkdownRenderer: Sendable {
     ///   - file: path for diagnostics (e.g. "content/guide/03-matching.md").
     ///   - lineOffset: lines before the Markdown body in the file (front matter), added to cmark's
     ///     source positions so locations are real file lines.
+    ///   - sourceLines: where the lines come from when the Markdown includes other files (`IncludeExpander`).
+    ///   - pageHasTitle: whether the front matter gives the page's title; when not, the opening heading of any
+    ///     level is the title shown above the page, so it is removed from the HTML (not shown twice).
     ///   - rewriteLink: called for every link and image, in document order.
     ///   - embed: called for every well-formed shortcode, in document order.
     /// - Returns: the HTML and what was learned about the document; problems are in `diagnostics`,
     ///   all of them, never just the first.
     package func render(
-        _ markdown: String, file: String, lineOffset: Int = 0,
+        _ markdown: String, file: String, lineOffset: Int = 0, sourceLines: [SourceLineRun] = [], pageHasTitle: Bool = true,
         rewriteLink: (LinkTarget) -> LinkRewrite = { _ in .keep },
         embed: (Embed) -> EmbedResult = { e in .fail(.error("unknown shortcode '\(e.name)'", at: e.location)) }
     ) -> RenderedMarkdown {
         withoutActuallyEscaping(rewriteLink) { rewriteLink in
             withoutActuallyEscaping(embed) { embed in
-                render(markdown, sourceMap: SourceMap(markdown: markdown, file: file, lineOffset: lineOffset),
-                       rewriteLink: rewriteLink, embed: embed)
+                render(markdown, sourceMap: SourceMap(markdown: markdown, file: file, lineOffset: lineOffset, sourceLines: sourceLines),
+                       pageHasTitle: pageHasTitle, rewriteLink: rewriteLink, embed: embed)
             }
         }
     }
 
     private func render(
-        _ markdown: String, sourceMap: SourceMap,
+        _ markdown: String, sourceMap: SourceMap, pageHasTitle: Bool,
         rewriteLink: @escaping (LinkTarget) -> LinkRewrite, embed: @escaping (Embed) -> EmbedResult
     ) -> RenderedMarkdown {
         var parseOptions = CMARK_OPT_SOURCEPOS
         if options.smartPunctuation { parseOptions |= CMARK_OPT_SMART }
         let footnotes = FootnoteDefinitions(markdown)
         return Cmark.withDocument(footnotes.body, options: parseOptions) { document in
-            render(document, sourceMap: sourceMap, footnotes: footnotes, rewriteLink: rewriteLink, embed: embed)
+            render(document, sourceMap: sourceMap, footnotes: footnotes, pageHasTitle: pageHasTitle,
+                   rewriteLink: rewriteLink, embed: embed)
         }
     }
 
     private func render(
-        _ document: OpaquePointer, sourceMap: SourceMap, footnotes: FootnoteDefinitions,
+        _ document: OpaquePointer, sourceMap: SourceMap, footnotes: FootnoteDefinitions, pageHasTitle: Bool,
         rewriteLink: @escaping (LinkTarget) -> LinkRewrite, embed: @escaping (Embed) -> EmbedResult
     ) -> RenderedMarkdown {
         let walker = DocumentWalker(
             options: options, sourceMap: sourceMap, footnotes: footnotes.definitions, rewriteLink: rewriteLink, embed: embed)
-        let title = walker.extractTitle(document)
+        let title = walker.extractTitle(document, pageHasTitle: pageHasTitle)
         walker.walk(document)
         walker.appendFootnotes(to: document)
-        // Raw HTML from the author was neutralised by the walk when it must be, so what is
+        // Raw HTML from the author was made safe by the walk when it must be, so what is
         // left as HTML is Ripple's own (headings, shortcodes) and must pass through.
         let html = Cmark.renderHTML(document, options: CMARK_OPT_UNSAFE)
 
@@ -76,7 +80,7 @@ package struct MarkdownRenderer: Sendable {
             html: html,
             title: title,
             toc: TOCBuilder.entries(walker.headings),
-            anchors: walker.headings.map(\.id),
+            anchors: walker.headings.map(\.id) + walker.rawHTMLIDs,
             summary: PlainText.summary(walker.firstParagraph ?? ""),
             wordCount: words.count,
             diagnostics: walker.diagnostics
@@ -91,7 +95,7 @@ package struct MarkdownRenderer: Sendable {
             let walker = DocumentWalker(options: options, sourceMap: SourceMap(markdown: markdown, file: "", lineOffset: 0),
                                         footnotes: footnotes.definitions,
                                         rewriteLink: { _ in .keep }, embed: { e in .fail(.error("", at: e.location)) })
-            _ = walker.extractTitle(document)
+            _ = walker.extractTitle(document, pageHasTitle: true)
             walker.walk(document)
             walker.appendFootnotes(to: document)
             return PlainText.joined(walker.pieces)

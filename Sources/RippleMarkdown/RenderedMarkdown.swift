@@ -5,11 +5,11 @@ package struct RenderedMarkdown: Sendable {
     /// Body HTML, without a leading level-1 heading (see `title`).
     package var html: String
     /// Plain text of the heading that opens the document (any level, after HTML comments and anchors);
-    /// a level-1 heading is removed from `html`, a lower-level one stays in it.
+    /// a level-1 heading is removed from `html`, a lower-level one only when the page has no title of its own.
     package var title: String?
     /// Level-2 headings with their level-3 children; level-3 headings before any level-2 are top-level.
     package var toc: [TOCEntry]
-    /// Every heading id in `html`, in document order.
+    /// Every heading id in `html`, in document order, then the ids of raw HTML elements (`<a id="setup">`).
     package var anchors: [String]
     /// Plain text of the first paragraph, at most about 300 characters, cut at a word and ended with "…".
     package var summary: String

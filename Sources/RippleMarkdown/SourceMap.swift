@@ -12,11 +12,14 @@ struct SourceMap {
     private(set) var lineStarts: [Int] = [0]
     let file: String
     let lineOffset: Int
+    /// Where the lines come from when the Markdown includes other files (empty: all from `file`).
+    let sourceLines: [SourceLineRun]
 
-    init(markdown: String, file: String, lineOffset: Int) {
+    init(markdown: String, file: String, lineOffset: Int, sourceLines: [SourceLineRun] = []) {
         self.bytes = Array(markdown.utf8)
         self.file = file
         self.lineOffset = lineOffset
+        self.sourceLines = sourceLines
         lineStarts.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -40,7 +43,21 @@ struct SourceMap {
         // Every byte that is not a UTF-8 continuation byte starts a scalar.
         var column = 1
         for index in start..<end where bytes[index] & 0xC0 != 0x80 { column += 1 }
-        return SourceLocation(file: file, line: line + lineOffset, column: column + scalarOffset)
+        let (file, fileLine) = fileLine(line)
+        return SourceLocation(file: file, line: fileLine, column: column + scalarOffset)
+    }
+
+    /// The file and line a line of the Markdown comes from.
+    private func fileLine(_ line: Int) -> (String, Int) {
+        guard !sourceLines.isEmpty else { return (file, line + lineOffset) }
+        // The last run starting at or before the line.
+        var low = 0, high = sourceLines.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if sourceLines[middle].line <= line { low = middle } else { high = middle }
+        }
+        let run = sourceLines[low]
+        return (run.file, run.fileLine + line - run.line)
     }
 }
 

@@ -14,6 +14,7 @@ import RippleCore
         markdown:
           smart_punctuation: false
           unsafe_html: true
+          heading_ids: github
         guide:
           title: The Ripple Effect
           author: People & Culture
@@ -37,7 +38,7 @@ import RippleCore
         #expect(config.title == "Mentoring at Northwind")
         #expect(config.baseURL == "https://intranet.example.com/mentoring/")
         #expect(config.noindex == false)
-        #expect(config.markdown.unsafeHTML && !config.markdown.smartPunctuation)
+        #expect(config.markdown.unsafeHTML && !config.markdown.smartPunctuation && config.markdown.headingIDs == .github)
         #expect(config.guide.slug == "the-ripple-effect" && config.guide.pdf == .never)
         #expect(config.data.listSeparator == "|")
         #expect(config.data.columns["participants"]?["participant_id"] == "Employee ID")
@@ -51,7 +52,7 @@ import RippleCore
             try ConfigParser.parse("title: X\nmarkdown:\n  smart_punctuaton: true\ncolour: blue\n")
         }
         #expect(error?.diagnostics.map(\.description) == [
-            "ripple.yaml:3:3: error: unknown key 'smart_punctuaton' in markdown\n  hint: did you mean 'smart_punctuation'? valid keys here: smart_punctuation, unsafe_html",
+            "ripple.yaml:3:3: error: unknown key 'smart_punctuaton' in markdown\n  hint: did you mean 'smart_punctuation'? valid keys here: smart_punctuation, unsafe_html, heading_ids",
             "ripple.yaml:4:1: error: unknown key 'colour' in ripple.yaml\n  hint: valid keys here: title, organisation, language, base_url, site, markdown, guide, data, program, metrics, privacy, targets",
         ])
     }

@@ -9,6 +9,44 @@ import RippleCore
         return (content, diagnostics.map(\.description))
     }
 
+    @Test func includesArePutInAndSharedMarkdownIsNotAPage() {
+        let (content, problems) = build([
+            "content/guide/01-why.md": "---\ntitle: Why\n---\nIntro\n{{< include \"_parts/steps.md\" lines=\"2\" >}}\nEnd [x](y.md)\n",
+            "content/guide/_parts/steps.md": "One\nTwo\n",
+            "content/_shared/logo.png": "PNG",
+        ])
+        #expect(problems.isEmpty)
+        #expect(content.chapters.map(\.body) == ["Intro\nTwo\nEnd [x](y.md)\n"])
+        #expect(content.chapters.first?.sourceLines == [
+            SourceLineRun(line: 1, file: "content/guide/01-why.md", fileLine: 4),
+            SourceLineRun(line: 2, file: "content/guide/_parts/steps.md", fileLine: 2),
+            SourceLineRun(line: 3, file: "content/guide/01-why.md", fileLine: 6),
+        ])
+        #expect(content.pages.isEmpty)
+        #expect(content.staticFiles.map(\.outputPath) == ["_shared/logo.png"])
+    }
+
+    @Test func partFoldersNestTheirChaptersAfterTheirOpening() {
+        let (content, problems) = build([
+            "content/guide/01-why.md": "# Why",
+            "content/guide/02-basics/_index.md": "# Basics",
+            "content/guide/02-basics/02-meet.md": "# Meet",
+            "content/guide/02-basics/01-plan.md": "# Plan",
+            "content/guide/03-end.md": "# End",
+            "content/guide/advanced/_index.md": "---\ntitle: Advanced\nweight: 0\n---\n",
+            "content/guide/advanced/deep.md": "# Deep",
+            "content/guide/loose/a.md": "# Loose",
+            "content/guide/a/b/c.md": "# Too deep",
+        ])
+        #expect(problems == ["content/guide/a/b/c.md: error: guide chapters must be in content/guide/ or in a part folder right under it\n"
+            + "  hint: move the file up to content/guide/<part>/ (images may stay in subfolders)"])
+        #expect(content.chapters.map { "\($0.depth) \($0.slug)" } == [
+            "1 advanced", "2 deep", "1 why", "1 basics", "2 plan", "2 meet", "1 end", "1 a",
+        ])
+        #expect(ChapterNumbering.labels(content.chapters.map(\.depth)) == ["1", "1.1", "2", "3", "3.1", "3.2", "4", "5"])
+        #expect(content.chapters[3].outputPath == "guide/basics/index.html")
+    }
+
     @Test func ordersChaptersByWeightThenNumberPrefix() {
         let (content, problems) = build([
             "content/guide/02-design.md": "Body",
@@ -101,5 +139,56 @@ import RippleCore
         #expect(OutputPath.relativeHref(from: "guide/a/index.html", to: "guide/a/index.html") == "index.html")
         #expect(OutputPath.normalize("a/../../b") == nil)
         #expect(OutputPath.rootPrefix(of: "guide/a/index.html") == "../../")
+    }
+}
+
+@Suite struct BookOutlineTests {
+    @Test func summaryGivesPartsLevelsAndDrafts() {
+        let outline = BookOutline(summary: """
+            # Summary
+
+            [Preface](preface.md)
+
+            # Getting started
+
+            - [Install](./install.md)
+                - [On Linux](install/linux.md)
+                    - [Debian](install/debian.md)
+            - [Draft]()
+
+            ---
+
+            [Thanks](thanks.md)
+            """)
+        #expect(outline.entries.map { "\($0.level) \($0.title) \($0.path ?? "-")\($0.isPartTitle ? " part" : "")" } == [
+            "0 Preface preface.md", "0 Getting started - part", "1 Install install.md", "2 On Linux install/linux.md",
+            "3 Debian install/debian.md", "1 Draft -", "0 Thanks thanks.md",
+        ])
+    }
+
+    @Test func aFolderOfMarkdownBecomesChaptersAndParts() {
+        let files: [String: String] = [
+            "b-usage.md": "# Usage\n\nSee [setup](setup/_index.md#first) and ![x](img/x.png).\n",
+            "README.md": "# Welcome\n",
+            "setup/_index.md": "---\ntitle: Setup\n---\nText.\n",
+            "setup/02-linux.md": "Linux.\n",
+            "img/x.png": "PNG",
+        ]
+        let site = BookImporter.folder(files.mapValues { Array($0.utf8) }, title: "Docs")
+        #expect(site.files.map(\.path) == [
+            "content/guide/01-welcome.md", "content/guide/02-usage.md", "content/guide/03-setup/01-linux.md",
+            "content/guide/03-setup/_index.md", "content/guide/img/x.png", "content/index.md", "ripple.yaml",
+        ])
+        let usage = String(decoding: site.files[1].bytes, as: UTF8.self)
+        #expect(usage == "---\ntitle: \"Usage\"\n---\n# Usage\n\nSee [setup](03-setup/_index.md#first) and ![x](img/x.png).\n")
+    }
+
+    @Test func mdBookIncludesTakeLinesAndAnchors() {
+        let files = ["src/code.rs": "// ANCHOR: main\nfn main() {}\n// ANCHOR_END: main\nfn other() {}\n"]
+        var notes: [String] = []
+        let text = MdBookInclude.expand("A\n{{#include code.rs:main}}\n{{#include code.rs:4}}\n{{#include code.rs::2}}\n\\{{#include x}}\n{{#include gone.rs}}\n",
+                                        path: "src/ch.md", read: { files[$0] }, notes: &notes)
+        #expect(text == "A\nfn main() {}\nfn other() {}\nfn main() {}\n\\{{#include x}}\n\n")
+        #expect(notes == ["src/ch.md: the included file 'gone.rs' does not exist, so the include was dropped"])
     }
 }

@@ -59,5 +59,12 @@ import RippleCore
         Self.expectSame(files, builder, "broken front matter")
         files["content/images/a.png"] = "another png"
         Self.expectSame(files, builder, "a copied file's bytes", patched: true)
+        files["content/_shared/note.md"] = "Shared.\n"
+        files["content/guide/02-two.md"] = "---\ntitle: Two\n---\n{{< include \"../_shared/note.md\" >}}\n"
+        Self.expectSame(files, builder, "a chapter that includes a file")
+        files["content/_shared/note.md"] = "Shared, changed.\n"
+        Self.expectSame(files, builder, "only the included file changed", patched: true)
+        #expect(builder.build(files.map { SourceFile(path: $0.key, text: $0.value) }).content.chapters
+            .contains { $0.body == "Shared, changed.\n" })
     }
 }

@@ -174,6 +174,90 @@ struct GuideEPUBTests {
         #expect(result.output.contains("0 fatals / 0 errors / 0 warnings"), "\(result.output)")
     }
 
+    /// Raw HTML as real books write it (comments with `--`, `<` in attribute values, `<a name>`, unclosed and
+    /// stray tags, event handlers) is made safe and gives valid XHTML.
+    @Test(.enabled(if: RequiredTool.present("epubcheck"), "epubcheck is not installed (apt-get install epubcheck)"))
+    func safeRawHTMLPassesEPUBCheck() throws {
+        let markdown = """
+            # Raw HTML
+
+            <!-- A comment -- with dashes -->
+            <a name="top"></a>
+
+            <details>
+            <summary>Show <kbd>Ctrl</kbd>+<kbd>C</kbd></summary>
+
+            Hidden *Markdown*.
+
+            </details>
+
+            <figure>
+            <img src="https://example.com/x.png" alt="x < y" width="10">
+            <figcaption>H<sub>2</sub>O, E=mc<sup>2</sup>, <mark>marked</mark>, <abbr title="M & C">M&amp;C</abbr>&nbsp;<br></figcaption>
+            </figure>
+
+            <table><tr><th colspan="2">A</th></tr><tr><td>1</td><td>2<br>3</td></tr></table>
+
+            A <span class="x" style="color:red" onclick="x()">span</span>, <font>old</font> and <b>bold</i> [up](#top)
+
+            <div class="note">Unclosed block
+            """
+        let builder = try GuideTestSupport.builder(chapters: [GuideTestSupport.chapter("01-raw.md", markdown)])
+        let (chapters, diagnostics) = GuideChapterRenderer(model: builder.model).render()
+        #expect(diagnostics.map(\.description) == [
+            "content/guide/01-raw.md:23:3: warning: attribute 'style' of raw HTML <span> is not allowed, so it was removed\n"
+                + "  hint: Ripple keeps only raw HTML that cannot run code or change the page (see `unsafe_html` in ripple.yaml)",
+            "content/guide/01-raw.md:23:3: warning: attribute 'onclick' of raw HTML <span> is not allowed, so it was removed\n"
+                + "  hint: Ripple keeps only raw HTML that cannot run code or change the page (see `unsafe_html` in ripple.yaml)",
+            "content/guide/01-raw.md:23:64: warning: raw HTML <font> is not allowed, so it was removed\n"
+                + "  hint: Ripple keeps only raw HTML that cannot run code or change the page (see `unsafe_html` in ripple.yaml)",
+            "content/guide/01-raw.md:23:92: warning: </i> ends no open <i>, so it was removed\n"
+                + "  hint: Ripple keeps only raw HTML that cannot run code or change the page (see `unsafe_html` in ripple.yaml)",
+            "content/guide/01-raw.md:17:1: note: this image is on another site, so the EPUB links to it instead of showing it (a book must hold its images)\n"
+                + "  hint: to show it in the EPUB, save the image under content/ and link that file",
+        ])
+        let book = try EPUBRenderer(model: builder.model).render(chapters, files: builder.files)
+        let xhtml = try #require(GuideTestSupport.text(book, "EPUB/chapter-01.xhtml"))
+        for part in ["<a id=\"top\"></a>", "<summary>Show <kbd>Ctrl</kbd>+<kbd>C</kbd></summary>", "<p>Hidden <em>Markdown</em>.</p>\n</details>",
+                     "<abbr title=\"M &amp; C\">M&amp;C</abbr>", "<span class=\"x\">span</span>", "<b>bold <a href=\"#top\">up</a></b></p>",
+                     "<div class=\"note\">Unclosed block\n</div>"] {
+            #expect(xhtml.contains(part), "\(part)")
+        }
+        #expect(!xhtml.contains("<!--"))
+        let file = try GuideTestSupport.temporaryFile("raw-html.epub", try EPUBWriter.zip(book))
+        let result = try #require(GuideTestSupport.run("epubcheck", [file.path]), "epubcheck is not installed")
+        #expect(result.output.contains("0 fatals / 0 errors / 0 warnings"), "\(result.output)")
+    }
+
+    /// A part's chapters are nested under it in the EPUB's navigation, which epubcheck accepts.
+    @Test(.enabled(if: RequiredTool.present("epubcheck"), "epubcheck is not installed (apt-get install epubcheck)"))
+    func partsNestInTheNavigation() throws {
+        var part = GuideTestSupport.chapter("02-basics.md", "# Basics\n\n## Overview\n\nText.\n")
+        var child = GuideTestSupport.chapter("03-plan.md", "# Plan\n\nText.\n")
+        part.depth = 1
+        child.depth = 2
+        let chapters = [GuideTestSupport.chapter("01-why.md", "# Why\n\nText.\n"), part, child]
+        let builder = try GuideTestSupport.builder(chapters: chapters)
+        let book = try self.book(builder)
+        let nav = try #require(GuideTestSupport.text(book, "EPUB/nav.xhtml"))
+        #expect(nav.contains("""
+            <li><a href="chapter-02.xhtml">Basics</a>
+            <ol>
+            <li><a href="chapter-02.xhtml#overview">Overview</a></li>
+            <li><a href="chapter-03.xhtml">Plan</a></li>
+            </ol>
+            </li>
+            """))
+        let file = try GuideTestSupport.temporaryFile("parts.epub", try EPUBWriter.zip(book))
+        let result = try #require(GuideTestSupport.run("epubcheck", [file.path]), "epubcheck is not installed")
+        #expect(result.output.contains("0 fatals / 0 errors / 0 warnings"), "\(result.output)")
+        var model = try GuideTestSupport.sampleBuilder().model
+        model.content = SiteContent(chapters: chapters)
+        let print = String(decoding: try GuideBuilder(model: model, files: [:], pdfEngine: nil).render(.html), as: UTF8.self)
+        #expect(print.contains("<p class=\"chapter-number\">Chapter 2.1</p>"))
+        #expect(print.contains("<li class=\"toc-chapter toc-chapter--nested\"><a href=\"#ch-3\"><span class=\"toc-number\">2.1</span> Plan</a>"))
+    }
+
     @Test func twoBuildsGiveIdenticalBytes() throws {
         let builder = try GuideTestSupport.sampleBuilder()
         let first = try builder.render(.epub)

@@ -131,11 +131,38 @@ import Testing
         #expect(result.anchors == ["start"])
     }
 
+    /// A page without a title of its own shows the heading as its title, so the body must not repeat it.
+    @Test func leadingHeadingOfAnyLevelIsRemovedWhenItIsThePagesOnlyTitle() {
+        let result = renderer.render("<!-- x -->\n## Start\n\nText.\n\n## Next\n", file: "a.md", pageHasTitle: false)
+        #expect(result.title == "Start")
+        #expect(result.anchors == ["next"])
+        #expect(result.html.hasPrefix("<p>Text.</p>\n<h2 id=\"next\">"))
+    }
+
     @Test func commentsAndAnchorsBeforeTheTitleAreSkipped() {
         let markdown = "<!-- generated -->\n<a id=\"ch1\"></a>\n\n<a name=\"top\"></a>\n\n# The *real* title\n\nText.\n"
         let result = MarkdownRenderer(options: MarkdownOptions(unsafeHTML: true)).render(markdown, file: "a.md")
         #expect(result.title == "The real title")
         #expect(!result.html.contains("<h1"))
         #expect(renderer.render("<div>x</div>\n\n# Not a title\n", file: "a.md").title == nil)
+    }
+}
+
+@Suite struct HeadingIDStyleTests {
+    @Test func githubStyleKeepsUnderscoresAndTurnsEachSpaceIntoADash() {
+        let github = MarkdownRenderer(options: MarkdownOptions(headingIDs: .github))
+        let markdown = "Intro.\n\n## `push_str` and `push`\n\n## A & B: C.D\n\n## Ünïcode ✨ 2.0\n\n## A & B: C.D\n"
+        #expect(github.render(markdown, file: "a.md").anchors == ["push_str-and-push", "a--b-cd", "ünïcode--20", "a--b-cd-1"])
+        #expect(MarkdownRenderer(options: MarkdownOptions()).render(markdown, file: "a.md").anchors
+            == ["push-str-and-push", "a-b-c-d", "ünïcode-2-0", "a-b-c-d-1"])
+    }
+
+    @Test func aHeadingMayGiveItsOwnID() {
+        let renderer = MarkdownRenderer(options: MarkdownOptions())
+        let result = renderer.render("# Title {#top}\n\nText.\n\n## Install *it* {#setup}\n\n## Setup\n\n## Not {#an id}\n", file: "a.md")
+        #expect(result.title == "Title")
+        #expect(result.anchors == ["setup", "setup-1", "not-an-id"])
+        #expect(result.html.contains("<h2 id=\"setup\">Install <em>it</em> <a class=\"anchor\" href=\"#setup\""))
+        #expect(result.toc.map(\.title) == ["Install it", "Setup", "Not {#an id}"])
     }
 }

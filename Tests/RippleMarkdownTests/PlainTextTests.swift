@@ -68,8 +68,8 @@ import Testing
         #expect(result.diagnostics.isEmpty)
     }
 
-    @Test func escapedRawHTMLCountsAsText() {
-        #expect(renderer.plainText("Use <kbd>Ctrl</kbd> now.\n") == "Use <kbd>Ctrl</kbd> now.")
+    @Test func rawHTMLCountsOnlyItsText() {
+        #expect(renderer.plainText("Use <kbd>Ctrl</kbd> now.\n") == "Use Ctrl now.")
         #expect(renderer.render("Use <kbd>Ctrl</kbd> now.\n", file: "a.md").wordCount == 3)
         let unsafe = MarkdownRenderer(options: MarkdownOptions(unsafeHTML: true))
         #expect(unsafe.plainText("Use <kbd>Ctrl</kbd> now.\n") == "Use Ctrl now.")

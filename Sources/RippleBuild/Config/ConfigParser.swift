@@ -124,9 +124,12 @@ package enum ConfigParser {
     }
 
     private static func readMarkdown(_ node: YAMLNode, into settings: inout MarkdownSettings, with reader: inout YAMLReader) {
-        reader.mapping(node, in: "markdown", keys: ["smart_punctuation", "unsafe_html"]) { reader, key, value in
-            if key == "smart_punctuation" { settings.smartPunctuation = reader.bool(value, key: key) ?? true }
-            else { settings.unsafeHTML = reader.bool(value, key: key) ?? false }
+        reader.mapping(node, in: "markdown", keys: ["smart_punctuation", "unsafe_html", "heading_ids"]) { reader, key, value in
+            switch key {
+            case "smart_punctuation": settings.smartPunctuation = reader.bool(value, key: key) ?? true
+            case "unsafe_html": settings.unsafeHTML = reader.bool(value, key: key) ?? false
+            default: settings.headingIDs = reader.choice(value, key: key, as: HeadingIDStyle.self) ?? .ripple
+            }
         }
     }
 

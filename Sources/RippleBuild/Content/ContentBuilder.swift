@@ -1,4 +1,5 @@
 import RippleCore
+import RippleMarkdown
 
 /// Turns the files under `content/` into ordered pages, chapters, narratives and static files.
 ///
@@ -30,9 +31,12 @@ package struct ContentBuilder: Sendable {
         let recalled = memo?.recall(sorted, includeDrafts: includeDrafts) ?? Array(repeating: .new, count: sorted.count)
         var items: [(Item, [Diagnostic])?] = recalled.map { if case .kept(let result) = $0 { result } else { nil } }
         let missing = items.indices.filter { items[$0] == nil }
+        let byPath = Dictionary(sorted.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let made = missing.parallelMap { i -> (Item, [Diagnostic]) in
-            let result = item(for: sorted[i])
-            memo?.remember(sorted[i], includeDrafts: includeDrafts, result)
+            var included: [String] = []
+            let result = item(for: sorted[i], files: byPath, included: &included)
+            memo?.remember(sorted[i], includeDrafts: includeDrafts, result,
+                           includes: Dictionary(included.map { ($0, byPath[$0]?.bytes) }, uniquingKeysWith: { a, _ in a }))
             return result
         }
         for (i, result) in zip(missing, made) { items[i] = result }
@@ -50,9 +54,7 @@ package struct ContentBuilder: Sendable {
             case .page(let page): add(page, to: &content)
             }
         }
-        // Keys worked out once per chapter, not twice per comparison (10,000 chapters: 280,000 comparisons).
-        content.chapters = content.chapters.map { ($0, Self.orderKey($0)) }
-            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.source < $1.0.source }.map(\.0)
+        content.chapters = Self.inReadingOrder(content.chapters)
         let duplicates = duplicateOutputs(content)
         memo?.last = ContentMemo.Last(content: content, crossPageProblems: duplicates, includeDrafts: includeDrafts)
         return (content, diagnostics + duplicates)
@@ -91,19 +93,31 @@ package struct ContentBuilder: Sendable {
         return last
     }
 
-    /// What `file` is, with its problems.
-    private func item(for file: SourceFile) -> (Item, [Diagnostic]) {
+    /// What `file` is, with its problems; `included` gets the files its includes name.
+    private func item(for file: SourceFile, files: [String: SourceFile], included: inout [String]) -> (Item, [Diagnostic]) {
         guard file.path.hasPrefix("content/") else { return (.skipped, []) }
         let relative = String(file.path.dropFirst("content/".count))
         let name = relative.split(separator: "/").last.map(String.init) ?? relative
         if name.hasPrefix(".") || relative.hasPrefix("data/") { return (.skipped, []) }
+        // Markdown in folders such as content/_shared/ is text for includes, not pages (their images are copied).
+        if relative.hasSuffix(".md"), relative.split(separator: "/").dropLast().contains(where: { $0.hasPrefix("_") }) {
+            return (.skipped, [])
+        }
         guard relative.hasSuffix(".md") else { return (.file(StaticFile(source: file.path, outputPath: relative)), []) }
         switch file.text() {
         case .failure(let error): return (.skipped, [error])
         case .success(let text):
             var diagnostics: [Diagnostic] = []
-            guard let page = page(for: file.path, relative: relative, text: text, diagnostics: &diagnostics),
+            guard var page = page(for: file.path, relative: relative, text: text, diagnostics: &diagnostics),
                   includeDrafts || !page.draft else { return (.skipped, diagnostics) }
+            if IncludeExpander.mayInclude(page.body) {
+                let expanded = IncludeExpander(read: { path in files[path].flatMap { try? $0.text().get() } })
+                    .expand(page.body, file: file.path, lineOffset: page.bodyLineOffset)
+                page.body = expanded.body
+                page.sourceLines = expanded.sourceLines
+                included = expanded.included
+                diagnostics += expanded.diagnostics
+            }
             return (.page(page), diagnostics)
         }
     }
@@ -120,18 +134,20 @@ package struct ContentBuilder: Sendable {
             slug = ""
             output = "index.html"
         } else if folders.first == "guide" {
-            guard folders.count == 1 else {
-                diagnostics.append(.error("guide chapters must be directly in content/guide/", at: SourceLocation(file: path),
-                                          hint: "move the file up to content/guide/ (images may stay in subfolders)"))
+            guard folders.count <= 2 else {
+                diagnostics.append(.error("guide chapters must be in content/guide/ or in a part folder right under it",
+                                          at: SourceLocation(file: path),
+                                          hint: "move the file up to content/guide/<part>/ (images may stay in subfolders)"))
                 return nil
             }
-            if stem == "_index" {
+            if stem == "_index" && folders.count == 1 {
                 kind = .guideIndex
                 slug = ""
                 output = "guide/index.html"
             } else {
                 kind = .chapter
-                slug = matter.slug ?? Self.stripNumberPrefix(stem)
+                // A part's `_index.md` opens the part and is named after its folder.
+                slug = matter.slug ?? Self.stripNumberPrefix(stem == "_index" ? folders[1] : stem)
                 output = "guide/\(slug)/index.html"
             }
         } else if folders.first == "reports" {
@@ -153,9 +169,14 @@ package struct ContentBuilder: Sendable {
                 return nil
             }
         }
-        return Page(kind: kind, source: path, title: matter.title, summary: matter.summary, weight: matter.weight,
-                    draft: matter.draft, slug: slug, date: matter.date, extra: matter.extra, body: matter.body,
-                    bodyLineOffset: matter.bodyLineOffset, outputPath: output)
+        var page = Page(kind: kind, source: path, title: matter.title, summary: matter.summary, weight: matter.weight,
+                        draft: matter.draft, slug: slug, date: matter.date, extra: matter.extra, body: matter.body,
+                        bodyLineOffset: matter.bodyLineOffset, outputPath: output)
+        if kind == .chapter, folders.count == 2 {
+            page.part = "content/guide/" + folders[1]
+            page.depth = stem == "_index" ? 1 : 2
+        }
+        return page
     }
 
     private func add(_ page: Page, to content: inout SiteContent) {
@@ -186,6 +207,26 @@ package struct ContentBuilder: Sendable {
     /// (ties in file-name order).
     private static func orderKey(_ page: Page) -> Int {
         page.weight ?? numberPrefix(of: page.source) ?? Int.max
+    }
+
+    /// Chapters in reading order: chapters and parts by their order keys (a part's is its `_index.md`'s
+    /// `weight`, else its folder's number prefix), each part's opening chapter first and its chapters after it.
+    /// A part folder without `_index.md` keeps its chapters together, at the top level.
+    static func inReadingOrder(_ chapters: [Page]) -> [Page] {
+        var partKeys: [String: Int] = [:]
+        for page in chapters where page.part != nil && page.depth == 1 {
+            partKeys[page.part!] = page.weight ?? numberPrefix(of: page.part!) ?? Int.max
+        }
+        // Keys worked out once per chapter, not twice per comparison (10,000 chapters: 280,000 comparisons).
+        let keyed = chapters.map { page -> (Page, (Int, String, Int, Int, String)) in
+            var page = page
+            guard let part = page.part else { return (page, (orderKey(page), page.source, 0, 0, page.source)) }
+            if partKeys[part] == nil { page.depth = 1 }
+            let partKey = partKeys[part] ?? numberPrefix(of: part) ?? Int.max
+            let isOpening = page.source.hasSuffix("/_index.md")
+            return (page, (partKey, part, isOpening ? 0 : 1, orderKey(page), page.source))
+        }
+        return keyed.sorted { $0.1 < $1.1 }.map(\.0)
     }
 
     /// `03-matching` → 3.

@@ -10,11 +10,14 @@ package final class ContentMemo: Sendable {
         let bytes: [UInt8]
         let includeDrafts: Bool
         let result: (ContentBuilder.Item, [Diagnostic])
+        /// The bytes of the files the page includes (nil: the file did not exist).
+        let includes: [String: [UInt8]?]
 
-        init(bytes: [UInt8], includeDrafts: Bool, result: (ContentBuilder.Item, [Diagnostic])) {
+        init(bytes: [UInt8], includeDrafts: Bool, result: (ContentBuilder.Item, [Diagnostic]), includes: [String: [UInt8]?]) {
             self.bytes = bytes
             self.includeDrafts = includeDrafts
             self.result = result
+            self.includes = includes
         }
     }
 
@@ -43,20 +46,30 @@ package final class ContentMemo: Sendable {
     /// An empty memo.
     package init() {}
 
-    /// What is known of each file: its kept result when made from the same bytes with the same drafts setting.
+    /// What is known of each file: its kept result when made from the same bytes with the same drafts setting,
+    /// and every file it includes is as it was.
     func recall(_ files: [SourceFile], includeDrafts: Bool) -> [Recalled] {
         let kept = entries.withLock { entries in files.map { entries[$0.path] } }
+        var current: [String: [UInt8]]?
         return zip(files, kept).map { file, entry in
             guard let entry else { return .new }
             // The same buffer when unchanged: compared at once.
             guard entry.includeDrafts == includeDrafts, entry.bytes == file.bytes else { return .changed(entry.result.0) }
+            if !entry.includes.isEmpty {
+                let now = current ?? Dictionary(files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+                current = now
+                for (path, bytes) in entry.includes where now[path] != bytes { return .changed(entry.result.0) }
+            }
             return .kept(entry.result)
         }
     }
 
-    /// Keeps the result made from `file`.
-    func remember(_ file: SourceFile, includeDrafts: Bool, _ result: (ContentBuilder.Item, [Diagnostic])) {
-        entries.withLock { $0[file.path] = Entry(bytes: file.bytes, includeDrafts: includeDrafts, result: result) }
+    /// Keeps the result made from `file`, which included `includes` (their bytes, nil for a missing one).
+    func remember(_ file: SourceFile, includeDrafts: Bool, _ result: (ContentBuilder.Item, [Diagnostic]),
+                  includes: [String: [UInt8]?] = [:]) {
+        entries.withLock {
+            $0[file.path] = Entry(bytes: file.bytes, includeDrafts: includeDrafts, result: result, includes: includes)
+        }
     }
 
     /// How many files are remembered.

@@ -125,7 +125,10 @@ package struct IncrementalBuilder: Sendable {
                 let contentFiles = Dictionary(files.contentFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
                 let guide = GuideBuilder(model: model, files: contentFiles, pdfEngine: pdfEngine)
                 do throws(DiagnosticError) {
-                    diagnostics += try timings.measure("guide") { () throws(DiagnosticError) in try guide.build(to: claimed) }
+                    // The chapters' Markdown warnings were reported with the site's pages already.
+                    let notes = try timings.measure("guide") { () throws(DiagnosticError) in try guide.build(to: claimed) }
+                    let seen = Set(diagnostics)
+                    diagnostics += notes.filter { !seen.contains($0) }
                 } catch {
                     diagnostics += error.diagnostics.filter { !diagnostics.contains($0) }
                 }
@@ -190,6 +193,7 @@ package struct IncrementalBuilder: Sendable {
     private func markdownContext(_ model: SiteModel, _ files: SiteSource) -> UInt64 {
         var hash = ContentHash()
         hash.add(model.config.markdown.smartPunctuation); hash.add(model.config.markdown.unsafeHTML)
+        hash.add(model.config.markdown.headingIDs.rawValue)
         for page in model.content.allPages { hash.add(page.source); hash.add(page.outputPath) }
         hash.add(UInt64(0xfeed))
         for file in model.content.staticFiles { hash.add(file.source); hash.add(file.outputPath) }

@@ -92,7 +92,10 @@ package struct SiteBuilder: Sendable {
             let contentFiles = Dictionary(files.contentFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
             let guide = GuideBuilder(model: model, files: contentFiles, pdfEngine: pdfEngine)
             do throws(DiagnosticError) {
-                diagnostics += try timings.measure("guide") { () throws(DiagnosticError) in try guide.build(to: sink) }
+                // The chapters' Markdown warnings were reported with the site's pages already.
+                let notes = try timings.measure("guide") { () throws(DiagnosticError) in try guide.build(to: sink) }
+                let seen = Set(diagnostics)
+                diagnostics += notes.filter { !seen.contains($0) }
             } catch {
                 diagnostics += error.diagnostics.filter { !diagnostics.contains($0) }
             }

@@ -41,8 +41,7 @@ package struct StandaloneReport: Sendable {
         var narrative: RenderedPage?
         var images: [String: String] = [:]
         if let page = ReportRenderer.narrativePages(model.content).first(where: { $0.slug == quarter }) {
-            let options = MarkdownOptions(smartPunctuation: model.config.markdown.smartPunctuation,
-                                          unsafeHTML: model.config.markdown.unsafeHTML)
+            let options = MarkdownOptions(model.config.markdown)
             images = inlineImages(model.content, mentionedIn: page.body)
             let stage = MarkdownStage(options: options, links: reports.standaloneLinks(inlined: Set(images.keys)),
                                       embeds: model.metrics.map(ShortcodeRenderer.init))
@@ -77,7 +76,7 @@ package struct StandaloneReport: Sendable {
     /// A note for each image of the narrative on another site: the file links to it instead of showing it.
     static func remoteImageNotes(_ page: Page, options: MarkdownOptions) -> [Diagnostic] {
         var notes: [Diagnostic] = []
-        _ = MarkdownRenderer(options: options).render(page.body, file: page.source, lineOffset: page.bodyLineOffset, rewriteLink: { link in
+        _ = MarkdownRenderer(options: options).render(page.body, file: page.source, lineOffset: page.bodyLineOffset, sourceLines: page.sourceLines, rewriteLink: { link in
             if link.isImage, EPUBMedia.isRemote(link.destination) {
                 notes.append(Diagnostic(.note, "this image is on another site, so the report links to it instead of showing it "
                                             + "(the report makes no request outside its file)",

@@ -45,6 +45,12 @@ package struct SiteScaffold: Sendable {
     /// that is not empty is refused unless `force` (then files of the same names are replaced); a file in the
     /// way, or any failure of the file system, is a diagnostic saying what to do.
     package func write(into folder: URL, shownAs: String, force: Bool) throws(DiagnosticError) -> Int {
+        try Self.write(files(), into: folder, shownAs: shownAs, force: force)
+    }
+
+    /// Writes `files` (paths relative to `folder`) as `write(into:shownAs:force:)` does (also for `ripple import`).
+    package static func write(_ files: [(path: String, bytes: [UInt8])], into folder: URL, shownAs: String,
+                              force: Bool) throws(DiagnosticError) -> Int {
         let root = folder.standardizedFileURL.path
         var info = stat()
         if stat(root, &info) == 0 {
@@ -58,11 +64,10 @@ package struct SiteScaffold: Sendable {
                                              hint: "choose a new folder, or pass --force to write into it anyway"))
             }
         }
-        let files = self.files()
         for file in files {
             let shown = shownAs.hasSuffix("/") ? shownAs + file.path : shownAs + "/" + file.path
             do {
-                try Self.makeFolder(root + "/" + OutputPath.directory(of: file.path))
+                try makeFolder(root + "/" + OutputPath.directory(of: file.path))
                 _ = try file.bytes.withUnsafeBytes { buffer throws(POSIXError) in try FileReplace.replace(root + "/" + file.path, with: buffer) }
             } catch {
                 let code = (error as? POSIXError)?.code.rawValue ?? EIO

@@ -15,7 +15,7 @@ enum StarterText {
 
         markdown:
           smart_punctuation: true         # “curly quotes”, en–dashes and ellipses…
-          unsafe_html: false              # true passes raw HTML in Markdown through; false shows it escaped
+          unsafe_html: false              # true trusts raw HTML in Markdown; false keeps only safe tags
 
         guide:
           title: My Mentoring Guide       # title of the downloadable guide

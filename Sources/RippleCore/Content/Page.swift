@@ -36,6 +36,12 @@ package struct Page: Sendable, Hashable {
     package var body: String
     /// Lines before the body in the file, so Markdown positions map to file lines.
     package var bodyLineOffset: Int
+    /// Where the body's lines come from when it includes other files (empty when it does not).
+    package var sourceLines: [SourceLineRun] = []
+    /// For a guide chapter in a part folder (`content/guide/04-ownership/`): that folder.
+    package var part: String?
+    /// A chapter's level: 1 for a chapter or a part's opening chapter (its `_index.md`), 2 for a chapter in a part.
+    package var depth: Int = 1
     /// Output file path relative to the output folder (`guide/matching/index.html`).
     package var outputPath: String
 

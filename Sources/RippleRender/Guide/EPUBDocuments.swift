@@ -19,7 +19,7 @@ package enum EPUBDocuments {
         package var title: String
         /// Href relative to the package folder.
         package var href: String
-        /// Sections (one level).
+        /// Sections, or a part's chapters (with theirs).
         package var children: [NavPoint]
 
         /// Creates a point.
@@ -61,15 +61,16 @@ package enum EPUBDocuments {
         let e = XHTML.escape
         var body = "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\" aria-labelledby=\"toc-title\">\n"
         body += "<h1 id=\"toc-title\">Contents</h1>\n<ol>\n"
-        for point in points {
+        func add(_ point: NavPoint) {
             body += "<li><a href=\"\(e(point.href))\">\(e(point.title))</a>"
             if !point.children.isEmpty {
                 body += "\n<ol>\n"
-                for child in point.children { body += "<li><a href=\"\(e(child.href))\">\(e(child.title))</a></li>\n" }
+                for child in point.children { add(child) }
                 body += "</ol>\n"
             }
             body += "</li>\n"
         }
+        for point in points { add(point) }
         body += "</ol>\n</nav>\n"
         body += "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\" aria-label=\"Landmarks\">\n<ol>\n"
         body += "<li><a epub:type=\"cover\" href=\"\(e(coverHref))\">Cover</a></li>\n"
@@ -133,12 +134,16 @@ package enum EPUBDocuments {
             """
     }
 
-    /// Navigation points for chapters: each chapter with its h2 sections.
+    /// Navigation points for chapters: each chapter with its h2 sections, a part's chapters after its own
+    /// sections.
     static func points(_ chapters: [GuideChapter], href: (GuideChapter) -> String) -> [NavPoint] {
-        chapters.map { chapter in
+        var points: [NavPoint] = []
+        for chapter in chapters {
             let file = href(chapter)
-            return NavPoint(title: chapter.title, href: file,
-                            children: chapter.toc.filter { $0.level == 2 }.map { NavPoint(title: $0.title, href: file + "#" + $0.id) })
+            let point = NavPoint(title: chapter.title, href: file,
+                                 children: chapter.toc.filter { $0.level == 2 }.map { NavPoint(title: $0.title, href: file + "#" + $0.id) })
+            if chapter.depth > 1, !points.isEmpty { points[points.count - 1].children.append(point) } else { points.append(point) }
         }
+        return points
     }
 }

@@ -7,6 +7,10 @@ import RippleMarkdown
 package struct GuideChapter: Sendable {
     /// 1-based position in reading order.
     package var number: Int
+    /// The number the book shows (`4`, `4.2`; see `ChapterNumbering`).
+    package var label: String
+    /// 1 for a chapter or a part, 2 for a chapter in a part.
+    package var depth: Int { page.depth }
     /// The source page.
     package var page: Page
     /// Front-matter title, else the leading `# heading`.
@@ -23,9 +27,9 @@ package struct GuideChapter: Sendable {
     package var hasSVG: Bool
 
     /// Creates a chapter.
-    package init(number: Int, page: Page, title: String, summary: String, html: String, toc: [TOCEntry],
-                 imageSources: [String], hasSVG: Bool) {
-        self.number = number; self.page = page; self.title = title; self.summary = summary; self.html = html
+    package init(number: Int, label: String? = nil, page: Page, title: String, summary: String, html: String,
+                 toc: [TOCEntry], imageSources: [String], hasSVG: Bool) {
+        self.number = number; self.label = label ?? String(number); self.page = page; self.title = title; self.summary = summary; self.html = html
         self.toc = toc; self.imageSources = imageSources; self.hasSVG = hasSVG
     }
 }

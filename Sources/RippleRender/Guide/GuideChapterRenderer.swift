@@ -22,12 +22,12 @@ package struct GuideChapterRenderer: Sendable {
         let resolver = LinkResolver(content: content, style: .mapped(map, fallback: { page in
             baseURL.isEmpty ? nil : baseURL + Self.prettyPath(page.outputPath)
         }))
-        let renderer = MarkdownRenderer(options: MarkdownOptions(
-            smartPunctuation: model.config.markdown.smartPunctuation, unsafeHTML: model.config.markdown.unsafeHTML))
+        let renderer = MarkdownRenderer(options: MarkdownOptions(model.config.markdown))
         let embeds = model.metrics.map(ShortcodeRenderer.init)
         let chapterPages = content.chapters
+        let labels = ChapterNumbering.labels(chapterPages.map(\.depth))
         let results = Array(chapterPages.indices).parallelMap { i in
-            renderOne(chapterPages[i], number: i + 1, renderer: renderer, resolver: resolver, embeds: embeds)
+            renderOne(chapterPages[i], number: i + 1, label: labels[i], renderer: renderer, resolver: resolver, embeds: embeds)
         }
         var chapters: [GuideChapter] = []
         var diagnostics: [Diagnostic] = []
@@ -57,7 +57,7 @@ package struct GuideChapterRenderer: Sendable {
         var references: [LinkResolver.AnchorReference]
     }
 
-    private func renderOne(_ page: Page, number: Int, renderer: MarkdownRenderer, resolver: LinkResolver,
+    private func renderOne(_ page: Page, number: Int, label: String, renderer: MarkdownRenderer, resolver: LinkResolver,
                            embeds: ShortcodeRenderer?) -> Result {
         var references: [LinkResolver.AnchorReference] = []
         var images: Set<String> = []
@@ -65,7 +65,8 @@ package struct GuideChapterRenderer: Sendable {
         let baseURL = model.config.baseURL
         var diagnostics: [Diagnostic] = []
         let markdown = renderer.render(
-            page.body, file: page.source, lineOffset: page.bodyLineOffset,
+            page.body, file: page.source, lineOffset: page.bodyLineOffset, sourceLines: page.sourceLines,
+            pageHasTitle: page.title != nil,
             rewriteLink: { link in
                 let rewrite = resolver.resolve(link, on: page, anchors: &references)
                 if link.isImage, EPUBMedia.isRemote(link.destination) { diagnostics.append(EPUBMedia.remoteImageNote(at: link.location)) }
@@ -104,7 +105,7 @@ package struct GuideChapterRenderer: Sendable {
             return Result(chapter: nil, anchors: [], diagnostics: diagnostics, references: references)
         }
         let html = GuideLinks.unwrappingEmptyLinks(GuideLinks.removingHeadingAnchors(markdown.html))
-        let chapter = GuideChapter(number: number, page: page, title: title, summary: page.summary ?? markdown.summary,
+        let chapter = GuideChapter(number: number, label: label, page: page, title: title, summary: page.summary ?? markdown.summary,
                                    html: html, toc: markdown.toc, imageSources: images.sorted(),
                                    hasSVG: ByteSearch.contains("<svg", in: html))
         return Result(chapter: chapter, anchors: markdown.anchors, diagnostics: diagnostics, references: references)

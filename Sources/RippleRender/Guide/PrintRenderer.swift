@@ -66,7 +66,7 @@ package struct PrintRenderer: Sendable {
                 .object(["id": .string(prefix + entry.id), "title": .string(entry.title)])
             }
             return .object([
-                "number": .int(chapter.number), "title": .string(chapter.title), "summary": .string(chapter.summary),
+                "number": .string(chapter.label), "nested": .bool(chapter.depth > 1), "title": .string(chapter.title), "summary": .string(chapter.summary),
                 "id": .string(Self.chapterAnchor(chapter.number)),
                 "content": .string(GuideLinks.rewrite(chapter.html, style: style)),
                 "sections": .list(sections), "has_sections": .bool(!sections.isEmpty),

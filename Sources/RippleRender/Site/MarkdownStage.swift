@@ -62,7 +62,8 @@ package struct MarkdownStage: Sendable {
     private func renderOne(_ page: Page) -> Result {
         var references: [LinkResolver.AnchorReference] = []
         let markdown = renderer.render(
-            page.body, file: page.source, lineOffset: page.bodyLineOffset,
+            page.body, file: page.source, lineOffset: page.bodyLineOffset, sourceLines: page.sourceLines,
+            pageHasTitle: page.title != nil,
             rewriteLink: { links.resolve($0, on: page, anchors: &references) },
             embed: { embed in
                 guard let embeds else {

@@ -36,8 +36,7 @@ package struct SiteRenderer: Sendable {
     package func render(to sink: OutputSink) -> Output {
         let content = model.content
         var stage = MarkdownStage(
-            options: MarkdownOptions(smartPunctuation: model.config.markdown.smartPunctuation,
-                                     unsafeHTML: model.config.markdown.unsafeHTML),
+            options: MarkdownOptions(model.config.markdown),
             links: reuse?.linkResolver { LinkResolver(content: content) } ?? LinkResolver(content: content),
             embeds: model.metrics.map(ShortcodeRenderer.init))
         stage.memo = reuse

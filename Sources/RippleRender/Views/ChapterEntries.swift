@@ -9,12 +9,15 @@ import Synchronization
 final class ChapterEntries: Sendable {
     private static let blockSize = 64
     private let chapters: [RenderedPage]
+    /// Each chapter's number (`ChapterNumbering`).
+    private let labels: [String]
     private let path: String
     private let blocks: Mutex<[Int: [TemplateValue]]>
 
     /// Entries of `chapters` with links relative to the page at `path`.
-    init(_ chapters: [RenderedPage], from path: String) {
+    init(_ chapters: [RenderedPage], labels: [String], from path: String) {
         self.chapters = chapters
+        self.labels = labels
         self.path = path
         blocks = Mutex([:])
     }
@@ -36,7 +39,8 @@ final class ChapterEntries: Sendable {
     /// Entry `i` as seen from the page at `path` (this folder's by default), marked as the current page or not.
     func entry(_ i: Int, current: Bool, from path: String? = nil) -> TemplateValue {
         let chapter = chapters[i]
-        return .object(["number": .int(i + 1), "title": .string(chapter.title), "summary": .string(chapter.summary),
+        return .object(["number": .string(labels[i]), "position": .int(i + 1), "depth": .int(chapter.page.depth),
+                        "nested": .bool(chapter.page.depth > 1), "title": .string(chapter.title), "summary": .string(chapter.summary),
                         "url": .string(OutputPath.relativeHref(from: path ?? self.path, to: chapter.page.outputPath)),
                         "current": .bool(current)])
     }

@@ -21,6 +21,8 @@ package struct PageContext: Sendable {
     /// links are the same from each; the page's own entry is rebuilt per page), and from the guide index.
     private let entriesFromChapter: ChapterEntries
     private let entriesFromGuideIndex: ChapterEntries
+    /// Each chapter's number (`4`, `4.2`).
+    private let labels: [String]
 
     /// Creates the builder; `navigation` lists the header links as (title, output path).
     package init(model: SiteModel, chapters: [RenderedPage], navigation: [(title: String, path: String)]) {
@@ -33,8 +35,9 @@ package struct PageContext: Sendable {
             "language": .string(config.language), "base_url": .string(config.baseURL), "noindex": .bool(config.noindex),
             "guide_title": .string(config.guide.title),
         ]
-        entriesFromChapter = ChapterEntries(chapters, from: "guide/\u{0}/index.html")
-        entriesFromGuideIndex = ChapterEntries(chapters, from: "guide/index.html")
+        labels = ChapterNumbering.labels(chapters.map(\.page.depth))
+        entriesFromChapter = ChapterEntries(chapters, labels: labels, from: "guide/\u{0}/index.html")
+        entriesFromGuideIndex = ChapterEntries(chapters, labels: labels, from: "guide/index.html")
     }
 
     /// The context of a page written at `path`, of `kind`, with `page` values and optional extra top-level keys;
@@ -107,7 +110,7 @@ package struct PageContext: Sendable {
         } else if path == "guide/index.html" {
             entries = entriesFromGuideIndex
         } else {
-            entries = ChapterEntries(chapters, from: path)
+            entries = ChapterEntries(chapters, labels: labels, from: path)
         }
         let truncated = !fullList && chapters.count > Self.sidebarLimit
         let shown = Self.shownChapters(around: index, count: chapters.count, fullList: fullList)
@@ -135,6 +138,6 @@ package struct PageContext: Sendable {
             return .object(["title": .string(chapters[i].title),
                             "url": .string(OutputPath.relativeHref(from: path, to: chapters[i].page.outputPath))])
         }
-        return .object(["number": .int(index + 1), "prev": link(index - 1), "next": link(index + 1)])
+        return .object(["number": .string(labels[index]), "prev": link(index - 1), "next": link(index + 1)])
     }
 }
