@@ -37,6 +37,7 @@ let package = Package(
         .target(name: "RippleMetrics", dependencies: ["RippleCore"]),
         .target(name: "RippleCharts", dependencies: ["RippleCore"]),
         .target(name: "RipplePrivacy", dependencies: ["RippleCore", "RippleMetrics"]),
+        .target(name: "RippleAutomation", dependencies: ["RippleCore", "RippleMetrics"]),
         .target(
             name: "RippleSources",
             dependencies: [
@@ -85,5 +86,6 @@ let package = Package(
         .testTarget(name: "RippleBuildTests", dependencies: ["RippleBuild"], exclude: ["Fixtures"]),
         .testTarget(name: "RippleServeTests", dependencies: ["RippleServe", "RippleCore", "RippleBuild"]),
         .testTarget(name: "RippleCLITests", dependencies: ["ripple"]),
+        .testTarget(name: "RippleAutomationTests", dependencies: ["RippleAutomation", "RippleData"]),
     ]
 )

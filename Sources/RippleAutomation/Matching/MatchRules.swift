@@ -1,0 +1,134 @@
+import RippleCore
+
+/// The scoring and the hard rules of `ripple match` over one pool, with topics as bit sets so that scoring all
+/// pairs of 5,000 × 5,000 people stays a tight loop.
+struct MatchRules: Sendable {
+    let settings: MatchingSettings
+    let type: ProgramType
+    let program: Program
+    let pool: MatchPool
+    private let words: Int
+    private let topics: [String]
+    /// Per participant, `words` bit words each.
+    private let expertise: [UInt64], wants: [UInt64]
+    private let team: [Int32]
+    private let previous: [Int: [Int]]
+
+    init(program: Program, pool: MatchPool, settings: MatchingSettings, type: ProgramType) {
+        self.program = program; self.pool = pool; self.settings = settings; self.type = type
+        var index: [String: Int] = [:]
+        var names: [String] = []
+        for person in program.participants {
+            for topic in person.expertise + person.wants where index[topic.lowercased()] == nil {
+                index[topic.lowercased()] = names.count
+                names.append(topic.lowercased())
+            }
+        }
+        topics = names
+        let words = max(1, (names.count + 63) / 64)
+        self.words = words
+        func bits(_ list: (Participant) -> [String]) -> [UInt64] {
+            var out = Array(repeating: UInt64(0), count: program.participants.count * words)
+            for (p, person) in program.participants.enumerated() {
+                for topic in list(person) {
+                    let t = index[topic.lowercased()]!
+                    out[p * words + t / 64] |= 1 << UInt64(t % 64)
+                }
+            }
+            return out
+        }
+        expertise = bits(\.expertise)
+        wants = bits(\.wants)
+        // A team is everyone with the same manager; a manager belongs to the team they lead, too.
+        var teams: [String: Int32] = [:]
+        var team = Array(repeating: Int32(-1), count: program.participants.count)
+        for (p, person) in program.participants.enumerated() {
+            guard let manager = person.managerID else { continue }
+            let id = teams[manager] ?? Int32(teams.count)
+            teams[manager] = id
+            team[p] = id
+        }
+        self.team = team
+        let managerTeam = program.participants.map { teams[$0.id] ?? -2 }
+        self.managerTeam = managerTeam
+        var previous: [Int: [Int]] = [:]
+        for pair in program.pairs {
+            previous[pair.mentee, default: []].append(pair.mentor)
+            previous[pair.mentor, default: []].append(pair.mentee)
+        }
+        self.previous = previous
+    }
+
+    /// The team each person leads (−2: nobody names them as manager).
+    private let managerTeam: [Int32]
+
+    private func shared(_ a: [UInt64], _ x: Int, _ b: [UInt64], _ y: Int) -> Int {
+        var count = 0
+        for w in 0..<words { count += (a[x * words + w] & b[y * words + w]).nonzeroBitCount }
+        return count
+    }
+
+    private func sharedTopics(_ a: [UInt64], _ x: Int, _ b: [UInt64], _ y: Int) -> [String] {
+        topics.indices.filter { t in a[x * words + t / 64] & b[y * words + t / 64] & (1 << UInt64(t % 64)) != 0 }
+            .map { topics[$0] }.sorted()
+    }
+
+    /// Whether the level gap fits the cohort type; true when either level is not ranked.
+    func levelsFit(mentor: Int, mentee: Int) -> Bool {
+        guard let a = program.participants[mentor].levelRank, let b = program.participants[mentee].levelRank else { return true }
+        let gap = a - b
+        switch type {
+        case .traditional, .group: return settings.minLevelGap <= gap && gap <= settings.maxLevelGap
+        case .reverse: return settings.minLevelGap <= -gap && -gap <= settings.maxLevelGap
+        case .peer, .reciprocal: return abs(gap) <= settings.maxLevelGap
+        }
+    }
+
+    /// Whether the rules forbid the pair: the same person, a manager and their report, teammates, or a repeat.
+    func forbidden(mentor: Int, mentee: Int) -> Bool {
+        if mentor == mentee { return true }
+        if team[mentor] >= 0, team[mentor] == team[mentee] { return true }
+        if managerTeam[mentor] == team[mentee] || managerTeam[mentee] == team[mentor] { return true }
+        return previous[mentee]?.contains(mentor) ?? false
+    }
+
+    /// The pair's score before the hard rules: positive when the pair is worth suggesting.
+    func score(mentor: Int, mentee: Int) -> Int {
+        let people = program.participants
+        var score = settings.baseScore + settings.topicWeight * shared(wants, mentee, expertise, mentor)
+        if people[mentor].department != people[mentee].department { score += settings.crossDepartmentWeight }
+        if let a = people[mentor].location, let b = people[mentee].location, a != b { score += settings.crossLocationWeight }
+        if type == .reciprocal { score += settings.reciprocalWeight * shared(wants, mentor, expertise, mentee) }
+        return score
+    }
+
+    /// The score when every rule allows the pair, else nil.
+    func allowedScore(mentor: Int, mentee: Int) -> Int? {
+        guard levelsFit(mentor: mentor, mentee: mentee), !forbidden(mentor: mentor, mentee: mentee) else { return nil }
+        let value = score(mentor: mentor, mentee: mentee)
+        return value > 0 ? value : nil
+    }
+
+    /// Why the pair is suggested, in the program team's words: "shares 3 topics (…); Finance → Engineering; 2 levels apart".
+    func reasons(mentor: Int, mentee: Int) -> [String] {
+        let a = program.participants[mentor], b = program.participants[mentee]
+        var out: [String] = []
+        let topics = sharedTopics(wants, mentee, expertise, mentor)
+        switch topics.count {
+        case 0: out.append(b.wants.isEmpty ? "no wanted topics given" : "shares no wanted topic")
+        case 1: out.append("shares 1 topic (\(topics[0]))")
+        default: out.append("shares \(topics.count) topics (\(topics.joined(separator: ", ")))")
+        }
+        if type == .reciprocal {
+            let back = sharedTopics(wants, mentor, expertise, mentee)
+            if !back.isEmpty { out.append("can teach back \(back.joined(separator: ", "))") }
+        }
+        out.append(a.department == b.department ? "both in \(a.department)" : "\(a.department) → \(b.department)")
+        if let x = a.levelRank, let y = b.levelRank {
+            let gap = abs(x - y)
+            out.append(gap == 0 ? "same level" : "\(gap) level\(gap == 1 ? "" : "s") apart\(x < y ? " (mentor junior)" : "")")
+        }
+        if let x = a.location, let y = b.location, x != y { out.append("\(x) → \(y)") }
+        return out
+    }
+}
