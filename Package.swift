@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "RippleMetrics", dependencies: ["RippleCore"]),
         .target(name: "RippleCharts", dependencies: ["RippleCore"]),
         .target(name: "RipplePrivacy", dependencies: ["RippleCore", "RippleMetrics"]),
-        .target(name: "RippleAutomation", dependencies: ["RippleCore", "RippleMetrics"]),
+        .target(name: "RippleAutomation", dependencies: ["RippleCore", "RippleData", "RippleMetrics"]),
         .target(
             name: "RippleSources",
             dependencies: [
@@ -53,7 +53,7 @@ let package = Package(
             name: "RippleBuild",
             dependencies: [
                 "RippleCore", "RippleMarkdown", "RippleTemplate", "RippleData", "RippleMetrics", "RippleRender", "RippleTheme", "CRippleSystem",
-                "RipplePrivacy", "RippleSources",
+                "RipplePrivacy", "RippleSources", "RippleAutomation",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
