@@ -28,6 +28,8 @@ package struct SiteConfig: Hashable, Sendable {
     package var matching = MatchingSettings()
     /// What `ripple followup` lists.
     package var followUp = FollowUpSettings()
+    /// The opt-in mentor directory.
+    package var directory = DirectorySettings()
     /// Folder for the program team's outputs with personal data (`private_dir`), relative to the site folder;
     /// never inside the published output.
     package var privateDir: String = "private"

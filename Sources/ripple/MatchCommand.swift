@@ -25,6 +25,7 @@ struct MatchCommand: ParsableCommand {
             try folder.write(files)
             let matched = plan.suggestions.count { $0.mentor != nil }
             print("Suggested \(matched) pairs for \(plan.suggestions.count) waiting mentees (total score \(plan.total)) in \(folder.path)/matches.csv and matches.html")
+            if plan.repricings > 0 { print("(candidates widened \(plan.repricings) time\(plan.repricings == 1 ? "" : "s") until the total was proven the best over all pairs)") }
         } catch {
             throw Console.failure(error.diagnostics) { "No suggestions written: \($0)." }
         }
@@ -45,10 +46,10 @@ struct PrivatePlace: ParsableArguments {
     var sourceURL: URL { URL(fileURLWithPath: source) }
 
     func folder(_ config: SiteConfig) -> PrivateFolder {
-        let path = output ?? sourceURL.appending(path: config.privateDir).standardizedFileURL.path
         let site = siteOutput.hasPrefix("/") ? URL(fileURLWithPath: siteOutput)
             : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appending(path: siteOutput)
-        return PrivateFolder(path: output ?? relative(path), source: sourceURL, siteOutput: site)
+        let path = output ?? relative(sourceURL.appending(path: config.privateDir).standardizedFileURL.path)
+        return PrivateFolder(path: path, source: sourceURL, siteOutput: site)
     }
 
     private func relative(_ path: String) -> String {

@@ -25,7 +25,7 @@ import Testing
         #expect(all.atRisk.count > 20)
         for entry in all.atRisk {
             #expect(entry.quietDays > 45)
-            #expect(MatchPool.isTaken(program.pairs[entry.pair], on: metrics.asOf) || program.pairs[entry.pair].status == .completed
+            #expect(program.pairs[entry.pair].holds(on: metrics.asOf) || program.pairs[entry.pair].status == .completed
                     || program.pairs[entry.pair].status == .closedEarly)
         }
     }

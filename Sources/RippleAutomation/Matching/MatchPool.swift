@@ -14,7 +14,7 @@ package struct MatchPool: Sendable {
     /// Ongoing or upcoming pairs each participant mentors, by participant index.
     package var mentorLoad: [Int]
 
-    /// Reads the pool from `program` on `asOf`: a pair is taken while active or paused and not ended by then.
+    /// Reads the pool from `program` on `asOf` (`Pair.holds(on:)` says which pairs take their people).
     package init(program: Program, asOf: Day, defaultCapacity: Int) {
         let people = program.participants
         var load = Array(repeating: 0, count: people.count)
@@ -22,7 +22,7 @@ package struct MatchPool: Sendable {
         var latestStart = Array(repeating: Day?.none, count: people.count)
         for pair in program.pairs {
             latestStart[pair.mentee] = max(latestStart[pair.mentee] ?? pair.start, pair.start)
-            guard Self.isTaken(pair, on: asOf) else { continue }
+            guard pair.holds(on: asOf) else { continue }
             load[pair.mentor] += 1
             paired[pair.mentee] = true
         }
@@ -44,10 +44,5 @@ package struct MatchPool: Sendable {
             capacityLeft.append(left)
         }
         mentorLoad = load
-    }
-
-    /// Whether a pair still holds its mentor and mentee on `day`: active or paused, and not ended by then.
-    package static func isTaken(_ pair: Pair, on day: Day) -> Bool {
-        (pair.status == .active || pair.status == .paused) && (pair.end.map { $0 > day } ?? true)
     }
 }

@@ -11,7 +11,9 @@ struct MatchRules: Sendable {
     private let topics: [String]
     /// Per participant, `words` bit words each.
     private let expertise: [UInt64], wants: [UInt64]
-    private let team: [Int32]
+    /// Per participant, the team they belong to (same `manager_id`; −1: none) and the team they lead (−2: none).
+    private let team: [Int32], managerTeam: [Int32]
+    /// Per participant, everyone they were ever paired with.
     private let previous: [Int: [Int]]
 
     init(program: Program, pool: MatchPool, settings: MatchingSettings, type: ProgramType) {
@@ -49,8 +51,7 @@ struct MatchRules: Sendable {
             team[p] = id
         }
         self.team = team
-        let managerTeam = program.participants.map { teams[$0.id] ?? -2 }
-        self.managerTeam = managerTeam
+        managerTeam = program.participants.map { teams[$0.id] ?? -2 }
         var previous: [Int: [Int]] = [:]
         for pair in program.pairs {
             previous[pair.mentee, default: []].append(pair.mentor)
@@ -58,9 +59,6 @@ struct MatchRules: Sendable {
         }
         self.previous = previous
     }
-
-    /// The team each person leads (−2: nobody names them as manager).
-    private let managerTeam: [Int32]
 
     private func shared(_ a: [UInt64], _ x: Int, _ b: [UInt64], _ y: Int) -> Int {
         var count = 0

@@ -28,6 +28,28 @@ extension ConfigParser {
         }
     }
 
+    /// `directory`: `enabled` and the `fields` each entry shows.
+    static func readDirectory(_ node: YAMLNode, into directory: inout DirectorySettings, with reader: inout YAMLReader) {
+        reader.mapping(node, in: "directory", keys: ["enabled", "fields"]) { reader, key, value in
+            guard key == "fields" else { directory.enabled = reader.bool(value, key: key) ?? false; return }
+            guard case let .sequence(items, _, _) = value else {
+                reader.report("'fields' must be a list such as [display_name, department, expertise]", at: value)
+                return
+            }
+            var fields: [DirectoryField] = []
+            for item in items {
+                guard let text = reader.string(item, key: "fields") else { continue }
+                guard let field = DirectoryField(rawValue: text) else {
+                    reader.report("unknown directory field '\(text)'", at: item,
+                                  hint: "fields can be: \(DirectoryField.allCases.map(\.rawValue).joined(separator: ", "))")
+                    continue
+                }
+                if !fields.contains(field) { fields.append(field) }
+            }
+            directory.fields = fields
+        }
+    }
+
     /// `private_dir`: a relative folder path without `..`, so it stays under the site folder.
     static func readPrivateDir(_ node: YAMLNode, with reader: inout YAMLReader) -> String? {
         guard let text = reader.string(node, key: "private_dir") else { return nil }

@@ -27,7 +27,7 @@ package enum ConfigParser {
 
     private static let topKeys = ["title", "organisation", "language", "base_url", "site", "markdown", "guide",
                                   "data", "program", "metrics", "privacy", "targets", "matching", "followup",
-                                  "private_dir"]
+                                  "private_dir", "directory"]
 
     private static func read(_ root: YAMLNode, into config: inout SiteConfig, with reader: inout YAMLReader) {
         reader.mapping(root, in: "ripple.yaml", keys: topKeys) { reader, key, value in
@@ -65,6 +65,7 @@ package enum ConfigParser {
                 reader.mapping(value, in: "followup", keys: ["waiting_days"]) { reader, key, value in
                     config.followUp.waitingDays = reader.int(value, key: key, in: 0...3650) ?? config.followUp.waitingDays
                 }
+            case "directory": readDirectory(value, into: &config.directory, with: &reader)
             case "private_dir": config.privateDir = readPrivateDir(value, with: &reader) ?? config.privateDir
             default: readTargets(value, into: &config.targets, with: &reader)
             }
