@@ -15,6 +15,9 @@ struct MatchRules: Sendable {
     private let team: [Int32], managerTeam: [Int32]
     /// Per participant, everyone they were ever paired with.
     private let previous: [Int: [Int]]
+    /// Per participant, flat copies of what the scoring loop compares: department and location numbers (−1: no
+    /// location) and level rank (`Int.min`: none), so that 25 million pairs compare integers, not strings.
+    private let department: [Int32], location: [Int32], rank: [Int]
 
     init(program: Program, pool: MatchPool, settings: MatchingSettings, type: ProgramType) {
         self.program = program; self.pool = pool; self.settings = settings; self.type = type
@@ -52,6 +55,18 @@ struct MatchRules: Sendable {
         }
         self.team = team
         managerTeam = program.participants.map { teams[$0.id] ?? -2 }
+        func numbers(_ values: [String?]) -> [Int32] {
+            var seen: [String: Int32] = [:]
+            return values.map { value in
+                guard let value else { return -1 }
+                if let number = seen[value] { return number }
+                seen[value] = Int32(seen.count)
+                return Int32(seen.count - 1)
+            }
+        }
+        department = numbers(program.participants.map(\.department))
+        location = numbers(program.participants.map(\.location))
+        rank = program.participants.map { $0.levelRank ?? .min }
         var previous: [Int: [Int]] = [:]
         for pair in program.pairs {
             previous[pair.mentee, default: []].append(pair.mentor)
@@ -73,7 +88,8 @@ struct MatchRules: Sendable {
 
     /// Whether the level gap fits the cohort type; true when either level is not ranked.
     func levelsFit(mentor: Int, mentee: Int) -> Bool {
-        guard let a = program.participants[mentor].levelRank, let b = program.participants[mentee].levelRank else { return true }
+        let a = rank[mentor], b = rank[mentee]
+        guard a != .min, b != .min else { return true }
         let gap = a - b
         switch type {
         case .traditional, .group: return settings.minLevelGap <= gap && gap <= settings.maxLevelGap
@@ -92,10 +108,9 @@ struct MatchRules: Sendable {
 
     /// The pair's score before the hard rules: positive when the pair is worth suggesting.
     func score(mentor: Int, mentee: Int) -> Int {
-        let people = program.participants
         var score = settings.baseScore + settings.topicWeight * shared(wants, mentee, expertise, mentor)
-        if people[mentor].department != people[mentee].department { score += settings.crossDepartmentWeight }
-        if let a = people[mentor].location, let b = people[mentee].location, a != b { score += settings.crossLocationWeight }
+        if department[mentor] != department[mentee] { score += settings.crossDepartmentWeight }
+        if location[mentor] >= 0, location[mentee] >= 0, location[mentor] != location[mentee] { score += settings.crossLocationWeight }
         if type == .reciprocal { score += settings.reciprocalWeight * shared(wants, mentor, expertise, mentee) }
         return score
     }

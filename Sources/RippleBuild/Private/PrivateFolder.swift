@@ -51,7 +51,12 @@ package struct PrivateFolder: Sendable {
             }
         }
         for file in files {
-            try SingleFileOutput(path: url.appending(path: file.name).path, source: source).write(file.bytes)
+            let target = url.appending(path: file.name)
+            if file.name.contains("/") {
+                try? FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                                         attributes: [.posixPermissions: 0o700])
+            }
+            try SingleFileOutput(path: target.path, source: source).write(file.bytes)
         }
     }
 

@@ -48,10 +48,12 @@ package struct ProgramTeamJob: Sendable {
         return ([("matches.csv", review.csv), ("matches.html", Array(review.page.html.utf8))], plan)
     }
 
-    /// `followup.csv` and `followup.html`.
-    package func followUp(_ loaded: Loaded) -> (files: [(name: String, bytes: [UInt8])], lists: FollowUpLists) {
+    /// `followup.csv` and `followup.html`; with `emails`, also one unsent message per person to nudge (`email/*.eml`).
+    package func followUp(_ loaded: Loaded, emails: Bool = false) -> (files: [(name: String, bytes: [UInt8])], lists: FollowUpLists) {
         let lists = FollowUpLists(program: loaded.program, settings: loaded.config, asOf: loaded.asOf)
         let review = FollowUpReview(program: loaded.program, lists: lists, settings: loaded.config)
-        return ([("followup.csv", review.csv), ("followup.html", Array(review.page.html.utf8))], lists)
+        var files = [("followup.csv", review.csv), ("followup.html", Array(review.page.html.utf8))]
+        if emails { files += NudgeEmails(program: loaded.program, lists: lists, programName: loaded.config.title).files }
+        return (files, lists)
     }
 }
