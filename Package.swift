@@ -37,6 +37,7 @@ let package = Package(
         .target(name: "RippleMetrics", dependencies: ["RippleCore"]),
         .target(name: "RippleCharts", dependencies: ["RippleCore"]),
         .target(name: "RipplePrivacy", dependencies: ["RippleCore", "RippleMetrics"]),
+        .target(name: "RippleAutomation", dependencies: ["RippleCore", "RippleData", "RippleMetrics"]),
         .target(
             name: "RippleSources",
             dependencies: [
@@ -52,7 +53,7 @@ let package = Package(
             name: "RippleBuild",
             dependencies: [
                 "RippleCore", "RippleMarkdown", "RippleTemplate", "RippleData", "RippleMetrics", "RippleRender", "RippleTheme", "CRippleSystem",
-                "RipplePrivacy", "RippleSources",
+                "RipplePrivacy", "RippleSources", "RippleAutomation",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
@@ -85,5 +86,6 @@ let package = Package(
         .testTarget(name: "RippleBuildTests", dependencies: ["RippleBuild", "RippleTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RippleServeTests", dependencies: ["RippleServe", "RippleCore", "RippleBuild"]),
         .testTarget(name: "RippleCLITests", dependencies: ["ripple"]),
+        .testTarget(name: "RippleAutomationTests", dependencies: ["RippleAutomation", "RippleData"]),
     ]
 )

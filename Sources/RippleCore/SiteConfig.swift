@@ -24,6 +24,15 @@ package struct SiteConfig: Hashable, Sendable {
     package var privacy = PrivacySettings()
     /// Targets for KPIs, by metric key (`match_rate: 0.7`).
     package var targets: [String: Double] = [:]
+    /// How `ripple match` scores pairs.
+    package var matching = MatchingSettings()
+    /// What `ripple followup` lists.
+    package var followUp = FollowUpSettings()
+    /// The opt-in mentor directory.
+    package var directory = DirectorySettings()
+    /// Folder for the program team's outputs with personal data (`private_dir`), relative to the site folder;
+    /// never inside the published output.
+    package var privateDir: String = "private"
 
     /// A configuration with every default.
     package init() {}

@@ -1,11 +1,13 @@
 import RippleCore
 
 /// Writes CSV straight into bytes (no per-row strings), quoting only fields that need it.
-struct CSVWriter {
-    private(set) var bytes: [UInt8] = []
+package struct CSVWriter {
+    /// The CSV so far.
+    package private(set) var bytes: [UInt8] = []
     private var atLineStart = true
 
-    init(header: [String], reserve: Int = 0) {
+    /// Starts a CSV with its header row.
+    package init(header: [String], reserve: Int = 0) {
         bytes.reserveCapacity(reserve)
         for name in header { field(name) }
         endRow()
@@ -17,9 +19,16 @@ struct CSVWriter {
     }
 
     /// A text field (nil or empty = absent), quoted when it holds a comma, quote or line break.
-    mutating func field(_ text: String?) {
+    package mutating func field(_ text: String?) {
         guard var text else { return field(bytes: UnsafeBufferPointer(start: nil, count: 0)) }
         text.withUTF8 { field(bytes: $0) }
+    }
+
+    /// A text field for people to open in a spreadsheet: text starting with `=`, `+`, `-`, `@` or a tab gets a
+    /// leading `'`, so that a name from the data cannot run as a formula.
+    package mutating func spreadsheetText(_ text: String?) {
+        guard let text, let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return field(text) }
+        field("'" + text)
     }
 
     /// A text field from its UTF-8 bytes (empty = absent), quoted when it holds a comma, quote or line break.
@@ -45,7 +54,8 @@ struct CSVWriter {
         digits(number, width: width)
     }
 
-    mutating func int(_ value: Int?) {
+    /// A whole number (nil = absent).
+    package mutating func int(_ value: Int?) {
         separate()
         guard let value else { return }
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
@@ -58,7 +68,8 @@ struct CSVWriter {
         bytes.append(contentsOf: (abs(value) < 1e15 && value == Double(Int(value)) ? String(Int(value)) : String(value)).utf8)
     }
 
-    mutating func day(_ day: Day?) {
+    /// A date as YYYY-MM-DD (nil = absent).
+    package mutating func day(_ day: Day?) {
         separate()
         guard let day else { return }
         let (y, m, d) = day.components
@@ -69,7 +80,8 @@ struct CSVWriter {
         digits(d, width: 2)
     }
 
-    mutating func endRow() {
+    /// Ends the row.
+    package mutating func endRow() {
         bytes.append(UInt8(ascii: "\n"))
         atLineStart = true
     }

@@ -19,7 +19,10 @@ extension SampleModel {
     }
 
     private func participantsCSV() -> [UInt8] {
-        var w = CSVWriter(header: TableSchema.participants.fields.map(\.name), reserve: people.count * 140)
+        // Up to expertise: the matching columns (wants, manager_id, requested_date) came later, and leaving them
+        // out keeps every sample generated before them byte for byte.
+        let columns = TableSchema.participants.fields.prefix(ParticipantField.expertise.rawValue + 1)
+        var w = CSVWriter(header: columns.map(\.name), reserve: people.count * 140)
         for (i, p) in people.enumerated() {
             let first = Self.firstNames[p.first], last = Self.lastNames[p.last]
             w.id("E", i + 1, width: 6)

@@ -26,7 +26,8 @@ struct TableSchema: Sendable {
     static let participants = make("participants", [
         ("participant_id", true), ("display_name", false), ("email", false), ("department", true), ("level", true),
         ("level_rank", false), ("location", false), ("roles", true), ("joined_date", true), ("left_date", false),
-        ("mentor_capacity", false), ("directory_opt_in", false), ("expertise", false),
+        ("mentor_capacity", false), ("directory_opt_in", false), ("expertise", false), ("wants", false),
+        ("manager_id", false), ("requested_date", false),
     ])
     static let cohorts = make("cohorts", [
         ("cohort_id", true), ("name", true), ("program_type", true), ("start_date", true), ("end_date", false),
@@ -54,6 +55,7 @@ struct TableSchema: Sendable {
 
 enum ParticipantField: Int {
     case id, displayName, email, department, level, levelRank, location, roles, joined, left, capacity, optIn, expertise
+    case wants, manager, requested
 }
 enum CohortField: Int { case id, name, programType, start, end }
 enum PairField: Int { case id, cohort, mentor, mentee, requested, start, end, status, matchMethod }

@@ -17,7 +17,8 @@ extension TableSet {
     /// Returns the problem with `asOf`, which belongs to ripple.yaml rather than to a data file.
     func checkDateWindow(asOf: Day?, reports: [FileReport]) -> [Diagnostic] {
         let participantDates = [DateColumn<Participant>(field: ParticipantField.joined.rawValue) { $0.joined },
-                                DateColumn(field: ParticipantField.left.rawValue) { $0.left }]
+                                DateColumn(field: ParticipantField.left.rawValue) { $0.left },
+                                DateColumn(field: ParticipantField.requested.rawValue) { $0.requested }]
         let cohortDates = [DateColumn<Cohort>(field: CohortField.start.rawValue) { $0.start },
                            DateColumn(field: CohortField.end.rawValue) { $0.end }]
         let pairDates = [DateColumn<Pair>(field: PairField.requested.rawValue) { $0.requested },

@@ -35,6 +35,8 @@ extension TableSet {
         let capacity = row.int(F.capacity.rawValue, in: 0...Int.max)
         let optIn = row.bool(F.optIn.rawValue) ?? false
         let expertise = interner.list(row.raw(F.expertise.rawValue), layout: row.table)
+        let wants = interner.list(row.raw(F.wants.rawValue), layout: row.table)
+        let requested = row.day(F.requested.rawValue)
         guard row.ok, unique, let id, let department, let level, let joined else {
             out.reject(id, unique: unique)
             return
@@ -42,7 +44,8 @@ extension TableSet {
         out.append(Participant(id: id, displayName: row.text(F.displayName.rawValue), email: row.text(F.email.rawValue),
                                department: department, level: level, levelRank: rank, location: location,
                                roles: roles, joined: joined, left: left, mentorCapacity: capacity,
-                               directoryOptIn: optIn, expertise: expertise), line: row.line)
+                               directoryOptIn: optIn, expertise: expertise, wants: wants,
+                               managerID: row.text(F.manager.rawValue), requested: requested), line: row.line)
     }
 
     func decodeCohort(_ row: inout RowReader, _ out: inout Decoded<Cohort>, _ interner: inout Interner) {

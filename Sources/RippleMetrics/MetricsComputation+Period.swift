@@ -54,10 +54,7 @@ extension MetricsComputation {
             if start <= pairEnd, pairEnd <= end, status == .completed || status == .closedEarly {
                 if status == .completed { completed += 1 } else { closedEarly += 1 }
             }
-            if pairStart <= end, pairEnd > end {
-                let quiet = slot.last == .min ? end - pairStart : end - slot.last
-                if quiet > atRiskDays { atRisk += 1 }
-            }
+            if atRiskRule.isAtRisk(start: pairStart, end: pairEnd, lastCompleted: slot.last, on: end) { atRisk += 1 }
             guard pairStart <= end, pairEnd >= start else { continue }
 
             pairsActive += 1

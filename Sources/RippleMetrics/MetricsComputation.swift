@@ -5,7 +5,7 @@ import RippleCore
 struct MetricsComputation {
     let program: Program
     let calendar: FiscalCalendar
-    let atRiskDays: Int32
+    let atRiskRule: AtRiskRule
     let asOf: Day
     let allStart: Day
     let firstQuarter: Int
@@ -55,7 +55,7 @@ struct MetricsComputation {
         self.program = program
         let calendar = FiscalCalendar(startMonth: settings.program.fiscalYearStartMonth)
         self.calendar = calendar
-        atRiskDays = Int32(clamping: settings.metrics.atRiskDays)
+        atRiskRule = AtRiskRule(days: settings.metrics.atRiskDays)
         let asOf = settings.program.asOf ?? program.latestActivity
             ?? program.participants.map(\.joined).max() ?? Day(ordinal: 0)
         self.asOf = asOf

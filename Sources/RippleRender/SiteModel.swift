@@ -16,6 +16,8 @@ package struct SiteModel: Sendable {
     package var themeAssets: [String: [UInt8]]
     /// Downloads of the guide that this build produces (EPUB, PDF, print).
     package var guideDownloads: [GuideDownload]
+    /// The opt-in mentor directory, when `directory.enabled` and the site has program data.
+    package var directory: MentorDirectory?
 
     /// Creates a model.
     package init(config: SiteConfig, content: SiteContent, metrics: MetricSet? = nil, templates: TemplateLibrary,

@@ -7,7 +7,8 @@ struct Ripple: ParsableCommand {
         commandName: "ripple",
         abstract: "Build a mentoring program's intranet site, downloadable guide and quarterly reports.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, ReportCommand.self, NewCommand.self, ImportCommand.self, GuideCommand.self, ServeCommand.self, SampleDataCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ReportCommand.self, NewCommand.self, ImportCommand.self, GuideCommand.self, ServeCommand.self, SampleDataCommand.self,
+                      MatchCommand.self, FollowUpCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

@@ -53,7 +53,7 @@ import RippleCore
         }
         #expect(error?.diagnostics.map(\.description) == [
             "ripple.yaml:3:3: error: unknown key 'smart_punctuaton' in markdown\n  hint: did you mean 'smart_punctuation'? valid keys here: smart_punctuation, unsafe_html, heading_ids",
-            "ripple.yaml:4:1: error: unknown key 'colour' in ripple.yaml\n  hint: valid keys here: title, organisation, language, base_url, site, markdown, guide, data, program, metrics, privacy, targets",
+            "ripple.yaml:4:1: error: unknown key 'colour' in ripple.yaml\n  hint: valid keys here: title, organisation, language, base_url, site, markdown, guide, data, program, metrics, privacy, targets, matching, followup, private_dir, directory",
         ])
     }
 

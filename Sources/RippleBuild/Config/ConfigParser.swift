@@ -26,7 +26,8 @@ package enum ConfigParser {
     }
 
     private static let topKeys = ["title", "organisation", "language", "base_url", "site", "markdown", "guide",
-                                  "data", "program", "metrics", "privacy", "targets"]
+                                  "data", "program", "metrics", "privacy", "targets", "matching", "followup",
+                                  "private_dir", "directory"]
 
     private static func read(_ root: YAMLNode, into config: inout SiteConfig, with reader: inout YAMLReader) {
         reader.mapping(root, in: "ripple.yaml", keys: topKeys) { reader, key, value in
@@ -59,6 +60,13 @@ package enum ConfigParser {
                     if key == "audit" { config.privacy.audit = reader.choice(value, key: key, as: PrivacyAuditMode.self) ?? .error }
                     else { config.privacy.minGroupSize = reader.int(value, key: key, in: 1...1000) ?? config.privacy.minGroupSize }
                 }
+            case "matching": readMatching(value, into: &config.matching, with: &reader)
+            case "followup":
+                reader.mapping(value, in: "followup", keys: ["waiting_days"]) { reader, key, value in
+                    config.followUp.waitingDays = reader.int(value, key: key, in: 0...3650) ?? config.followUp.waitingDays
+                }
+            case "directory": readDirectory(value, into: &config.directory, with: &reader)
+            case "private_dir": config.privateDir = readPrivateDir(value, with: &reader) ?? config.privateDir
             default: readTargets(value, into: &config.targets, with: &reader)
             }
         }

@@ -102,6 +102,7 @@ package struct IncrementalBuilder: Sendable {
             return renderer.render(to: claimed)
         }
         var diagnostics = assembled.diagnostics + notes + rendered.diagnostics
+        if let warning = PrivateFolder.buildWarning(config: model.config, source: source, output: output) { diagnostics.append(warning) }
         let previous = state.manifest
         var kept = reuse.skipped.withLock { $0 }
         diagnostics += claimed.clashes(at: kept)

@@ -85,7 +85,11 @@ package struct SiteAssembler: Sendable {
             return Result(model: nil, program: program, diagnostics: diagnostics.sortedByLocation, timings: timings,
                           privacy: privacy)
         }
-        let model = SiteModel(config: config, content: content, metrics: metrics, templates: templates, themeAssets: assets)
+        var model = SiteModel(config: config, content: content, metrics: metrics, templates: templates, themeAssets: assets)
+        if config.directory.enabled, let program, let metrics {
+            model.directory = MentorDirectory(program: program, settings: config.directory, asOf: metrics.asOf,
+                                              defaultCapacity: config.matching.defaultCapacity)
+        }
         return Result(model: model, program: program, diagnostics: diagnostics.sortedByLocation, timings: timings,
                       privacy: privacy)
     }

@@ -87,6 +87,7 @@ package struct SiteBuilder: Sendable {
             return renderer.render(to: sink)
         }
         var diagnostics = assembled.diagnostics + rendered.diagnostics
+        if let warning = PrivateFolder.buildWarning(config: model.config, source: source, output: output) { diagnostics.append(warning) }
         if !diagnostics.hasErrors {
             // Guide: EPUB, print page and PDF (see Guide/GuideBuilder.swift).
             let contentFiles = Dictionary(files.contentFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })

@@ -40,3 +40,11 @@ package struct Pair: Hashable, Sendable {
         self.start = start; self.end = end; self.status = status; self.matchMethod = matchMethod
     }
 }
+
+extension Pair {
+    /// Whether the pair still holds its mentor and mentee on `day`: active or paused, and not ended by then
+    /// (a mentor's used capacity; a mentee who is not waiting).
+    package func holds(on day: Day) -> Bool {
+        (status == .active || status == .paused) && (end.map { $0 > day } ?? true)
+    }
+}

@@ -37,14 +37,22 @@ package struct Participant: Hashable, Sendable {
     package var directoryOptIn: Bool
     /// Topics the person can mentor on.
     package var expertise: [String]
+    /// Topics the person wants to be mentored on (`wants`); matching compares them with mentors' expertise.
+    package var wants: [String]
+    /// Id of the person's manager (`manager_id`): matching never pairs someone with their manager or teammates.
+    package var managerID: String?
+    /// When the person asked for a mentor (`requested_date`); waiting while no pair started since.
+    package var requested: Day?
 
     /// Creates a participant.
     package init(id: String, displayName: String? = nil, email: String? = nil, department: String, level: String,
                  levelRank: Int? = nil, location: String? = nil, roles: Roles, joined: Day, left: Day? = nil,
-                 mentorCapacity: Int? = nil, directoryOptIn: Bool = false, expertise: [String] = []) {
+                 mentorCapacity: Int? = nil, directoryOptIn: Bool = false, expertise: [String] = [],
+                wants: [String] = [], managerID: String? = nil, requested: Day? = nil) {
         self.id = id; self.displayName = displayName; self.email = email; self.department = department
         self.level = level; self.levelRank = levelRank; self.location = location; self.roles = roles
         self.joined = joined; self.left = left; self.mentorCapacity = mentorCapacity
         self.directoryOptIn = directoryOptIn; self.expertise = expertise
+        self.wants = wants; self.managerID = managerID; self.requested = requested
     }
 }

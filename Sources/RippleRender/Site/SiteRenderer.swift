@@ -100,6 +100,7 @@ package struct SiteRenderer: Sendable {
                 return Output(pages: pages, diagnostics: markdownProblems + error.diagnostics)
             }
         }
+        if let directory = model.directory { jobs.append(directory.job(context: context)) }
         var reportProblems: [Diagnostic] = []
         if let reports = ReportRenderer(model: model) {
             let (reportJobs, files) = reports.site(narratives: narratives, pages: context)
