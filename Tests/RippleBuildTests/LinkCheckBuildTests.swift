@@ -38,7 +38,7 @@ import RippleCore
         """)
         let problems = failures(site)
         #expect(problems == [
-            "templates/partials/footer.mustache:3:23: error: link to 'policies/privacy.html' on '404.html': the built site has no file 'policies/privacy.html' (line 63 of the generated page); also on 3 other pages\n  hint: check the file name; links are relative to the page, like '../guide/index.html'",
+            "templates/partials/footer.mustache:3:23: error: link to 'policies/privacy.html' on '404.html': the built site has no file 'policies/privacy.html' (line 64 of the generated page); also on 3 other pages\n  hint: check the file name; links are relative to the page, like '../guide/index.html'",
         ])
         #expect(!FileManager.default.fileExists(atPath: site.output.path), "nothing is swapped in when a link is broken")
     }
@@ -46,7 +46,7 @@ import RippleCore
     @Test func aMissingAnchorIsAnError() throws {
         let site = try site(footer: "<footer class=\"site-footer\"><a href=\"{{root}}guide/start/index.html#last-steps\">Start</a></footer>\n")
         #expect(failures(site) == [
-            "templates/partials/footer.mustache:1:46: error: link to 'guide/start/index.html#last-steps' on '404.html': 'guide/start/index.html' has no element with id 'last-steps' (line 61 of the generated page); also on 3 other pages\n  hint: link to one of the page's headings",
+            "templates/partials/footer.mustache:1:46: error: link to 'guide/start/index.html#last-steps' on '404.html': 'guide/start/index.html' has no element with id 'last-steps' (line 62 of the generated page); also on 3 other pages\n  hint: link to one of the page's headings",
         ])
     }
 
