@@ -19,7 +19,7 @@ import RippleData
             if file.path == "participants.csv" {
                 bytes += Array("""
                 E-PLANTED-SECRET,Zebulon Quarrington-Vex,zebulon.vex@secret.example,Engineering,L5,5,London,mentor,2024-01-10,,3,no,quantum-knitting;zither-repair
-                E-PLANTED-OPEN,Ottoline Brackenbury,ottoline.b@open.example,Sales,L6,6,Berlin,mentor,2024-01-10,,2,\(optIn),falconry-strategy
+                E-PLANTED-OPEN,Ottoline Brackenbury,ottoline.b@open.example,Sales,L6,6,Berlin,mentor,2024-01-10,,2,\(optIn),falconry_strategy;people-skills
 
                 """.utf8)
             }
@@ -36,7 +36,7 @@ import RippleData
     @Test func showsOnlyOptedInPeopleAnywhereInTheOutput() throws {
         let files = try Self.build(Self.site())
         let page = try #require(files["mentors/index.html"].map { String(decoding: $0, as: UTF8.self) })
-        #expect(page.contains("Ottoline Brackenbury") && page.contains("falconry-strategy") && page.contains("Room for 2 mentees"))
+        #expect(page.contains("Ottoline Brackenbury") && page.contains("falconry strategy") && page.contains("Room for 2 mentees"))
         #expect(!page.contains("ottoline.b@open.example"), "emails only when directory.fields lists them")
         #expect(files.keys.contains("search-index.js") && files.keys.contains("data/metrics.json"))
         for secret in ["Zebulon", "Quarrington", "zebulon.vex", "secret.example", "E-PLANTED-SECRET", "quantum-knitting", "zither-repair"] {
@@ -70,5 +70,12 @@ import RippleData
         let page = String(decoding: try #require(files["mentors/index.html"]), as: UTF8.self)
         #expect(page.contains("mailto:ottoline.b@open.example"))
         #expect(!page.contains("Room for") && !page.contains("Berlin"))
+    }
+
+    @Test func topicsReadAsWordsAndFilterByTheirValue() throws {
+        let page = String(decoding: try #require(try Self.build(Self.site())["mentors/index.html"]), as: UTF8.self)
+        #expect(page.contains("<li>falconry strategy</li>"))
+        #expect(page.contains("<option value=\"falconry_strategy\">falconry strategy</option>"))
+        #expect(page.contains("data-expertise=\"falconry_strategy|people-skills\""))
     }
 }

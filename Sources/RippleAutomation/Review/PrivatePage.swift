@@ -62,7 +62,10 @@ package struct PrivatePage: Sendable {
             for column in section.columns { out += "<th scope=\"col\">\(Escape.xml(column))</th>" }
             out += "</tr></thead>\n<tbody>\n"
             for row in section.rows {
-                out += "<tr>" + row.map { "<td>\(Escape.xml($0))</td>" }.joined() + "</tr>\n"
+                // The column name rides on each cell so that a phone can show rows as labelled cards.
+                out += "<tr>" + zip(section.columns, row).map { column, cell in
+                    "<td data-label=\"\(Escape.xml(column))\">\(Escape.xml(cell))</td>"
+                }.joined() + "</tr>\n"
             }
             out += "</tbody></table></div>\n</section>\n"
         }
@@ -81,6 +84,10 @@ package struct PrivatePage: Sendable {
     h2{margin-top:2rem;font-size:1.2rem}.scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.9rem}
     th,td{padding:.45rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
     th{background:var(--band);font-weight:600;white-space:nowrap}tbody tr:nth-child(even){background:var(--band)}.none{color:var(--muted)}
+    @media (max-width:48rem){.scroll{overflow:visible}table,tbody,tr,td{display:block}thead{display:none}
+    tr{border:1px solid var(--line);border-radius:.5rem;margin:0 0 .75rem;padding:.35rem .75rem}
+    td{display:grid;grid-template-columns:minmax(6.5rem,35%) 1fr;gap:.75rem;border:0;padding:.3rem 0}
+    td::before{content:attr(data-label);font-weight:600;color:var(--muted)}}
     @media print{.banner{border:1px solid}nav{display:none}}
     """
 }

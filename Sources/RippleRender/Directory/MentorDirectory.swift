@@ -48,10 +48,12 @@ package struct MentorDirectory: Sendable {
     package func job(context: PageContext) -> SiteRenderer.PageJob {
         let shown = Set(fields)
         func choices(_ values: (Entry) -> [String]) -> TemplateValue {
-            .list(Array(Set(entries.flatMap(values))).sorted().map { .object(["value": .string($0)]) })
+            .list(Array(Set(entries.flatMap(values))).sorted().map {
+                .object(["value": .string($0), "label": .string(Self.label($0))])
+            })
         }
         let items: [TemplateValue] = entries.map { entry in
-            var item: [String: TemplateValue] = ["expertise": .list(entry.expertise.map { .string($0) }),
+            var item: [String: TemplateValue] = ["expertise": .list(entry.expertise.map { .string(Self.label($0)) }),
                                                  "has_expertise": .bool(!entry.expertise.isEmpty),
                                                  "expertise_data": .string(entry.expertise.joined(separator: "|"))]
             if let name = entry.name { item["name"] = .string(name) }
@@ -85,5 +87,10 @@ package struct MentorDirectory: Sendable {
             context.context(path: Self.path, kind: "directory", title: title, summary: summary,
                             extra: ["directory": value])
         }
+    }
+
+    /// How a data value reads on the page: spreadsheets often hold topics as `people_management`.
+    static func label(_ value: String) -> String {
+        String(value.map { $0 == "_" ? " " : $0 })
     }
 }
