@@ -110,7 +110,12 @@ extension MetricsComputation {
         let count = modules.count
         for training in program.trainings {
             let m = moduleIndex[training.module]!
-            forEachProgramPeriod(holding: training.completed) { tallies.trainings[$0 * count + m] += 1 }
+            let day = training.completed.ordinal
+            // Mentors are usually trained before the first pair starts: all time counts every training up to as_of,
+            // so it can exceed the sum of the quarters (which begin with the first pair's quarter).
+            guard day <= asOf.ordinal else { continue }
+            tallies.trainings[m] += 1
+            if let first = quarterStarts.first, day >= first { tallies.trainings[(1 + quarterOffset(of: day)) * count + m] += 1 }
             for k in memberPeriods[training.participant] where covers(k, training.completed.ordinal) {
                 tallies.trainings[k * count + m] += 1
             }

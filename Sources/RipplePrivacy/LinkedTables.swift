@@ -141,14 +141,20 @@ struct LinkedTables: Sendable {
         let quarters = figures.periods.filter { $0.kind == "quarter" }.map(\.id)
         guard let all = figures.periods.first(where: { $0.kind == "all" }), !quarters.isEmpty else { return }
         var keys = Self.additive
-        keys += all.modules.map { "trainings_completed[\($0)]" }
         keys += all.departments.map { "by_department.sessions[\($0)]" }
         keys += all.levels.map { "by_level.sessions[\($0)]" }
-        for key in keys {
+        let trainings = all.modules.map { "trainings_completed[\($0)]" }
+        for key in keys + trainings {
             guard let total = figures.cell(all.id, key) else { continue }
             let parts = quarters.compactMap { figures.cell($0, key) }
             guard parts.count == quarters.count else { continue }
-            relations.append(.sum(parts, equals: total, text: sumText(parts, total)))
+            if key.hasPrefix("trainings_completed[") {
+                // All time also counts trainings before the first quarter, which nothing publishes.
+                relations.append(Relation(variables: [total] + parts, coefficients: [1] + parts.map { _ in -1 },
+                                          lower: 0, upper: .infinity, text: "\(name(total)) ≥ " + parts.map(name).joined(separator: " + ")))
+            } else {
+                relations.append(.sum(parts, equals: total, text: sumText(parts, total)))
+            }
         }
     }
 

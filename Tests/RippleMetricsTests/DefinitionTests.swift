@@ -81,3 +81,23 @@ import Testing
         #expect(all.avgRatingByMentees == nil && all.isSuppressed("avg_rating_by_mentees"))
     }
 }
+
+/// Mentors are trained before the first pair starts (2026-01-10 in Fixtures.small): all time counts every training
+/// up to as_of; each quarter counts its own, and quarters begin with the first pair's.
+@Suite struct TrainingBeforeTheFirstPairTests {
+    @Test func allTimeCountsTrainingsBeforeTheFirstPair() {
+        let small = Fixtures.small
+        let early = Training(participant: 1, module: "active_listening", completed: Fixtures.day("2025-11-20"))
+        let program = Program(participants: small.participants, cohorts: small.cohorts, pairs: small.pairs,
+                              sessions: small.sessions, goals: small.goals, feedback: small.feedback,
+                              trainings: small.trainings + [early])
+        let set = MetricsEngine(settings: Fixtures.settings(minGroupSize: 1)).compute(program)
+        func listening(_ id: String) -> Int? {
+            set.period(id)!.trainingsCompleted.first { $0.key == "active_listening" }?.value
+        }
+        #expect(listening("2026-Q1") == 1)   // participant 0 on 01-05, before the first pair's day
+        #expect(listening("2026-Q2") == 1)   // participant 2 on 04-02
+        #expect(listening("all") == 3)       // and participant 1 in November 2025
+        #expect(set.period("2025-Q4") == nil)
+    }
+}
