@@ -68,6 +68,7 @@ let package = Package(
             dependencies: [
                 "RippleBuild",
                 "RippleServe",
+                "RippleMetrics",
                 "RipplePrivacy",
                 "RippleSources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

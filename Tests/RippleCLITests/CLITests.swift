@@ -58,7 +58,7 @@ import Testing
         let build = try ripple(["build", "--source", "site", "--output", "out"], in: folder)
         #expect(build.status == 0, "\(build.stderr)")
         #expect(build.stdout.hasPrefix("Built "))
-        let privacyLine = /\nPrivacy: \d+ figures hidden \(fewer than 5 people\) and \d+ more so they cannot be worked out; the audit found nothing that can be worked out\.\n$/
+        let privacyLine = /\nPrivacy: [\d,]+ figures hidden \(fewer than 5 people\) and [\d,]+ more so they cannot be worked out; the audit found nothing that can be worked out\.\n$/
         #expect(build.stdout.contains(privacyLine), "\(build.stdout)")
         #expect(FileManager.default.fileExists(atPath: folder.appending(path: "out/guide/welcome/index.html").path))
         let again = try ripple(["new", "site"], in: folder)
