@@ -2,28 +2,29 @@ import RippleCore
 import RippleMetrics
 import RippleTemplate
 
-/// The one immutable model every renderer reads: configuration, content, program metrics and theme.
+/// The one immutable model every renderer reads: configuration, content, program metrics and theme. The
+/// build's options (PDF or not, downloads) are settled before it is made, so no stage changes it afterwards.
 package struct SiteModel: Sendable {
     /// `ripple.yaml`.
-    package var config: SiteConfig
+    package let config: SiteConfig
     /// Pages, chapters, narratives and static files.
-    package var content: SiteContent
+    package let content: SiteContent
     /// Computed metrics, when the site has program data.
-    package var metrics: MetricSet?
+    package let metrics: MetricSet?
     /// The compiled templates (default theme overlaid with the site's own).
-    package var templates: TemplateLibrary
+    package let templates: TemplateLibrary
     /// Theme files that are copied as they are (`assets/…`), by theme path.
-    package var themeAssets: [String: [UInt8]]
+    package let themeAssets: [String: [UInt8]]
     /// Downloads of the guide that this build produces (EPUB, PDF, print).
-    package var guideDownloads: [GuideDownload]
+    package let guideDownloads: [GuideDownload]
     /// The opt-in mentor directory, when `directory.enabled` and the site has program data.
-    package var directory: MentorDirectory?
+    package let directory: MentorDirectory?
 
     /// Creates a model.
     package init(config: SiteConfig, content: SiteContent, metrics: MetricSet? = nil, templates: TemplateLibrary,
-                 themeAssets: [String: [UInt8]] = [:], guideDownloads: [GuideDownload] = []) {
+                 themeAssets: [String: [UInt8]] = [:], guideDownloads: [GuideDownload] = [], directory: MentorDirectory? = nil) {
         self.config = config; self.content = content; self.metrics = metrics; self.templates = templates
-        self.themeAssets = themeAssets; self.guideDownloads = guideDownloads
+        self.themeAssets = themeAssets; self.guideDownloads = guideDownloads; self.directory = directory
     }
 }
 

@@ -47,27 +47,24 @@ struct BuildCommand: ParsableCommand {
         let start = ContinuousClock.now
         let sourceURL = URL(fileURLWithPath: source)
         let outputURL = output.hasPrefix("/") ? URL(fileURLWithPath: output) : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appending(path: output)
-        var builder = SiteBuilder(source: sourceURL, output: outputURL,
-                                  assembler: SiteAssembler(includeDrafts: drafts, baseURL: baseURL))
-        builder.checkLinks = !noLinkCheck
-        builder.dataSnapshot = dataSnapshot.map { URL(fileURLWithPath: $0) }
-        if !quiet { builder.progress = Console.progress }
+        var options = BuildOptions(assembler: SiteAssembler(includeDrafts: drafts, baseURL: baseURL))
+        options.checkLinks = !noLinkCheck
+        options.listsExternalLinks = false  // not shown by `ripple build`
+        options.dataSnapshot = dataSnapshot.map { URL(fileURLWithPath: $0) }
+        if !quiet { options.progress = Console.progress }
         Interruption.stopChildrenOnSignal()
         do {
             let report: SiteBuilder.Report
             let cache = IncrementalCache(source: sourceURL, output: outputURL)
             if incremental {
                 let (state, note) = cache.load()
-                var incrementalBuilder = IncrementalBuilder(source: sourceURL, output: outputURL, assembler: builder.assembler, state: state)
-                incrementalBuilder.checkLinks = builder.checkLinks
-                incrementalBuilder.progress = builder.progress
-                var built = try incrementalBuilder.build()
+                var built = try SiteBuilder(source: sourceURL, output: outputURL, options: options, state: state).build()
                 if let note { built.diagnostics.insert(note, at: 0) }
                 cache.save(state)
                 report = built
             } else {
                 cache.remove()  // a full build replaces the output, so a saved manifest would no longer describe it
-                report = try builder.build()
+                report = try SiteBuilder(source: sourceURL, output: outputURL, options: options).build()
             }
             Console.report(report.diagnostics, quiet: quiet)
             if verbose { print("Stages: \(report.timings.summary)") }

@@ -90,7 +90,7 @@ struct ServeCommand: ParsableCommand {
             DispatchQueue.global().async {
                 // No PDF in the preview (WeasyPrint takes seconds; a note says so once); the guide downloads wait for a
                 // pause in the saves.
-                let builder = IncrementalBuilder.preview(
+                let builder = SiteBuilder.preview(
                     source: source, output: output, assembler: SiteAssembler(includeDrafts: includeDrafts, baseURL: baseURL),
                     state: state, changed: changed)
                 do throws(DiagnosticError) {

@@ -42,7 +42,7 @@ import RippleCore
     @Test func checkAndIncrementalBuildsSeeTheClashToo() throws {
         let site = try TestSite(files: ["ripple.yaml": "title: T\nguide:\n  pdf: never\n", "content/index.md": "# Home\n",
                                         "content/pages/faq.md": "# FAQ\n"])
-        let builder = IncrementalBuilder(source: site.root, output: site.output, state: IncrementalState())
+        let builder = SiteBuilder(source: site.root, output: site.output, state: IncrementalState())
         _ = try builder.build()
         try site.write("content/faq/index.html", "<p>old export</p>")
         let expected = "content/faq/index.html: error: 'content/faq/index.html' and 'content/pages/faq.md' would both be written to 'faq/index.html'\n  hint: rename or move 'content/faq/index.html'"

@@ -131,7 +131,7 @@ import RippleData
         try xlsx.write("content/data/program.xlsx", bytes: Array(try Data(contentsOf: Self.workbook)))
         var builder = SiteBuilder(source: xlsx.root, output: xlsx.output)
         let snapshot = xlsx.root.appending(path: "snapshot")
-        builder.dataSnapshot = snapshot
+        builder.options.dataSnapshot = snapshot
         _ = try builder.build()
         let written = TestSite.files(under: snapshot)
         #expect(written.keys.sorted() == Self.tables.map { "\($0).csv" }.sorted())
@@ -154,7 +154,7 @@ import RippleData
         for table in Self.tables { commands += ".import --csv \(site.root.path)/csv/\(table).csv \(table)\n" }
         try Data(commands.utf8).write(to: site.root.appending(path: "import.sql"))
         #expect(GuideTestSupport.run("sqlite3", [database, ".read \(site.root.path)/import.sql"])?.status == 0)
-        let builder = IncrementalBuilder(source: site.root, output: site.output, state: IncrementalState())
+        let builder = SiteBuilder(source: site.root, output: site.output, state: IncrementalState())
         _ = try builder.build()
         let before = TestSite.files(under: site.output)
 

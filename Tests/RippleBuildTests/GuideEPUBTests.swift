@@ -251,8 +251,7 @@ struct GuideEPUBTests {
         let file = try GuideTestSupport.temporaryFile("parts.epub", try EPUBWriter.zip(book))
         let result = try #require(GuideTestSupport.run("epubcheck", [file.path]), "epubcheck is not installed")
         #expect(result.output.contains("0 fatals / 0 errors / 0 warnings"), "\(result.output)")
-        var model = try GuideTestSupport.sampleBuilder().model
-        model.content = SiteContent(chapters: chapters)
+        let model = GuideTestSupport.model(try GuideTestSupport.sampleBuilder().model, content: SiteContent(chapters: chapters))
         let print = String(decoding: try GuideBuilder(model: model, files: [:], pdfEngine: nil).render(.html), as: UTF8.self)
         #expect(print.contains("<p class=\"chapter-number\">Chapter 2.1</p>"))
         #expect(print.contains("<li class=\"toc-chapter toc-chapter--nested\"><a href=\"#ch-3\"><span class=\"toc-number\">2.1</span> Plan</a>"))

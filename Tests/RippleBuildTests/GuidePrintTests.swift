@@ -33,9 +33,8 @@ struct GuidePrintTests {
         #expect(!page.contains("<style>"))
 
         let chapter = GuideTestSupport.chapter("01-start.md", "# Start\n\n![A chart](img/chart.png)\n")
-        var model = builder.model
-        model.content = SiteContent(chapters: [chapter],
-                                    staticFiles: [StaticFile(source: "content/guide/img/chart.png", outputPath: "guide/img/chart.png")])
+        let model = GuideTestSupport.model(builder.model, content: SiteContent(
+            chapters: [chapter], staticFiles: [StaticFile(source: "content/guide/img/chart.png", outputPath: "guide/img/chart.png")]))
         let withImage = GuideBuilder(model: model, files: ["content/guide/img/chart.png": [0x89, 0x50, 0x4E, 0x47]], pdfEngine: nil)
         let html = String(decoding: try withImage.render(.html), as: UTF8.self)
         #expect(html.contains("<img src=\"data:image/png;base64,iVBORw==\" alt=\"A chart\" />"))
@@ -58,10 +57,13 @@ struct GuidePrintTests {
         let sink = MemorySink()
         var builder = try GuideTestSupport.builder(chapters: chapters)
         // No template library in this in-memory site: give it the print layout only.
-        builder.model.templates = try .init(sources: [.init(name: "layouts/guide-print", path: "t", text: "{{guide.title}}")])
+        builder.model = GuideTestSupport.model(builder.model, templates: try .init(sources: [
+            .init(name: "layouts/guide-print", path: "t", text: "{{guide.title}}")]))
         #expect(try builder.build(to: sink).map(\.description) == ["note: PDF skipped: WeasyPrint is not installed (apt-get install weasyprint)"])
         #expect(sink.files.keys.sorted() == ["guide/print.html", "guide/test-guide.epub"])
-        builder.model.config.guide.pdf = .always
+        var config = builder.model.config
+        config.guide.pdf = .always
+        builder.model = GuideTestSupport.model(builder.model, config: config)
         #expect(throws: DiagnosticError.self) { try builder.build(to: MemorySink()) }
     }
 

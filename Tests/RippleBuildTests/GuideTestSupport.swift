@@ -44,6 +44,14 @@ enum GuideTestSupport {
         return GuideBuilder(model: model, files: files, pdfEngine: nil)
     }
 
+    /// `model` with another configuration, content or templates (the model itself is immutable).
+    static func model(_ model: SiteModel, config: SiteConfig? = nil, content: SiteContent? = nil,
+                      templates: TemplateLibrary? = nil) -> SiteModel {
+        SiteModel(config: config ?? model.config, content: content ?? model.content, metrics: model.metrics,
+                  templates: templates ?? model.templates, themeAssets: model.themeAssets,
+                  guideDownloads: model.guideDownloads, directory: model.directory)
+    }
+
     /// The text of one entry of a book.
     static func text(_ book: EPUBBook, _ path: String) -> String? {
         book.entries.first { $0.path == path }.map { String(decoding: $0.bytes, as: UTF8.self) }

@@ -36,7 +36,7 @@ import RippleRender
     }
 
     /// Builds incrementally into `incremental` and fully into a fresh folder; every file must be equal.
-    static func expectSameAsFull(_ site: URL, _ builder: IncrementalBuilder, step: String) throws -> SiteBuilder.Report {
+    static func expectSameAsFull(_ site: URL, _ builder: SiteBuilder, step: String) throws -> SiteBuilder.Report {
         let report = try builder.build()
         let full = site.deletingLastPathComponent().appending(path: "full-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: full) }
@@ -52,7 +52,7 @@ import RippleRender
         let site = try Self.sampleCopy()
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         let output = site.deletingLastPathComponent().appending(path: "out")
-        let builder = IncrementalBuilder(source: site, output: output, state: IncrementalState())
+        let builder = SiteBuilder(source: site, output: output, state: IncrementalState())
         let first = try Self.expectSameAsFull(site, builder, step: "first build")
         #expect(first.filesWritten > 50)
 
@@ -99,7 +99,7 @@ import RippleRender
                 .write(to: site.appending(path: "content/guide/\(20 + n)-extra-\(n).md"), atomically: true, encoding: .utf8)
         }
         let output = site.deletingLastPathComponent().appending(path: "out")
-        let builder = IncrementalBuilder(source: site, output: output, state: IncrementalState())
+        let builder = SiteBuilder(source: site, output: output, state: IncrementalState())
         _ = try builder.build()
         try Self.edit(site, "content/guide/90-extra-70.md") { $0.replacingOccurrences(of: "Extra chapter 70", with: "The last chapter, retitled") }
         let report = try Self.expectSameAsFull(site, builder, step: "far chapter retitled")
@@ -112,7 +112,7 @@ import RippleRender
         let site = try Self.sampleCopy()
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         let output = site.deletingLastPathComponent().appending(path: "out")
-        let builder = IncrementalBuilder(source: site, output: output, state: IncrementalState())
+        let builder = SiteBuilder(source: site, output: output, state: IncrementalState())
         _ = try builder.build()
         func expectSameFailure(_ step: String) throws {
             let incremental = #expect(throws: DiagnosticError.self, "\(step)") { try builder.build() }
@@ -140,12 +140,14 @@ import RippleRender
         _ = try Self.expectSameAsFull(site, builder, step: "the heading link removed")
         try Self.edit(site, "content/pages/faq.md") { $0 + "\nSee [a study](https://example.com/study).\n" }
         var listing = builder
-        listing.listsExternalLinks = true
+        listing.options.listsExternalLinks = true
         let listed = try listing.build()
         let full = try SiteBuilder(source: site, output: site.deletingLastPathComponent().appending(path: "full-external")).build()
         #expect(full.externalLinks.contains { $0.url == "https://example.com/study" && $0.pages == ["faq/index.html"] })
         #expect(listed.externalLinks == full.externalLinks)
-        #expect(try builder.build().externalLinks.isEmpty, "listed only when asked")
+        var quiet = builder
+        quiet.options.listsExternalLinks = false
+        #expect(try quiet.build().externalLinks.isEmpty, "listed only when asked")
         let css = "templates/assets/css/ripple.css"
         try Self.edit(site, css) { $0 + "\n.broken { background: url(missing.png); }\n" }
         try expectSameFailure("a broken url() in the stylesheet")
@@ -162,7 +164,7 @@ import RippleRender
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         for path in ["content/index.md", "content/guide/_index.md"] { try FileManager.default.removeItem(at: site.appending(path: path)) }
         let output = site.deletingLastPathComponent().appending(path: "out")
-        let builder = IncrementalBuilder(source: site, output: output, state: IncrementalState())
+        let builder = SiteBuilder(source: site, output: output, state: IncrementalState())
         _ = try Self.expectSameAsFull(site, builder, step: "first build")
         let chapter = "content/guide/05-skills-for-mentors-and-mentees.md"
         try Self.edit(site, chapter) { $0 + "\nOne more paragraph for this test.\n" }
@@ -187,9 +189,9 @@ import RippleRender
         try "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"/>\n".write(to: image, atomically: true, encoding: .utf8)
         let chapter = "content/guide/05-skills-for-mentors-and-mentees.md"
         try Self.edit(site, chapter) { $0 + "\n![A test image](../images/ripple-test.svg)\n" }
-        var builder = IncrementalBuilder(source: site, output: site.deletingLastPathComponent().appending(path: "out"),
+        var builder = SiteBuilder(source: site, output: site.deletingLastPathComponent().appending(path: "out"),
                                          state: IncrementalState())
-        builder.defersGuideDownloads = true
+        builder.options.defersGuideDownloads = true
         let first = try Self.expectSameAsFull(site, builder, step: "first build")
         #expect(first.deferredDownloads.isEmpty, "nothing to keep yet: the first build makes the downloads")
         let config = try ConfigParser.parse(String(contentsOf: site.appending(path: "ripple.yaml"), encoding: .utf8))
@@ -205,8 +207,8 @@ import RippleRender
         for path in downloads { #expect(after[path] == before[path], "\(path) is kept as it was") }
         #expect(after["images/ripple-test.svg"] == nil)
 
-        builder.defersGuideDownloads = false
-        builder.changedPaths = []
+        builder.options.defersGuideDownloads = false
+        builder.options.changedPaths = []
         let made = try Self.expectSameAsFull(site, builder, step: "downloads made at the pause")
         #expect(made.deferredDownloads.isEmpty)
         #expect(made.changedPages == [PrintRenderer.outputPath])
@@ -218,7 +220,7 @@ import RippleRender
         let site = try Self.sampleCopy()
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         let output = site.deletingLastPathComponent().appending(path: "out")
-        let builder = IncrementalBuilder(source: site, output: output, state: IncrementalState())
+        let builder = SiteBuilder(source: site, output: output, state: IncrementalState())
         _ = try builder.build()
         let before = Self.files(output)
         try Self.edit(site, "content/pages/faq.md") { $0 + "\n[broken](missing.md)\n" }
@@ -236,13 +238,13 @@ import RippleRender
         let cache = IncrementalCache(source: site, output: output)
         let (state, note) = cache.load()
         #expect(note == nil)
-        _ = try IncrementalBuilder(source: site, output: output, state: state).build()
+        _ = try SiteBuilder(source: site, output: output, state: state).build()
         cache.save(state)
 
         let (reloaded, none) = cache.load()
         #expect(none == nil)
         #expect(reloaded.manifest == state.manifest)
-        let again = try IncrementalBuilder(source: site, output: output, state: reloaded).build()
+        let again = try SiteBuilder(source: site, output: output, state: reloaded).build()
         #expect(again.filesWritten == 0)
 
         try Data("{ not json".utf8).write(to: cache.file)
@@ -252,7 +254,7 @@ import RippleRender
         #expect(corrupt?.location == SourceLocation(file: ".ripple-cache/incremental.json"))
         #expect(fresh.manifest.isEmpty)
         try IncrementalBuildTests.edit(site, "content/pages/faq.md") { $0 + "\nOne more line.\n" }
-        _ = try IncrementalBuildTests.expectSameAsFull(site, IncrementalBuilder(source: site, output: output, state: fresh),
+        _ = try IncrementalBuildTests.expectSameAsFull(site, SiteBuilder(source: site, output: output, state: fresh),
                                                        step: "after a corrupt cache")
     }
 }

@@ -10,7 +10,7 @@ import RippleCore
 
     private func failures(_ site: TestSite, checkLinks: Bool = true) -> [String] {
         var builder = SiteBuilder(source: site.root, output: site.output)
-        builder.checkLinks = checkLinks
+        builder.options.checkLinks = checkLinks
         do {
             _ = try builder.build()
             return []

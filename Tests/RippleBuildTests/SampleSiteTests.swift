@@ -10,7 +10,7 @@ import RippleCore
         let output = FileManager.default.temporaryDirectory.appending(path: "ripple-sample-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         var builder = SiteBuilder(source: TestSite.repository, output: output)
-        builder.checkLinks = true
+        builder.options.checkLinks = true
         let report = try builder.build()
         #expect(!report.diagnostics.hasErrors)
         #expect(report.diagnostics.filter { $0.severity == .warning }.isEmpty, "\(report.diagnostics)")

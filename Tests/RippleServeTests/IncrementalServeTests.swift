@@ -17,7 +17,7 @@ import Testing
         }
         let state = IncrementalState()
         let session = ServeSession(source: source, output: output, port: 0) { baseURL, changed throws(DiagnosticError) in
-            let report = try IncrementalBuilder.preview(source: source, output: output, assembler: SiteAssembler(baseURL: baseURL),
+            let report = try SiteBuilder.preview(source: source, output: output, assembler: SiteAssembler(baseURL: baseURL),
                                                         state: state, changed: changed).build()
             return ServeSession.BuildSummary(title: "Sample", diagnostics: report.diagnostics, deferred: report.deferredWork,
                                              changedPages: report.changedPages)
@@ -31,7 +31,7 @@ import Testing
         let client = RawHTTPClient(port: UInt16(url.split(separator: ":").last!.dropLast())!)
         // The PDF is left out of the preview, said once.
         #expect(messages.withLock { $0 }.contains { message in
-            if case .built(_, .start, let diagnostics) = message { return diagnostics.contains(IncrementalBuilder.noPDFNote) }
+            if case .built(_, .start, let diagnostics) = message { return diagnostics.contains(SiteBuilder.noPDFNote) }
             return false
         })
 
@@ -58,7 +58,7 @@ import Testing
         }
         #expect(print.text.contains("A sentence saved during the preview."))
         #expect(messages.withLock { $0 }.contains { message in
-            if case .built(_, .deferred(IncrementalBuilder.deferredDownloadsName), _) = message { return true }
+            if case .built(_, .deferred(SiteBuilder.deferredDownloadsName), _) = message { return true }
             return false
         })
 

@@ -77,10 +77,15 @@ package struct GuideBuilder: Sendable {
     /// Whether a build makes the PDF: `pdf` is not `never`, WeasyPrint is installed, and under `auto` the book is
     /// not too big (see `isTooLargeForAutoPDF`). Known before rendering, so the guide pages link only what is made.
     package static func makesPDF(_ model: SiteModel, engineFound: Bool) -> Bool {
-        switch model.config.guide.pdf {
+        makesPDF(config: model.config, content: model.content, engineFound: engineFound)
+    }
+
+    /// Whether a build with this configuration and content makes the PDF.
+    static func makesPDF(config: SiteConfig, content: SiteContent, engineFound: Bool) -> Bool {
+        switch config.guide.pdf {
         case .never: false
         case .always: engineFound
-        case .auto: engineFound && !isTooLargeForAutoPDF(model.content)
+        case .auto: engineFound && !isTooLargeForAutoPDF(content)
         }
     }
 

@@ -5,7 +5,7 @@ import Synchronization
 /// Writes an incremental build in place: a file is written only when its bytes differ from the manifest, first
 /// to a pending file, and renamed into place only when the whole build succeeded (`commit`); files the build
 /// no longer produces are deleted then. A failed build changes nothing (`discard`).
-final class IncrementalOutput: OutputSink {
+final class IncrementalOutput: SiteOutput {
     let output: URL
     private let source: URL
     private let pending: URL
@@ -74,14 +74,19 @@ final class IncrementalOutput: OutputSink {
 
     /// Output path → hash of every file this build wrote or would have written.
     var produced: [String: UInt64] { files.withLock { $0.produced } }
-    /// How many files had new bytes.
-    var changedCount: Int { files.withLock { $0.written.count } }
-    /// How many HTML pages had new bytes.
-    var changedHTMLCount: Int { files.withLock { $0.written.keys.count { $0.hasSuffix(".html") } } }
+    var folder: URL { output }
+    /// How many files, and how many HTML pages, had new bytes.
+    var changed: (files: Int, pages: Int) {
+        files.withLock { ($0.written.count, $0.written.keys.count { $0.hasSuffix(".html") }) }
+    }
     /// The changed HTML pages, sorted.
     var changedPages: [String] { files.withLock { $0.written.keys.filter { $0.hasSuffix(".html") } }.sorted() }
     /// The links and ids of changed HTML pages and stylesheets, for the link check.
     var scans: [String: LinkScanner.Page] { files.withLock { $0.scans } }
+
+    func commit(_ outcome: ManifestUpdate) throws(DiagnosticError) {
+        try commit(keep: outcome.manifest, removed: outcome.sameFiles ? [] : nil)
+    }
 
     /// Moves every changed file into place and deletes the files not in `keep` (output path → hash): the
     /// `removed` ones when the caller knows them, else every earlier file not in `keep`.

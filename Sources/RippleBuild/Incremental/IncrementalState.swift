@@ -75,6 +75,25 @@ package final class IncrementalState: Sendable {
     /// Output path → hash of the file written there by the last successful build.
     package var manifest: [String: UInt64] { storage.withLock { $0.manifest } }
 
+    /// Remembers what a successful build left: the output's files (`manifest`), the pages' render keys, the
+    /// guide downloads' key (kept as it was when they were deferred) and the sitemap's; forgets the Markdown
+    /// results of pages no longer in the site.
+    func remember(_ manifest: [String: UInt64], pageKeys: Set<UInt64>, guideKey: UInt64?, guideDeferred: Bool,
+                  sitemapKey: UInt64?, rendered: [RenderedPage]) {
+        storage.withLock { storage in
+            storage.manifest = manifest
+            storage.linksCommitted = true
+            storage.pageKeys = pageKeys
+            if !guideDeferred { storage.guideKey = guideKey }
+            storage.sitemapKey = sitemapKey
+            if storage.markdown.count > rendered.count {
+                let sources = Set(rendered.map(\.page.source))
+                let gone = storage.markdown.compactMap { sources.contains($0.key) || $0.value.page.kind == .narrative ? nil : $0.key }
+                for source in gone { storage.markdown[source] = nil }
+            }
+        }
+    }
+
     /// Forgets everything (the output folder was changed behind our back, or the cache is unusable).
     package func reset() { storage.withLock { $0 = Storage() } }
 }

@@ -15,6 +15,23 @@ package struct SiteAssembler: Sendable {
     package var baseURL: String?
     /// Content results of earlier builds (incremental builds); nil parses every file.
     package var contentMemo: ContentMemo?
+    /// What the build can make of the guide's PDF, so the model lists the right downloads; nil lists none
+    /// (`ripple check` writes no downloads).
+    package var guidePDF: GuidePDF?
+
+    /// Whether a build makes the guide's PDF.
+    package struct GuidePDF: Sendable {
+        /// Whether WeasyPrint was found.
+        package var engineFound: Bool
+        /// False when the build leaves the PDF out whatever `guide.pdf` says (`ripple serve`).
+        package var allowed = true
+
+        /// Creates the choice.
+        package init(engineFound: Bool, allowed: Bool = true) {
+            self.engineFound = engineFound
+            self.allowed = allowed
+        }
+    }
 
     /// Creates an assembler.
     package init(includeDrafts: Bool = false, baseURL: String? = nil) {
@@ -34,6 +51,8 @@ package struct SiteAssembler: Sendable {
         package var timings = StageTimings()
         /// What disclosure control and the audit did, when the site has data.
         package var privacy: PrivacySummary?
+        /// Whether the guide would have had a PDF but `guidePDF.allowed` left it out.
+        package var leftOutPDF = false
     }
 
     /// Assembles the model from a site's files, reporting every problem at once.
@@ -85,13 +104,24 @@ package struct SiteAssembler: Sendable {
             return Result(model: nil, program: program, diagnostics: diagnostics.sortedByLocation, timings: timings,
                           privacy: privacy)
         }
-        var model = SiteModel(config: config, content: content, metrics: metrics, templates: templates, themeAssets: assets)
-        if config.directory.enabled, let program, let metrics {
-            model.directory = MentorDirectory(program: program, settings: config.directory, asOf: metrics.asOf,
-                                              defaultCapacity: config.matching.defaultCapacity)
+        var leftOutPDF = false
+        if guidePDF?.allowed == false {
+            leftOutPDF = config.guide.pdf != .never && config.guide.downloads && !content.chapters.isEmpty
+            config.guide.pdf = .never
         }
+        let downloads = guidePDF.map {
+            GuideBuilder.downloads(config: config, hasChapters: !content.chapters.isEmpty,
+                                   pdfAvailable: GuideBuilder.makesPDF(config: config, content: content, engineFound: $0.engineFound))
+        } ?? []
+        var directory: MentorDirectory?
+        if config.directory.enabled, let program, let metrics {
+            directory = MentorDirectory(program: program, settings: config.directory, asOf: metrics.asOf,
+                                        defaultCapacity: config.matching.defaultCapacity)
+        }
+        let model = SiteModel(config: config, content: content, metrics: metrics, templates: templates, themeAssets: assets,
+                              guideDownloads: downloads, directory: directory)
         return Result(model: model, program: program, diagnostics: diagnostics.sortedByLocation, timings: timings,
-                      privacy: privacy)
+                      privacy: privacy, leftOutPDF: leftOutPDF)
     }
 
     /// Compiles every `.mustache` file of the theme; its name is its path without the extension.

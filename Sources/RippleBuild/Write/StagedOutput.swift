@@ -14,7 +14,7 @@ import Darwin
 /// The swap exchanges the two folders, so after a build the staging folder holds the previous site. The next
 /// build writes over it and deletes only the files it no longer produces (the marker file lists every file of
 /// the folder), instead of deleting and recreating 10,000 folders every time.
-package final class StagedOutput: OutputSink {
+package final class StagedOutput: SiteOutput {
     /// Marker file that says a folder was written by Ripple and may be replaced; it lists the folder's files.
     package static let marker = ".ripple-output"
     /// Present while a staging folder is being written: a staging folder left with it is not reused.
@@ -39,6 +39,8 @@ package final class StagedOutput: OutputSink {
     private let previousStamps: [String: FileReplace.Stamp]
     /// Stamps of the files this build wrote.
     private let stamps = Mutex<[String: FileReplace.Stamp]>([:])
+    /// How many files, and how many HTML pages, were written (copies of static files count as files only).
+    private let counts = Mutex<(files: Int, pages: Int)>((0, 0))
     /// Keeps other `ripple build`s from writing the same output at the same time.
     private let lock: Int32
 
@@ -97,6 +99,10 @@ package final class StagedOutput: OutputSink {
     }
 
     package func write(_ path: String, _ bytes: [UInt8]) throws(DiagnosticError) {
+        try write(path, bytes, isPage: path.hasSuffix(".html"))
+    }
+
+    private func write(_ path: String, _ bytes: [UInt8], isPage: Bool) throws(DiagnosticError) {
         let clean = try checked(path)
         written.withLock { _ = $0.insert(clean) }
         do {
@@ -106,6 +112,7 @@ package final class StagedOutput: OutputSink {
                 try FileReplace.replace(stagingPath + "/" + clean, with: buffer, hash: hash, expected: previousStamps[clean])
             }
             stamps.withLock { $0[clean] = stamp }
+            counts.withLock { $0.files += 1; if isPage { $0.pages += 1 } }
         } catch {
             throw DiagnosticError(.error("cannot write '\(path)': \(error.localizedDescription)",
                                          hint: "check that the output folder's disk is not full and is writable"))
@@ -132,7 +139,20 @@ package final class StagedOutput: OutputSink {
                 : .error("cannot copy the file: it cannot be read", at: SourceLocation(file: sourcePath),
                          hint: "check that the file is readable"))
         }
-        try write(path, bytes)
+        try write(path, bytes, isPage: false)
+    }
+
+    var folder: URL { staging }
+    var produced: [String: UInt64] { stamps.withLock { $0.mapValues(\.hash) } }
+    var scans: [String: LinkScanner.Page] { [:] }
+    var changed: (files: Int, pages: Int) { counts.withLock { $0 } }
+    /// Empty: a staged build writes every file, so it lists no changed pages.
+    var changedPages: [String] { [] }
+
+    /// Swaps the staged site in: everything this build wrote (it keeps nothing of an earlier build).
+    func commit(_ outcome: ManifestUpdate) throws(DiagnosticError) {
+        assert(outcome.kept.isEmpty, "a staged build writes every file")
+        try commit()
     }
 
     /// The files of the staging folder after `removeStaleFiles()`: every file this build wrote, sorted, without

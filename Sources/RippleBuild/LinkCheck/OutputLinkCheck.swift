@@ -1,23 +1,27 @@
 import Foundation
 import RippleCore
 
-/// The link check of an incremental build: pages are scanned only when their bytes changed, and a page's links
-/// are checked again only when the page, the set of files of the site or the ids of the site's pages changed.
-/// The result is the one `SiteLinkCheck` gives for the same folder.
+/// The link check of a build's output, with an optional memo. Without one it checks the whole site
+/// (`SiteLinkCheck`, fed the first-pass scans taken while the pages were written). With one, pages are scanned
+/// only when their bytes changed, and a page's links are checked again only when the page, the set of files of
+/// the site or the ids of the site's pages changed; the result is the one `SiteLinkCheck` gives for the same folder.
 ///
 /// After a one-page edit of a large site this touches each file once, with no sorting or copying of the
 /// whole site: the remembered scans and verdicts are updated in place.
-struct IncrementalLinkCheck {
-    var state: IncrementalState
+struct OutputLinkCheck {
+    /// What earlier checks left; nil: check everything, remember nothing.
+    var memo: IncrementalState?
     /// Every file of the site (no hidden ones) with its hash; asked for only when `changed` is not enough.
     var allFiles: @Sendable () -> [String: UInt64]
     /// When the site has the same files as at the last check: the ones whose bytes changed since (no hidden
     /// ones), with their hash. Only those are scanned and checked again, as long as no page's ids changed.
     var changed: [String: UInt64]?
-    /// Scans of the files written by this build.
+    /// Exact scans of the files written by this build whose bytes changed (builds with a memo).
     var fresh: [String: LinkScanner.Page]
-    /// The output folder, for files whose scan is not remembered.
-    var output: URL
+    /// The first pass of the pages this build wrote (see `LinkScanningSink`), for the whole-site check.
+    var firstPass: SiteLinkCheck.Scanned
+    /// The folder the output is read back from, for files whose scan is not at hand.
+    var folder: URL
     /// Files kept though out of date, whose broken links are not reported (they are checked when made again).
     var stale: Set<String> = []
     /// Whether to list the external links (`ripple check` prints them; a preview has no use for a list
@@ -25,6 +29,7 @@ struct IncrementalLinkCheck {
     var listsExternal = true
 
     func run(locator: @escaping @Sendable () -> LinkLocator) -> SiteLinkCheck.Result {
+        guard let state = memo else { return wholeSite(locator: locator) }
         var (scans, verdicts, checkedSite, checkedFiles, reported, committed) = state.storage.withLock { storage in
             // Taken out, so they are changed in place.
             defer { storage.scans = [:]; storage.links = [:]; storage.checkedFiles = []; storage.reported = [] }
@@ -35,7 +40,7 @@ struct IncrementalLinkCheck {
         if let changed, let site = checkedSite, committed {
             var site = site
             let touched = changed.keys.filter(Self.isScanned)
-            let read = touched.parallelMap { path in fresh[path] ?? Self.scan(output.appending(path: path).path) }
+            let read = touched.parallelMap { path in fresh[path] ?? Self.scan(folder.appending(path: path).path) }
             for (path, page) in zip(touched, read) {
                 let entry = Self.entry(page, hash: changed[path]!)
                 site = site &- Self.siteShare(path, ids: scans[path]?.ids ?? 0) &+ Self.siteShare(path, ids: entry.ids)
@@ -64,7 +69,7 @@ struct IncrementalLinkCheck {
         let unknown = scanned.count { path in fresh[path] == nil && scans[path]?.hash != files[path] }
         if unknown > 1000, unknown * 2 > scanned.count {
             state.storage.withLock { $0.checkedSite = nil }
-            return SiteLinkCheck(folder: output, paths: files.keys.sorted(), locator: locator).run()
+            return wholeSite(files: files, locator: locator)
         }
 
         var unread: [String] = []
@@ -76,7 +81,7 @@ struct IncrementalLinkCheck {
                 unread.append(path)
             }
         }
-        let read = unread.parallelMap { Self.scan(output.appending(path: $0).path) }
+        let read = unread.parallelMap { Self.scan(folder.appending(path: $0).path) }
         for (path, page) in zip(unread, read) { scans[path] = Self.entry(page, hash: files[path]!) }
         if scans.count != scanned.count { scans = scans.filter { files[$0.key] != nil } }
         if checkedSite != nil, checkedFiles.count == files.count, files.keys.allSatisfy(checkedFiles.contains) {
@@ -133,7 +138,7 @@ struct IncrementalLinkCheck {
             if !stale.contains(path) { allBroken += verdicts[path]!.broken }
             if listsExternal { for url in verdicts[path]!.external { allExternal[url, default: []].insert(path) } }
         }
-        state.storage.withLock { storage in
+        memo?.storage.withLock { storage in
             storage.scans = scans
             storage.links = verdicts
             storage.checkedSite = site
@@ -144,6 +149,15 @@ struct IncrementalLinkCheck {
         let externalLinks = allExternal.keys.sorted().map { LinkChecker.ExternalLink(url: $0, pages: allExternal[$0]!.sorted()) }
         guard !allBroken.isEmpty else { return SiteLinkCheck.Result(diagnostics: [], external: externalLinks) }
         return SiteLinkCheck.Result(diagnostics: SiteLinkCheck.diagnostics(allBroken, locator: locator()), external: externalLinks)
+    }
+
+    /// Checks every file of the site, from the first-pass scans and the folder.
+    private func wholeSite(files: [String: UInt64]? = nil, locator: @escaping @Sendable () -> LinkLocator) -> SiteLinkCheck.Result {
+        var check = SiteLinkCheck(folder: folder, paths: (files ?? allFiles()).keys.sorted(), locator: locator)
+        check.scanned = firstPass
+        var result = check.run()
+        if !listsExternal { result.external = [] }
+        return result
     }
 
     private static func isScanned(_ path: String) -> Bool { path.hasSuffix(".html") || path.hasSuffix(".css") }
