@@ -58,12 +58,9 @@ package struct LinkResolver: Sendable {
                                 hint: "link to pages and files inside content/"))
         }
         let suffix = fragment.map { "#\($0)" } ?? ""
-        if resolved == "content/guide", pagesBySource["content/guide/_index.md"] == nil, case .site = style {
-            return .replace(OutputPath.relativeHref(from: page.outputPath, to: "guide/index.html") + suffix)
-        }
         let folderIndex = resolved.hasSuffix(".md") || filesBySource[resolved] != nil ? nil : indexPage(of: resolved)
-        if resolved.hasSuffix(".md") || folderIndex != nil {
-            guard let target = pagesBySource[folderIndex ?? resolved] else {
+        if resolved.hasSuffix(".md") || folderIndex != nil || resolved == "content/guide" {
+            guard let target = pagesBySource[folderIndex ?? resolved] ?? (resolved == "content/guide" ? Self.guideIndex : nil) else {
                 return .fail(.error("link to a page that does not exist: '\(path)'", at: link.location,
                                     hint: similarPage(to: resolved, from: page).map { "did you mean '\($0)'? (links are relative to this file)" }
                                         ?? "check the file name; it should be relative to this file, like '04-launch.md' or '../pages/join.md'"))
@@ -94,6 +91,10 @@ package struct LinkResolver: Sendable {
         case let .mapped(map, _): return .replace((map[file.source] ?? file.outputPath) + suffix)
         }
     }
+
+    /// The guide index Ripple writes when there is no `content/guide/_index.md`.
+    private static let guideIndex = Page(kind: .guideIndex, source: "content/guide/_index.md", slug: "", body: "",
+                                         outputPath: "guide/index.html")
 
     /// The page that stands for a folder (`../setup/`): its `_index.md`, `index.md` or `README.md`.
     private func indexPage(of folder: String) -> String? {
