@@ -29,7 +29,7 @@ import RippleCore
             "content/guide/matching.md": "# Matching",
         ])
         #expect(problems.isEmpty)
-        #expect(content.chapters.map { "\($0.depth) \($0.slug)" } == ["1 welcome", "1 README", "2 install", "2 linux", "1 matching"])
+        #expect(content.chapters.map { "\($0.depth) \($0.slug)" } == ["1 welcome", "1 setup", "2 install", "2 linux", "1 matching"])
         #expect(ChapterNumbering.labels(content.chapters.map(\.depth)) == ["1", "2", "2.1", "2.2", "3"])
         #expect(content.pages.isEmpty)
     }

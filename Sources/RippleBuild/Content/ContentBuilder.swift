@@ -160,8 +160,10 @@ package struct ContentBuilder: Sendable {
                 output = "guide/index.html"
             } else {
                 kind = .chapter
-                // A part's `_index.md` opens the part and is named after its folder.
-                slug = matter.slug ?? Self.stripNumberPrefix(stem == "_index" ? folders[1] : stem)
+                // A part's `_index.md` opens the part and is named after its folder, as is its `README.md` or
+                // `index.md` (mdBook and wikis), which would otherwise all be guide/README/.
+                let namedAfterFolder = folders.count == 2 && ["_index", "README", "index"].contains(stem)
+                slug = matter.slug ?? Self.stripNumberPrefix(namedAfterFolder ? folders[1] : stem)
                 output = "guide/\(slug)/index.html"
             }
         } else if folders.first == "reports" {
