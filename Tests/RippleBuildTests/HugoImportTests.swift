@@ -21,6 +21,6 @@ import Testing
         let zeta = String(decoding: site.files[1].bytes, as: UTF8.self)
         #expect(zeta.hasSuffix("See [install](03-setup/02-install.md#linux), [setup](03-setup/_index.md), [alpha](04-alpha.md) and [gone]().\n"))
         #expect(String(decoding: site.files[5].bytes, as: UTF8.self).hasSuffix("Text {{< note >}}kept{{< /note >}}.\n"))
-        #expect(site.notes.contains("zeta.md: {{< ref \"gone.md\" >}} names no page of the import, so the link leads nowhere"))
+        #expect(site.notes.contains("zeta.md: the Hugo ref to 'gone.md' names no page of the import, so the link leads nowhere"))
     }
 }

@@ -25,7 +25,7 @@ enum HugoRef {
             } else if let page = find(path, from: source, pages: pages) {
                 out += OutputPath.relativeHref(from: source, to: page) + suffix
             } else {
-                notes.append("\(source): {{< ref \"\(target)\" >}} names no page of the import, so the link leads nowhere")
+                notes.append("\(source): the Hugo ref to '\(target)' names no page of the import, so the link leads nowhere")
             }
             rest = rest[close.upperBound...]
         }
