@@ -61,6 +61,15 @@ final class DocumentWalker {
         relocated[node] ?? (cmark_node_get_start_line(node), cmark_node_get_start_column(node))
     }
 
+    /// Leaves only the language in a code block's info string, the word cmark makes its `language-` class:
+    /// mdBook's `rust,ignore` would glue into one class, and `{.rust}` attributes are no language.
+    func keepLanguageOnly(_ node: OpaquePointer) {
+        guard let raw = cmark_node_get_fence_info(node) else { return }
+        let info = String(cString: raw)
+        let language = info.prefix { !($0 == " " || $0 == "\t" || $0 == "," || $0 == "{") }
+        if language.count != info.count { cmark_node_set_fence_info(node, String(language)) }
+    }
+
     /// Walks and rewrites the whole document.
     func walk(_ document: OpaquePointer) {
         guard let iterator = cmark_iter_new(document) else { return }
@@ -88,6 +97,7 @@ final class DocumentWalker {
                     pieces.append(" ")
                 case CMARK_NODE_CODE_BLOCK:
                     pieces.append(Cmark.literal(node))
+                    keepLanguageOnly(node)
                     endBlock()
                 case CMARK_NODE_HTML_INLINE where !options.unsafeHTML, CMARK_NODE_HTML_BLOCK where !options.unsafeHTML:
                     sanitizeRawHTML(node)

@@ -72,7 +72,9 @@ package struct MarkdownRenderer: Sendable {
         walker.appendFootnotes(to: document)
         // Raw HTML from the author was made safe by the walk when it must be, so what is
         // left as HTML is Ripple's own (headings, shortcodes) and must pass through.
-        let html = Cmark.renderHTML(document, options: CMARK_OPT_UNSAFE)
+        // A long code line scrolls inside its block (ripple.css), which keyboard users can only scroll once
+        // they can focus it.
+        let html = Cmark.renderHTML(document, options: CMARK_OPT_UNSAFE).replacing("<pre><code", with: "<pre tabindex=\"0\"><code")
 
         var words = PlainText.WordCounter()
         for piece in walker.pieces { words.add(piece) }

@@ -80,9 +80,9 @@ import Testing
         #expect(result.diagnostics.isEmpty)
         #expect(result.html == """
             <p>Write <code>{{&lt; metric sessions_completed &gt;}}</code> like this:</p>
-            <pre><code>{{&lt; chart x &gt;}}
+            <pre tabindex="0"><code>{{&lt; chart x &gt;}}
             </code></pre>
-            <pre><code>{{&lt; chart y &gt;}}
+            <pre tabindex="0"><code>{{&lt; chart y &gt;}}
             </code></pre>
 
             """)

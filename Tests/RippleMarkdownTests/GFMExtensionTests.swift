@@ -19,6 +19,21 @@ import Testing
             """)
     }
 
+    @Test func codeBlocksKeepTheirLanguageClassOnly() {
+        let markdown = "```rust,ignore\nfn main() {}\n```\n\n```python title=\"x.py\"\npass\n```\n\n```{.sh}\nls\n```\n\n```\nplain\n```\n"
+        #expect(renderer.render(markdown, file: "a.md").html == """
+            <pre tabindex="0"><code class="language-rust">fn main() {}
+            </code></pre>
+            <pre tabindex="0"><code class="language-python">pass
+            </code></pre>
+            <pre tabindex="0"><code>ls
+            </code></pre>
+            <pre tabindex="0"><code>plain
+            </code></pre>
+
+            """)
+    }
+
     @Test func bareURLsAndAddressesBecomeLinks() {
         let markdown = "See www.example.org/help, (https://example.org/a_(b)) or ask me@example.org.\n"
             + "[www.linked.org](x) `www.code.org`\n"
@@ -89,7 +104,7 @@ import Testing
 
     @Test func footnoteDefinitionsInCodeAndUndefinedReferencesStayText() {
         let html = renderer.render("```\n[^1]: code\n```\n\nA [^2] here.\n", file: "a.md").html
-        #expect(html == "<pre><code>[^1]: code\n</code></pre>\n<p>A [^2] here.</p>\n")
+        #expect(html == "<pre tabindex=\"0\"><code>[^1]: code\n</code></pre>\n<p>A [^2] here.</p>\n")
     }
 
     @Test func alertsBecomeLabelledAsides() {

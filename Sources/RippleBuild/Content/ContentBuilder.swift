@@ -42,7 +42,9 @@ package struct ContentBuilder: Sendable {
         for (i, result) in zip(missing, made) { items[i] = result }
         var diagnostics: [Diagnostic] = []
         for case let (_, problems)? in items { diagnostics += problems }
-        if let memo, let patched = patch(memo, count: sorted.count, changed: missing.map { (recalled[$0], items[$0]!.0) }) {
+        // A changed SUMMARY.md may move every chapter, so the content is assembled again.
+        let summaryChanged = missing.contains { sorted[$0].path == GuideSummary.path }
+        if let memo, !summaryChanged, let patched = patch(memo, count: sorted.count, changed: missing.map { (recalled[$0], items[$0]!.0) }) {
             return (patched.content, diagnostics + patched.crossPageProblems)
         }
         memo?.keep(only: Set(sorted.map(\.path)))
@@ -55,9 +57,17 @@ package struct ContentBuilder: Sendable {
             }
         }
         content.chapters = Self.inReadingOrder(content.chapters)
-        let duplicates = duplicateOutputs(content)
-        memo?.last = ContentMemo.Last(content: content, crossPageProblems: duplicates, includeDrafts: includeDrafts)
-        return (content, diagnostics + duplicates)
+        var crossPageProblems: [Diagnostic] = []
+        if let summary = byPath[GuideSummary.path] {
+            switch summary.text() {
+            case .failure(let error): crossPageProblems.append(error)
+            case .success(let text):
+                (content.chapters, crossPageProblems) = GuideSummary(text: text).order(content.chapters, files: Set(byPath.keys))
+            }
+        }
+        crossPageProblems += duplicateOutputs(content)
+        memo?.last = ContentMemo.Last(content: content, crossPageProblems: crossPageProblems, includeDrafts: includeDrafts)
+        return (content, diagnostics + crossPageProblems)
     }
 
     /// The last content with the `changed` files' new pages put in their old pages' places, when every change
@@ -82,6 +92,10 @@ package struct ContentBuilder: Sendable {
                     last.content.pages[i] = b
                 case .chapter:
                     guard let i = last.content.chapters.firstIndex(where: { $0.source == b.source }) else { return nil }
+                    // Nesting comes from the chapter's place in the guide, which did not change.
+                    var b = b
+                    b.depth = last.content.chapters[i].depth
+                    b.part = last.content.chapters[i].part
                     last.content.chapters[i] = b
                 }
             default:
@@ -95,7 +109,7 @@ package struct ContentBuilder: Sendable {
 
     /// What `file` is, with its problems; `included` gets the files its includes name.
     private func item(for file: SourceFile, files: [String: SourceFile], included: inout [String]) -> (Item, [Diagnostic]) {
-        guard file.path.hasPrefix("content/") else { return (.skipped, []) }
+        guard file.path.hasPrefix("content/"), file.path != GuideSummary.path else { return (.skipped, []) }
         let relative = String(file.path.dropFirst("content/".count))
         let name = relative.split(separator: "/").last.map(String.init) ?? relative
         if name.hasPrefix(".") || relative.hasPrefix("data/") { return (.skipped, []) }
@@ -146,8 +160,10 @@ package struct ContentBuilder: Sendable {
                 output = "guide/index.html"
             } else {
                 kind = .chapter
-                // A part's `_index.md` opens the part and is named after its folder.
-                slug = matter.slug ?? Self.stripNumberPrefix(stem == "_index" ? folders[1] : stem)
+                // A part's `_index.md` opens the part and is named after its folder, as is its `README.md` or
+                // `index.md` (mdBook and wikis), which would otherwise all be guide/README/.
+                let namedAfterFolder = folders.count == 2 && ["_index", "README", "index"].contains(stem)
+                slug = matter.slug ?? Self.stripNumberPrefix(namedAfterFolder ? folders[1] : stem)
                 output = "guide/\(slug)/index.html"
             }
         } else if folders.first == "reports" {

@@ -57,6 +57,7 @@ package struct BookImporter {
         let layout = layOut(outline)
         for (entry, path) in layout where entry.path != nil { chapterPaths[entry.path!] = path }
         var out: [(String, [UInt8])] = []
+        let markdownFiles = Set(files.keys.filter { $0.hasSuffix(".md") })
         for (entry, path) in layout {
             var body: String
             if let source = entry.path {
@@ -68,6 +69,7 @@ package struct BookImporter {
                 let files = self.files
                 body = MdBookInclude.expand(original, path: source, read: { files[$0].map { String(decoding: $0, as: UTF8.self) } },
                                             notes: &notes)
+                body = HugoRef.rewrite(body, in: source, pages: markdownFiles, notes: &notes)
                 body = relink(body, in: source, to: path, assetRoot: assetRoot)
             } else {
                 body = ""

@@ -11,6 +11,8 @@ struct BookOutline: Sendable, Equatable {
         var level: Int
         /// Whether this is a part title (a heading between chapters), not a chapter.
         var isPartTitle: Bool = false
+        /// Where the entry is in `SUMMARY.md` (line and column of its `[` or `#`, from 1); 0 when not from a file.
+        var line = 0, column = 0
     }
 
     var entries: [Entry]
@@ -21,22 +23,26 @@ struct BookOutline: Sendable, Equatable {
         var entries: [Entry] = []
         var indents: [Int] = []
         var sawChapter = false
-        for rawLine in summary.split(separator: "\n", omittingEmptySubsequences: false) {
+        for (number, rawLine) in summary.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.replacing("\t", with: "    ")
             let indent = line.prefix { $0 == " " }.count
             var text = line.drop { $0 == " " }
             if text.hasPrefix("#") {
                 // The first heading is the summary's own title; later ones name parts.
                 let title = text.drop { $0 == "#" }.trimmingSpaces
-                if sawChapter || !entries.isEmpty { entries.append(Entry(title: title, path: nil, level: 0, isPartTitle: true)) }
+                if sawChapter || !entries.isEmpty {
+                    entries.append(Entry(title: title, path: nil, level: 0, isPartTitle: true, line: number + 1, column: indent + 1))
+                }
                 indents = []
                 sawChapter = true
                 continue
             }
             var isListItem = false
+            var column = indent + 1
             if text.hasPrefix("- ") || text.hasPrefix("* ") {
                 text = text.dropFirst(2)
                 isListItem = true
+                column += 2
             }
             guard text.hasPrefix("["), let close = text.firstIndex(of: "]") else { continue }
             let title = String(text[text.index(after: text.startIndex)..<close])
@@ -54,7 +60,8 @@ struct BookOutline: Sendable, Equatable {
             // Chapters under a part title sit one level below it.
             if isListItem, entries.contains(where: \.isPartTitle) { level += 1 }
             sawChapter = true
-            entries.append(Entry(title: title, path: target.isEmpty ? nil : Self.withoutDotSlash(target), level: level))
+            entries.append(Entry(title: title, path: target.isEmpty ? nil : Self.withoutDotSlash(target), level: level,
+                                 line: number + 1, column: column))
         }
         self.entries = entries
     }

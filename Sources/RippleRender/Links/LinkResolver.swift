@@ -53,15 +53,17 @@ package struct LinkResolver: Sendable {
         }
         let sourceDir = OutputPath.directory(of: page.source)
         let joined = path.hasPrefix("/") ? "content" + path : sourceDir + "/" + path
-        guard let resolved = OutputPath.normalize(joined), resolved.hasPrefix("content/") else {
+        guard let resolved = OutputPath.normalize(joined), resolved.hasPrefix("content/") || resolved == "content" else {
             return .fail(.error("link '\(destination)' points outside the content folder", at: link.location,
                                 hint: "link to pages and files inside content/"))
         }
         let suffix = fragment.map { "#\($0)" } ?? ""
-        if resolved.hasSuffix(".md") {
-            guard let target = pagesBySource[resolved] else {
+        let folderIndex = resolved.hasSuffix(".md") || filesBySource[resolved] != nil ? nil : indexPage(of: resolved)
+        if resolved.hasSuffix(".md") || folderIndex != nil || resolved == "content/guide" {
+            guard let target = pagesBySource[folderIndex ?? resolved] ?? (resolved == "content/guide" ? Self.guideIndex : nil) else {
                 return .fail(.error("link to a page that does not exist: '\(path)'", at: link.location,
-                                    hint: "check the file name; it should be relative to this file, like '04-launch.md' or '../pages/join.md'"))
+                                    hint: similarPage(to: resolved, from: page).map { "did you mean '\($0)'? (links are relative to this file)" }
+                                        ?? "check the file name; it should be relative to this file, like '04-launch.md' or '../pages/join.md'"))
             }
             if let fragment, !fragment.isEmpty {
                 anchors.append(AnchorReference(target: target.source, fragment: fragment, location: link.location))
@@ -75,6 +77,11 @@ package struct LinkResolver: Sendable {
             }
         }
         guard let file = filesBySource[resolved] else {
+            if !link.isImage, path.hasSuffix("/") || !(resolved.split(separator: "/").last ?? "").contains(".") {
+                return .fail(.error("link to a page that does not exist: '\(path)'", at: link.location,
+                                    hint: similarPage(to: resolved + ".md", from: page).map { "did you mean '\($0)'? (links are relative to this file)" }
+                                        ?? "link a page's .md file, or put an _index.md, index.md or README.md in the folder"))
+            }
             let what = link.isImage ? "an image" : "a file"
             return .fail(.error("\(what) that does not exist: '\(path)'", at: link.location,
                                 hint: "put the file under content/ and link it relative to this page, like 'images/photo.png'"))
@@ -83,6 +90,30 @@ package struct LinkResolver: Sendable {
         case .site: return .replace(OutputPath.relativeHref(from: page.outputPath, to: file.outputPath) + suffix)
         case let .mapped(map, _): return .replace((map[file.source] ?? file.outputPath) + suffix)
         }
+    }
+
+    /// The guide index Ripple writes when there is no `content/guide/_index.md`.
+    private static let guideIndex = Page(kind: .guideIndex, source: "content/guide/_index.md", slug: "", body: "",
+                                         outputPath: "guide/index.html")
+
+    /// The page that stands for a folder (`../setup/`): its `_index.md`, `index.md` or `README.md`.
+    private func indexPage(of folder: String) -> String? {
+        ["_index.md", "index.md", "README.md"].map { folder + "/" + $0 }.first { pagesBySource[$0] != nil }
+    }
+
+    /// A page with the file name `missing` asked for, up to a number prefix (`03-setup.md` renamed
+    /// `04-setup.md`, or moved to another folder), as a path relative to `page`; nil when none or several.
+    private func similarPage(to missing: String, from page: Page) -> String? {
+        func name(_ path: String) -> Substring {
+            let last = path.split(separator: "/").last ?? ""
+            let digits = last.prefix { $0.isASCII && $0.isNumber }
+            let rest = last.dropFirst(digits.count)
+            return !digits.isEmpty && (rest.hasPrefix("-") || rest.hasPrefix("_")) ? rest.dropFirst() : last
+        }
+        let wanted = name(missing)
+        let matches = pagesBySource.keys.filter { $0.hasSuffix(".md") && name($0) == wanted }
+        guard matches.count == 1 else { return nil }
+        return OutputPath.relativeHref(from: page.source, to: matches[0])
     }
 
     /// Whether a destination leaves the site (`https:`, `mailto:`, `//host`).
