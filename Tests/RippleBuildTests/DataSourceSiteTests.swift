@@ -11,8 +11,11 @@ import RippleData
     static let tables = ProgramSchema.tables
     static let sample = SampleProgramGenerator(participants: 60, seed: 1).generate()
     static let workbook = TestSite.repository.appending(path: "Tests/RippleSourcesTests/Fixtures/program.xlsx")
-    /// The throwaway server of scripts/postgres.sh.
-    static let server = "127.0.0.1:54329/ripple_test"
+    /// The throwaway server of scripts/postgres.sh (RIPPLE_PG_PORT and RIPPLE_PG_DIR as the script reads them).
+    static let port = ProcessInfo.processInfo.environment["RIPPLE_PG_PORT"] ?? "54329"
+    static let server = "127.0.0.1:\(port)/ripple_test"
+    /// The certificate of the authority that signed the server's (for data.tls: verify-full).
+    static let rootCertificate = (ProcessInfo.processInfo.environment["RIPPLE_PG_DIR"] ?? "/tmp/ripple-postgres-\(port)") + "/root.crt"
     static let admin = "postgresql://ripple_admin:ripple-admin-only@\(server)"
 
     /// A small site (one page, one chapter, no PDF) with `data` as its ripple.yaml `data:` section.
@@ -34,7 +37,7 @@ import RippleData
     }
 
     private static var postgresRunning: Bool {
-        GuideTestSupport.run("pg_isready", ["-q", "-h", "127.0.0.1", "-p", "54329"])?.status == 0
+        GuideTestSupport.run("pg_isready", ["-q", "-h", "127.0.0.1", "-p", port])?.status == 0
     }
 
     /// Loads the sample into a fresh schema as text columns, readable by ripple_reader; returns the schema.
@@ -57,13 +60,13 @@ import RippleData
 
     /// The `data:` section reading every table from `schema` as ripple_reader, whose password is in a passfile
     /// (libpq's; never in ripple.yaml); and the URL diagnostics name.
-    private func postgresData(_ schema: String, password: String = "ripple-test",
-                              folder: URL) throws -> (yaml: String, url: String) {
+    private func postgresData(_ schema: String, password: String = "ripple-test", tls: String = "disable",
+                              parameters: String = "", folder: URL) throws -> (yaml: String, url: String) {
         let passfile = folder.appending(path: "pgpass-\(password)")
-        try Data("127.0.0.1:54329:ripple_test:ripple_reader:\(password)\n".utf8).write(to: passfile)
+        try Data("127.0.0.1:\(Self.port):ripple_test:ripple_reader:\(password)\n".utf8).write(to: passfile)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: passfile.path)
-        let url = "postgres://ripple_reader@\(Self.server)?passfile=\(passfile.path)"
-        var yaml = "title: Sources\nguide:\n  pdf: never\ndata:\n  source: \(url)\n  tls: disable\n  queries:\n"
+        let url = "postgres://ripple_reader@\(Self.server)?passfile=\(passfile.path)\(parameters)"
+        var yaml = "title: Sources\nguide:\n  pdf: never\ndata:\n  source: \(url)\n  tls: \(tls)\n  queries:\n"
         for table in Self.tables { yaml += "    \(table): \"select * from \(schema).\(table)\"\n" }
         return (yaml, url)
     }
@@ -104,7 +107,7 @@ import RippleData
             try postgres.write("ripple.yaml", wrong.yaml)
             let error = #expect(throws: DiagnosticError.self) { _ = try build(postgres) }
             #expect(error?.description == """
-                ripple.yaml: error: could not connect to \(wrong.url): connection to server at "127.0.0.1", port 54329 failed: FATAL: password authentication failed for user "ripple_reader" password retrieved from file "\(postgres.root.path)/pgpass-wrong"
+                ripple.yaml: error: could not connect to \(wrong.url): connection to server at "127.0.0.1", port \(Self.port) failed: FATAL: password authentication failed for user "ripple_reader" password retrieved from file "\(postgres.root.path)/pgpass-wrong"
                   hint: check the host, port and database in data.source, the user and password in PGUSER and PGPASSWORD (or ~/.pgpass), and data.tls
                 """)
             #expect(TestSite.files(under: postgres.output) == expected)
@@ -124,6 +127,42 @@ import RippleData
             #expect(writes?.description.contains("failed: ERROR: cannot execute DELETE in a read-only transaction") == true)
             #expect(TestSite.files(under: postgres.output) == expected)
         }
+    }
+
+    /// data.tls against the test server, which takes TLS and plain connections. Every table is read by a
+    /// query that returns rows only over TLS (the server's own pg_stat_ssl), so the same site means the
+    /// connection was encrypted; verify-full checks the certificate against `sslrootcert` in the URL.
+    /// Outside CI it needs a server started by this version of scripts/postgres.sh (one with a certificate).
+    @Test(.enabled(if: RequiredTool.isCI || postgresRunning && FileManager.default.fileExists(atPath: rootCertificate)))
+    func tlsModes() throws {
+        let site = try site()
+        try writeCSV(site, to: "csv")
+        let schema = try loadPostgres(from: site.root.appending(path: "csv"))
+        try site.write("ripple.yaml", try postgresData(schema, folder: site.root).yaml)
+        let expected = try build(site)
+
+        func encryptedOnly(_ data: (yaml: String, url: String)) -> String {
+            data.yaml.replacingOccurrences(of: "\"\n", with: " where exists (select 1 from pg_stat_ssl where pid = pg_backend_pid() and ssl)\"\n")
+        }
+        let root = "&sslrootcert=\(Self.rootCertificate)"
+        for (tls, parameters) in [("require", ""), ("prefer", ""), ("verify-full", root)] {
+            try site.write("ripple.yaml", encryptedOnly(try postgresData(schema, tls: tls, parameters: parameters, folder: site.root)))
+            #expect(try build(site) == expected, "tls: \(tls)")
+        }
+
+        let missing = site.root.appending(path: "no-root.crt").path
+        let unchecked = try postgresData(schema, tls: "verify-full", parameters: "&sslrootcert=\(missing)", folder: site.root)
+        try site.write("ripple.yaml", unchecked.yaml)
+        let error = #expect(throws: DiagnosticError.self) { _ = try build(site) }
+        #expect(error?.description == """
+            ripple.yaml: error: could not connect to \(unchecked.url): connection to server at "127.0.0.1", port \(Self.port) failed: root certificate file "\(missing)" does not exist Either provide the file or change sslmode to disable server certificate verification.
+              hint: check the host, port and database in data.source, the user and password in PGUSER and PGPASSWORD (or ~/.pgpass), and data.tls
+            """)
+        #expect(TestSite.files(under: site.output) == expected)
+
+        // Without TLS the same queries return no rows, so the site is not the same.
+        try site.write("ripple.yaml", encryptedOnly(try postgresData(schema, folder: site.root)))
+        #expect((try? build(site)) != expected)
     }
 
     @Test func dataSnapshotRebuildsTheSameSite() throws {
