@@ -9,8 +9,8 @@ extension DashboardBuilder {
         let rows = metrics.cohorts.map { period -> [DashboardTable.Cell] in
             [.init(text: period.cohortName ?? period.label, url: OutputPath.relativeHref(from: path, to: Self.cohortPath(period))),
              .init(text: period.programType.map(MetricText.programType) ?? ""),
-             .init(text: MetricText.date(period.start)),
-             .init(text: period.toDate ? "Running" : MetricText.date(period.end)),
+             .init(text: MetricText.shortDate(period.start)),
+             .init(text: period.toDate ? "Running" : MetricText.shortDate(period.end)),
              cell(period, "participants_active"), cell(period, "pairs_active"), cell(period, "sessions_completed"),
              cell(period, "completion_rate")]
         }
