@@ -49,9 +49,10 @@ extension DashboardBuilder {
                                              charts: [charts.sessionLeads(period),
                                                       charts.breakdown(period, by: .department, row: "pairs")]))
         }
-        let type = period.programType.map { MetricText.programType($0) + " mentoring" } ?? "Cohort"
+        // The dates go in the period note only: the lead above it names the kind of cohort.
+        let summary = period.programType.map { MetricText.programType($0) + " mentoring cohort." } ?? "A cohort of the program."
         return DashboardPage(path: Self.cohortPath(period), section: "cohorts", title: name,
-                             summary: "\(type) cohort. \(dates)", periodNote: "\(type). \(dates)", sections: sections)
+                             summary: summary, periodNote: dates, sections: sections)
     }
 
     // MARK: Reciprocal mentoring
