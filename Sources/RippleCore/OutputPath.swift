@@ -63,4 +63,30 @@ package enum OutputPath {
     package static func rootPrefix(of path: String) -> String {
         String(repeating: "../", count: path.split(separator: "/").count - 1)
     }
+
+    /// Percent-encodes what may not appear raw in a URL path (spaces, non-ASCII).
+    package static func percentEncoded(_ path: String) -> String {
+        guard path.utf8.contains(where: { !isAllowed($0) }) else { return path }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count * 3)
+        for byte in path.utf8 {
+            if isAllowed(byte) {
+                out.append(byte)
+            } else {
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ASCII letters, digits and the path punctuation RFC 3986 allows unencoded.
+    private static func isAllowed(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return "/-._~!$&'()*+,;=:@".utf8.contains(byte)
+        }
+    }
 }

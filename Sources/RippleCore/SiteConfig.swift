@@ -10,6 +10,9 @@ package struct SiteConfig: Hashable, Sendable {
     package var baseURL: String = ""
     /// Whether search engines are asked not to index the site (the default for an intranet).
     package var noindex: Bool = true
+    /// The header logo (`site.logo`): an image path relative to `content/`, published where the file is; nil for
+    /// Ripple's own mark.
+    package var logo: String?
     /// Markdown rendering options.
     package var markdown = MarkdownSettings()
     /// The downloadable guide.
@@ -108,8 +111,18 @@ package struct ProgramSettings: Hashable, Sendable {
     package var asOf: Day?
     /// First month (1–12) of the fiscal year.
     package var fiscalYearStartMonth: Int = 1
+    /// How quarters are named everywhere (`program.quarter_labels`): `Q3 2026` or `Q3 '26`.
+    package var quarterLabels: QuarterLabelStyle = .long
     /// Defaults.
     package init() {}
+}
+
+/// `program.quarter_labels`: the one form every page, chart, report and metrics.json names quarters in.
+package enum QuarterLabelStyle: String, Hashable, Sendable, CaseIterable {
+    /// `Q3 2026`, `Q1 FY2027` (the default).
+    case long
+    /// `Q3 '26`, `Q1 FY27`: for programs with many quarters on narrow charts.
+    case short
 }
 
 /// `metrics:` settings.

@@ -9,9 +9,13 @@ package struct FiscalCalendar: Sendable, Hashable {
     /// First month (1–12) of the fiscal year; anything else falls back to January.
     package var startMonth: Int
 
+    /// How `quarterLabel` names quarters.
+    package var labels: QuarterLabelStyle
+
     /// Creates a calendar; an invalid start month means January.
-    package init(startMonth: Int) {
+    package init(startMonth: Int, labels: QuarterLabelStyle = .long) {
         self.startMonth = (1...12).contains(startMonth) ? startMonth : 1
+        self.labels = labels
     }
 
     /// A linear index of the fiscal quarter holding `day` (consecutive quarters differ by one).
@@ -38,9 +42,20 @@ package struct FiscalCalendar: Sendable, Hashable {
     /// The quarter id, `YYYY-Qn`.
     package func quarterID(_ index: Int) -> String { "\(fiscalYear(ofQuarter: index))-Q\(index % 4 + 1)" }
 
-    /// A reader-facing label: `Q3 2026`, or `Q1 FY2027` when the fiscal year is not the calendar year.
+    /// The reader-facing label every surface uses: `Q3 2026`, or `Q1 FY2027` when the fiscal year is not the
+    /// calendar year; in the short form `Q3 '26` and `Q1 FY27`.
     package func quarterLabel(_ index: Int) -> String {
-        let quarter = "Q\(index % 4 + 1)"
-        return startMonth == 1 ? "\(quarter) \(fiscalYear(ofQuarter: index))" : "\(quarter) FY\(fiscalYear(ofQuarter: index))"
+        let quarter = "Q\(index % 4 + 1)", year = fiscalYear(ofQuarter: index)
+        switch (labels, startMonth == 1) {
+        case (.long, true): return "\(quarter) \(year)"
+        case (.long, false): return "\(quarter) FY\(year)"
+        case (.short, true): return "\(quarter) \u{2019}\(Self.twoDigits(year))"
+        case (.short, false): return "\(quarter) FY\(Self.twoDigits(year))"
+        }
+    }
+
+    private static func twoDigits(_ year: Int) -> String {
+        let last = ((year % 100) + 100) % 100
+        return last < 10 ? "0\(last)" : "\(last)"
     }
 }

@@ -53,7 +53,7 @@ struct MetricsComputation {
 
     init(program: Program, settings: SiteConfig) {
         self.program = program
-        let calendar = FiscalCalendar(startMonth: settings.program.fiscalYearStartMonth)
+        let calendar = FiscalCalendar(startMonth: settings.program.fiscalYearStartMonth, labels: settings.program.quarterLabels)
         self.calendar = calendar
         atRiskRule = AtRiskRule(days: settings.metrics.atRiskDays)
         let asOf = settings.program.asOf ?? program.latestActivity

@@ -106,6 +106,10 @@ import Testing
         #expect(calendar.start(ofQuarter: april) == Fixtures.day("2026-04-01"))
         #expect(calendar.end(ofQuarter: april) == Fixtures.day("2026-06-30"))
         #expect(calendar.quarterLabel(april) == "Q1 FY2027")
+        #expect(FiscalCalendar(startMonth: 4, labels: .short).quarterLabel(april) == "Q1 FY27")
+        let calendarYear = FiscalCalendar(startMonth: 1, labels: .short)
+        #expect(calendarYear.quarterLabel(calendarYear.quarterIndex(of: Fixtures.day("2026-08-01"))) == "Q3 \u{2019}26")
+        #expect(calendarYear.quarterLabel(calendarYear.quarterIndex(of: Fixtures.day("2009-01-01"))) == "Q1 \u{2019}09")
         let set = MetricsEngine(settings: Fixtures.settings(fiscalStart: 4)).compute(Fixtures.small)
         #expect(set.quarters.map(\.id) == ["2026-Q4", "2027-Q1"])
     }

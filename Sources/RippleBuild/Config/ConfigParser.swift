@@ -17,8 +17,11 @@ package enum ConfigParser {
         var config = SiteConfig()
         if let root = reader.parse(text) {
             read(root, into: &config, with: &reader)
-            if let cover = config.guide.cover, let node = coverNode(in: root) {
-                config.guide.cover = checkCover(cover, at: node, contentPaths: contentPaths, with: &reader)
+            if let cover = config.guide.cover, let node = valueNode(["guide", "cover"], in: root) {
+                config.guide.cover = checkImage(cover, .cover, at: node, contentPaths: contentPaths, with: &reader)
+            }
+            if let logo = config.logo, let node = valueNode(["site", "logo"], in: root) {
+                config.logo = checkImage(logo, .logo, at: node, contentPaths: contentPaths, with: &reader)
             }
         }
         if reader.diagnostics.hasErrors { throw DiagnosticError(reader.diagnostics) }
@@ -40,16 +43,20 @@ package enum ConfigParser {
                 else { config.language = tag }
             case "base_url": config.baseURL = readBaseURL(value, with: &reader)
             case "site":
-                reader.mapping(value, in: "site", keys: ["noindex"]) { reader, key, value in
-                    config.noindex = reader.bool(value, key: key) ?? config.noindex
+                reader.mapping(value, in: "site", keys: ["noindex", "logo"]) { reader, key, value in
+                    if key == "logo" { config.logo = reader.string(value, key: key) }
+                    else { config.noindex = reader.bool(value, key: key) ?? config.noindex }
                 }
             case "markdown": readMarkdown(value, into: &config.markdown, with: &reader)
             case "guide": readGuide(value, into: &config.guide, with: &reader)
             case "data": readData(value, into: &config.data, with: &reader)
             case "program":
-                reader.mapping(value, in: "program", keys: ["as_of", "fiscal_year_start_month"]) { reader, key, value in
-                    if key == "as_of" { config.program.asOf = reader.day(value, key: key, in: Day.earliest...Day.latestAsOf) }
-                    else { config.program.fiscalYearStartMonth = reader.int(value, key: key, in: 1...12) ?? 1 }
+                reader.mapping(value, in: "program", keys: ["as_of", "fiscal_year_start_month", "quarter_labels"]) { reader, key, value in
+                    switch key {
+                    case "as_of": config.program.asOf = reader.day(value, key: key, in: Day.earliest...Day.latestAsOf)
+                    case "quarter_labels": config.program.quarterLabels = reader.choice(value, key: key, as: QuarterLabelStyle.self) ?? .long
+                    default: config.program.fiscalYearStartMonth = reader.int(value, key: key, in: 1...12) ?? 1
+                    }
                 }
             case "metrics":
                 reader.mapping(value, in: "metrics", keys: ["at_risk_days"]) { reader, key, value in
@@ -100,32 +107,50 @@ package enum ConfigParser {
     /// The hint of every `baseURLProblem`.
     package static let baseURLHint = "write the full address of the published site, e.g. https://intranet.example.com/mentoring/"
 
-    /// The `guide.cover` value node, for locating problems with the file it names.
-    private static func coverNode(in root: YAMLNode) -> YAMLNode? {
-        func value(_ key: String, in node: YAMLNode?) -> YAMLNode? {
+    /// The value node at `path` (`["guide", "cover"]`), for locating problems with the file it names.
+    private static func valueNode(_ path: [String], in root: YAMLNode) -> YAMLNode? {
+        path.reduce(Optional(root)) { node, key in
             guard case let .mapping(pairs, _, _)? = node else { return nil }
             return pairs.last { $0.key.string == key }?.value
         }
-        return value("cover", in: value("guide", in: root))
     }
 
-    /// The cover path normalised, or nil after reporting why the EPUB could not use it: it must stay inside
-    /// `content/`, be an image e-book readers show, and (when the files are known) exist.
-    private static func checkCover(_ cover: String, at node: YAMLNode, contentPaths: Set<String>?,
+    /// A setting that names an image under `content/`.
+    private enum ImageSetting {
+        case cover, logo
+
+        var name: String { self == .cover ? "cover image" : "logo" }
+        var example: String { self == .cover ? "images/cover.png" : "images/logo.svg" }
+        var unsupported: (message: String, hint: String) {
+            switch self {
+            case .cover: ("cannot go into the EPUB: e-book readers only show PNG, JPEG, GIF and SVG images",
+                          "save the cover as PNG or JPEG and point `cover:` at that file")
+            case .logo: ("is not an image every browser shows: use PNG, JPEG, GIF or SVG",
+                         "save the logo as SVG or PNG and point `logo:` at that file")
+            }
+        }
+        var fallback: String { self == .cover ? "remove `cover:` to get a generated cover" : "remove `logo:` to show Ripple's mark" }
+    }
+
+    /// The image path normalised, or nil after reporting why it cannot be used: it must stay inside `content/`,
+    /// be an image e-book readers and browsers show, and (when the files are known) exist.
+    private static func checkImage(_ image: String, _ setting: ImageSetting, at node: YAMLNode, contentPaths: Set<String>?,
                                    with reader: inout YAMLReader) -> String? {
-        let placement = "put the image under content/ and give its path relative to content/, like 'images/cover.png'"
-        guard !cover.hasPrefix("/"), let path = OutputPath.normalize(cover), !path.isEmpty else {
-            reader.report("the cover image '\(cover)' is outside content/", at: node, hint: placement)
+        let placement = "put the image under content/ and give its path relative to content/, like '\(setting.example)'"
+        guard !image.hasPrefix("/"), let path = OutputPath.normalize(image), !path.isEmpty else {
+            reader.report("the \(setting.name) '\(image)' is outside content/", at: node, hint: placement)
+            return nil
+        }
+        guard !path.hasPrefix("data/") else {
+            reader.report("the \(setting.name) '\(image)' is in content/data/, which is never published", at: node, hint: placement)
             return nil
         }
         guard EPUBMedia.imageType(of: path) != nil else {
-            reader.report("the cover image '\(cover)' cannot go into the EPUB: e-book readers only show PNG, JPEG, GIF and SVG images",
-                          at: node, hint: "save the cover as PNG or JPEG and point `cover:` at that file")
+            reader.report("the \(setting.name) '\(image)' \(setting.unsupported.message)", at: node, hint: setting.unsupported.hint)
             return nil
         }
         if let contentPaths, !contentPaths.contains("content/" + path) {
-            reader.report("the cover image '\(cover)' does not exist", at: node,
-                          hint: placement + "; or remove `cover:` to get a generated cover")
+            reader.report("the \(setting.name) '\(image)' does not exist", at: node, hint: placement + "; or \(setting.fallback)")
             return nil
         }
         return path

@@ -12,6 +12,7 @@ enum StarterText {
 
         site:
           noindex: true                   # ask search engines not to index the site (intranet default)
+          # logo: images/logo.svg         # a header logo under content/; default: Ripple's mark
 
         markdown:
           smart_punctuation: true         # “curly quotes”, en–dashes and ellipses…
@@ -32,6 +33,7 @@ enum StarterText {
 
         program:
           fiscal_year_start_month: 1      # 1 = January; 4 = April (FY named by the year it ends in)
+          quarter_labels: long            # long: Q3 2026, Q1 FY2027; short: Q3 ’26, Q1 FY27
           # as_of: 2026-11-20             # reporting date; default: latest date in pairs and sessions
 
         metrics:

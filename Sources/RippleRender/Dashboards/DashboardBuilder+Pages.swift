@@ -9,8 +9,8 @@ extension DashboardBuilder {
         let rows = metrics.cohorts.map { period -> [DashboardTable.Cell] in
             [.init(text: period.cohortName ?? period.label, url: OutputPath.relativeHref(from: path, to: Self.cohortPath(period))),
              .init(text: period.programType.map(MetricText.programType) ?? ""),
-             .init(text: MetricText.date(period.start)),
-             .init(text: period.toDate ? "Running" : MetricText.date(period.end)),
+             .init(text: MetricText.shortDate(period.start)),
+             .init(text: period.toDate ? "Running" : MetricText.shortDate(period.end)),
              cell(period, "participants_active"), cell(period, "pairs_active"), cell(period, "sessions_completed"),
              cell(period, "completion_rate")]
         }
@@ -49,9 +49,10 @@ extension DashboardBuilder {
                                              charts: [charts.sessionLeads(period),
                                                       charts.breakdown(period, by: .department, row: "pairs")]))
         }
-        let type = period.programType.map { MetricText.programType($0) + " mentoring" } ?? "Cohort"
+        // The dates go in the period note only: the lead above it names the kind of cohort.
+        let summary = period.programType.map { MetricText.programType($0) + " mentoring cohort." } ?? "A cohort of the program."
         return DashboardPage(path: Self.cohortPath(period), section: "cohorts", title: name,
-                             summary: "\(type) cohort. \(dates)", periodNote: "\(type). \(dates)", sections: sections)
+                             summary: summary, periodNote: dates, sections: sections)
     }
 
     // MARK: Reciprocal mentoring

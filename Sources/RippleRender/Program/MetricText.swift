@@ -65,11 +65,18 @@ package enum MetricText {
 
     /// `2026-06-30` → `30 June 2026`.
     package static func date(_ day: Day) -> String {
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                      "October", "November", "December"]
         let c = day.components
         return "\(c.day) \(months[c.month - 1]) \(c.year)"
     }
+
+    /// A date with the month shortened (`30 Jun 2026`), for table columns that must fit a phone.
+    package static func shortDate(_ day: Day) -> String {
+        let c = day.components
+        return "\(c.day) \(months[c.month - 1].prefix(3)) \(c.year)"
+    }
+
+    private static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                                 "October", "November", "December"]
 
     /// A period's label with "to date" when it is still running (`Q3 2026, to date`).
     package static func periodLabel(_ period: PeriodMetrics) -> String {

@@ -34,6 +34,7 @@ package struct PageContext: Sendable {
             "title": .string(config.title), "organisation": .string(config.organisation),
             "language": .string(config.language), "base_url": .string(config.baseURL), "noindex": .bool(config.noindex),
             "guide_title": .string(config.guide.title),
+            "logo": config.logo.map { .string(OutputPath.percentEncoded($0)) } ?? .null,
         ]
         labels = ChapterNumbering.labels(chapters.map(\.page.depth))
         entriesFromChapter = ChapterEntries(chapters, labels: labels, from: "guide/\u{0}/index.html")

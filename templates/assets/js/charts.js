@@ -1,5 +1,5 @@
 /* Ripple charts: values on hover and keyboard focus, buttons that switch lines on and off, and a hint on charts
-   that scroll sideways. Optional: without it every chart still has its title, its "Show the data" table and
+   and tables that scroll sideways. Optional: without it every chart still has its title, its "Show the data" table and
    the <title> of each cell. Works on the data-tip and data-series attributes RippleCharts writes. */
 (function () {
   'use strict';
@@ -80,16 +80,20 @@
     }
 
     var scroller = figure.querySelector('.chart-scroll');
-    if (scroller) {
-      var hint = document.createElement('p');
-      hint.className = 'chart-scroll-hint';
-      hint.textContent = 'Scroll sideways to see every column →';
-      scroller.parentNode.insertBefore(hint, scroller);
-      var check = function () { hint.hidden = scroller.scrollWidth <= scroller.clientWidth + 1; };
-      check();
-      window.addEventListener('resize', check);
-    }
+    if (scroller) hintWhenWide(scroller);
+  }
+
+  // A line above a chart or table wider than its card saying that it scrolls, shown only while it does.
+  function hintWhenWide(scroller) {
+    var hint = document.createElement('p');
+    hint.className = 'chart-scroll-hint';
+    hint.textContent = 'Scroll sideways to see every column →';
+    scroller.parentNode.insertBefore(hint, scroller);
+    var check = function () { hint.hidden = scroller.scrollWidth <= scroller.clientWidth + 1; };
+    check();
+    window.addEventListener('resize', check);
   }
 
   document.querySelectorAll('figure.chart').forEach(setUp);
+  document.querySelectorAll('.dashboard .table-wrap').forEach(hintWhenWide);
 })();
