@@ -112,7 +112,7 @@ package struct ReportBuilder: Sendable {
         func trendTable(_ id: String, _ title: String, keys: [String], names: [String]? = nil) -> ReportTable {
             let quarters = charts.metrics.quarters
             let rows: [[ReportTable.Cell]] = quarters.map { quarter in
-                [.init(quarter.label)] + keys.map { key in
+                [.init(ProgramCharts.axisLabel(quarter))] + keys.map { key in
                     let value = quarter.value(for: key) ?? .unavailable
                     return .value(value, shown: MetricText.value(value, key: key, minGroupSize: minGroupSize))
                 }
