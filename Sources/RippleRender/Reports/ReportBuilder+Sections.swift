@@ -2,7 +2,7 @@ import RippleCharts
 import RippleMetrics
 
 extension ReportBuilder.Scope {
-    /// The report's sections, in reading order; the narrative follows them on the page.
+    /// The report's sections, in reading order: the summary, which the narrative follows on the page, then the details.
     func sections() -> [ReportSection] {
         [summary(), participation(), matching(), engagement(), quality(), goals(), reciprocal(), training(), network()]
     }

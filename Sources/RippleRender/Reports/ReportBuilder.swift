@@ -23,12 +23,31 @@ package struct ReportBuilder: Sendable {
         guard let period = metrics.period(id), period.kind == .quarter else { return nil }
         let scope = Scope(metrics: metrics, period: period)
         let headlineKeys = ["participants_active", "pairs_active", "sessions_completed", "match_rate"]
-        return QuarterReport(
+        let sections = scope.sections()
+        var report = QuarterReport(
             id: id, label: period.label, start: period.start, end: period.end, toDate: period.toDate,
             previousLabel: scope.previous?.label, yearAgoLabel: scope.yearAgo?.label,
             isHidden: period.isSuppressed("participants_active"),
             headline: headlineKeys.map { scope.figure($0, sparkline: true) }, kpis: scope.targetKeys.map { scope.figure($0) },
-            sections: scope.sections())
+            sections: sections)
+        report.largestChanges = Self.largestChanges(sections.flatMap(\.figures))
+        return report
+    }
+
+    /// How many changes the summary lists.
+    package static let changeCount = 3
+
+    /// The figures that moved most since the previous quarter (or its same days), by size of the change relative to
+    /// the earlier figure; each key once, ties in page order. Figures without a comparison, or from nothing, are left
+    /// out, and so are the parts of a figure (one survey, one training module), which move most on small numbers.
+    static func largestChanges(_ figures: [ReportFigure]) -> [ReportFigure] {
+        var seen = Set<String>()
+        let ranked = figures.enumerated().compactMap { index, figure -> (Double, Int, ReportFigure)? in
+            guard !figure.key.contains("["), seen.insert(figure.key).inserted, let change = figure.tile.change, change.direction != .flat,
+                  let now = figure.value.number, let old = figure.previous?.number, old != 0 else { return nil }
+            return (abs(now - old) / abs(old), index, figure)
+        }
+        return ranked.sorted { ($0.0, -$0.1) > ($1.0, -$1.1) }.prefix(changeCount).map(\.2)
     }
 
     /// One quarter with the quarters it is compared with.
