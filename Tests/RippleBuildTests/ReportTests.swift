@@ -188,7 +188,10 @@ import RippleRender
         #expect(text.contains("Quarterly report: April to June 2026"))
         #expect(text.contains("Q2 2026"))
         #expect(text.contains("Active participants"))
-        #expect(text.contains("Page 1 of"))
+        // A cover first (organisation, program, title), without the running footer; the footer counts it.
+        let pages = text.components(separatedBy: "\u{0C}")
+        #expect(pages[0].contains("FIXTURE CO") && pages[0].contains("Quarterly report: April to June 2026") && !pages[0].contains("Page 1 of"))
+        #expect(pages.count > 2 && pages[1].contains("Page 2 of") && pages[1].contains("Summary"))
     }
 
     static func matches(_ pattern: String, in text: String) -> [String] {

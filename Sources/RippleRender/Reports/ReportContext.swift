@@ -106,7 +106,8 @@ package struct ReportContext: Sendable {
         }
     }
 
-    /// The `@page` rules with the running footer (the quarter and page numbers), as CSS text safe inside `<style>`.
+    /// The `@page` rules with the running footer (the quarter and page numbers; none on the cover), as CSS text safe
+    /// inside `<style>`.
     static func pageCSS(footer: String) -> String {
         var escaped = ""
         for scalar in footer.unicodeScalars {
@@ -118,6 +119,7 @@ package struct ReportContext: Sendable {
             default: escaped.unicodeScalars.append(scalar)
             }
         }
-        return "@page { @bottom-left { content: \"\(escaped)\"; } @bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); } }"
+        return "@page { @bottom-left { content: \"\(escaped)\"; } @bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); } } "
+            + "@page :first { @bottom-left { content: none; } @bottom-right { content: none; } }"
     }
 }
