@@ -43,7 +43,7 @@ package struct MetricTile: Sendable, Hashable {
         description = definition?.description ?? ""
         value = period.value(for: key) ?? .unavailable
         (number, unit) = MetricText.parts(value, key: key, minGroupSize: metrics.minGroupSize)
-        target = MetricTarget.check(key: key, value: value, targets: metrics.targets)
+        target = MetricTarget.check(key: key, value: value, targets: metrics.targets(for: period.id))
         self.sparkline = sparkline?.html() ?? ""
         change = nil
         note = ""

@@ -43,7 +43,7 @@ package struct ReportBuilder: Sendable {
     static func largestChanges(_ figures: [ReportFigure]) -> [ReportFigure] {
         var seen = Set<String>()
         let ranked = figures.enumerated().compactMap { index, figure -> (Double, Int, ReportFigure)? in
-            guard !figure.key.contains("["), seen.insert(figure.key).inserted, let change = figure.tile.change, change.direction != .flat,
+            guard !figure.key.contains("["), seen.insert(figure.key).inserted, figure.tile.change?.direction ?? .flat != .flat,
                   let now = figure.value.number, let old = figure.previous?.number, old != 0 else { return nil }
             return (abs(now - old) / abs(old), index, figure)
         }
@@ -74,8 +74,11 @@ package struct ReportBuilder: Sendable {
 
         var minGroupSize: Int { metrics.minGroupSize }
 
+        /// The targets that apply in this quarter (`MetricSet.targets(for:)`).
+        var targets: [String: Double] { metrics.targets(for: period.id) }
+
         /// Metrics with a target, in catalogue order.
-        var targetKeys: [String] { MetricCatalog.all.map(\.key).filter { metrics.targets[$0] != nil } }
+        var targetKeys: [String] { MetricCatalog.all.map(\.key).filter { targets[$0] != nil } }
 
         /// A figure of the catalogue (or a nested key such as `survey_score[pulse]`) for this quarter.
         func figure(_ key: String, label: String? = nil, sparkline: Bool = false) -> ReportFigure {
@@ -85,7 +88,8 @@ package struct ReportBuilder: Sendable {
 
         /// The figures table of a section: value, comparisons, target.
         func figuresTable(_ id: String, _ figures: [ReportFigure]) -> ReportTable {
-            let hasTarget = figures.contains { metrics.targets[$0.key] != nil }
+            let targets = targets
+            let hasTarget = figures.contains { targets[$0.key] != nil }
             var columns = ["Measure", period.toDate ? MetricsEngine.quarterToDateLabel(period.label, end: period.end) : period.label]
             if let previous { columns += [previous.label, "Change since \(previous.label)"] }
             if let yearAgo { columns += [yearAgo.label, "Change since \(yearAgo.label)"] }
@@ -95,8 +99,10 @@ package struct ReportBuilder: Sendable {
                 if let old = figure.previous { row += comparison(figure, old, figure.tile.change) }
                 if let old = figure.yearAgo { row += comparison(figure, old, figure.yearAgoChange) }
                 if hasTarget {
-                    if let target = metrics.targets[figure.key] {
-                        row.append(.init(MetricTarget.text(key: figure.key, targets: metrics.targets) ?? "",
+                    if let target = targets[figure.key] {
+                        // A target set for this quarter alone says so: the scorecard names the target that applied.
+                        let own = metrics.targetsByQuarter[period.id]?[figure.key] != nil ? " (set for \(period.label))" : ""
+                        row.append(.init((MetricTarget.text(key: figure.key, targets: targets) ?? "") + own,
                                          csv: ReportCSV.number(target)))
                         row.append(statusCell(figure))
                     } else {

@@ -74,7 +74,8 @@ package struct ReportContext: Sendable {
 
     private func section(_ section: ReportSection, downloads: Downloads, quarter: String) -> TemplateValue {
         .object([
-            "is_summary": .bool(section.id == "summary"), "id": .string(section.id), "title": .string(section.title), "lead": .string(section.lead),
+            "is_summary": .bool(section.id == "summary"),
+            "id": .string(section.id), "title": .string(section.title), "lead": .string(section.lead),
             "figures": .list(section.figures.map(\.templateValue)),
             "charts": .list(section.charts.map { chart in
                 .object(["html": .string(chart.html), "csv": csvLink(chart.data, downloads: downloads, quarter: quarter)])
