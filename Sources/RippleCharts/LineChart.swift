@@ -8,10 +8,13 @@ package struct LineChart: Sendable, Hashable {
     package var categories: [String]
     /// Lines; values align with `categories`.
     package var series: [ChartSeries]
+    /// The index of a category whose figures are still growing (a running quarter): its points are drawn hollow
+    /// and reached by a dotted segment, so a partial total does not read as a drop.
+    package var toDate: Int?
 
     /// Creates a line chart.
-    package init(frame: ChartFrame, categories: [String], series: [ChartSeries]) {
-        self.frame = frame; self.categories = categories; self.series = series
+    package init(frame: ChartFrame, categories: [String], series: [ChartSeries], toDate: Int? = nil) {
+        self.frame = frame; self.categories = categories; self.series = series; self.toDate = toDate
     }
 
     static let dashes = ["", "6 3", "2 3", "8 3 2 3", "10 4", "1 4"]
@@ -80,20 +83,29 @@ package struct LineChart: Sendable, Hashable {
         canvas.add("</g>")
         for (s, item) in series.enumerated() {
             let cls = "series-\(s % 6 + 1)"
-            var path = "", pen = false
+            var path = "", partial = "", pen = false
             for c in categories.indices {
                 guard let v = item.value(c) else { pen = false; continue }
-                path += (pen ? "L" : "M") + "\(SVG.num(x(c))) \(SVG.num(y(v)))"
+                let point = "\(SVG.num(x(c))) \(SVG.num(y(v)))"
+                if c == toDate, pen, let previous = item.value(c - 1) {
+                    partial = "M\(SVG.num(x(c - 1))) \(SVG.num(y(previous)))L" + point
+                } else {
+                    path += (pen ? "L" : "M") + point
+                }
                 pen = true
             }
             canvas.add("<g class=\"series \(cls)\" data-series=\"\(s)\">")
             if !path.isEmpty {
                 canvas.add("<path class=\"line \(cls)\" fill=\"none\"\(SVG.paint(series: s, fill: false)) d=\"\(path)\"" + Self.dash(s) + "/>")
             }
+            if !partial.isEmpty {
+                canvas.add("<path class=\"line to-date \(cls)\" fill=\"none\"\(SVG.paint(series: s, fill: false)) d=\"\(partial)\" "
+                           + "stroke-dasharray=\"2 4\"/>")
+            }
             for c in categories.indices {
                 let tip = "\(categories[c]), \(item.name): \(frame.text(item.value(c)))"
                 if let value = item.value(c) {
-                    canvas.add(Self.marker(s, x: x(c), y: y(value), cls: "marker \(cls)", tip: tip))
+                    canvas.add(Self.marker(s, x: x(c), y: y(value), cls: c == toDate ? "marker to-date \(cls)" : "marker \(cls)", tip: tip))
                 } else if item.isHidden(c) {
                     canvas.add("<rect class=\"suppressed\" \(frame.hatch(canvas))\(SVG.tip(tip)) x=\"\(SVG.num(x(c) - 5))\" "
                         + "y=\"\(SVG.num(bottom - 10))\" width=\"10\" height=\"10\"><title>"

@@ -27,6 +27,9 @@ package struct SiteConfig: Hashable, Sendable {
     package var privacy = PrivacySettings()
     /// Targets for KPIs, by metric key (`match_rate: 0.7`).
     package var targets: [String: Double] = [:]
+    /// Targets that differ in one quarter, by quarter id and metric key (`targets_by_quarter: {2026-Q3: {match_rate: 0.75}}`);
+    /// they override `targets` in that quarter.
+    package var targetsByQuarter: [String: [String: Double]] = [:]
     /// How `ripple match` scores pairs.
     package var matching = MatchingSettings()
     /// What `ripple followup` lists.

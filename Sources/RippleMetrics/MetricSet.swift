@@ -14,6 +14,8 @@ package struct MetricSet: Sendable, Hashable {
     package var reach: [ReachPoint]
     /// KPI targets by metric key, from `targets:` in ripple.yaml.
     package var targets: [String: Double]
+    /// Targets that override `targets` in one quarter, by quarter id, from `targets_by_quarter:` in ripple.yaml.
+    package var targetsByQuarter: [String: [String: Double]] = [:]
 
     /// Creates a metric set.
     package init(asOf: Day, minGroupSize: Int, fiscalYearStartMonth: Int, periods: [PeriodMetrics],
@@ -55,6 +57,12 @@ package struct MetricSet: Sendable, Hashable {
         guard period.toDate else { return (previous, yearAgo) }
         let window = { (quarter: PeriodMetrics?) in quarter.flatMap { self.period(MetricsEngine.quarterToDateID($0.id)) } }
         return (window(previous), window(yearAgo))
+    }
+
+    /// The targets that apply in `period` (a quarter id): `targets`, with that quarter's own from `targets_by_quarter`.
+    package func targets(for period: String) -> [String: Double] {
+        guard let own = targetsByQuarter[period] else { return targets }
+        return targets.merging(own) { _, quarter in quarter }
     }
 
     /// A figure by period id and metric key (see `PeriodMetrics.value(for:)`); `nil` when either is unknown.

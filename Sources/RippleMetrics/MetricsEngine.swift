@@ -27,9 +27,11 @@ package struct MetricsEngine: Sendable {
         let quarters = periods.filter { $0.kind == .quarter }
         let wholeQuarters = Dictionary(raws.filter { $0.metrics.kind == .quarter }.map { ($0.metrics.id, $0) }, uniquingKeysWith: { a, _ in a })
         periods += quarterToDateWindows(program, quarters: quarters, whole: wholeQuarters)
-        return MetricSet(asOf: computation.asOf, minGroupSize: settings.privacy.minGroupSize,
-                         fiscalYearStartMonth: computation.calendar.startMonth, periods: periods, reach: reach,
-                         targets: settings.targets)
+        var set = MetricSet(asOf: computation.asOf, minGroupSize: settings.privacy.minGroupSize,
+                            fiscalYearStartMonth: computation.calendar.startMonth, periods: periods, reach: reach,
+                            targets: settings.targets)
+        set.targetsByQuarter = settings.targetsByQuarter
+        return set
     }
 
     /// Cohorts nearly add up to the whole program: when exactly one of them is

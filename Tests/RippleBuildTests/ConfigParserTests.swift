@@ -47,13 +47,28 @@ import RippleCore
         #expect(config.targets == ["match_rate": 0.7])
     }
 
+    /// Targets can differ by quarter: `targets_by_quarter` overrides `targets` in the quarters it names.
+    @Test func targetsByQuarterOverrideTargets() throws {
+        let config = try ConfigParser.parse("targets:\n  match_rate: 0.7\ntargets_by_quarter:\n  2026-Q3: {match_rate: 0.75}\n")
+        #expect(config.targets == ["match_rate": 0.7] && config.targetsByQuarter == ["2026-Q3": ["match_rate": 0.75]])
+        let error = #expect(throws: DiagnosticError.self) {
+            try ConfigParser.parse("targets_by_quarter:\n  Q3: {match_rate: 0.75}\n  2026-Q4: {match_rat: 0.8}\n")
+        }
+        #expect(error?.diagnostics.map(\.description) == [
+            "ripple.yaml:2:3: error: keys in targets_by_quarter must be quarters such as 2026-Q3, not 'Q3'\n"
+                + "  hint: write the quarter as its id on the reports index: the year, a dash, Q and 1 to 4",
+            "ripple.yaml:3:13: error: unknown metric 'match_rat' in targets\n  hint: did you mean 'match_rate'? targets can be set for: "
+                + ConfigParser.targetKeys.joined(separator: ", "),
+        ])
+    }
+
     @Test func unknownKeysAreLocatedWithASuggestion() {
         let error = #expect(throws: DiagnosticError.self) {
             try ConfigParser.parse("title: X\nmarkdown:\n  smart_punctuaton: true\ncolour: blue\n")
         }
         #expect(error?.diagnostics.map(\.description) == [
             "ripple.yaml:3:3: error: unknown key 'smart_punctuaton' in markdown\n  hint: did you mean 'smart_punctuation'? valid keys here: smart_punctuation, unsafe_html, heading_ids",
-            "ripple.yaml:4:1: error: unknown key 'colour' in ripple.yaml\n  hint: valid keys here: title, organisation, language, base_url, site, markdown, guide, data, program, metrics, privacy, targets, matching, followup, private_dir, directory",
+            "ripple.yaml:4:1: error: unknown key 'colour' in ripple.yaml\n  hint: valid keys here: title, organisation, language, base_url, site, markdown, guide, data, program, metrics, privacy, targets, targets_by_quarter, matching, followup, private_dir, directory",
         ])
     }
 

@@ -52,6 +52,31 @@ import RippleRender
         #expect(!first.contains("id=\"narrative\"") && !first.contains("From the program team"))
     }
 
+    /// The report opens with its summary: headline figures, targets and the largest changes, then the program team's
+    /// narrative, then the details; the index is one table of every quarter under the latest quarter's figures.
+    @Test func reportOpensWithItsSummaryAndTheIndexIsATable() throws {
+        let site = try TestSite(fixture: Self.fixture)
+        _ = try SiteBuilder(source: site.root, output: site.output).build()
+        let page = try String(contentsOf: site.output.appending(path: "reports/2026-Q2/index.html"), encoding: .utf8)
+        let order = try ["id=\"summary\"", "class=\"report-changes\"", "id=\"narrative\"", "id=\"participation\"", "id=\"network\""]
+            .map { try #require(page.range(of: $0)).lowerBound }
+        #expect(order == order.sorted())
+        let changes = try #require(page.range(of: "<div class=\"report-changes\">")).upperBound
+        let list = page[changes...].components(separatedBy: "</ul>")[0]
+        #expect(list.components(separatedBy: "report-changes__label\">").dropFirst().map { $0.components(separatedBy: "<")[0] }
+            == ["Sessions led jointly", "Sessions completed", "Session hours"])
+        #expect(list.contains("Up 4 (400%) since Q1 2026"))
+        #expect(page.contains("<script src=\"../../assets/js/charts.js\" defer></script>"))
+
+        let index = try String(contentsOf: site.output.appending(path: "reports/index.html"), encoding: .utf8)
+        #expect(index.contains("Latest: <a href=\"2026-Q2/index.html\">Q2 2026</a>"))
+        #expect(index.contains("<th scope=\"col\">Quarter</th><th scope=\"col\">Status</th><th scope=\"col\">Active participants</th>"))
+        #expect(index.contains("<th scope=\"row\"><a href=\"2026-Q1/index.html\">Q1 2026</a></th>"))
+        #expect(index.contains("<a href=\"2026-Q1/summary.csv\" download>CSV</a>"))
+        #expect(index.contains("<span class=\"metric__delta metric__delta--up metric__delta--good\" title=\"Up 6 (100%) since Q1 2026\">Up 6</span>"))
+        #expect(!index.contains("report-card__title"), "no tall card per quarter")
+    }
+
     /// Nothing meant for the site's authors reaches a reader: no page, CSV or standalone file names the narrative
     /// file to write.
     @Test func noOutputHoldsInstructionsForAuthors() throws {
@@ -163,7 +188,10 @@ import RippleRender
         #expect(text.contains("Quarterly report: April to June 2026"))
         #expect(text.contains("Q2 2026"))
         #expect(text.contains("Active participants"))
-        #expect(text.contains("Page 1 of"))
+        // A cover first (organisation, program, title), without the running footer; the footer counts it.
+        let pages = text.components(separatedBy: "\u{0C}")
+        #expect(pages[0].contains("FIXTURE CO") && pages[0].contains("Quarterly report: April to June 2026") && !pages[0].contains("Page 1 of"))
+        #expect(pages.count > 2 && pages[1].contains("Page 2 of") && pages[1].contains("Summary"))
     }
 
     static func matches(_ pattern: String, in text: String) -> [String] {

@@ -29,8 +29,8 @@ package enum ConfigParser {
     }
 
     private static let topKeys = ["title", "organisation", "language", "base_url", "site", "markdown", "guide",
-                                  "data", "program", "metrics", "privacy", "targets", "matching", "followup",
-                                  "private_dir", "directory"]
+                                  "data", "program", "metrics", "privacy", "targets", "targets_by_quarter", "matching",
+                                  "followup", "private_dir", "directory"]
 
     private static func read(_ root: YAMLNode, into config: inout SiteConfig, with reader: inout YAMLReader) {
         reader.mapping(root, in: "ripple.yaml", keys: topKeys) { reader, key, value in
@@ -74,6 +74,7 @@ package enum ConfigParser {
                 }
             case "directory": readDirectory(value, into: &config.directory, with: &reader)
             case "private_dir": config.privateDir = readPrivateDir(value, with: &reader) ?? config.privateDir
+            case "targets_by_quarter": readTargetsByQuarter(value, into: &config.targetsByQuarter, with: &reader)
             default: readTargets(value, into: &config.targets, with: &reader)
             }
         }
@@ -276,6 +277,32 @@ package enum ConfigParser {
             guard let number = reader.double(value, key: key) else { continue }
             targets[key] = number
         }
+    }
+
+    /// `targets_by_quarter`: quarter ids (`2026-Q3`) mapping to targets, read as `targets` are.
+    private static func readTargetsByQuarter(_ node: YAMLNode, into quarters: inout [String: [String: Double]],
+                                             with reader: inout YAMLReader) {
+        guard case let .mapping(pairs, _, _) = node else {
+            reader.report("targets_by_quarter must map quarters to targets, e.g. `2026-Q3: {match_rate: 0.75}`", at: node)
+            return
+        }
+        for (keyNode, value) in pairs {
+            guard let quarter = keyNode.string, isQuarterID(quarter) else {
+                reader.report("keys in targets_by_quarter must be quarters such as 2026-Q3, not '\(keyNode.string ?? "")'", at: keyNode,
+                              hint: "write the quarter as its id on the reports index: the year, a dash, Q and 1 to 4")
+                continue
+            }
+            var targets: [String: Double] = [:]
+            readTargets(value, into: &targets, with: &reader)
+            quarters[quarter] = targets
+        }
+    }
+
+    /// `2026-Q3`: four digits, `-Q`, 1 to 4.
+    static func isQuarterID(_ text: String) -> Bool {
+        let parts = text.split(separator: "-Q", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts[0].count == 4 && parts[0].allSatisfy(\.isASCII) && Int(parts[0]) != nil
+            && ["1", "2", "3", "4"].contains(parts[1])
     }
 
     /// Metrics a target may be set for: every single-number metric of the catalogue (not the per-survey or

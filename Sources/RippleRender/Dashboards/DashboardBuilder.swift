@@ -53,14 +53,17 @@ struct DashboardBuilder: Sendable {
         if period.kind == .all { return "Figures for the whole program, up to \(MetricText.date(metrics.asOf))." }
         var note = "Figures for \(period.label)"
         note += period.toDate ? ", to \(MetricText.date(period.end)) (the quarter is still running)" : ""
-        if let previous = metrics.quarter(before: period.id) { note += ", compared with \(previous.label)" }
+        if let previous = metrics.comparisons(for: period).previous {
+            note += period.toDate ? ", compared with the same days of \(previous.label)" : ", compared with \(previous.label)"
+        }
         return note + "."
     }
 
-    /// Tiles of `keys` for the headline period, with change since the quarter before and sparklines.
+    /// Tiles of `keys` for the headline period, with change since the quarter before (its same days, while the
+    /// quarter runs: see `MetricSet.comparisons(for:)`) and sparklines.
     func headlineTiles(_ keys: [String], charts: ProgramCharts) -> [MetricTile] {
         guard let period = headline else { return [] }
-        let previous = period.kind == .quarter ? metrics.quarter(before: period.id) : nil
+        let previous = metrics.comparisons(for: period).previous
         return keys.map { key in
             MetricTile(key: key, period: period, previous: previous, metrics: metrics,
                        sparkline: period.kind == .quarter ? charts.sparkline(key: key) : nil)

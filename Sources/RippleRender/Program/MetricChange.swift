@@ -34,6 +34,14 @@ package struct MetricChange: Sendable, Hashable {
         }
     }
 
+    /// The change without its reference, for tables whose heading names it: `Up 12`, `Down 3.2 points`, `No change`.
+    package var short: String {
+        switch direction {
+        case .flat: "No change"
+        case .up, .down: (direction == .up ? "Up " : "Down ") + amount
+        }
+    }
+
     /// CSS classes of the theme: `metric__delta metric__delta--up metric__delta--good`.
     package var cssClass: String {
         var classes = "metric__delta metric__delta--\(direction.rawValue)"

@@ -43,7 +43,7 @@ package struct MetricTile: Sendable, Hashable {
         description = definition?.description ?? ""
         value = period.value(for: key) ?? .unavailable
         (number, unit) = MetricText.parts(value, key: key, minGroupSize: metrics.minGroupSize)
-        target = MetricTarget.check(key: key, value: value, targets: metrics.targets)
+        target = MetricTarget.check(key: key, value: value, targets: metrics.targets(for: period.id))
         self.sparkline = sparkline?.html() ?? ""
         change = nil
         note = ""
@@ -59,8 +59,9 @@ package struct MetricTile: Sendable, Hashable {
             change = MetricChange.compare(key: key, current: value, previous: before, reference: previous.label)
             if before == .suppressed {
                 note = "No comparison: the \(previous.label) figure is hidden (fewer than \(metrics.minGroupSize))."
-            } else if change != nil, period.toDate, [.count, .hours].contains(definition?.unit) {
-                // Totals of a running quarter are not yet comparable with a whole one; say so on the tile.
+            } else if change != nil, period.toDate, previous.kind != .quarterToDate, [.count, .hours].contains(definition?.unit) {
+                // Totals of a running quarter are not yet comparable with a whole one; say so on the tile. Compared
+                // with the same days of an earlier quarter, the change text names that window instead.
                 note = "\(period.label) so far, to \(MetricText.date(period.end))."
             }
         }

@@ -49,6 +49,11 @@ package struct ProgramCharts: Sendable {
         Set(values.indices.filter { values[$0] == .unavailable })
     }
 
+    /// A quarter on a chart's axis: its label, or `Q4 2026 to 20 Nov` while it is still running.
+    static func axisLabel(_ quarter: PeriodMetrics) -> String {
+        quarter.toDate ? MetricsEngine.quarterToDateLabel(quarter.label, end: quarter.end) : quarter.label
+    }
+
     /// A bar of one figure: the number, hidden, or nothing to measure.
     static func datum(_ label: String, _ value: MetricValue, display: (Double) -> String) -> ChartDatum {
         switch value {
@@ -63,10 +68,10 @@ package struct ProgramCharts: Sendable {
         let quarters = metrics.quarters.suffix(count)
         guard quarters.count >= 2 else { return nil }
         let values = quarters.map { $0.value(for: key) ?? .unavailable }
-        let spoken = zip(quarters, values).map { "\($0.label) \(MetricText.value($1, key: key, minGroupSize: metrics.minGroupSize))" }
+        let spoken = zip(quarters, values).map { "\(Self.axisLabel($0)) \(MetricText.value($1, key: key, minGroupSize: metrics.minGroupSize))" }
         return Sparkline(id: "\(idPrefix)spark-\(key)\(idSuffix)", label: "\(MetricTile.label(for: key)) by quarter: "
                             + spoken.joined(separator: ", "),
-                         values: values.map { Self.plotted($0, key: key) })
+                         values: values.map { Self.plotted($0, key: key) }, lastIsToDate: quarters.last?.toDate == true)
     }
 
     // MARK: Trends across quarters
@@ -82,8 +87,8 @@ package struct ProgramCharts: Sendable {
             ChartSeries(names?[k] ?? Self.seriesName(keys[k]), shown.map { Self.plotted(values[k][$0], key: keys[k]) },
                         unmeasured: Self.unmeasured(shown.map { values[k][$0] }))
         }
-        return LineChart(frame: frame(name, title, description),
-                         categories: shown.map { quarters[$0].label }, series: series).html()
+        return LineChart(frame: frame(name, title, description), categories: shown.map { Self.axisLabel(quarters[$0]) },
+                         series: series, toDate: shown.lastIndex { quarters[$0].toDate }).html()
     }
 
     /// Completed sessions per quarter.
@@ -172,7 +177,7 @@ package struct ProgramCharts: Sendable {
         }
         return StackedBarChart(frame: frame("role_swaps_by_quarter", "Who led the sessions, per quarter",
                                             "Completed sessions led by the mentor, by the mentee (a role swap) or jointly, in each quarter."),
-                               categories: quarters.map(\.label), series: series).html()
+                               categories: quarters.map(Self.axisLabel), series: series).html()
     }
 
     static let leadKeys = ["sessions_led_by_mentor", "sessions_led_by_mentee", "sessions_led_jointly"]

@@ -23,8 +23,10 @@ package struct QuarterReport: Sendable, Hashable {
     package var headline: [ReportFigure]
     /// Every figure that has a target, in catalogue order.
     package var kpis: [ReportFigure]
-    /// The sections, in reading order.
+    /// The sections, in reading order; the first is the summary.
     package var sections: [ReportSection]
+    /// The figures that changed most since the previous quarter (see `ReportBuilder.largestChanges`), for the summary.
+    package var largestChanges: [ReportFigure] = []
 
     /// Creates a report.
     package init(id: String, label: String, start: Day, end: Day, toDate: Bool, previousLabel: String?,

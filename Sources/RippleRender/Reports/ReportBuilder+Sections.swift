@@ -2,7 +2,7 @@ import RippleCharts
 import RippleMetrics
 
 extension ReportBuilder.Scope {
-    /// The report's sections, in reading order; the narrative follows them on the page.
+    /// The report's sections, in reading order: the summary, which the narrative follows on the page, then the details.
     func sections() -> [ReportSection] {
         [summary(), participation(), matching(), engagement(), quality(), goals(), reciprocal(), training(), network()]
     }
@@ -29,7 +29,7 @@ extension ReportBuilder.Scope {
     /// Each targeted figure as a share of its target (report-specific: only reports set figures against targets).
     private func progressChart(_ figures: [ReportFigure]) -> ReportChart {
         let rows = figures.map { figure -> (label: String, value: MetricValue) in
-            guard let target = metrics.targets[figure.key] else { return (figure.label, .unavailable) }
+            guard let target = targets[figure.key] else { return (figure.label, .unavailable) }
             switch figure.value {
             case .number(let value):
                 let lowerIsBetter = MetricCatalog.definition(figure.key)?.higherIsBetter == false

@@ -23,12 +23,31 @@ package struct ReportBuilder: Sendable {
         guard let period = metrics.period(id), period.kind == .quarter else { return nil }
         let scope = Scope(metrics: metrics, period: period)
         let headlineKeys = ["participants_active", "pairs_active", "sessions_completed", "match_rate"]
-        return QuarterReport(
+        let sections = scope.sections()
+        var report = QuarterReport(
             id: id, label: period.label, start: period.start, end: period.end, toDate: period.toDate,
             previousLabel: scope.previous?.label, yearAgoLabel: scope.yearAgo?.label,
             isHidden: period.isSuppressed("participants_active"),
             headline: headlineKeys.map { scope.figure($0, sparkline: true) }, kpis: scope.targetKeys.map { scope.figure($0) },
-            sections: scope.sections())
+            sections: sections)
+        report.largestChanges = Self.largestChanges(sections.flatMap(\.figures))
+        return report
+    }
+
+    /// How many changes the summary lists.
+    package static let changeCount = 3
+
+    /// The figures that moved most since the previous quarter (or its same days), by size of the change relative to
+    /// the earlier figure; each key once, ties in page order. Figures without a comparison, or from nothing, are left
+    /// out, and so are the parts of a figure (one survey, one training module), which move most on small numbers.
+    static func largestChanges(_ figures: [ReportFigure]) -> [ReportFigure] {
+        var seen = Set<String>()
+        let ranked = figures.enumerated().compactMap { index, figure -> (Double, Int, ReportFigure)? in
+            guard !figure.key.contains("["), seen.insert(figure.key).inserted, figure.tile.change?.direction ?? .flat != .flat,
+                  let now = figure.value.number, let old = figure.previous?.number, old != 0 else { return nil }
+            return (abs(now - old) / abs(old), index, figure)
+        }
+        return ranked.sorted { ($0.0, -$0.1) > ($1.0, -$1.1) }.prefix(changeCount).map(\.2)
     }
 
     /// One quarter with the quarters it is compared with.
@@ -55,8 +74,11 @@ package struct ReportBuilder: Sendable {
 
         var minGroupSize: Int { metrics.minGroupSize }
 
+        /// The targets that apply in this quarter (`MetricSet.targets(for:)`).
+        var targets: [String: Double] { metrics.targets(for: period.id) }
+
         /// Metrics with a target, in catalogue order.
-        var targetKeys: [String] { MetricCatalog.all.map(\.key).filter { metrics.targets[$0] != nil } }
+        var targetKeys: [String] { MetricCatalog.all.map(\.key).filter { targets[$0] != nil } }
 
         /// A figure of the catalogue (or a nested key such as `survey_score[pulse]`) for this quarter.
         func figure(_ key: String, label: String? = nil, sparkline: Bool = false) -> ReportFigure {
@@ -66,7 +88,8 @@ package struct ReportBuilder: Sendable {
 
         /// The figures table of a section: value, comparisons, target.
         func figuresTable(_ id: String, _ figures: [ReportFigure]) -> ReportTable {
-            let hasTarget = figures.contains { metrics.targets[$0.key] != nil }
+            let targets = targets
+            let hasTarget = figures.contains { targets[$0.key] != nil }
             var columns = ["Measure", period.toDate ? MetricsEngine.quarterToDateLabel(period.label, end: period.end) : period.label]
             if let previous { columns += [previous.label, "Change since \(previous.label)"] }
             if let yearAgo { columns += [yearAgo.label, "Change since \(yearAgo.label)"] }
@@ -76,8 +99,10 @@ package struct ReportBuilder: Sendable {
                 if let old = figure.previous { row += comparison(figure, old, figure.tile.change) }
                 if let old = figure.yearAgo { row += comparison(figure, old, figure.yearAgoChange) }
                 if hasTarget {
-                    if let target = metrics.targets[figure.key] {
-                        row.append(.init(MetricTarget.text(key: figure.key, targets: metrics.targets) ?? "",
+                    if let target = targets[figure.key] {
+                        // A target set for this quarter alone says so: the scorecard names the target that applied.
+                        let own = metrics.targetsByQuarter[period.id]?[figure.key] != nil ? " (set for \(period.label))" : ""
+                        row.append(.init((MetricTarget.text(key: figure.key, targets: targets) ?? "") + own,
                                          csv: ReportCSV.number(target)))
                         row.append(statusCell(figure))
                     } else {
@@ -112,7 +137,7 @@ package struct ReportBuilder: Sendable {
         func trendTable(_ id: String, _ title: String, keys: [String], names: [String]? = nil) -> ReportTable {
             let quarters = charts.metrics.quarters
             let rows: [[ReportTable.Cell]] = quarters.map { quarter in
-                [.init(quarter.label)] + keys.map { key in
+                [.init(ProgramCharts.axisLabel(quarter))] + keys.map { key in
                     let value = quarter.value(for: key) ?? .unavailable
                     return .value(value, shown: MetricText.value(value, key: key, minGroupSize: minGroupSize))
                 }

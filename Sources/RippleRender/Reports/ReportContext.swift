@@ -32,30 +32,49 @@ package struct ReportContext: Sendable {
             "previous_label": .optional(report.previousLabel), "year_ago_label": .optional(report.yearAgoLabel),
             "headline": .list(report.headline.map(\.templateValue)),
             "kpis": .list(report.kpis.map(\.templateValue)), "has_kpis": .bool(!report.kpis.isEmpty),
-            "sections": .list(report.sections.map { section($0, downloads: downloads, quarter: report.id) }),
+            "summary_section": report.sections.first.map { section($0, downloads: downloads, quarter: report.id) } ?? .null,
+            "sections": .list(report.sections.dropFirst().map { section($0, downloads: downloads, quarter: report.id) }),
+            "changes": .list(report.largestChanges.map(\.templateValue)), "has_changes": .bool(!report.largestChanges.isEmpty),
             "narrative": .string(narrative?.markdown.html ?? ""), "has_narrative": .bool(narrative != nil),
             "intranet_url": .optional(intranetURL),
             "has_downloads": .bool({ if case .none = downloads { false } else { true } }()),
             "page_css": .string(Self.pageCSS(footer: "\(siteTitle) · \(report.label) report" + (report.toDate ? " (to date)" : ""))),
         ]
-        values["section_links"] = .list(report.sections.map { .object(["id": .string($0.id), "title": .string($0.title)]) })
+        values["section_links"] = .list(report.sections.enumerated().map { index, section in
+            .object(["id": .string(section.id), "title": .string(section.title), "first": .bool(index == 0)])
+        })
         return .object(values)
     }
 
-    /// One entry of the reports index.
+    /// One entry of the reports index: a row of its table (quarter, status, the headline figures with the change in
+    /// short, links) and, for the latest quarter, the tiles shown above it.
     package func indexEntry(_ report: QuarterReport, narrative: RenderedPage?, from path: String) -> TemplateValue {
-        .object([
+        let folder = "reports/\(report.id)/"
+        return .object([
             "id": .string(report.id), "label": .string(report.label), "dates": .string(report.dates),
             "to_date": .bool(report.toDate), "hidden": .bool(report.isHidden),
-            "title": .string(narrative?.title ?? ""), "summary": .string(narrative?.summary ?? ""),
+            "title": .optional(narrative?.title), "summary": .string(narrative?.summary ?? ""),
             "url": .string(OutputPath.relativeHref(from: path, to: ReportRenderer.path(of: report.id))),
+            "csv_url": .string(OutputPath.relativeHref(from: path, to: folder + "summary.csv")),
             "headline": .list(report.headline.map(\.templateValue)),
-            "kpis": .list(report.kpis.map(\.templateValue)),
+            "figures": .list(report.headline.map { figure in
+                .object(["number": .string(figure.tile.number), "unit": .string(figure.tile.unit),
+                         "change": figure.tile.change.map { change in
+                             .object(["short": .string(change.short), "text": .string(change.text), "class": .string(change.cssClass)])
+                         } ?? .null])
+            }),
+            "kpis": .list(report.kpis.map(\.templateValue)), "has_kpis": .bool(!report.kpis.isEmpty),
         ])
+    }
+
+    /// The headings of the index table's figure columns, from any report (every report has the same headline keys).
+    package static func indexColumns(_ reports: [QuarterReport]) -> TemplateValue {
+        .list((reports.first?.headline ?? []).map { .string($0.label) })
     }
 
     private func section(_ section: ReportSection, downloads: Downloads, quarter: String) -> TemplateValue {
         .object([
+            "is_summary": .bool(section.id == "summary"),
             "id": .string(section.id), "title": .string(section.title), "lead": .string(section.lead),
             "figures": .list(section.figures.map(\.templateValue)),
             "charts": .list(section.charts.map { chart in
@@ -88,7 +107,8 @@ package struct ReportContext: Sendable {
         }
     }
 
-    /// The `@page` rules with the running footer (the quarter and page numbers), as CSS text safe inside `<style>`.
+    /// The `@page` rules with the running footer (the quarter and page numbers; none on the cover), as CSS text safe
+    /// inside `<style>`.
     static func pageCSS(footer: String) -> String {
         var escaped = ""
         for scalar in footer.unicodeScalars {
@@ -100,6 +120,7 @@ package struct ReportContext: Sendable {
             default: escaped.unicodeScalars.append(scalar)
             }
         }
-        return "@page { @bottom-left { content: \"\(escaped)\"; } @bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); } }"
+        return "@page { @bottom-left { content: \"\(escaped)\"; } @bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); } } "
+            + "@page :first { @bottom-left { content: none; } @bottom-right { content: none; } }"
     }
 }

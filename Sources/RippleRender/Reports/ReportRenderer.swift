@@ -60,11 +60,13 @@ package struct ReportRenderer: Sendable {
         var jobs: [SiteRenderer.PageJob] = []
         var csv: [String: String] = [:]
         let index = Self.indexPath
+        let entries = reports.map { context.indexEntry($0, narrative: narratives[$0.id], from: index) }
         jobs.append(SiteRenderer.PageJob(
             path: index, template: "layouts/report-index",
             context: pages.context(path: index, kind: "report-index", title: "Quarterly reports",
-                                   summary: "Every quarter of the mentoring program, newest first.",
-                                   extra: ["reports": .list(reports.map { context.indexEntry($0, narrative: narratives[$0.id], from: index) })])))
+                                   summary: "Every quarter of the mentoring program, newest first: open a quarter for its full report.",
+                                   extra: ["reports": .list(entries), "latest": entries.first ?? .null,
+                                           "columns": ReportContext.indexColumns(reports)])))
         for report in reports {
             let path = Self.path(of: report.id)
             let narrative = narratives[report.id]

@@ -50,7 +50,7 @@ package struct ShortcodeRenderer: Sendable {
             return .fail(.error("unknown metric '\(key)'", at: embed.location, hint: hint))
         }
         if embed.isBlock {
-            let previous = period.kind == .quarter ? metrics.quarter(before: period.id) : nil
+            let previous = metrics.comparisons(for: period).previous
             let charts = ProgramCharts(metrics: metrics, idPrefix: "sc\(embed.location.line ?? 0)-\(embed.location.column ?? 0)-")
             let spark = period.kind == .cohort ? nil : charts.sparkline(key: key)
             return .html(MetricTile.grid([MetricTile(key: key, period: period, previous: previous, metrics: metrics,
