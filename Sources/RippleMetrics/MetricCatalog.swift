@@ -83,6 +83,10 @@ package enum MetricCatalog {
               "Mean of the mentors' session ratings (1–5)."),
         .init("avg_rating_by_mentees", "Session rating by mentees", .rating, higherIsBetter: true,
               "Mean of the mentees' session ratings (1–5)."),
+        .init("mentees_waiting", "Mentees waiting for a mentor", .count, higherIsBetter: false,
+              "Mentees who asked for a mentor and had none on the period's last day."),
+        .init("median_days_waiting", "Median days waiting", .days, higherIsBetter: false,
+              "How long those mentees had waited by the period's last day (median)."),
         .init("participants_reached", "Participants reached", .count, higherIsBetter: true,
               "Distinct people who have ever been in a mentoring pair, by the end of each quarter."),
     ]

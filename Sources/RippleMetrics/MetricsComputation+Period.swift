@@ -167,6 +167,16 @@ extension MetricsComputation {
         m.avgRatingByMentees = menteeRatings == 0 ? nil
             : rounded(Double(totals.ratingSum - totals.mentorRatingSum) / Double(menteeRatings), 2)
 
+        var waitingCount = 0
+        if spec.cohort == nil {
+            let waiting = WaitingRule.waiting(in: program, on: spec.end)
+            waitingCount = waiting.count
+            m.menteesWaiting = waitingCount
+            m.medianDaysWaiting = median(waiting.map { Int(end - $0.since.ordinal) })
+        } else {
+            m.menteesWaiting = nil
+        }
+
         var raw = RawPeriod(metrics: m, population: spec.cohort.map { min(active, cohortMembers[$0].count) } ?? active)
         raw.pairs = pairsActive
         // People behind person-level figures; pairs behind pair-level ones (a pair is not k people).
@@ -190,6 +200,7 @@ extension MetricsComputation {
             "no_show_rate": scheduledPairs,
             "avg_rating_by_mentors": scratch.mentorRaters.count,
             "avg_rating_by_mentees": scratch.menteeRaters.count,
+            "median_days_waiting": waitingCount,
         ]
         raw.surveyPopulations = surveys.indices.map { tallies.surveyRespondents[k * surveys.count + $0] }
         raw.departmentPopulations = departmentPops

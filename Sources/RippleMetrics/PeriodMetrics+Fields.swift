@@ -52,6 +52,8 @@ extension PeriodMetrics {
             ("no_show_rate", .number(\.noShowRate)),
             ("avg_rating_by_mentors", .number(\.avgRatingByMentors)),
             ("avg_rating_by_mentees", .number(\.avgRatingByMentees)),
+            ("mentees_waiting", .count(\.menteesWaiting)),
+            ("median_days_waiting", .number(\.medianDaysWaiting)),
         ]
     }
 

@@ -120,6 +120,11 @@ package struct PeriodMetrics: Sendable, Hashable {
     package var avgRatingByMentors: Double?
     /// Mean of the mentees' ratings of completed sessions, two decimals.
     package var avgRatingByMentees: Double?
+    /// Mentees waiting for a mentor on the period's last day (`WaitingRule`); `nil` for cohorts, whose people are
+    /// the ones already paired.
+    package var menteesWaiting: Int? = 0
+    /// Median days those mentees had waited by the period's last day.
+    package var medianDaysWaiting: Double?
     /// Counts by department.
     package var byDepartment: Breakdown
     /// Counts by level.

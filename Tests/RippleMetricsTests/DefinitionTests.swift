@@ -101,3 +101,33 @@ import Testing
         #expect(set.period("2025-Q4") == nil)
     }
 }
+
+/// Mentees waiting for a mentor on a period's last day (`WaitingRule`), on Fixtures.small.
+@Suite struct MenteesWaitingTests {
+    /// 31 March: `both` has never been a mentee (P3 starts 5 April) and waits since joining on 1 January (89
+    /// days); `e2`'s pair P1 ended as completed but, with no request date, a mentee once paired is not waiting;
+    /// `gone` left that day and `late` has not joined. 30 June: everyone is paired.
+    @Test func waitingIsCountedOnEachPeriodsLastDay() {
+        let set = MetricsEngine(settings: Fixtures.settings()).compute(Fixtures.small)
+        let q1 = set.period("2026-Q1")!, q2 = set.period("2026-Q2")!
+        #expect((q1.menteesWaiting, q1.medianDaysWaiting) == (1, 89))
+        #expect((q2.menteesWaiting, q2.medianDaysWaiting) == (0, nil))
+        #expect(set.period("all")!.menteesWaiting == 0)
+        #expect(set.period("cohort:c1")!.menteesWaiting == nil)   // a cohort's people are the paired ones
+    }
+
+    /// A request after the last pair began starts a new wait: `e2` asks again on 10 April and, on 31 May, has
+    /// waited 51 days; P5 (1 June) ends the wait.
+    @Test func aNewRequestStartsANewWait() {
+        let small = Fixtures.small
+        var people = small.participants
+        people[3].requested = Fixtures.day("2026-04-10")
+        let program = Program(participants: people, cohorts: small.cohorts, pairs: small.pairs, sessions: small.sessions,
+                              goals: small.goals, feedback: small.feedback, trainings: small.trainings)
+        let may = MetricsEngine(settings: Fixtures.settings(asOf: "2026-05-31")).compute(program).period("all")!
+        #expect((may.menteesWaiting, may.medianDaysWaiting) == (1, 51))
+        let june = MetricsEngine(settings: Fixtures.settings()).compute(program).period("all")!
+        #expect(june.menteesWaiting == 0)
+        #expect(WaitingRule.waiting(in: program, on: Fixtures.day("2026-05-31")).map(\.mentee) == [3])
+    }
+}

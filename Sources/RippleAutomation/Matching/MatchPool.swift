@@ -1,4 +1,5 @@
 import RippleCore
+import RippleMetrics
 
 /// Who `ripple match` works with on the reporting date: the mentees waiting for a mentor and the mentors with
 /// room for another mentee, read from the program as it is.
@@ -18,24 +19,11 @@ package struct MatchPool: Sendable {
     package init(program: Program, asOf: Day, defaultCapacity: Int) {
         let people = program.participants
         var load = Array(repeating: 0, count: people.count)
-        var paired = Array(repeating: false, count: people.count)
-        var latestStart = Array(repeating: Day?.none, count: people.count)
-        for pair in program.pairs {
-            latestStart[pair.mentee] = max(latestStart[pair.mentee] ?? pair.start, pair.start)
-            guard pair.holds(on: asOf) else { continue }
-            load[pair.mentor] += 1
-            paired[pair.mentee] = true
-        }
+        for pair in program.pairs where pair.holds(on: asOf) { load[pair.mentor] += 1 }
+        let waiting = WaitingRule.waiting(in: program, on: asOf, upcoming: true)
+        mentees = waiting.map(\.mentee)
+        waitingSince = waiting.map(\.since)
         func present(_ p: Participant) -> Bool { p.left.map { $0 > asOf } ?? true }
-        mentees = []; waitingSince = []
-        for (index, person) in people.enumerated() where person.roles.contains(.mentee) && present(person) && !paired[index] {
-            // Waiting: asked after the last pair began, or never paired at all.
-            if let requested = person.requested {
-                guard latestStart[index].map({ $0 < requested }) ?? true else { continue }
-            } else if latestStart[index] != nil { continue }
-            mentees.append(index)
-            waitingSince.append(person.requested ?? person.joined)
-        }
         mentors = []; capacityLeft = []
         for (index, person) in people.enumerated() where person.roles.contains(.mentor) && present(person) {
             let left = (person.mentorCapacity ?? defaultCapacity) - load[index]
