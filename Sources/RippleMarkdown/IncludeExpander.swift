@@ -65,9 +65,9 @@ package struct IncludeExpander {
                 output.lines.append(line)
                 continue
             }
-            if let column = Self.mdBookDirective(in: line), column > 0 {
+            if let (column, directive) = Self.mdBookDirective(in: line), column > 0 {
                 output.diagnostics.append(.error(
-                    "mdBook's {{#include}} is not Ripple syntax, so the line would be shown as it is",
+                    "mdBook's \(directive)}} is not Ripple syntax, so the line would be shown as it is",
                     at: SourceLocation(file: file, line: fileLine, column: column),
                     hint: "write it on a line of its own as {{< include \"path\" lines=\"2-10\" >}}, or convert the book with `ripple import mdbook`"))
                 output.lines.append(line)
@@ -146,19 +146,19 @@ package struct IncludeExpander {
         return Include(path: path, lines: shortcode.arguments["lines"], column: shortcode.range.lowerBound + 1)
     }
 
-    /// The column of the first mdBook directive (`{{#include`, `{{#rustdoc_include`, `{{#playground`) in `line`
-    /// that is not escaped; 0 when every one is (`\{{#include`); nil when there is none.
-    private static func mdBookDirective(in line: Substring) -> Int? {
-        var found = false
+    /// The column and name of the first mdBook directive (`{{#include`, `{{#rustdoc_include`, `{{#playground`) in
+    /// `line` that is not escaped; column 0 when every one is (`\{{#include`); nil when there is none.
+    private static func mdBookDirective(in line: Substring) -> (column: Int, directive: String)? {
+        var found: String?
         for directive in ["{{#include", "{{#rustdoc_include", "{{#playground"] {
             for range in line.ranges(of: directive) {
-                found = true
+                found = directive
                 if range.lowerBound == line.startIndex || line[line.index(before: range.lowerBound)] != "\\" {
-                    return line.unicodeScalars[..<range.lowerBound].count + 1
+                    return (line.unicodeScalars[..<range.lowerBound].count + 1, directive)
                 }
             }
         }
-        return found ? 0 : nil
+        return found.map { (0, $0) }
     }
 
     /// `3-10`, `3-`, `-10` or `7` as 1-based line numbers (an open end is `Int.max`).

@@ -39,13 +39,6 @@ package struct MetricSet: Sendable, Hashable {
     /// The quarter holding `as_of` (the last one), if any.
     package var currentQuarter: PeriodMetrics? { quarters.last }
 
-    /// The quarter before `id`, for "change since last quarter".
-    package func quarter(before id: String) -> PeriodMetrics? {
-        let list = quarters
-        guard let index = list.firstIndex(where: { $0.id == id }), index > 0 else { return nil }
-        return list[index - 1]
-    }
-
     /// What `period`'s figures are compared with: for the running quarter, the same number of days of the previous
     /// quarter and of the same quarter a year earlier (see `MetricsEngine.quarterToDateWindows`); for a complete
     /// quarter, those two quarters whole. Either is nil when the program did not run then.

@@ -4,6 +4,10 @@ import Testing
 import RippleCore
 import RippleRender
 
+/// WeasyPrint makes the PDFs and `pdftotext` reads them back (in CI a missing one fails, see `RequiredTool`).
+private let needsPDFTools = ConditionTrait.enabled(
+    if: RequiredTool.present("weasyprint", "pdftotext"), "needs weasyprint and poppler-utils (apt-get install weasyprint poppler-utils)")
+
 /// The PDFs Ripple makes, read back with `pdftotext -bbox-layout`: no two words drawn over each other, no word
 /// outside the content area (a cut chart label shows as one), on every page of every report of the sample site
 /// and of the guide.
@@ -23,7 +27,7 @@ import RippleRender
         #expect(Self.sampleQuarters.count >= 8, "\(Self.sampleQuarters)")
     }
 
-    @Test(.enabled(if: RequiredTool.present("weasyprint", "pdftotext"), "needs weasyprint and poppler-utils (apt-get install weasyprint poppler-utils)"), arguments: sampleQuarters)
+    @Test(needsPDFTools, arguments: sampleQuarters)
     func sampleReportPDFHasNoLayoutFault(quarter: String) throws {
         try #require(PDFEngine.locate() != nil, "WeasyPrint is not installed")
         let (bytes, _) = try StandaloneReport(source: TestSite.repository, quarter: quarter, format: .pdf).make()
@@ -33,7 +37,7 @@ import RippleRender
         #expect(faults.isEmpty, "\(quarter):\n\(faults.prefix(20).joined(separator: "\n"))")
     }
 
-    @Test(.enabled(if: RequiredTool.present("weasyprint", "pdftotext"), "needs weasyprint and poppler-utils (apt-get install weasyprint poppler-utils)"))
+    @Test(needsPDFTools)
     func guidePDFHasNoLayoutFault() throws {
         try #require(PDFEngine.locate() != nil, "WeasyPrint is not installed")
         let bytes = try GuideTestSupport.sampleBuilder().render(.pdf)
@@ -44,7 +48,7 @@ import RippleRender
     }
 
     /// The check itself finds what it is for: words over each other, and a label running off the column.
-    @Test(.enabled(if: RequiredTool.present("weasyprint", "pdftotext"), "needs weasyprint and poppler-utils (apt-get install weasyprint poppler-utils)"))
+    @Test(needsPDFTools)
     func checkFindsOverlappingAndCutText() throws {
         let engine = try #require(PDFEngine.locate(), "WeasyPrint is not installed")
         let html = """

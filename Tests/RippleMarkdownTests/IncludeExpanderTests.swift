@@ -75,4 +75,10 @@ import Testing
         #expect(result.body == "Say {{< include \"x.md\" >}} inline.\n")
         #expect(result.sourceLines.isEmpty && result.diagnostics.isEmpty && result.included.isEmpty)
     }
+
+    /// The error names the directive the line holds, not always `{{#include}}`.
+    @Test func anMdBookDirectiveIsNamedAsWritten() {
+        let result = expand("Run it: {{#playground ../listings/main.rs}}\n")
+        #expect(result.diagnostics.map(\.message) == ["mdBook's {{#playground}} is not Ripple syntax, so the line would be shown as it is"])
+    }
 }

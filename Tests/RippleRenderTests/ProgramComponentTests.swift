@@ -34,7 +34,7 @@ import Testing
 
     @Test func tileWithChangeTargetAndSparkline() throws {
         let q2 = try #require(metrics.period("2026-Q2"))
-        let tile = MetricTile(key: "sessions_completed", period: q2, previous: metrics.quarter(before: "2026-Q2"),
+        let tile = MetricTile(key: "sessions_completed", period: q2, previous: metrics.comparisons(for: q2).previous,
                               metrics: metrics, sparkline: ProgramCharts(metrics: metrics).sparkline(key: "sessions_completed"))
         #expect(tile.number == "13")
         #expect(tile.change?.text == "Up 4 (44%) since Q1 2026")
