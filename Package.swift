@@ -83,7 +83,7 @@ let package = Package(
         .target(name: "RippleTestSupport", dependencies: ["RippleCore"], path: "Tests/RippleTestSupport"),
         .testTarget(name: "RippleSourcesTests", dependencies: ["RippleSources", "RippleData"], exclude: ["Fixtures"]),
         .testTarget(name: "RipplePrivacyTests", dependencies: ["RipplePrivacy", "RippleMetrics", "RippleData", "RippleTestSupport"]),
-        .testTarget(name: "RippleRenderTests", dependencies: ["RippleRender", "RippleData", "RippleTestSupport"]),
+        .testTarget(name: "RippleRenderTests", dependencies: ["RippleRender", "RippleData", "RippleTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RippleBuildTests", dependencies: ["RippleBuild", "RippleTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RippleServeTests", dependencies: ["RippleServe", "RippleCore", "RippleBuild"]),
         .testTarget(name: "RippleCLITests", dependencies: ["ripple"]),

@@ -60,8 +60,9 @@ import RippleCore
         #expect(!sitemap.contains("404"))
         let robots = try String(contentsOf: good.output.appending(path: "robots.txt"), encoding: .utf8)
         #expect(robots.hasSuffix("User-agent: *\nDisallow: /\n"))
-        let index = try String(contentsOf: good.output.appending(path: "search-index.js"), encoding: .utf8)
-        #expect(index.hasPrefix("window.RippleSearchIndex="))
+        let manifest = try String(contentsOf: good.output.appending(path: "search-index.js"), encoding: .utf8)
+        #expect(manifest.hasPrefix("window.RippleSearchIndex=") && manifest.hasSuffix("\"chunks\":1};\n"))
+        let index = try String(contentsOf: good.output.appending(path: "search/chunk-0.js"), encoding: .utf8)
         #expect(index.contains(#""first-steps","First steps""#))
     }
 }

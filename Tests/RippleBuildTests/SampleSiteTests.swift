@@ -17,11 +17,13 @@ import RippleCore
         let files = TestSite.files(under: output)
         for page in ["index.html", "guide/index.html", "guide/skills-for-mentors-and-mentees/index.html", "join/index.html",
                      "dashboards/index.html", "dashboards/network/index.html", "reports/index.html",
-                     "reports/2026-Q3/index.html", "data/metrics.json", "search-index.js", "404.html"] {
+                     "reports/2026-Q3/index.html", "data/metrics.json", "search-index.js", "search/chunk-0.js", "404.html"] {
             #expect(files[page] != nil, "missing \(page)")
         }
         #expect(files.keys.filter { $0.hasPrefix("guide/") && $0.hasSuffix("/index.html") }.count == 11)
-        let index = String(decoding: files["search-index.js"] ?? Data(), as: UTF8.self)
+        let chunks = files.keys.filter { $0.hasPrefix("search/chunk-") }.sorted()
+        #expect(String(decoding: files["search-index.js"] ?? Data(), as: UTF8.self).hasSuffix("\"chunks\":\(chunks.count)};\n"))
+        let index = chunks.map { String(decoding: files[$0] ?? Data(), as: UTF8.self) }.joined()
         #expect(index.contains("reports/2026-Q3/index.html"), "the quarterly reports are searchable")
         for dashboard in ["dashboards/index.html", "dashboards/cohorts/index.html", "dashboards/network/index.html",
                           "dashboards/reciprocal/index.html", "dashboards/training/index.html"] {

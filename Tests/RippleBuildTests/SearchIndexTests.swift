@@ -73,12 +73,13 @@ import RippleTestSupport
         let index = SearchIndex(documents: [
             SearchDocument(title: "Quotes \"and\" </script>", url: "a/index.html", html: "<p>Line\u{2028}break \\ back</p>"),
         ])
-        let js = index.javaScript
-        #expect(js.hasPrefix("window.RippleSearchIndex={"))
+        let js = index.javaScript(chunk: 3)
+        let prefix = "(window.RippleSearchChunks=window.RippleSearchChunks||[])[3]="
+        #expect(js.hasPrefix(prefix + "{"))
         #expect(js.hasSuffix("};\n"))
         #expect(js.contains(#"Quotes \"and\" \u003c/script>"#))
         #expect(js.contains(#"Line\u2028break \\ back"#))
-        let json = String(js.dropFirst("window.RippleSearchIndex=".count).dropLast(2))
+        let json = String(js.dropFirst(prefix.count).dropLast(2))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect((object["terms"] as? String)?.split(separator: " ").count == index.terms.count)
         #expect((object["body"] as? String)?.split(separator: " ", omittingEmptySubsequences: false).count == index.terms.count)
@@ -103,7 +104,7 @@ import RippleTestSupport
             html += body.utf8.count
             return SearchDocument(title: "Chapter \(chapter)", url: "guide/c\(chapter)/index.html", html: body)
         }
-        let size = SearchIndex(documents: documents).javaScript.utf8.count
+        let size = SearchIndex(documents: documents).javaScript(chunk: 0).utf8.count
         #expect(Double(size) < 0.25 * Double(html), "index \(size) bytes for \(html) bytes of chapter HTML")
     }
 }

@@ -96,13 +96,11 @@ struct ReferenceSearchIndex: Sendable {
         return cut + "…"
     }
 
-    /// The index as JavaScript: `window.RippleSearchIndex={…};`.
+    /// The index as the script of chunk 0: `(window.RippleSearchChunks=…)[0]={…};`.
     var javaScript: String {
         var out: [UInt8] = []
         out.reserveCapacity(sections.count * 160 + terms.count * 16)
-        out += Array("window.RippleSearchIndex={\"v\":1,\"stop\":".utf8)
-        ReferenceJSONText.string(SearchText.stopWords.joined(separator: " "), into: &out)
-        out += Array(",\"pages\":[".utf8)
+        out += Array("(window.RippleSearchChunks=window.RippleSearchChunks||[])[0]={\"pages\":[".utf8)
         for (i, page) in pages.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             out.append(UInt8(ascii: "["))

@@ -103,11 +103,11 @@ import RippleTestSupport
         let reference = ReferenceSearchIndex(documents: corpus.map { ReferenceSearchDocument(title: $0.title, url: $0.url, html: $0.html) })
         let expected = Array(reference.javaScript.utf8)
         let analysed = corpus.map { SearchIndex.analyse(title: $0.title, url: $0.url, html: $0.html) }
-        let fast = SearchIndex(analysed: analysed).javaScriptBytes
+        let fast = SearchIndex(analysed: analysed).javaScriptBytes(chunk: 0)
         Self.expectSame(fast, expected)
         let viaDocuments = SearchIndex(documents: corpus.map { SearchDocument(title: $0.title, url: $0.url, html: $0.html) })
-        Self.expectSame(viaDocuments.javaScriptBytes, expected)
-        Self.expectSame(Array(viaDocuments.javaScript.utf8), expected)
+        Self.expectSame(viaDocuments.javaScriptBytes(chunk: 0), expected)
+        Self.expectSame(Array(viaDocuments.javaScript(chunk: 0).utf8), expected)
         #expect(viaDocuments.terms.map(\.term) == reference.terms.map(\.term))
         #expect(viaDocuments.terms.map { [$0.body, $0.head, $0.title] } == reference.terms.map { [$0.body, $0.head, $0.title] })
         // Analysed documents survive a round trip through JSON (incremental builds keep them).
@@ -130,7 +130,7 @@ import RippleTestSupport
         }
         documents.append(SearchDocument(title: "", url: "empty.html", sections: []))
         references.append(ReferenceSearchDocument(title: "", url: "empty.html", sections: []))
-        Self.expectSame(SearchIndex(documents: documents).javaScriptBytes, Array(ReferenceSearchIndex(documents: references).javaScript.utf8))
+        Self.expectSame(SearchIndex(documents: documents).javaScriptBytes(chunk: 0), Array(ReferenceSearchIndex(documents: references).javaScript.utf8))
     }
 
     @Test func snippetsCountCharacters() {
@@ -148,8 +148,8 @@ import RippleTestSupport
     }
 
     @Test func emptyInputGivesTheSameIndex() {
-        #expect(SearchIndex(documents: []).javaScript == ReferenceSearchIndex(documents: []).javaScript)
-        #expect(SearchIndex(analysed: [SearchIndex.analyse(title: "", url: "", html: "")]).javaScript
+        #expect(SearchIndex(documents: []).javaScript(chunk: 0) == ReferenceSearchIndex(documents: []).javaScript)
+        #expect(SearchIndex(analysed: [SearchIndex.analyse(title: "", url: "", html: "")]).javaScript(chunk: 0)
             == ReferenceSearchIndex(documents: [ReferenceSearchDocument(title: "", url: "", html: "")]).javaScript)
     }
 

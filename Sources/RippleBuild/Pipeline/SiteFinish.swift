@@ -37,9 +37,13 @@ struct SiteFinish {
         let sitemapKey = Sitemap.optionsKey(model.config)
         var result = Result(kept: kept, sitemapKey: sitemapKey)
         let sitemapPaths = ["sitemap.xml", "robots.txt"].filter { previous[$0] != nil }
-        // The search index is being written beside this stage: it counts as written.
+        // The search index is being written beside this stage: its files count as written (its chunks as the
+        // last build had them: how many there are is known when it is done).
         var written = out.produced
-        if searchStarted, written[SearchIndex.fileName] == nil { written[SearchIndex.fileName] = previous[SearchIndex.fileName] ?? 0 }
+        if searchStarted {
+            if written[SearchIndex.fileName] == nil { written[SearchIndex.fileName] = previous[SearchIndex.fileName] ?? 0 }
+            for (path, hash) in previous where written[path] == nil && SearchIndexFiles.contains(path) { written[path] = hash }
+        }
         let keepingSitemap = ManifestUpdate(previous: previous, written: written, kept: kept + sitemapPaths)
         if keepingSitemap.sameFiles, state?.storage.withLock({ $0.sitemapKey }) == sitemapKey {
             result.kept += sitemapPaths

@@ -1,30 +1,29 @@
 import RippleCore
 
-/// The site's search index: a compact inverted index written as a JavaScript file that assigns a global,
-/// so search works from a web server and from pages opened straight from disk (`file://` blocks `fetch`).
+/// One chunk of the site's search index: a compact inverted index of some pages, written as a JavaScript file
+/// that stores itself in a global, so search works from a web server and from pages opened straight from disk
+/// (`file://` blocks `fetch`). `SearchIndexFiles` cuts the site's pages into chunks and writes the manifest.
 ///
-/// Layout of the `RippleSearchIndex` object (read by `templates/assets/js/search.js`):
+/// Layout of a chunk object, `RippleSearchChunks[k]` (read by `templates/assets/js/search.js`):
 /// - `pages`: `[[title, url], …]` (url relative to the site root);
-/// - `sections`: `[[page, id, heading, snippet], …]` in page order, each page's first section has id `""`;
-/// - `terms`: every term, sorted, separated by spaces;
+/// - `sections`: `[[page, id, heading, snippet], …]` in page order (page numbers count from the chunk's first
+///   page), each page's first section has id `""`;
+/// - `terms`: every term of the chunk, sorted, separated by spaces;
 /// - `body`, `head`, `title`: one posting list per term (same order, separated by spaces, see `PostingCode`):
-///   sections whose heading or text hold the term; sections whose heading holds it; pages whose title holds it;
-/// - `stop`: the stop words, so the browser drops the same words from queries.
+///   sections whose heading or text hold the term; sections whose heading holds it; pages whose title holds it
+///   (numbers count from the chunk's first section and page).
 ///
 /// Building it has two steps: `analyse` tokenises each page (on all cores, while pages are written), and
 /// `init(analysed:)` merges the documents into one term table with posting lists.
 package struct SearchIndex: Sendable {
-    /// The file the index is written to, relative to the site root.
+    /// The file the index's manifest is written to, relative to the site root (see `SearchIndexFiles`).
     package static let fileName = "search-index.js"
     /// Snippets are cut at a word before this many characters.
     package static let snippetLength = 120
 
     private var documents: [AnalysedDocument]
     /// Every term, sorted with `String`'s `<`.
-    private(set) var sortedTerms: [String]
-    /// Positions in `sortedTerms` of the terms that stand for several byte strings comparing equal (the first
-    /// met stands for them all); `IncrementalSearchIndex` merges again when such a term is touched.
-    private(set) var ambiguousTerms: [Int32] = []
+    private var sortedTerms: [String]
     private var bodyLists: Postings, headLists: Postings, titleLists: Postings
 
     /// One term and where it occurs.
@@ -76,7 +75,8 @@ package struct SearchIndex: Sendable {
     }
 
     /// Merges analysed documents, in order, into one index.
-    package init(analysed documents: [AnalysedDocument]) {
+    package init<Documents: RandomAccessCollection<AnalysedDocument>>(analysed documents: Documents) {
+        let documents = Array(documents)
         self.documents = documents
         // One table of every distinct term; `global` maps each document's term numbers to it.
         var table = ByteTable(capacity: 1 << 16)
@@ -99,7 +99,6 @@ package struct SearchIndex: Sendable {
         for (k, number) in order.enumerated() {
             if k > 0, strings[number] == sorted[sorted.count - 1] {
                 rank[number] = Int32(sorted.count - 1)
-                if ambiguousTerms.last != Int32(sorted.count - 1) { ambiguousTerms.append(Int32(sorted.count - 1)) }
             } else {
                 rank[number] = Int32(sorted.count)
                 sorted.append(strings[number])
@@ -151,31 +150,25 @@ package struct SearchIndex: Sendable {
         }
     }
 
-    /// The index as JavaScript: `window.RippleSearchIndex={…};`.
-    package var javaScript: String { String(decoding: javaScriptBytes, as: UTF8.self) }
+    /// The index as chunk `chunk`'s script: `(window.RippleSearchChunks=…)[chunk]={…};`.
+    package func javaScript(chunk: Int) -> String { String(decoding: javaScriptBytes(chunk: chunk), as: UTF8.self) }
 
-    /// The index as the UTF-8 bytes of `javaScript`.
-    package var javaScriptBytes: [UInt8] {
-        var layout = SearchIndexLayout(recording: false)
-        return javaScriptBytes(layout: &layout)
-    }
-
-    /// `javaScriptBytes`, noting in `layout` (when it is recording) where each piece was written.
-    func javaScriptBytes(layout: inout SearchIndexLayout) -> [UInt8] {
+    /// The UTF-8 bytes of `javaScript(chunk:)`.
+    package func javaScriptBytes(chunk: Int) -> [UInt8] {
         // An upper bound of the size: every string byte escaped to six, every posting number seven digits.
-        var bound = 4096 + 6 * SearchText.stopWords.joined(separator: " ").utf8.count
+        var bound = 4096
         for document in documents { bound += Self.bound(of: document) }
         for term in sortedTerms { bound += 6 * term.utf8.count + 4 }
         bound += 7 * (bodyLists.numbers.count + headLists.numbers.count + titleLists.numbers.count)
         return [UInt8](unsafeUninitializedCapacity: bound) { buffer, initialized in
             var out = ByteWriter(buffer)
-            write(to: &out, layout: &layout)
+            write(chunk: chunk, to: &out)
             initialized = out.count
         }
     }
 
     /// An upper bound of the bytes of a document's page entry and sections, separators included.
-    static func bound(of document: AnalysedDocument) -> Int {
+    private static func bound(of document: AnalysedDocument) -> Int {
         var bound = 6 * (document.title.utf8.count + document.url.utf8.count) + 8
         for section in document.sections {
             bound += 6 * (section.id.utf8.count + section.heading.utf8.count + section.snippet.utf8.count) + 40
@@ -184,7 +177,7 @@ package struct SearchIndex: Sendable {
     }
 
     /// Writes a document's entry of `pages`: `[title,url]`.
-    static func writePage(_ document: AnalysedDocument, to out: inout ByteWriter) {
+    private static func writePage(_ document: AnalysedDocument, to out: inout ByteWriter) {
         out.append(UInt8(ascii: "["))
         out.appendQuoted(document.title)
         out.append(UInt8(ascii: ","))
@@ -193,7 +186,7 @@ package struct SearchIndex: Sendable {
     }
 
     /// Writes a document's entries of `sections`, separated by `,\n`.
-    static func writeSections(_ document: AnalysedDocument, page: Int, to out: inout ByteWriter) {
+    private static func writeSections(_ document: AnalysedDocument, page: Int, to out: inout ByteWriter) {
         for (k, section) in document.sections.enumerated() {
             if k > 0 { out.append(",\n") }
             out.append(UInt8(ascii: "["))
@@ -208,51 +201,35 @@ package struct SearchIndex: Sendable {
         }
     }
 
-    private func write(to out: inout ByteWriter, layout: inout SearchIndexLayout) {
-        out.append("window.RippleSearchIndex={\"v\":1,\"stop\":")
-        out.appendQuoted(SearchText.stopWords.joined(separator: " "))
-        out.append(",\"pages\":[")
-        layout.startSegment(.pages, at: out.count)
+    private func write(chunk: Int, to out: inout ByteWriter) {
+        out.append("(window.RippleSearchChunks=window.RippleSearchChunks||[])[")
+        out.append(decimal: chunk)
+        out.append("]={\"pages\":[")
         for (i, document) in documents.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            layout.startItem(at: out.count)
             Self.writePage(document, to: &out)
-            layout.endItem(at: out.count)
         }
-        layout.endSegment(at: out.count)
         out.append("],\n\"sections\":[")
-        layout.startSegment(.sections, at: out.count)
         var first = true
         for (page, document) in documents.enumerated() where !document.sections.isEmpty {
             if first { first = false } else { out.append(",\n") }
-            layout.startItem(at: out.count)
             Self.writeSections(document, page: page, to: &out)
-            layout.endItem(at: out.count)
         }
-        layout.endSegment(at: out.count)
         out.append("],\n\"terms\":\"")
-        layout.startSegment(.terms, at: out.count)
         for (i, term) in sortedTerms.enumerated() {
             if i > 0 { out.append(32) }
-            layout.startItem(at: out.count)
             out.appendEscaped(term)
-            layout.endItem(at: out.count)
         }
-        layout.endSegment(at: out.count)
-        for (key, lists, segment) in [("body", bodyLists, SearchIndexLayout.Part.body), ("head", headLists, .head), ("title", titleLists, .title)] {
+        for (key, lists) in [("body", bodyLists), ("head", headLists), ("title", titleLists)] {
             out.append("\",\n\"")
             out.appendEscaped(key)
             out.append("\":\"")
-            layout.startSegment(segment, at: out.count)
             lists.numbers.withUnsafeBufferPointer { numbers in
                 for t in sortedTerms.indices {
                     if t > 0 { out.append(32) }
-                    layout.startItem(at: out.count)
                     out.appendPostings(UnsafeBufferPointer(rebasing: numbers[Int(lists.starts[t])..<Int(lists.ends[t])]))
-                    layout.endItem(at: out.count)
                 }
             }
-            layout.endSegment(at: out.count)
         }
         out.append("\"};\n")
     }

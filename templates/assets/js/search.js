@@ -1,6 +1,7 @@
-/* Ripple site search. No server and no external request: the index is search-index.js at the site root,
-   a script that sets window.RippleSearchIndex (fetch() of a JSON file is blocked on file:// pages).
-   It is loaded the first time the search box is used. Term rules mirror Sources/RippleRender/Search/SearchText.swift;
+/* Ripple site search. No server and no external request: the index is search-index.js at the site root, a
+   script that sets window.RippleSearchIndex (fetch() of a JSON file is blocked on file:// pages), and the
+   chunks it counts, search/chunk-<k>.js, each setting window.RippleSearchChunks[k] (see SearchIndexFiles.swift).
+   They are loaded the first time the search box is used. Term rules mirror Sources/RippleRender/Search/SearchText.swift;
    the index layout is described in SearchIndex.swift. Results are built as DOM nodes, never from HTML strings. */
 (function (global) {
   'use strict';
@@ -49,13 +50,31 @@
     return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
-  function Engine(index) {
-    this.terms = index.terms ? index.terms.split(' ') : [];
-    this.lists = { body: index.body.split(' '), head: index.head.split(' '), title: index.title.split(' ') };
-    this.pages = index.pages;
-    this.sections = index.sections;
+  // The index's chunks searched as one: pages and sections numbered across chunks in chunk order, and each term
+  // of any chunk once, sorted, with where it sits in every chunk that has it (`refs`: chunk, position pairs).
+  function Engine(manifest, chunks) {
+    var byTerm = new Map();
+    this.pages = []; this.sections = []; this.chunks = [];
+    for (var c = 0; c < chunks.length; c++) {
+      var chunk = chunks[c], pageBase = this.pages.length, sectionBase = this.sections.length;
+      for (var p = 0; p < chunk.pages.length; p++) this.pages.push(chunk.pages[p]);
+      for (var q = 0; q < chunk.sections.length; q++) {
+        var entry = chunk.sections[q];
+        this.sections.push([entry[0] + pageBase, entry[1], entry[2], entry[3]]);
+      }
+      var terms = chunk.terms ? chunk.terms.split(' ') : [];
+      this.chunks.push({ pageBase: pageBase, sectionBase: sectionBase,
+        lists: { body: chunk.body.split(' '), head: chunk.head.split(' '), title: chunk.title.split(' ') } });
+      for (var t = 0; t < terms.length; t++) {
+        var refs = byTerm.get(terms[t]);
+        if (refs === undefined) byTerm.set(terms[t], refs = []);
+        refs.push(c, t);
+      }
+    }
+    this.terms = Array.from(byTerm.keys()).sort();
+    this.refs = this.terms.map(function (term) { return byTerm.get(term); });
     this.stop = {};
-    var stop = index.stop.split(' ');
+    var stop = manifest.stop.split(' ');
     for (var i = 0; i < stop.length; i++) this.stop[stop[i]] = true;
     this.firstSection = [];
     for (var s = 0; s < this.sections.length; s++) {
@@ -65,14 +84,27 @@
     this.cache = { body: {}, head: {}, title: {} };
   }
 
-  Engine.prototype.queryTerms = function (query) {
-    var words = fold(query).match(WORD) || [], out = [];
+  // How common a term is: the length of its text posting lists (a list's code grows with its postings).
+  Engine.prototype.frequency = function (index) {
+    var refs = this.refs[index], length = 0;
+    for (var r = 0; r < refs.length; r += 2) length += this.chunks[refs[r]].lists.body[refs[r + 1]].length;
+    return length;
+  };
+
+  // The terms of `text` in order, repeats kept: SearchText.terms in Swift (`stop`: the stop words as keys).
+  function terms(text, stop) {
+    var words = fold(text).match(WORD) || [], out = [];
     for (var i = 0; i < words.length; i++) {
       var w = words[i];
-      if (w.length < 2 || w.length >= MAX_LENGTH || this.stop[w]) continue;
-      var t = stem(w);
-      if (out.indexOf(t) < 0) out.push(t);
+      if (w.length < 2 || w.length >= MAX_LENGTH || stop[w]) continue;
+      out.push(stem(w));
     }
+    return out;
+  }
+
+  Engine.prototype.queryTerms = function (query) {
+    var all = terms(query, this.stop), out = [];
+    for (var i = 0; i < all.length; i++) if (out.indexOf(all[i]) < 0) out.push(all[i]);
     return out;
   };
 
@@ -86,13 +118,15 @@
   // in the index), the most frequent longer terms starting with it 0.6; when it is not in the index and has
   // 5 letters or more, terms one typo away 0.4.
   Engine.prototype.candidates = function (term, typing) {
-    var found = [], terms = this.terms, body = this.lists.body;
+    var found = [], terms = this.terms, self = this;
     var start = this.lowerBound(term), exact = terms[start] === term;
     if (exact) found.push({ index: start, weight: 1 });
     if (typing || !exact) {
       var longer = [];
       for (var i = exact ? start + 1 : start; i < terms.length && longer.length < 500 && terms[i].lastIndexOf(term, 0) === 0; i++) longer.push(i);
-      longer.sort(function (a, b) { return body[b].length - body[a].length; });
+      var frequency = {};
+      for (var f = 0; f < longer.length; f++) frequency[longer[f]] = self.frequency(longer[f]);
+      longer.sort(function (a, b) { return frequency[b] - frequency[a]; });
       for (var k = 0; k < longer.length && k < PREFIX_LIMIT; k++) found.push({ index: longer[k], weight: 0.6 });
     }
     if (!exact && term.length >= 5) {
@@ -103,9 +137,21 @@
     return found;
   };
 
+  // A term's postings of one kind across the chunks, in global section (or page, for titles) numbers.
   Engine.prototype.postings = function (kind, index) {
     var cache = this.cache[kind];
-    return cache[index] || (cache[index] = decodePostings(this.lists[kind][index]));
+    if (cache[index]) return cache[index];
+    var refs = this.refs[index], parts = [], total = 0;
+    for (var r = 0; r < refs.length; r += 2) {
+      var chunk = this.chunks[refs[r]], part = decodePostings(chunk.lists[kind][refs[r + 1]]);
+      var base = kind === 'title' ? chunk.pageBase : chunk.sectionBase;
+      for (var i = 0; i < part.length; i++) part[i] += base;
+      parts.push(part); total += part.length;
+    }
+    if (parts.length === 1) return (cache[index] = parts[0]);
+    var list = new Int32Array(total), at = 0;
+    for (var k = 0; k < parts.length; k++) { list.set(parts[k], at); at += parts[k].length; }
+    return (cache[index] = list);
   };
 
   var FIELDS = [['body', 1], ['head', 10], ['title', 100]];
@@ -173,9 +219,10 @@
     return result;
   };
 
-  var engine = { Engine: Engine, decodePostings: decodePostings, fold: fold, stem: stem, withinOneEdit: withinOneEdit };
+  var engine = { Engine: Engine, decodePostings: decodePostings, fold: fold, stem: stem, terms: terms, withinOneEdit: withinOneEdit };
   if (typeof module !== 'undefined' && module.exports) { module.exports = engine; return; }
   if (typeof document === 'undefined') return;
+  global.RippleSearchEngine = engine;  // for the browser tests (stemmer parity)
 
   // ---- User interface ----
 
@@ -192,20 +239,35 @@
   var SHOWN = 10, ALL = 500;
   box.hidden = false;
 
+  // Loads the manifest, then every chunk it lists (all at once, on the first use of the search box).
   function load() {
-    if (global.RippleSearchIndex) { loaded = new Engine(global.RippleSearchIndex); state = 'ready'; return; }
     if (state !== 'idle') return;
     state = 'loading';
-    var script = document.createElement('script');
-    script.src = root + 'search-index.js';
-    script.onload = function () {
-      if (!global.RippleSearchIndex) { script.onerror(); return; }
-      loaded = new Engine(global.RippleSearchIndex);
-      state = 'ready';
-      if (pending !== null) run();
-    };
-    script.onerror = function () { state = 'failed'; show('Search is not available: the search index is missing.', []); };
-    document.head.appendChild(script);
+    var failed = function () { state = 'failed'; show('Search is not available: the search index is missing.', []); };
+    script('search-index.js', function () {
+      var manifest = global.RippleSearchIndex;
+      if (!manifest || manifest.v !== 2) { failed(); return; }
+      var waiting = manifest.chunks;
+      var ready = function () {
+        var chunks = global.RippleSearchChunks || [];
+        for (var k = 0; k < manifest.chunks; k++) if (!chunks[k]) { failed(); return; }
+        loaded = new Engine(manifest, chunks.slice(0, manifest.chunks));
+        state = 'ready';
+        if (pending !== null) run();
+      };
+      if (waiting === 0) { ready(); return; }
+      for (var k = 0; k < manifest.chunks; k++) {
+        script('search/chunk-' + k + '.js', function () { if (--waiting === 0) ready(); }, failed);
+      }
+    }, failed);
+  }
+
+  function script(path, onload, onerror) {
+    var element = document.createElement('script');
+    element.src = root + path;
+    element.onload = onload;
+    element.onerror = onerror;
+    document.head.appendChild(element);
   }
 
   // Appends `text` to `parent`, wrapping words that match the query in <mark>.

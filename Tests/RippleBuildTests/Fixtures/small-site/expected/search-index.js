@@ -1,14 +1,1 @@
-window.RippleSearchIndex={"v":1,"stop":"about after all also an and any are as at be because been before being but by can could did do does each for from had has have he her his how if in into is it its just more most no not of on one only or other our out over she so some such than that the their them then there these they this those through to too up very was we were what when where which while who why will with would you your","pages":[["Welcome","index.html"],["How to join","join/index.html"],["Start here: why we mentor","guide/start/index.html"],["Skills","guide/skills/index.html"]],
-"sections":[[0,"","","Start with the first chapter or join. Safe raw HTML stays: Tab."],
-[1,"","","Read the skills first."],
-[2,"","",""],
-[2,"the-ripple-effect","The ripple effect","Knowledge flows up, down and across. See ."],
-[2,"next-steps","Next steps","Go on to skills."],
-[3,"","",""],
-[3,"active-listening","Active listening","Listen to understand."],
-[3,"practice","Practice","Summarise before you reply."],
-[3,"asking-powerful-questions","Asking powerful questions","“What would you try if you could not fail?” – a classic. Back to the start."]],
-"terms":"across active asking back chapter classic down effect fail first flow go here html join knowledge listen mentor next powerful practice question raw read reply ripple safe see skill start stay step summarise tab try understand welcome",
-"body":"3 6 8 8 0 8 3 3 8 00 3 4  0 0 3 6  4 8 7 8 0 1 7 3 0 3 12 07 0 4 7 0 8 6 ",
-"head":" 6 8     3         6  4 8 7 8    3      4     ",
-"title":"            2  1   2           3 2       0"};
+window.RippleSearchIndex={"v":2,"stop":"about after all also an and any are as at be because been before being but by can could did do does each for from had has have he her his how if in into is it its just more most no not of on one only or other our out over she so some such than that the their them then there these they this those through to too up very was we were what when where which while who why will with would you your","chunks":1};
