@@ -3,7 +3,7 @@ import Foundation
 /// How text becomes search terms. `templates/assets/js/search.js` applies exactly the same rules to queries
 /// (the stop words travel inside the index), so a change here must be made there too.
 ///
-/// Rules: lower-case; strip accents (NFD, drop U+0300–U+036F); split into runs of letters and digits;
+/// Rules: lower-case; strip accents (NFD, drop U+0300–U+036F); final sigma as sigma; split into runs of letters and digits;
 /// drop one-character words, words longer than `maxLength` and stop words; then stem lightly.
 package enum SearchText {
     /// Words this long or longer are not indexed (URLs, hashes).
@@ -102,12 +102,13 @@ package enum SearchText {
         return w
     }
 
-    /// Lower-cased, accents removed.
+    /// Lower-cased, accents removed, final sigma `ς` as `σ` (JavaScript's `toLowerCase` makes a word-final `Σ`
+    /// a `ς`, Swift's `lowercased` a `σ`: folding both to `σ` keeps queries and the index in step).
     package static func fold(_ text: String) -> String {
         let decomposed = text.lowercased().decomposedStringWithCanonicalMapping
         var scalars = String.UnicodeScalarView()
         for scalar in decomposed.unicodeScalars where !(0x300...0x36F).contains(scalar.value) {
-            scalars.append(scalar)
+            scalars.append(scalar.value == 0x3C2 ? "\u{3C3}" : scalar)
         }
         return String(scalars)
     }

@@ -24,7 +24,7 @@
     return out.subarray(0, count);
   }
 
-  function fold(text) { return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''); }
+  function fold(text) { return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\u03c2/g, '\u03c3'); }
 
   function stem(w) {
     var n = w.length;
