@@ -4,7 +4,7 @@ import Testing
 
 /// The Swift half of the stemmer parity check: `Fixtures/stemmer/stems.tsv` holds, for every word of
 /// `words.txt` (real English words, the sample site's own vocabulary and a few non-English spellings), the terms
-/// `SearchText` makes of it. `tests/browser/test_search_stemmer.py` checks `search.js` against the same file, so
+/// `SearchText` makes of it. `tests/browser/test_search_index.py` checks `search.js` against the same file, so
 /// the two stemmers cannot drift apart without one of the tests failing.
 ///
 /// Re-record with `RIPPLE_RECORD=1 swift test --filter StemmerParityTests` after an intended change of the rules
