@@ -3,6 +3,7 @@ import Testing
 @testable import RippleBuild
 import RippleCore
 import RippleRender
+import RippleTestSupport
 
 /// WeasyPrint makes the PDFs and `pdftotext` reads them back (in CI a missing one fails, see `RequiredTool`).
 private let needsPDFTools = ConditionTrait.enabled(
