@@ -19,9 +19,20 @@ if [ ! -f "$pg_dir/data/postmaster.pid" ]; then
   trap 'bash scripts/postgres.sh stop' EXIT
 fi
 # In parallel (Swift Testing's default); suites that share state are marked `.serialized`, and the ones
-# that wait on servers or tools wait on conditions with deadlines, not on sleeps.
+# that wait on servers or tools wait on conditions with deadlines, not on sleeps. The end-to-end checks
+# (WeasyPrint, epubcheck, the real executable, serving the sample site, the benchmark's smoke run) are
+# their own step after the unit tests; arguments (e.g. --filter X) run one step with just those.
+end_to_end='BenchmarkSmokeTests|PDFInterruptionTests|ServeCLITests|DataSourceCLITests|HostileInputTests'
+end_to_end+='|RealSiteServeTests|IncrementalServeTests|GuideEPUBTests|GuidePrintTests|PDFEngineTests|PDFLayoutTests'
+end_to_end+='|RealWorldMarkdownTests|pdfHoldsTheQuartersFiguresAsText'
 start=$SECONDS
-swift test --skip-build "$@"
+if [ $# -gt 0 ]; then
+  swift test --skip-build "$@"
+else
+  swift test --skip-build --skip "$end_to_end"
+  echo "test.sh: the unit tests took $((SECONDS - start)) s"
+  swift test --skip-build --filter "$end_to_end"
+fi
 echo "test.sh: the Swift tests took $((SECONDS - start)) s"
 # Browser suite (tests/browser/README.md): axe-core and the Nu HTML Checker on every page type, and search,
 # in headless Chromium. Set RIPPLE_SKIP_BROWSER=1 to leave it out.
