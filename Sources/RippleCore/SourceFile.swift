@@ -1,5 +1,3 @@
-import RippleCore
-
 /// A file read from the site folder: its path relative to the folder and its bytes.
 package struct SourceFile: Sendable, Hashable {
     /// Path relative to the site folder, `/`-separated (`content/guide/01-why.md`).

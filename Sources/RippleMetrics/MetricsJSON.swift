@@ -1,22 +1,24 @@
+import RippleCore
+
 /// Writes `metrics.json`: stable key order, 2-space indentation, suppressed values as `null`
 /// (format documented in docs/metrics.md).
 package enum MetricsJSON {
     /// The JSON text, ending with a newline.
     package static func encode(_ set: MetricSet) -> String {
         var w = JSONWriter()
-        w.container(nil) { w in
+        w.object(nil) { w in
             w.string("as_of", set.asOf.iso)
             w.int("min_group_size", set.minGroupSize)
             w.int("fiscal_year_start_month", set.fiscalYearStartMonth)
-            w.container("targets") { w in
+            w.object("targets") { w in
                 for key in set.targets.keys.sorted() { w.double(key, set.targets[key]) }
             }
-            w.container("periods", array: true) { w in
+            w.array("periods") { w in
                 for period in set.periods { write(period, to: &w) }
             }
-            w.container("reach", array: true) { w in
+            w.array("reach") { w in
                 for point in set.reach {
-                    w.container(nil) { w in
+                    w.object(nil) { w in
                         w.string("quarter", point.quarter)
                         w.string("label", point.label)
                         w.string("end", point.end.iso)
@@ -29,7 +31,7 @@ package enum MetricsJSON {
     }
 
     private static func write(_ p: PeriodMetrics, to w: inout JSONWriter) {
-        w.container(nil) { w in
+        w.object(nil) { w in
             w.string("id", p.id)
             w.string("kind", p.kind.rawValue)
             w.string("label", p.label)
@@ -42,35 +44,35 @@ package enum MetricsJSON {
                 w.string("program_type", p.programType?.rawValue ?? "")
             }
             for (key, field) in PeriodMetrics.coreFields { w.double(key, p.number(field)) }
-            w.container("trainings_completed") { w in
+            w.object("trainings_completed") { w in
                 for entry in p.trainingsCompleted { w.int(entry.key, entry.value) }
             }
             for (key, field) in PeriodMetrics.extraFields {
                 w.double(key, p.number(field))
                 if key == "goal_completion_rate" {
-                    w.container("survey_score") { w in
+                    w.object("survey_score") { w in
                         for entry in p.surveyScore { w.double(entry.key, entry.value) }
                     }
                 }
             }
             for breakdown in [p.byDepartment, p.byLevel] {
-                w.container(breakdown.key) { w in
+                w.object(breakdown.key) { w in
                     for row in breakdown.rows {
-                        w.container(row.name) { w in
+                        w.object(row.name) { w in
                             for (group, value) in zip(breakdown.groups, row.values) { w.int(group, value) }
                         }
                     }
                 }
             }
             let matrix = p.departmentMatrix
-            w.container("department_matrix") { w in
+            w.object("department_matrix") { w in
                 for (r, mentor) in matrix.departments.enumerated() {
-                    w.container(mentor) { w in
+                    w.object(mentor) { w in
                         for (c, mentee) in matrix.departments.enumerated() { w.int(mentee, matrix.cells[r][c]) }
                     }
                 }
             }
-            w.container("suppressed", array: true) { w in
+            w.array("suppressed") { w in
                 for key in p.suppressed { w.string(nil, key) }
             }
         }

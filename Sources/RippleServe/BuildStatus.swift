@@ -18,16 +18,20 @@ package enum BuildStatus: Equatable, Sendable {
     /// The JSON the live-reload script reads: `{"state": "ok"|"failed", "version": …, "only": […], "report": {…}}`,
     /// the report being `ripple check --format json`'s.
     package var json: String {
-        switch self {
-        case .succeeded(let version, nil):
-            return "{\"state\": \"ok\", \"version\": \(DiagnosticJSON.quote(version))}"
-        case .succeeded(let version, let only?):
-            return "{\"state\": \"ok\", \"version\": \(DiagnosticJSON.quote(version)), \"only\": ["
-                + only.map(DiagnosticJSON.quote).joined(separator: ", ") + "]}"
-        case .failed(let version, let diagnostics):
-            return "{\"state\": \"failed\", \"version\": \(DiagnosticJSON.quote(version)), \"report\": "
-                + DiagnosticJSON.encode(diagnostics) + "}"
+        var w = JSONWriter()
+        w.object(nil, inline: true) { w in
+            switch self {
+            case .succeeded(let version, let only):
+                w.string("state", "ok")
+                w.string("version", version)
+                if let only { w.array("only") { w in for page in only { w.string(nil, page) } } }
+            case .failed(let version, let diagnostics):
+                w.string("state", "failed")
+                w.string("version", version)
+                w.raw("report", DiagnosticJSON.encode(diagnostics))
+            }
         }
+        return w.text
     }
 
     /// The status as one Server-Sent Event named `status` (each JSON line its own `data:` line).

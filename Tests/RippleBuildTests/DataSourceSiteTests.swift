@@ -3,6 +3,7 @@ import Testing
 @testable import RippleBuild
 import RippleCore
 import RippleData
+import RippleTestSupport
 
 /// The same program read from CSV, from an openpyxl workbook, from a SQLite file (written by the
 /// sqlite3 shell) and from a real PostgreSQL server (scripts/postgres.sh) builds byte-identical sites;

@@ -3,6 +3,7 @@ import RippleBuild
 import RippleCore
 import RippleRender
 import Testing
+import RippleTestSupport
 
 @Suite("Guide: EPUB")
 struct GuideEPUBTests {

@@ -19,6 +19,15 @@ enum GuideTestSupport {
                             pdfEngine: PDFEngine.locate())
     }
 
+    /// The sample guide's PDF, rendered once for every test that reads it (a WeasyPrint run takes seconds);
+    /// nil without WeasyPrint.
+    static func samplePDF() throws -> [UInt8]? { try sharedSamplePDF.get() }
+
+    private static let sharedSamplePDF = Result<[UInt8]?, Error> {
+        let builder = try sampleBuilder()
+        return builder.pdfEngine == nil ? nil : try builder.render(.pdf)
+    }
+
     /// A chapter page.
     static func chapter(_ name: String, _ body: String, title: String? = nil, date: Day? = nil) -> Page {
         let stem = String(name.dropLast(3))

@@ -3,6 +3,7 @@ import Testing
 @testable import RippleBuild
 import RippleCore
 import RippleRender
+import RippleTestSupport
 
 /// WeasyPrint makes the PDFs and `pdftotext` reads them back (in CI a missing one fails, see `RequiredTool`).
 private let needsPDFTools = ConditionTrait.enabled(
@@ -39,8 +40,7 @@ private let needsPDFTools = ConditionTrait.enabled(
 
     @Test(needsPDFTools)
     func guidePDFHasNoLayoutFault() throws {
-        try #require(PDFEngine.locate() != nil, "WeasyPrint is not installed")
-        let bytes = try GuideTestSupport.sampleBuilder().render(.pdf)
+        let bytes = try #require(try GuideTestSupport.samplePDF(), "WeasyPrint is not installed")
         let layout = try Self.layout(of: bytes, name: "guide.pdf")
         #expect(layout.pages.count > 10)
         let faults = layout.faults(within: Self.guideArea)

@@ -2,6 +2,7 @@ import Foundation
 import RippleCore
 import Testing
 @testable import RippleBuild
+import RippleTestSupport
 
 /// Markdown nobody here wrote (Fixtures/real-world, with its licence), built as a guide chapter as written.
 @Suite struct RealWorldMarkdownTests {

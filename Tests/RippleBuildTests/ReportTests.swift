@@ -3,6 +3,7 @@ import Testing
 @testable import RippleBuild
 import RippleCore
 import RippleRender
+import RippleTestSupport
 
 /// Quarterly reports on a small fixture program: golden files of one quarter's report and its CSV files,
 /// the standalone file, the PDF and every report diagnostic.

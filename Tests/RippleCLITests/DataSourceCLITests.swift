@@ -1,4 +1,5 @@
 import Foundation
+import RippleTestSupport
 import Testing
 
 /// `ripple sample-data --format`, `ripple build` and `ripple check` on every data source through the real
@@ -6,10 +7,9 @@ import Testing
 /// rebuilds it, and a database that fails exits 1 with a located error and leaves public/ as it was.
 /// PostgreSQL is the throwaway server of scripts/postgres.sh (RIPPLE_PG_PORT as the script reads it).
 @Suite struct DataSourceCLITests {
-    static let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
     static let port = ProcessInfo.processInfo.environment["RIPPLE_PG_PORT"] ?? "54329"
-    static var sqliteShell: Bool { isCI || run("sqlite3", ["-version"]) == 0 }
-    static var postgresRunning: Bool { isCI || run("pg_isready", ["-q", "-h", "127.0.0.1", "-p", port]) == 0 }
+    static var sqliteShell: Bool { RequiredTool.isCI || run("sqlite3", ["-version"]) == 0 }
+    static var postgresRunning: Bool { RequiredTool.isCI || run("pg_isready", ["-q", "-h", "127.0.0.1", "-p", port]) == 0 }
     let cli = CLITests()
 
     private static func run(_ program: String, _ arguments: [String]) -> Int32? {

@@ -1,4 +1,5 @@
 import Foundation
+import RippleTestSupport
 import Testing
 
 /// SIGTERM to a real `ripple guide --format pdf` while WeasyPrint runs: WeasyPrint (and its process group)
@@ -6,7 +7,8 @@ import Testing
 @Suite struct PDFInterruptionTests {
     static let weasyprint = ["/usr/bin/weasyprint", "/usr/local/bin/weasyprint"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    @Test func sigtermStopsWeasyPrintAndRemovesItsFolder() throws {
+    @Test(.enabled(if: RequiredTool.present("weasyprint"), "needs WeasyPrint (apt-get install weasyprint)"))
+    func sigtermStopsWeasyPrintAndRemovesItsFolder() throws {
         try #require(Self.weasyprint != nil, "the test needs WeasyPrint (apt-get install weasyprint)")
         let work = FileManager.default.temporaryDirectory.appending(path: "ripple-sigterm-\(UUID().uuidString)")
         let site = work.appending(path: "site"), temporary = work.appending(path: "tmp")

@@ -286,7 +286,8 @@ enum ReferenceSearchHTML {
 
 /// Writes JSON string literals that are also safe inside a JavaScript file.
 enum ReferenceJSONText {
-    /// `"text"` with quotes, backslashes, control characters and U+2028/U+2029 escaped.
+    /// `"text"` with quotes, backslashes, control characters (`\n`, `\r`, `\t` short), `<` and U+2028/U+2029
+    /// escaped, as `JSONString.quote(_:script: true)` writes it.
     static func string(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         raw(text, into: &out)
@@ -300,6 +301,8 @@ enum ReferenceJSONText {
             case "\"": out += [92, 34]
             case "\\": out += [92, 92]
             case "\n": out += [92, UInt8(ascii: "n")]
+            case "\r": out += [92, UInt8(ascii: "r")]
+            case "\t": out += [92, UInt8(ascii: "t")]
             case "<": out += Array("\\u003c".utf8)  // no `</script>` can ever close a surrounding script element
             case "\u{2028}": out += Array("\\u2028".utf8)
             case "\u{2029}": out += Array("\\u2029".utf8)

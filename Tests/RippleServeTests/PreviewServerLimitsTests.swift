@@ -23,9 +23,10 @@ import Testing
         await server.stop()
     }
 
+    // Before the limits these took over 5 minutes (quadratic parsing of the whole line); now they are refused
+    // after 8 or 32 KiB. The suite's time limit is the deadline for that; no clock is asserted.
     @Test func aHugeURLAndAHugeHeaderAreRefusedAtOnceWhileOthersAreServed() async throws {
         try await withServer { client in
-            let start = ContinuousClock.now
             async let longURL = client.sendRaw(Array(("GET /" + String(repeating: "a", count: 4 << 20) + " HTTP/1.1\r\nHost: localhost\r\n\r\n").utf8))
             async let bigHeader = client.sendRaw(Array(("GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: " + String(repeating: "b", count: 1 << 20) + "\r\n\r\n").utf8))
             async let normal = client.send("GET", "/")
@@ -36,9 +37,6 @@ import Testing
             #expect(header.text == "The request's headers are larger than 32 KiB.\n")
             #expect(page.status == 200)
             #expect(try await client.send("GET", "/").status == 200)
-            // Before the limits these took over 5 minutes (quadratic parsing of the whole line); now they are
-            // refused after 8 or 32 KiB. A generous bound, so that a loaded machine does not fail it.
-            #expect(ContinuousClock.now - start < .seconds(20))
         }
     }
 

@@ -9,6 +9,7 @@ import Foundation
 enum SimpleYAML {
     /// The mapping, or nil when the text needs the full parser.
     static func parse(_ text: String) -> YAMLNode? {
+        guard !hasUnusualCharacters(text) else { return nil }
         var pairs: [(key: YAMLNode, value: YAMLNode)] = []
         var seen = Set<String>()
         var lineNumber = 0
@@ -32,6 +33,22 @@ enum SimpleYAML {
         }
         guard !pairs.isEmpty else { return nil }
         return .mapping(pairs, line: pairs[0].key.line, column: 1)
+    }
+
+    /// Whether the text holds a character libyaml treats specially: a control character other than tab and line
+    /// breaks (an error), or NEL, U+2028, U+2029 (line breaks in YAML 1.1, folded inside scalars), or U+FFFE/U+FFFF.
+    /// The random differential test against Yams found each of these answered differently by this reader.
+    private static func hasUnusualCharacters(_ text: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 ? byte != 0x09 && byte != 0x0A && byte != 0x0D : byte == 0x7F { return true }
+            if previous == 0xC2 && byte < 0xA0 && byte >= 0x80 { return true }  // C1 controls, NEL among them
+            if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9) { return true }
+            if beforePrevious == 0xEF && previous == 0xBF && (byte == 0xBE || byte == 0xBF) { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     /// A scalar on one line, or nil when it is not certainly a plain or simply quoted scalar.

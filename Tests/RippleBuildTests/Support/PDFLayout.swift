@@ -1,4 +1,5 @@
 import Foundation
+import RippleTestSupport
 
 /// The text boxes of a PDF as `pdftotext -bbox-layout` (poppler-utils) reports them, and the layout faults they
 /// show: two words drawn over each other, or a word outside the area the page's content may use.
