@@ -11,6 +11,11 @@ package enum MetricsJSON {
             w.container("targets") { w in
                 for key in set.targets.keys.sorted() { w.double(key, set.targets[key]) }
             }
+            if !set.headcount.isEmpty {
+                w.container("headcount") { w in
+                    for entry in set.headcount { w.int(entry.key, entry.value) }
+                }
+            }
             w.container("periods", array: true) { w in
                 for period in set.periods { write(period, to: &w) }
             }
@@ -52,6 +57,11 @@ package enum MetricsJSON {
                         for entry in p.surveyScore { w.double(entry.key, entry.value) }
                     }
                 }
+                if key == "enrolment_share" {
+                    w.container("enrolment_share_by_department") { w in
+                        for entry in p.enrolmentShareByDepartment { w.double(entry.key, entry.value) }
+                    }
+                }
             }
             for breakdown in [p.byDepartment, p.byLevel] {
                 w.container(breakdown.key) { w in
@@ -86,6 +96,7 @@ extension PeriodMetrics {
         for entry in trainingsCompleted { body("trainings_completed[\(entry.key)]", entry.value.map(Double.init)) }
         for (key, field) in Self.extraFields { body(key, number(field)) }
         for entry in surveyScore { body("survey_score[\(entry.key)]", entry.value) }
+        for entry in enrolmentShareByDepartment { body("enrolment_share_by_department[\(entry.key)]", entry.value) }
         for breakdown in [byDepartment, byLevel] {
             for row in breakdown.rows {
                 for (group, value) in zip(breakdown.groups, row.values) {
