@@ -116,6 +116,8 @@ package struct ProgramSettings: Hashable, Sendable {
     package var fiscalYearStartMonth: Int = 1
     /// How quarters are named everywhere (`program.quarter_labels`): `Q3 2026` or `Q3 '26`.
     package var quarterLabels: QuarterLabelStyle = .long
+    /// Eligible employees per department (`program.headcount`), in file order; empty when not set.
+    package var headcount: [HeadcountEntry] = []
     /// Defaults.
     package init() {}
 }

@@ -7,11 +7,14 @@ package struct ProgramLoader: Sendable {
     package let settings: DataSettings
     /// `program.as_of` from `ripple.yaml`: when set, dates after it are not checked against the bulk of the data.
     package let asOf: Day?
+    /// `program.headcount` from `ripple.yaml` (else `headcount.csv` may give it).
+    package let headcount: [HeadcountEntry]
 
-    /// Creates a loader for the given data settings and reporting date.
-    package init(settings: DataSettings, asOf: Day? = nil) {
+    /// Creates a loader for the given data settings, reporting date and configured headcount.
+    package init(settings: DataSettings, asOf: Day? = nil, headcount: [HeadcountEntry] = []) {
         self.settings = settings
         self.asOf = asOf
+        self.headcount = headcount
     }
 
     /// Parses, maps, types and validates every table. `program` is nil when any error was found.
@@ -68,8 +71,10 @@ package struct ProgramLoader: Sendable {
         var tables = TableSet(settings: settings, files: chosen)
         let reports = tables.decodeAll()
         general += tables.checkDateWindow(asOf: asOf, reports: reports)
-        let diagnostics = general + reports.flatMap { $0.finish() }
+        let diagnostics = general + reports.flatMap { $0.finish() } + tables.checkConfiguredHeadcount(headcount)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (tables.program, diagnostics)
+        var program = tables.program
+        if !headcount.isEmpty { program.headcount = Dictionary(headcount.map { ($0.department, $0.count) }, uniquingKeysWith: { _, b in b }) }
+        return (program, diagnostics)
     }
 }

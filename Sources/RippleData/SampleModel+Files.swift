@@ -15,7 +15,23 @@ extension SampleModel {
             DataFile(path: "participants.csv", bytes: participantsCSV()),
             DataFile(path: "cohorts.csv", bytes: cohortsCSV()),
             DataFile(path: "pairs.csv", bytes: pairsCSV()),
-        ] + activityCSVs() + [DataFile(path: "trainings.csv", bytes: trainingsCSV())]
+        ] + activityCSVs() + [DataFile(path: "trainings.csv", bytes: trainingsCSV()),
+                                DataFile(path: "headcount.csv", bytes: headcountCSV())]
+    }
+
+    /// Eligible employees per department: the department's participants at a fixed enrolment rate per department
+    /// (no random draws, so the other files stay byte for byte what they were).
+    private func headcountCSV() -> [UInt8] {
+        let rates = [0.22, 0.35, 0.3, 0.18, 0.45, 0.25, 0.28, 0.4]
+        var people = Array(repeating: 0, count: Self.departments.count)
+        for p in self.people { people[p.department] += 1 }
+        var w = CSVWriter(header: TableSchema.headcount.fields.map(\.name), reserve: 256)
+        for d in Self.departments.indices.sorted(by: { Self.departments[$0] < Self.departments[$1] }) where people[d] > 0 {
+            w.field(Self.departments[d])
+            w.int(Int((Double(people[d]) / rates[d]).rounded(.up)))
+            w.endRow()
+        }
+        return w.bytes
     }
 
     private func participantsCSV() -> [UInt8] {

@@ -20,7 +20,7 @@ package struct SampleProgramGenerator: Sendable {
     /// The files of a realistic program, as CSV, deterministic: same arguments → same bytes.
     ///
     /// Paths are relative to the output folder: `participants.csv`, `cohorts.csv`, `pairs.csv`,
-    /// `sessions.csv`, `goals.csv`, `feedback.csv`, `trainings.csv`.
+    /// `sessions.csv`, `goals.csv`, `feedback.csv`, `trainings.csv`, `headcount.csv`.
     package func generate() -> [DataFile] {
         var model = SampleModel(participants: participants, seed: seed, asOf: asOf)
         model.build()

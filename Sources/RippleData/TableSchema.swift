@@ -14,7 +14,7 @@ struct TableSchema: Sendable {
     let fields: [FieldSpec]
 
     /// The tables Ripple reads, in dependency order.
-    static let all: [TableSchema] = [participants, cohorts, pairs, sessions, goals, feedback, trainings]
+    static let all: [TableSchema] = [participants, cohorts, pairs, sessions, goals, feedback, trainings, headcount]
 
     /// The tables that must exist as soon as any data file does.
     static let requiredTables: Set<String> = ["participants", "cohorts", "pairs", "sessions"]
@@ -48,6 +48,7 @@ struct TableSchema: Sendable {
         ("response_id", true), ("respondent_id", true), ("pair_id", false), ("survey", true), ("submitted_date", true),
         ("question", true), ("score", true), ("scale_max", true), ("comment", false),
     ])
+    static let headcount = make("headcount", [("department", true), ("headcount", true)])
     static let trainings = make("trainings", [
         ("participant_id", true), ("module", true), ("completed_date", true), ("hours", false),
     ])
@@ -63,3 +64,4 @@ enum SessionField: Int { case id, pair, date, duration, status, ledBy, format, r
 enum GoalField: Int { case id, pair, owner, competency, created, target, completed, status }
 enum FeedbackField: Int { case id, respondent, pair, survey, submitted, question, score, scaleMax, comment }
 enum TrainingField: Int { case participant, module, completed, hours }
+enum HeadcountField: Int { case department, headcount }

@@ -16,6 +16,7 @@ struct TableSet: Sendable {
     var goals = Decoded<Goal>()
     var feedback = Decoded<Feedback>()
     var trainings = Decoded<Training>()
+    var headcount = Decoded<HeadcountEntry>()
 
     init(settings: DataSettings, files: [String: TableInput]) {
         self.settings = settings
@@ -26,7 +27,8 @@ struct TableSet: Sendable {
     var program: Program {
         Program(participants: participants.records, cohorts: cohorts.records, pairs: pairs.records,
                 sessions: sessions.records, goals: goals.records, feedback: feedback.records,
-                trainings: trainings.records)
+                trainings: trainings.records,
+                headcount: Dictionary(headcount.records.map { ($0.department, $0.count) }, uniquingKeysWith: { a, _ in a }))
     }
 
     /// Decodes every table; returns one report per file read, in table order.
@@ -45,6 +47,7 @@ struct TableSet: Sendable {
         participants = keep(people.value!)
         cohorts = keep(groups.value!)
         pairs = keep(read(.pairs, TableSet.decodePair))
+        headcount = keep(read(.headcount, TableSet.decodeHeadcount))
         checkMentorCapacity(reports["participants"])
 
         let second = self

@@ -4,11 +4,11 @@ package enum MetricCatalog {
     /// All definitions, in metrics.json order.
     package static let all: [MetricDefinition] = [
         .init("participants_active", "Active participants", .count, higherIsBetter: true,
-              "People taking part in the program at any time in the period."),
+              "People in a mentoring pair at any time in the period."),
         .init("mentors_active", "Active mentors", .count, higherIsBetter: true,
-              "Active participants who mentor."),
+              "People mentoring in a pair active in the period (both people of a reciprocal pair)."),
         .init("mentees_active", "Active mentees", .count, higherIsBetter: true,
-              "Active participants who are mentored."),
+              "People mentored in a pair active in the period (both people of a reciprocal pair)."),
         .init("pairs_active", "Active pairs", .count, higherIsBetter: true,
               "Mentoring pairs running at any time in the period."),
         .init("pairs_started", "Pairs started", .count, higherIsBetter: true,
@@ -34,7 +34,7 @@ package enum MetricCatalog {
         .init("trainings_completed", "Trainings completed", .count, higherIsBetter: true,
               "Training modules completed in the period, per module."),
         .init("match_rate", "Match rate", .share, higherIsBetter: true,
-              "Share of active mentees who have an active mentor."),
+              "Share of enrolled mentees who have an active mentor."),
         .init("mentor_capacity_use", "Mentor capacity used", .share, higherIsBetter: nil,
               "Active pairs of mentors who set a capacity, as a share of that capacity."),
         .init("sessions_per_active_pair", "Sessions per active pair", .ratio, higherIsBetter: true,
@@ -46,9 +46,9 @@ package enum MetricCatalog {
         .init("goal_completion_rate", "Goal completion rate", .share, higherIsBetter: true,
               "Of goals closed in the period, the share achieved rather than dropped."),
         .init("survey_score", "Survey score", .share, higherIsBetter: true,
-              "Average survey answer as a share of the top of the scale, per survey."),
+              "Average answer to one survey question as a share of the top of the scale, mentors' and mentees' apart."),
         .init("survey_response_rate", "Survey response rate", .share, higherIsBetter: true,
-              "People who answered any survey in the period, as a share of active participants."),
+              "People who answered any survey in the period, as a share of enrolled participants."),
         .init("pairs_completed", "Pairs completed", .count, higherIsBetter: true,
               "Pairs that finished as planned in the period."),
         .init("pairs_closed_early", "Pairs closed early", .count, higherIsBetter: false,
@@ -56,9 +56,9 @@ package enum MetricCatalog {
         .init("completion_rate", "Completion rate", .share, higherIsBetter: true,
               "Of pairs that ended in the period, the share that finished as planned."),
         .init("mentor_training_coverage", "Mentors fully trained", .share, higherIsBetter: true,
-              "Share of active mentors who completed all four foundational skills modules."),
+              "Share of people mentoring in an active pair who completed all four foundational skills modules."),
         .init("mentee_training_coverage", "Mentees fully trained", .share, higherIsBetter: true,
-              "Share of active mentees who completed all four foundational skills modules."),
+              "Share of people mentored in an active pair who completed all four foundational skills modules."),
         .init("sessions_led_by_mentor", "Sessions led by the mentor", .count, higherIsBetter: nil,
               "Completed sessions the mentor led."),
         .init("sessions_led_by_mentee", "Sessions led by the mentee", .count, higherIsBetter: true,
@@ -87,11 +87,22 @@ package enum MetricCatalog {
               "Mentees who asked for a mentor and had none on the period's last day."),
         .init("median_days_waiting", "Median days waiting", .days, higherIsBetter: false,
               "How long those mentees had waited by the period's last day (median)."),
+        .init("participants_enrolled", "Enrolled participants", .count, higherIsBetter: true,
+              "People enrolled in the program at any time in the period, paired or not."),
+        .init("mentors_enrolled", "Enrolled mentors", .count, higherIsBetter: true,
+              "Enrolled people who signed up to mentor."),
+        .init("mentees_enrolled", "Enrolled mentees", .count, higherIsBetter: true,
+              "Enrolled people who signed up to be mentored."),
+        .init("enrolment_share", "Eligible employees enrolled", .share, higherIsBetter: true,
+              "Enrolled participants as a share of the eligible employees (the headcount of their departments)."),
+        .init("enrolment_share_by_department", "Eligible employees enrolled", .share, higherIsBetter: true,
+              "Enrolled participants of a department as a share of its headcount."),
         .init("participants_reached", "Participants reached", .count, higherIsBetter: true,
               "Distinct people who have ever been in a mentoring pair, by the end of each quarter."),
     ]
 
-    /// The definition of a key; `survey_score[pulse]` and `trainings_completed.guiding` resolve to their list.
+    /// The definition of a key; `survey_score[pulse/progress/mentee]` and `trainings_completed.guiding` resolve to
+    /// their list.
     package static func definition(_ key: String) -> MetricDefinition? {
         if let found = byKey[key] { return found }
         guard let cut = key.firstIndex(where: { $0 == "[" || $0 == "." }) else { return nil }

@@ -19,12 +19,17 @@ extension PeriodMetrics {
             trainingsCompleted[i].value = nil
         }
         for i in surveyScore.indices where keys.contains("survey_score[\(surveyScore[i].key)]") { surveyScore[i].value = nil }
+        for i in enrolmentShareByDepartment.indices
+        where keys.contains("enrolment_share_by_department[\(enrolmentShareByDepartment[i].key)]") {
+            enrolmentShareByDepartment[i].value = nil
+        }
         func hideCells(_ breakdown: inout Breakdown) {
-            for g in breakdown.groups.indices {
-                let group = breakdown.groups[g]
-                if keys.contains(breakdown.cellKey(row: "participants", group: group)) { breakdown.participants[g] = nil }
-                if keys.contains(breakdown.cellKey(row: "pairs", group: group)) { breakdown.pairs[g] = nil }
-                if keys.contains(breakdown.cellKey(row: "sessions", group: group)) { breakdown.sessions[g] = nil }
+            for (r, row) in breakdown.rows.enumerated() {
+                var values = row.values
+                for g in breakdown.groups.indices where keys.contains(breakdown.cellKey(row: row.name, group: breakdown.groups[g])) {
+                    values[g] = nil
+                }
+                breakdown.setRow(r, values)
             }
         }
         hideCells(&byDepartment)

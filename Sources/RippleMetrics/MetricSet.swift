@@ -12,6 +12,9 @@ package struct MetricSet: Sendable, Hashable {
     package var periods: [PeriodMetrics]
     /// Distinct participants ever paired by the end of each quarter, quarters ascending.
     package var reach: [ReachPoint]
+    /// Eligible employees per department, departments sorted (`program.headcount`): published, since every
+    /// enrolment share is read against it.
+    package var headcount: [Keyed<Int>] = []
     /// KPI targets by metric key, from `targets:` in ripple.yaml.
     package var targets: [String: Double]
     /// Targets that override `targets` in one quarter, by quarter id, from `targets_by_quarter:` in ripple.yaml.

@@ -18,8 +18,8 @@ extension MetricsComputation {
         let pairs = program.pairs, participants = program.participants
         func isActive(_ x: Int) -> Bool { joinedDay[x] <= end && leftDay[x] >= start }
 
-        var departmentPops = Array(repeating: Array(repeating: 0, count: nd), count: 3)
-        var levelPops = Array(repeating: Array(repeating: 0, count: levels.count), count: 3)
+        var departmentPops = Array(repeating: Array(repeating: 0, count: nd), count: 4)
+        var levelPops = Array(repeating: Array(repeating: 0, count: levels.count), count: 4)
         var matrixPops = Array(repeating: Array(repeating: 0, count: nd), count: nd)
         var connected = Set<Int>()
         var pairsActive = 0, pairsStarted = 0, crossDepartment = 0, crossLevel = 0, swapPairs = 0, swapped = 0
@@ -59,6 +59,11 @@ extension MetricsComputation {
 
             pairsActive += 1
             scratch.activePairs.insert(p)
+            // Active people come from pairing, in the role they hold in the pair; in a reciprocal
+            // cohort both people mentor and are mentored.
+            scratch.paired.insert(mentor); scratch.paired.insert(mentee)
+            scratch.pairedMentors.insert(mentor); scratch.pairedMentees.insert(mentee)
+            if pairIsReciprocal[p] { scratch.pairedMentors.insert(mentee); scratch.pairedMentees.insert(mentor) }
             let dr = departmentOf[mentor]
             if dr != dm { crossDepartment += 1; connected.insert(min(dr, dm) * nd + max(dr, dm)) }
             if levelOf[mentor] != lm { crossLevel += 1 }
@@ -94,33 +99,54 @@ extension MetricsComputation {
             if seen[row] != mentee { seen[row] = mentee; matrixPops[row][departmentOf[mentee]] += 1 }
         }
 
-        var active = 0, mentors = 0, mentees = 0, mentorsTrained = 0, menteesTrained = 0, matched = 0
-        var capacity = 0, capacityMentors = 0
+        var enrolled = 0, enrolledMentors = 0, enrolledMentees = 0, matched = 0, capacity = 0, capacityMentors = 0
+        var active = 0, mentorsTrained = 0, menteesTrained = 0
+        var enrolledByDepartment = Array(repeating: 0, count: nd)
         let members: [Int] = spec.cohort.map { cohortMembers[$0] } ?? Array(program.participants.indices)
         for x in members {
+            if scratch.paired.contains(x) {
+                active += 1
+                m.byDepartment.participants[departmentOf[x]]! += 1
+                m.byLevel.participants[levelOf[x]]! += 1
+                departmentPops[0][departmentOf[x]] += 1
+                levelPops[0][levelOf[x]] += 1
+                if scratch.pairedMentors.contains(x), foundationalDone[x] <= end { mentorsTrained += 1 }
+                if scratch.pairedMentees.contains(x), foundationalDone[x] <= end { menteesTrained += 1 }
+            }
             guard isActive(x) else { continue }
             let roles = participants[x].roles
-            active += 1
-            m.byDepartment.participants[departmentOf[x]]! += 1
-            m.byLevel.participants[levelOf[x]]! += 1
-            departmentPops[0][departmentOf[x]] += 1
-            levelPops[0][levelOf[x]] += 1
+            enrolled += 1
+            enrolledByDepartment[departmentOf[x]] += 1
+            m.byDepartment.enrolled[departmentOf[x]]! += 1
+            m.byLevel.enrolled[levelOf[x]]! += 1
+            departmentPops[3][departmentOf[x]] += 1
+            levelPops[3][levelOf[x]] += 1
             if roles.contains(.mentor) {
-                mentors += 1
-                if foundationalDone[x] <= end { mentorsTrained += 1 }
+                enrolledMentors += 1
                 if let cap = participants[x].mentorCapacity { capacity += cap; capacityMentors += 1 }
             }
             if roles.contains(.mentee) {
-                mentees += 1
-                if foundationalDone[x] <= end { menteesTrained += 1 }
-                if scratch.menteesPaired.contains(x) { matched += 1 }
+                enrolledMentees += 1
+                if scratch.pairedMentees.contains(x) { matched += 1 }
             }
         }
+        let mentors = scratch.pairedMentors.count, mentees = scratch.pairedMentees.count
+        // Enrolment share: enrolled people of the departments with a headcount ÷ that headcount.
+        var coveredEnrolled = 0, coveredHeadcount = 0
+        m.enrolmentShareByDepartment = headcount.map { entry in
+            let enrolledHere = departmentIndex[entry.key].map { enrolledByDepartment[$0] } ?? 0
+            coveredEnrolled += enrolledHere; coveredHeadcount += entry.value ?? 0
+            return Keyed(entry.key, share(enrolledHere, entry.value ?? 0))
+        }
+        m.enrolmentShare = headcount.isEmpty ? nil : share(coveredEnrolled, coveredHeadcount)
 
         let totals = tallies.sessions[k]
         m.participantsActive = active
         m.mentorsActive = mentors
         m.menteesActive = mentees
+        m.participantsEnrolled = enrolled
+        m.mentorsEnrolled = enrolledMentors
+        m.menteesEnrolled = enrolledMentees
         m.pairsActive = pairsActive
         m.pairsStarted = pairsStarted
         m.sessionsCompleted = totals.completed
@@ -134,17 +160,17 @@ extension MetricsComputation {
         m.goalsAchieved = tallies.goalsAchieved[k]
         m.trainingsCompleted = modules.enumerated().map { Keyed($1, tallies.trainings[k * modules.count + $0]) }
 
-        m.matchRate = share(matched, mentees)
+        m.matchRate = share(matched, enrolledMentees)
         m.mentorCapacityUse = share(capacityUsed, capacity)
         m.sessionsPerActivePair = share(totals.completed, pairsActive, decimals: 2)
         m.monthlyMeetingShare = share(monthlyMeeting, monthlyPairs)
         m.goalsSet = tallies.goalsSet[k]
         m.goalCompletionRate = share(tallies.goalsAchieved[k], tallies.goalsAchieved[k] + tallies.goalsDropped[k])
-        m.surveyScore = surveys.enumerated().map { s, survey in
-            let n = tallies.surveyResponses[k * surveys.count + s]
-            return Keyed(survey.rawValue, n == 0 ? nil : rounded(tallies.surveyScoreSum[k * surveys.count + s] / Double(n), 3))
+        m.surveyScore = surveyKeys.enumerated().map { s, key in
+            let n = tallies.surveyResponses[k * surveyKeys.count + s]
+            return Keyed(key, n == 0 ? nil : rounded(tallies.surveyScoreSum[k * surveyKeys.count + s] / Double(n), 3))
         }
-        m.surveyResponseRate = share(tallies.respondents[k], active)
+        m.surveyResponseRate = share(tallies.respondents[k], enrolled)
         m.pairsCompleted = completed
         m.pairsClosedEarly = closedEarly
         m.completionRate = share(completed, completed + closedEarly)
@@ -177,7 +203,7 @@ extension MetricsComputation {
             m.menteesWaiting = nil
         }
 
-        var raw = RawPeriod(metrics: m, population: spec.cohort.map { min(active, cohortMembers[$0].count) } ?? active)
+        var raw = RawPeriod(metrics: m, population: spec.cohort.map { min(enrolled, cohortMembers[$0].count) } ?? enrolled)
         raw.pairs = pairsActive
         // People behind person-level figures; pairs behind pair-level ones (a pair is not k people).
         raw.populations = [
@@ -187,12 +213,13 @@ extension MetricsComputation {
             "cross_level_share": pairsActive,
             "role_swap_share": swapPairs,
             "median_days_to_match": scratch.matchedMentees.count,
-            "match_rate": mentees,
+            "match_rate": enrolledMentees,
             "mentor_capacity_use": capacityMentors,
             "sessions_per_active_pair": pairsActive,
             "monthly_meeting_share": monthlyPairs,
             "goal_completion_rate": tallies.goalClosers[k],
             "survey_response_rate": tallies.respondents[k],
+            "enrolment_share": coveredEnrolled,
             "completion_rate": completed + closedEarly,
             "mentor_training_coverage": mentors,
             "mentee_training_coverage": mentees,
@@ -202,7 +229,8 @@ extension MetricsComputation {
             "avg_rating_by_mentees": scratch.menteeRaters.count,
             "median_days_waiting": waitingCount,
         ]
-        raw.surveyPopulations = surveys.indices.map { tallies.surveyRespondents[k * surveys.count + $0] }
+        raw.surveyPopulations = surveyKeys.indices.map { tallies.surveyRespondents[k * surveyKeys.count + $0] }
+        raw.enrolmentPopulations = headcount.map { departmentIndex[$0.key].map { enrolledByDepartment[$0] } ?? 0 }
         raw.departmentPopulations = departmentPops
         raw.levelPopulations = levelPops
         raw.matrixPopulations = matrixPops

@@ -4,7 +4,7 @@ extension MetricsComputation {
     /// Reads every event table once, filing each record under the (at most three) periods it counts in.
     func tally() -> Tallies {
         var tallies = Tallies(periods: specs.count, pairSlots: program.pairs.count * slotsPerPair,
-                              modules: modules.count, surveys: surveys.count)
+                              modules: modules.count, surveys: surveyKeys.count)
         tallySessions(into: &tallies)
         tallyGoals(into: &tallies)
         tallyTrainings(into: &tallies)
@@ -123,15 +123,14 @@ extension MetricsComputation {
     }
 
     private func tallyFeedback(into tallies: inout Tallies) {
-        let surveyIndex = Dictionary(uniqueKeysWithValues: surveys.enumerated().map { ($1, $0) })
-        let count = surveys.count, people = program.participants.count
+        let count = surveyKeys.count, people = program.participants.count
         // Distinct respondents: collect (period, survey or "any", person) keys, then count unique ones.
         var keys: [Int] = []
         keys.reserveCapacity(program.feedback.count * 6)
         let width = count + 1
         program.feedback.withUnsafeBufferPointer { responses in
             for i in responses.indices where responses[i].scaleMax > 0 {
-                let s = surveyIndex[responses[i].survey]!
+                let s = responseKey[i]
                 let normalised = responses[i].score / responses[i].scaleMax
                 let who = responses[i].respondent, submitted = responses[i].submitted
                 func file(_ k: Int) {

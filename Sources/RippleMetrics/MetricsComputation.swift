@@ -19,7 +19,15 @@ struct MetricsComputation {
     let departmentOf: [Int]
     let levelOf: [Int]
     let modules: [String]
-    let surveys: [SurveyKind]
+    /// Survey score keys, `survey/question/role`, sorted (see `surveyKey(of:)`).
+    let surveyKeys: [String]
+    /// Index into `surveyKeys` of each feedback row.
+    let responseKey: [Int]
+    let departmentIndex: [String: Int]
+    /// Eligible employees per department (`program.headcount`), departments sorted.
+    let headcount: [Keyed<Int>]
+    /// Whether each pair belongs to a reciprocal cohort (both people mentor and are mentored).
+    let pairIsReciprocal: [Bool]
     var cohortPairs: [[Int]]
     var cohortMembers: [[Int]]
     /// Cohort period indices each participant is a member of.
@@ -68,12 +76,17 @@ struct MetricsComputation {
         departments = Array(Set(program.participants.map(\.department))).sorted()
         levels = Array(Set(program.participants.map(\.level))).sorted()
         let departmentIndex = Dictionary(uniqueKeysWithValues: departments.enumerated().map { ($1, $0) })
+        self.departmentIndex = departmentIndex
+        headcount = program.headcount.keys.sorted().map { Keyed($0, program.headcount[$0]) }
+        pairIsReciprocal = program.pairs.map { program.cohorts[$0.cohort].programType == .reciprocal }
         let levelIndex = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, $0) })
         departmentOf = program.participants.map { departmentIndex[$0.department]! }
         levelOf = program.participants.map { levelIndex[$0.level]! }
         modules = Array(Set(program.trainings.map(\.module))).sorted()
-        let surveysSeen = Set(program.feedback.map(\.survey))
-        surveys = SurveyKind.allCases.filter(surveysSeen.contains).sorted { $0.rawValue < $1.rawValue }
+        let keyOfResponse = program.feedback.map { Self.surveyKey(of: $0, in: program) }
+        surveyKeys = Array(Set(keyOfResponse)).sorted()
+        let surveyIndex = Dictionary(uniqueKeysWithValues: surveyKeys.enumerated().map { ($1, $0) })
+        responseKey = keyOfResponse.map { surveyIndex[$0]! }
 
         let people = program.participants.count
         cohortPeriod = Array(repeating: -1, count: program.cohorts.count)
@@ -155,6 +168,18 @@ struct MetricsComputation {
             let base = person * foundational.count
             foundationalDone[person] = firstDone[base..<(base + foundational.count)].max() ?? .max
         }
+    }
+
+    /// A response's survey score key, `survey/question/role`: scores are only averaged over one question of one
+    /// survey, and mentors' and mentees' answers apart. The role is the respondent's in the pair the survey is
+    /// about (`mentor`, `mentee`); `participant` when the survey is not about a pair of theirs.
+    static func surveyKey(of response: Feedback, in program: Program) -> String {
+        var role = "participant"
+        if let p = response.pair {
+            if program.pairs[p].mentor == response.respondent { role = "mentor" }
+            else if program.pairs[p].mentee == response.respondent { role = "mentee" }
+        }
+        return "\(response.survey.rawValue)/\(response.question)/\(role)"
     }
 
     /// Position of the quarter holding an ordinal within `[allStart, asOf]`.

@@ -4,7 +4,8 @@ extension MetricsEngine {
     /// Counts of people and pairs whose quarter-to-date figure is hidden when it differs from the whole quarter's
     /// by fewer than `min_group_size`: the difference would count the few who took part only later in the quarter.
     static let quarterToDateDifferenced = ["participants_active", "mentors_active", "mentees_active", "pairs_active",
-                                           "pairs_started", "pairs_completed", "pairs_closed_early"]
+                                           "pairs_started", "pairs_completed", "pairs_closed_early",
+                                           "participants_enrolled", "mentors_enrolled", "mentees_enrolled"]
 
     /// What a running quarter is compared with: the first days of the previous quarter and of the same quarter a
     /// year earlier, as many days as the running quarter has had (capped at that quarter's length). Each window is
@@ -32,6 +33,10 @@ extension MetricsEngine {
             window.byDepartment = Breakdown(key: "by_department", groups: [])
             window.byLevel = Breakdown(key: "by_level", groups: [])
             window.departmentMatrix = DepartmentMatrix(departments: [])
+            // Enrolment shares are the enrolled counts by department in disguise: left out with the breakdowns.
+            window.enrolmentShareByDepartment = []
+            window.enrolmentShare = nil
+            window.suppressed.removeAll { $0.hasPrefix("enrolment_share_by_department[") || $0 == "enrolment_share" }
             window.suppressed.removeAll { $0.hasPrefix("by_department.") || $0.hasPrefix("by_level.") || $0.hasPrefix("department_matrix[") }
             if let whole = whole[quarter.id] {
                 window.hide(Set(Self.quarterToDateDifferenced.filter { key in

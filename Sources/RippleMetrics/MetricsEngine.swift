@@ -31,6 +31,7 @@ package struct MetricsEngine: Sendable {
                             fiscalYearStartMonth: computation.calendar.startMonth, periods: periods, reach: reach,
                             targets: settings.targets)
         set.targetsByQuarter = settings.targetsByQuarter
+        set.headcount = computation.headcount
         return set
     }
 

@@ -13,6 +13,11 @@ package enum MetricsJSON {
             w.object("targets") { w in
                 for key in set.targets.keys.sorted() { w.double(key, set.targets[key]) }
             }
+            if !set.headcount.isEmpty {
+                w.object("headcount") { w in
+                    for entry in set.headcount { w.int(entry.key, entry.value) }
+                }
+            }
             w.array("periods") { w in
                 for period in set.periods { write(period, to: &w) }
             }
@@ -54,6 +59,11 @@ package enum MetricsJSON {
                         for entry in p.surveyScore { w.double(entry.key, entry.value) }
                     }
                 }
+                if key == "enrolment_share" {
+                    w.object("enrolment_share_by_department") { w in
+                        for entry in p.enrolmentShareByDepartment { w.double(entry.key, entry.value) }
+                    }
+                }
             }
             for breakdown in [p.byDepartment, p.byLevel] {
                 w.object(breakdown.key) { w in
@@ -88,6 +98,7 @@ extension PeriodMetrics {
         for entry in trainingsCompleted { body("trainings_completed[\(entry.key)]", entry.value.map(Double.init)) }
         for (key, field) in Self.extraFields { body(key, number(field)) }
         for entry in surveyScore { body("survey_score[\(entry.key)]", entry.value) }
+        for entry in enrolmentShareByDepartment { body("enrolment_share_by_department[\(entry.key)]", entry.value) }
         for breakdown in [byDepartment, byLevel] {
             for row in breakdown.rows {
                 for (group, value) in zip(breakdown.groups, row.values) {

@@ -25,7 +25,8 @@ extension PeriodMetrics {
         ]
     }
 
-    /// The scalar extras, in metrics.json order (`survey_score` is written after `goal_completion_rate`).
+    /// The scalar extras, in metrics.json order (`survey_score` is written after `goal_completion_rate`,
+    /// `enrolment_share_by_department` after `enrolment_share`).
     static var extraFields: [(key: String, field: ScalarField)] {
         [
             ("match_rate", .number(\.matchRate)),
@@ -54,6 +55,10 @@ extension PeriodMetrics {
             ("avg_rating_by_mentees", .number(\.avgRatingByMentees)),
             ("mentees_waiting", .count(\.menteesWaiting)),
             ("median_days_waiting", .number(\.medianDaysWaiting)),
+            ("participants_enrolled", .count(\.participantsEnrolled)),
+            ("mentors_enrolled", .count(\.mentorsEnrolled)),
+            ("mentees_enrolled", .count(\.menteesEnrolled)),
+            ("enrolment_share", .number(\.enrolmentShare)),
         ]
     }
 
@@ -89,6 +94,9 @@ extension PeriodMetrics {
             case "trainings_completed":
                 guard let entry = trainingsCompleted.first(where: { $0.key == inner }) else { return nil }
                 return .of(entry.value, suppressed: isSuppressed("trainings_completed[\(inner)]"))
+            case "enrolment_share_by_department":
+                guard let entry = enrolmentShareByDepartment.first(where: { $0.key == inner }) else { return nil }
+                return .of(entry.value, suppressed: isSuppressed("enrolment_share_by_department[\(inner)]"))
             default: break
             }
         }

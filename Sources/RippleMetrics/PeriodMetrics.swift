@@ -38,11 +38,11 @@ package struct PeriodMetrics: Sendable, Hashable {
     package var programType: ProgramType?
 
     // Core metrics, in the order of metrics.json.
-    /// Participants whose membership overlaps the period.
+    /// Distinct people in a pair active in the period.
     package var participantsActive: Int? = 0
-    /// Active participants with the mentor role.
+    /// Distinct mentors of active pairs (both people of a reciprocal cohort's pair).
     package var mentorsActive: Int? = 0
-    /// Active participants with the mentee role.
+    /// Distinct mentees of active pairs (both people of a reciprocal cohort's pair).
     package var menteesActive: Int? = 0
     /// Pairs whose dates overlap the period.
     package var pairsActive: Int? = 0
@@ -70,7 +70,7 @@ package struct PeriodMetrics: Sendable, Hashable {
     package var trainingsCompleted: [Keyed<Int>] = []
 
     // The rest of the catalogue.
-    /// Active mentees in an active pair ÷ active mentees.
+    /// Enrolled mentees who are the mentee of an active pair ÷ enrolled mentees.
     package var matchRate: Double?
     /// Active pairs of mentors with a capacity ÷ their summed capacity.
     package var mentorCapacityUse: Double?
@@ -82,9 +82,10 @@ package struct PeriodMetrics: Sendable, Hashable {
     package var goalsSet: Int? = 0
     /// Achieved ÷ (achieved + dropped) of goals closed in the period.
     package var goalCompletionRate: Double?
-    /// Mean normalised survey score per survey, surveys sorted.
+    /// Mean normalised survey score per survey, question and respondent role (`close/overall_satisfaction/mentee`),
+    /// keys sorted.
     package var surveyScore: [Keyed<Double>] = []
-    /// Distinct survey respondents ÷ active participants.
+    /// Distinct survey respondents ÷ enrolled participants.
     package var surveyResponseRate: Double?
     /// Pairs that ended in the period as completed.
     package var pairsCompleted: Int? = 0
@@ -92,9 +93,9 @@ package struct PeriodMetrics: Sendable, Hashable {
     package var pairsClosedEarly: Int? = 0
     /// Completed ÷ (completed + closed early) of pairs that ended in the period.
     package var completionRate: Double?
-    /// Share of active mentors who completed all four foundational modules by the period's end.
+    /// Share of active (paired) mentors who completed all four foundational modules by the period's end.
     package var mentorTrainingCoverage: Double?
-    /// Share of active mentees who completed all four foundational modules by the period's end.
+    /// Share of active (paired) mentees who completed all four foundational modules by the period's end.
     package var menteeTrainingCoverage: Double?
     /// Completed sessions led by the mentor.
     package var sessionsLedByMentor: Int? = 0
@@ -125,6 +126,16 @@ package struct PeriodMetrics: Sendable, Hashable {
     package var menteesWaiting: Int? = 0
     /// Median days those mentees had waited by the period's last day.
     package var medianDaysWaiting: Double?
+    /// People enrolled at any time in the period (joined by its last day, not left before its first), paired or not.
+    package var participantsEnrolled: Int? = 0
+    /// Enrolled people whose roles include mentor.
+    package var mentorsEnrolled: Int? = 0
+    /// Enrolled people whose roles include mentee.
+    package var menteesEnrolled: Int? = 0
+    /// Enrolled people of the departments with a headcount ÷ their summed headcount; `nil` without a headcount.
+    package var enrolmentShare: Double?
+    /// Per department with a headcount (sorted): enrolled ÷ headcount.
+    package var enrolmentShareByDepartment: [Keyed<Double>] = []
     /// Counts by department.
     package var byDepartment: Breakdown
     /// Counts by level.

@@ -11,6 +11,10 @@ struct PeriodScratch {
     var becameMentors: Marks
     /// Pairs active in the period.
     var activePairs: Marks
+    /// People in an active pair; in the mentor role, in the mentee role (both roles in a reciprocal cohort's pair).
+    var paired: Marks
+    var pairedMentors: Marks
+    var pairedMentees: Marks
 
     init(people: Int, pairs: Int) {
         activePairs = Marks(size: pairs)
@@ -22,10 +26,14 @@ struct PeriodScratch {
         matchedMentees = menteesPaired
         returning = menteesPaired
         becameMentors = menteesPaired
+        paired = menteesPaired
+        pairedMentors = menteesPaired
+        pairedMentees = menteesPaired
     }
 
     mutating func reset() {
         menteesPaired.reset(); menteesWithSessions.reset(); raters.reset(); mentorRaters.reset(); menteeRaters.reset()
         matchedMentees.reset(); returning.reset(); becameMentors.reset(); activePairs.reset()
+        paired.reset(); pairedMentors.reset(); pairedMentees.reset()
     }
 }

@@ -34,6 +34,12 @@ struct PrivacyFilter {
             m.surveyScore[s].value = nil
             hidden.insert("survey_score[\(m.surveyScore[s].key)]")
         }
+        // A share of a published headcount is the enrolled count in disguise: hidden like the count.
+        for (d, people) in raw.enrolmentPopulations.enumerated()
+        where (countsOnly || tooSmall(people)) && m.enrolmentShareByDepartment[d].value != nil {
+            m.enrolmentShareByDepartment[d].value = nil
+            hidden.insert("enrolment_share_by_department[\(m.enrolmentShareByDepartment[d].key)]")
+        }
         m.byDepartment = primary(m.byDepartment, populations: raw.departmentPopulations, hidden: &hidden)
         m.byLevel = primary(m.byLevel, populations: raw.levelPopulations, hidden: &hidden)
         let departments = m.departmentMatrix.departments
@@ -57,11 +63,7 @@ struct PrivacyFilter {
                 values[g] = nil
                 hidden.insert(breakdown.cellKey(row: row.name, group: breakdown.groups[g]))
             }
-            switch r {
-            case 0: result.participants = values
-            case 1: result.pairs = values
-            default: result.sessions = values
-            }
+            result.setRow(r, values)
         }
         return result
     }
@@ -73,9 +75,10 @@ struct PrivacyFilter {
         for i in m.trainingsCompleted.indices { m.trainingsCompleted[i].value = nil }
         for i in m.surveyScore.indices { m.surveyScore[i].value = nil }
         let blank = m.byDepartment.groups.map { _ in Int?.none }
-        m.byDepartment.participants = blank; m.byDepartment.pairs = blank; m.byDepartment.sessions = blank
+        for r in 0..<4 { m.byDepartment.setRow(r, blank) }
         let blankLevels = m.byLevel.groups.map { _ in Int?.none }
-        m.byLevel.participants = blankLevels; m.byLevel.pairs = blankLevels; m.byLevel.sessions = blankLevels
+        for r in 0..<4 { m.byLevel.setRow(r, blankLevels) }
+        for i in m.enrolmentShareByDepartment.indices { m.enrolmentShareByDepartment[i].value = nil }
         m.departmentMatrix.cells = m.departmentMatrix.cells.map { $0.map { _ in nil } }
         m.suppressed = orderedKeys(of: m)
         return m
@@ -90,6 +93,9 @@ struct PrivacyFilter {
         for (key, _) in PeriodMetrics.extraFields {
             keys.append(key)
             if key == "goal_completion_rate" { keys += m.surveyScore.map { "survey_score[\($0.key)]" } }
+            if key == "enrolment_share" {
+                keys += m.enrolmentShareByDepartment.map { "enrolment_share_by_department[\($0.key)]" }
+            }
         }
         for breakdown in [m.byDepartment, m.byLevel] {
             for row in breakdown.rows {

@@ -7,8 +7,10 @@ struct RawPeriod {
     var pairs = 0
     /// Distinct people (or pairs, for pair-level figures) behind figures that describe a sub-group.
     var populations: [String: Int] = [:]
-    /// Distinct respondents per survey, aligned with `metrics.surveyScore`.
+    /// Distinct respondents per survey score key, aligned with `metrics.surveyScore`.
     var surveyPopulations: [Int] = []
+    /// Enrolled people per department with a headcount, aligned with `metrics.enrolmentShareByDepartment`.
+    var enrolmentPopulations: [Int] = []
     /// Distinct people per breakdown cell, rows aligned with `Breakdown.rows`.
     var departmentPopulations: [[Int]] = []
     var levelPopulations: [[Int]] = []

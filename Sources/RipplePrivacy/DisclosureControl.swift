@@ -125,5 +125,6 @@ package struct DisclosureControl: Sendable {
     }
 
     private static let headline: Set<String> = ["participants_active", "mentors_active", "mentees_active", "pairs_active",
-                                                "sessions_completed"]
+                                                "sessions_completed", "participants_enrolled", "mentors_enrolled",
+                                                "mentees_enrolled"]
 }

@@ -51,7 +51,7 @@ struct LinkedTables: Sendable {
         func cell(_ key: String) -> Int? { figures.cell(p, key) }
         for (table, groups) in [("by_department", period.departments), ("by_level", period.levels)] {
             for (row, totalKey) in [("participants", "participants_active"), ("pairs", "pairs_active"),
-                                    ("sessions", "sessions_completed")] {
+                                    ("sessions", "sessions_completed"), ("enrolled", "participants_enrolled")] {
                 let parts = groups.compactMap { cell("\(table).\(row)[\($0)]") }
                 guard let total = cell(totalKey), !parts.isEmpty else { continue }
                 relations.append(.sum(parts, equals: total, text: sumText(parts, total)))
@@ -69,13 +69,15 @@ struct LinkedTables: Sendable {
                                       lower: 0, upper: .infinity,
                                       text: "off-diagonal cells of \(p) department_matrix ≥ \(name(connected))"))
         }
-        func ratio(_ rateKey: String, _ numerator: [Int?], _ denominator: [Int?], half: Double = 0.0005, rule: [Int?]) {
+        func ratio(_ rateKey: String, _ numerator: [Int?], _ denominator: [Int?], constant: Double = 0,
+                   half: Double = 0.0005, rule: [Int?]) {
             guard let rate = cell(rateKey) else { return }
             let numerator = numerator.compactMap { $0 }, denominator = denominator.compactMap { $0 }
+            let parts = denominator.map(name) + (constant > 0 ? ["headcount \(Int(constant))"] : [])
             let text = "\(name(rate)) ≈ (" + numerator.map(name).joined(separator: " + ") + ") ÷ ("
-                + denominator.map(name).joined(separator: " + ") + ")"
-            ratios.append(Ratio(rate: rate, numerator: numerator, denominator: denominator, half: half,
-                                ruleCells: rule.compactMap { $0 }, text: text))
+                + parts.joined(separator: " + ") + ")"
+            ratios.append(Ratio(rate: rate, numerator: numerator, denominator: denominator, constant: constant, half: half,
+                                ruleCells: rule.compactMap { $0 }.filter { $0 < figures.cells.count }, text: text))
         }
         let pairs = cell("pairs_active"), sessions = cell("sessions_completed")
         // An opaque matrix has no cells: its off-diagonal sum is unknown, not 0.
@@ -89,11 +91,27 @@ struct LinkedTables: Sendable {
         ratio("no_show_rate", [cell("sessions_no_show")], scheduled, rule: scheduled)
         let achieved = cell("goals_achieved")
         ratio("goal_completion_rate", [achieved], [achieved, helper("\(p) goals dropped")], rule: [achieved])
-        let people = [("cross_level_share", "pairs_active"), ("survey_response_rate", "participants_active"),
-                      ("match_rate", "mentees_active"), ("mentor_training_coverage", "mentors_active"),
+        let people = [("cross_level_share", "pairs_active"), ("survey_response_rate", "participants_enrolled"),
+                      ("match_rate", "mentees_enrolled"), ("mentor_training_coverage", "mentors_active"),
                       ("mentee_training_coverage", "mentees_active")]
         for (rateKey, denominator) in people {
             ratio(rateKey, [helper("\(p) numerator of \(rateKey)")], [cell(denominator)], rule: [cell(denominator)])
+        }
+        // A share of a published headcount is the enrolled count divided by a known number.
+        var coveredEnrolled: [Int] = [], coveredHeadcount = 0.0
+        for (department, headcount) in figures.headcount.sorted(by: { $0.key < $1.key }) {
+            let enrolled = cell("by_department.enrolled[\(department)]") ?? helper("\(p) enrolled in \(department)")
+            coveredEnrolled.append(enrolled); coveredHeadcount += headcount
+            ratio("enrolment_share_by_department[\(department)]", [enrolled], [], constant: headcount, rule: [enrolled])
+        }
+        if !figures.headcount.isEmpty {
+            // Windows publish no breakdowns: their enrolled people are the total when every department has a headcount.
+            if period.departments.isEmpty, Set(figures.headcount.keys) == figures.allDepartments {
+                coveredEnrolled = [cell("participants_enrolled") ?? helper("\(p) enrolled")]
+            } else if period.departments.isEmpty {
+                coveredEnrolled = [helper("\(p) enrolled in departments with a headcount")]
+            }
+            ratio("enrolment_share", coveredEnrolled, [], constant: coveredHeadcount, rule: coveredEnrolled)
         }
         // Role swaps: pairs with a mentee-led session ≤ mentee-led sessions, and ≤ pairs that met.
         if let share = cell("role_swap_share"), let led = cell("sessions_led_by_mentee"), let pairs, let sessions {
@@ -161,7 +179,8 @@ struct LinkedTables: Sendable {
     /// A quarter-to-date window lies inside its quarter: its count of people, pairs or dated events is at most the
     /// whole quarter's.
     private mutating func addQuarterToDate() {
-        let counts = Self.additive + ["participants_active", "mentors_active", "mentees_active", "pairs_active"]
+        let counts = Self.additive + ["participants_active", "mentors_active", "mentees_active", "pairs_active",
+                                      "participants_enrolled", "mentors_enrolled", "mentees_enrolled"]
         for window in figures.periods where window.kind == "quarter_to_date" {
             guard let quarter = window.id.split(separator: ":").first.map(String.init) else { continue }
             for key in counts {
@@ -191,7 +210,23 @@ struct LinkedTables: Sendable {
             relations.append(Relation(variables: variables, coefficients: coefficients, lower: -.infinity, upper: 0, text: text))
             relations.append(Relation(kind: .minimumPeople, variables: [reach] + started, coefficients: [], lower: 0, upper: 0,
                                       text: "\(name(reach)) ≥ the fewest people who can form the pairs started so far"))
+            // Active participants are people in active pairs: all of them had been paired by the quarter's end, and
+            // everyone first paired in the quarter is in a pair active in it.
+            if let active = figures.cell(quarter, "participants_active") {
+                relations.append(Relation(variables: [reach, active], coefficients: [1, -1], lower: 0, upper: .infinity,
+                                          text: "\(name(active)) ≤ \(name(reach))"))
+                let newcomers = previous.map { [reach, $0, active] } ?? [reach, active]
+                relations.append(Relation(variables: newcomers, coefficients: previous == nil ? [1, -1] : [1, -1, -1],
+                                          lower: -.infinity, upper: 0,
+                                          text: previous.map { "\(name(reach)) − \(name($0)) ≤ \(name(active))" }
+                                              ?? "\(name(reach)) ≤ \(name(active))"))
+            }
             previous = reach
+        }
+        // All time runs from the first pair to as_of, where the last quarter ends: its active people are everyone reached.
+        if let last = previous, let all = figures.periods.first(where: { $0.kind == "all" }),
+           let active = figures.cell(all.id, "participants_active") {
+            relations.append(.sum([last], equals: active, text: "\(name(active)) = \(name(last))"))
         }
     }
 
@@ -213,8 +248,10 @@ struct LinkedTables: Sendable {
                 var w = weights
                 for v in ratio.denominator { w[v, default: 0] -= bound }
                 let variables = w.keys.sorted()
+                // Σ numerator − bound × Σ denominator against bound × the known part of the denominator.
+                let known = bound * ratio.constant
                 all.append(Relation(variables: variables, coefficients: variables.map { w[$0]! },
-                                    lower: upper ? -.infinity : 0, upper: upper ? 0 : .infinity,
+                                    lower: upper ? -.infinity : known, upper: upper ? known : .infinity,
                                     rate: ratio.rate, text: ratio.text))
             }
         }

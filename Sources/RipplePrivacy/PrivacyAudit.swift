@@ -23,8 +23,11 @@ package struct PrivacyAudit: Sendable {
         var found: [DisclosureFinding] = []
         func finding(_ cell: Int, _ low: Double, _ high: Double, _ reasons: [Int], extra: [String] = []) -> DisclosureFinding {
             let reasons = Array(Set(reasons.filter { $0 >= 0 })).sorted()
+            // A rate's two bounds read the same equation: name it once.
+            var equations: [String] = []
+            for text in extra + reasons.map({ solver.relations[$0].text }) where !equations.contains(text) { equations.append(text) }
             return DisclosureFinding(figure: tables.name(cell), lower: low, upper: high,
-                                     equations: extra + reasons.map { solver.relations[$0].text }, cell: cell, reasons: reasons)
+                                     equations: equations, cell: cell, reasons: reasons)
         }
         for cell in tables.figures.cells.indices where hidden[cell] && !rates.contains(cell) {
             let low = solver.lower[cell], high = solver.upper[cell]
@@ -52,7 +55,8 @@ package struct PrivacyAudit: Sendable {
         let rest = ratio.denominator.filter { !ratio.numerator.contains($0) }
         guard Set(ratio.numerator).isSubset(of: ratio.denominator) else {
             let (dLow, dHigh) = sum(ratio.denominator)
-            return nLow == nHigh && dLow == dHigh && dLow > 0 ? nLow / dLow : nil
+            let total = dLow + ratio.constant
+            return nLow == nHigh && dLow == dHigh && total > 0 ? nLow / total : nil
         }
         let (rLow, rHigh) = sum(rest)
         if rHigh == 0 && nLow >= 1 { return 1 }

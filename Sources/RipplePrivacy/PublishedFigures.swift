@@ -56,6 +56,8 @@ package struct PublishedFigures: Sendable {
     package var periods: [Period] = []
     /// Quarters of the `reach` list, ascending.
     package var reachQuarters: [String] = []
+    /// The published headcount per department (eligible employees): enrolment shares divide by it.
+    package var headcount: [String: Double] = [:]
     private var index: [String: Int] = [:]
 
     /// Why a text is not a metrics.json file.
@@ -71,6 +73,9 @@ package struct PublishedFigures: Sendable {
               let periods = root["periods"] as? [[String: Any]]
         else { throw Unreadable(reason: "it has no 'min_group_size' and 'periods'") }
         minGroupSize = k
+        for (department, value) in root["headcount"] as? [String: Any] ?? [:] {
+            if let count = Self.number(value) { headcount[department] = count }
+        }
         for period in periods { read(period) }
         for point in root["reach"] as? [[String: Any]] ?? [] {
             guard let quarter = point["quarter"] as? String else { continue }
@@ -83,6 +88,7 @@ package struct PublishedFigures: Sendable {
     /// through JSON text, which costs more than the audit on a large program).
     package init(_ set: MetricSet) {
         minGroupSize = set.minGroupSize
+        for entry in set.headcount { headcount[entry.key] = entry.value.map(Double.init) }
         for period in set.periods {
             let suppressed = Set(period.suppressed)
             period.forEachFigure(includingMatrix: false) { key, value in
@@ -142,7 +148,7 @@ package struct PublishedFigures: Sendable {
             && groups(groups(period["by_department"])["pairs"]).values.allSatisfy { $0 is NSNull }
         for (key, raw) in period.sorted(by: { $0.key < $1.key }) where !Self.notFigures.contains(key) {
             switch key {
-            case "trainings_completed", "survey_score":
+            case "trainings_completed", "survey_score", "enrolment_share_by_department":
                 for (inner, value) in groups(raw).sorted(by: { $0.key < $1.key }) { figure("\(key)[\(inner)]", value) }
             case "by_department", "by_level":
                 for (row, cells) in groups(raw).sorted(by: { $0.key < $1.key }) {
@@ -177,6 +183,9 @@ package struct PublishedFigures: Sendable {
         guard let number = raw as? NSNumber, !(raw is NSNull) else { return nil }
         return number.doubleValue
     }
+
+    /// The departments of the whole-program period.
+    package var allDepartments: Set<String> { Set(periods.first { $0.kind == "all" }?.departments ?? []) }
 
     /// The cell of a figure, if the file has it.
     package func cell(_ period: String, _ key: String) -> Int? { index["\(period) \(key)"] }

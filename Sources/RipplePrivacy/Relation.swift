@@ -33,12 +33,14 @@ struct Relation: Sendable {
     }
 }
 
-/// A published rate and the quantities it divides: `rate ≈ Σ numerator ÷ Σ denominator`, rounded
+/// A published rate and the quantities it divides: `rate ≈ Σ numerator ÷ (Σ denominator + constant)`, rounded
 /// to `half × 2`. `ruleCells` are the published counts whose hiding hides the rate.
 struct Ratio: Sendable {
     var rate: Int
     var numerator: [Int]
     var denominator: [Int]
+    /// A known part of the denominator, such as a published headcount.
+    var constant: Double = 0
     var half: Double
     var ruleCells: [Int]
     var text: String

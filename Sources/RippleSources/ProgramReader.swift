@@ -8,11 +8,14 @@ package struct ProgramReader: Sendable {
     package let settings: DataSettings
     /// `program.as_of`.
     package let asOf: Day?
+    /// `program.headcount`.
+    package let headcount: [HeadcountEntry]
 
     /// Creates a reader.
-    package init(settings: DataSettings, asOf: Day? = nil) {
+    package init(settings: DataSettings, asOf: Day? = nil, headcount: [HeadcountEntry] = []) {
         self.settings = settings
         self.asOf = asOf
+        self.headcount = headcount
     }
 
     /// The validated program (nil when any error was found) and every diagnostic. `tables` and `problems`
@@ -34,7 +37,7 @@ package struct ProgramReader: Sendable {
                                       at: SourceLocation(file: "ripple.yaml"),
                                       hint: "check the sheet's name (sheet names are matched exactly) or remove the mapping"))
         }
-        let loaded = ProgramLoader(settings: settings, asOf: asOf).load(files, tables: tables, ignored: ["xlsx"])
+        let loaded = ProgramLoader(settings: settings, asOf: asOf, headcount: headcount).load(files, tables: tables, ignored: ["xlsx"])
         diagnostics += loaded.diagnostics
         return (diagnostics.hasErrors ? nil : loaded.program, diagnostics)
     }

@@ -62,6 +62,22 @@ import RippleCore
         ])
     }
 
+    /// `program.headcount`: departments to eligible employees; a negative or non-number count is located.
+    @Test func headcountMapsDepartmentsToEmployees() throws {
+        let config = try ConfigParser.parse("program:\n  headcount: {Sales: 120, Engineering: 240}\n")
+        #expect(config.program.headcount.map { "\($0.department)=\($0.count)@\($0.location.line ?? 0):\($0.location.column ?? 0)" }
+            == ["Sales=120@2:22", "Engineering=240@2:40"])
+        let error = #expect(throws: DiagnosticError.self) {
+            try ConfigParser.parse("program:\n  headcount:\n    Sales: -3\n    Legal: many\n")
+        }
+        #expect(error?.diagnostics.map(\.description) == [
+            "ripple.yaml:3:12: error: the headcount of 'Sales' must be a whole number of employees, 0 or more, not '-3'\n"
+                + "  hint: write how many employees of Sales may join the program, e.g. 120",
+            "ripple.yaml:4:12: error: the headcount of 'Legal' must be a whole number of employees, 0 or more, not 'many'\n"
+                + "  hint: write how many employees of Legal may join the program, e.g. 120",
+        ])
+    }
+
     @Test func unknownKeysAreLocatedWithASuggestion() {
         let error = #expect(throws: DiagnosticError.self) {
             try ConfigParser.parse("title: X\nmarkdown:\n  smart_punctuaton: true\ncolour: blue\n")

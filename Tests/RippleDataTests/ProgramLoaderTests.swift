@@ -42,7 +42,7 @@ import RippleCore
         let texts = ProgramLoader(settings: DataSettings()).load(Fixtures.files(tables)).diagnostics.map(\.description)
         #expect(texts == [
             "content/data/cohorts.json: error: the table 'cohorts' is given twice, as cohorts.csv and cohorts.json\n  hint: keep only one of the two files",
-            "content/data/mentors.csv: warning: ignoring unknown table 'mentors'\n  hint: Ripple reads participants, cohorts, pairs, sessions, goals, feedback, trainings; rename the file or move it out of content/data",
+            "content/data/mentors.csv: warning: ignoring unknown table 'mentors'\n  hint: Ripple reads participants, cohorts, pairs, sessions, goals, feedback, trainings, headcount; rename the file or move it out of content/data",
             "content/data/notes.xlsx: warning: ignoring 'notes.xlsx': only .csv, .json and .xlsx files are read as data\n  hint: export the sheet as CSV UTF-8, or move the file out of content/data",
         ])
     }

@@ -15,7 +15,7 @@ import RippleCore
         #expect(a == b)
         #expect(a != c)
         #expect(a.map(\.path) == ["participants.csv", "cohorts.csv", "pairs.csv", "sessions.csv", "goals.csv",
-                                  "feedback.csv", "trainings.csv"])
+                                  "feedback.csv", "trainings.csv", "headcount.csv"])
     }
 
     @Test(arguments: [300, 3_000])

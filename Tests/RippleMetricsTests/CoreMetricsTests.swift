@@ -18,7 +18,10 @@ import Testing
 
     @Test func firstQuarter() {
         let q = set.period("2026-Q1")!
-        #expect(q.participantsActive == 6 && q.mentorsActive == 3 && q.menteesActive == 4)
+        // In pairs: m1, m2, both mentor P0–P2; e1, e2, gone are mentored ("both" holds the mentee role but
+        // no mentee pair yet). Enrolled: all but "late"; by roles 3 mentors, 4 mentees.
+        #expect(q.participantsActive == 6 && q.mentorsActive == 3 && q.menteesActive == 3)
+        #expect(q.participantsEnrolled == 6 && q.mentorsEnrolled == 3 && q.menteesEnrolled == 4)
         #expect(q.pairsActive == 3 && q.pairsStarted == 3)
         #expect(q.sessionsCompleted == 4 && q.sessionHours == 4.0)
         #expect(q.avgSessionRating == 4.0)
@@ -36,7 +39,7 @@ import Testing
         #expect(q.mentorTrainingCoverage == 0.333 && q.menteeTrainingCoverage == 0.0)
         #expect(q.sessionsLedByMentor == 2 && q.sessionsLedByMentee == 1 && q.sessionsLedJointly == 1)
         #expect(q.departmentsConnected == 2 && q.menteesBecameMentors == 0 && q.returningParticipants == 0)
-        #expect(q.surveyScore == [Keyed("program", nil), Keyed("pulse", 0.7)])
+        #expect(q.surveyScore == [Keyed("program/q/participant", nil), Keyed("pulse/q/mentee", 0.7)])
         #expect(q.surveyResponseRate == 0.333)
         #expect(q.suppressed.isEmpty)
     }
@@ -44,7 +47,12 @@ import Testing
     @Test func secondQuarterEdgeCases() {
         let q = set.period("2026-Q2")!
         // "gone" left on the last day of Q1; "late" joined in May.
-        #expect(q.participantsActive == 6 && q.menteesActive == 4)
+        // Paired: m1, e1, m2, e2, both, late. The reciprocal cohort's pairs P3–P5 make both people mentors and
+        // mentees: mentors m1, m2, both, late, e2; mentees e1, e2, both, m1, late, m2.
+        #expect(q.participantsActive == 6 && q.mentorsActive == 5 && q.menteesActive == 6)
+        #expect(q.participantsEnrolled == 6 && q.mentorsEnrolled == 3 && q.menteesEnrolled == 4)
+        // Only m1 is trained: 1 of 5 active mentors, 1 of 6 active mentees.
+        #expect(q.mentorTrainingCoverage == 0.2 && q.menteeTrainingCoverage == 0.167)
         // P1 ends on 1 April, the quarter's first day: still active. P3 is paused: active.
         #expect(q.pairsActive == 5 && q.pairsStarted == 3)
         // S4 falls on as_of and counts.
@@ -61,7 +69,7 @@ import Testing
         #expect(q.pairsCompleted == 1 && q.completionRate == 1.0)
         // "both" was a mentee in P3 (April) and mentors P5 (June).
         #expect(q.menteesBecameMentors == 1 && q.returningParticipants == 4)
-        #expect(q.surveyScore == [Keyed("program", 0.9), Keyed("pulse", nil)])
+        #expect(q.surveyScore == [Keyed("program/q/participant", 0.9), Keyed("pulse/q/mentee", nil)])
     }
 
     @Test func wholeProgramAndCohorts() {

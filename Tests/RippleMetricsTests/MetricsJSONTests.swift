@@ -12,12 +12,14 @@ import Testing
         #expect(json.hasPrefix("{\n  \"as_of\": \"2026-06-30\",\n  \"min_group_size\": 1,\n"))
         let order = ["\"id\": \"2026-Q1\"", "\"kind\": \"quarter\"", "\"label\": \"Q1 2026\"", "\"start\": \"2026-01-01\"",
                      "\"end\": \"2026-03-31\"", "\"to_date\": false", "\"participants_active\": 6", "\"mentors_active\": 3",
-                     "\"mentees_active\": 4", "\"pairs_active\": 3", "\"pairs_started\": 3", "\"sessions_completed\": 4",
+                     "\"mentees_active\": 3", "\"pairs_active\": 3", "\"pairs_started\": 3", "\"sessions_completed\": 4",
                      "\"session_hours\": 4", "\"avg_session_rating\": 4", "\"cross_department_share\": 0.667",
                      "\"cross_level_share\": 1", "\"role_swap_share\": 0.333", "\"at_risk_pairs\": 0",
                      "\"median_days_to_match\": 17.5", "\"goals_achieved\": 1", "\"trainings_completed\": {",
                      "\"active_listening\": 1", "\"match_rate\": 0.75", "\"monthly_meeting_share\": 0",
-                     "\"survey_score\": {", "\"by_department\": {", "\"department_matrix\": {", "\"suppressed\": []"]
+                     "\"survey_score\": {", "\"participants_enrolled\": 6", "\"mentors_enrolled\": 3",
+                     "\"mentees_enrolled\": 4", "\"enrolment_share\": null", "\"enrolment_share_by_department\": {}",
+                     "\"by_department\": {", "\"enrolled\": {", "\"department_matrix\": {", "\"suppressed\": []"]
         var cursor = try #require(json.range(of: order[0])).upperBound
         for needle in order.dropFirst() {
             let found = try #require(json.range(of: needle, range: cursor..<json.endIndex), "missing or out of order: \(needle)")
@@ -54,7 +56,7 @@ import Testing
         #expect(MetricCatalog.format(.number(1234), key: "sessions_completed", minGroupSize: 5) == "1,234")
         #expect(MetricCatalog.format(.number(4.25), key: "avg_session_rating", minGroupSize: 5) == "4.25 / 5")
         #expect(MetricCatalog.format(.unavailable, key: "avg_session_rating", minGroupSize: 5) == "—")
-        #expect(MetricCatalog.definition("survey_score[pulse]")?.unit == .share)
+        #expect(MetricCatalog.definition("survey_score[pulse/progress/mentee]")?.unit == .share)
         #expect(MetricCatalog.definition("trainings_completed.guiding")?.label == "Trainings completed")
     }
 }

@@ -48,7 +48,7 @@ import Testing
         #expect(all.sessionHours == 2.5)                   // 150 minutes
         #expect(all.roleSwapShare == 0.5)                  // P1 of the meeting pairs P0, P1
         #expect(all.completionRate == 0.5)                 // 1 completed ÷ (1 + 1 closed early)
-        #expect(all.surveyResponseRate == 0.1)             // 1 respondent ÷ 10 active
+        #expect(all.surveyResponseRate == 0.1)             // 1 respondent ÷ 10 enrolled
         #expect(all.goalCompletionRate == 0.5)             // 1 achieved ÷ (1 + 1 dropped)
         // P0, P1 are active on 03-31; neither met after 03-01 (last sessions 02-20, 02-21).
         #expect(all.monthlyMeetingShare == 0)
@@ -67,13 +67,14 @@ import Testing
         #expect(all.monthlyMeetingShare == nil && all.isSuppressed("monthly_meeting_share"))
         #expect(all.goalCompletionRate == nil && all.isSuppressed("goal_completion_rate"))
         #expect(all.surveyResponseRate == nil && all.isSuppressed("survey_response_rate"))
-        #expect(all.surveyScore == [Keyed("pulse", nil)] && all.isSuppressed("survey_score[pulse]"))
+        #expect(all.surveyScore == [Keyed("pulse/q/mentee", nil)] && all.isSuppressed("survey_score[pulse/q/mentee]"))
         #expect(all.sessionsCompleted == 3 && all.pairsCompleted == 1 && all.pairsClosedEarly == 1)
     }
 
     @Test func fewerThanNPairsPublishesCountsOnly() {
         let all = Self.all(minGroupSize: 5)
-        #expect(all.participantsActive == 10 && all.pairsActive == 4 && all.sessionsCompleted == 3)
+        #expect(all.participantsActive == 8 && all.pairsActive == 4 && all.sessionsCompleted == 3)  // p4, p9 unpaired
+        #expect(all.participantsEnrolled == 10)
         #expect(all.sessionsLedByMentor == 2 && all.goalsAchieved == 1)
         for key in ["session_hours", "avg_session_rating", "cross_department_share", "cross_level_share",
                     "sessions_per_active_pair", "match_rate", "mentor_training_coverage", "mentee_training_coverage"] {

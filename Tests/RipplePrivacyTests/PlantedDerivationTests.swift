@@ -6,8 +6,10 @@ import Testing
 /// figure out (with the equation that reveals it), and after disclosure control nothing is left.
 @Suite struct PlantedDerivationTests {
     /// A metrics.json with these periods (`null` for hidden figures, listed in `suppressed`).
-    static func figures(_ periods: [[String: Any]], reach: [[String: Any]] = [], k: Int = 5) throws -> PublishedFigures {
-        let root: [String: Any] = ["as_of": "2026-12-31", "min_group_size": k, "periods": periods, "reach": reach]
+    static func figures(_ periods: [[String: Any]], reach: [[String: Any]] = [], k: Int = 5,
+                        headcount: [String: Int] = [:]) throws -> PublishedFigures {
+        var root: [String: Any] = ["as_of": "2026-12-31", "min_group_size": k, "periods": periods, "reach": reach]
+        if !headcount.isEmpty { root["headcount"] = headcount }
         let data = try JSONSerialization.data(withJSONObject: root, options: [.sortedKeys])
         return try PublishedFigures(json: String(decoding: data, as: UTF8.self))
     }

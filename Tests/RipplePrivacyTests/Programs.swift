@@ -18,12 +18,14 @@ enum Programs {
         return config
     }
 
-    /// The sample site's program (content/data).
+    /// The sample site's program (content/data), with the headcount its ripple.yaml gives (the generator's).
     static func sample() throws -> Program {
         let data = repository.appending(path: "content/data")
         let files = try FileManager.default.contentsOfDirectory(atPath: data.path).sorted().filter { $0.hasSuffix(".csv") }
             .map { DataFile(path: "content/data/" + $0, bytes: Array(try Data(contentsOf: data.appending(path: $0)))) }
-        return try load(files)
+        var program = try load(files)
+        program.headcount = try load(SampleProgramGenerator().generate()).headcount
+        return program
     }
 
     /// What `ripple sample-data --participants N` writes.

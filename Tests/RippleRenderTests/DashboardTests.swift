@@ -43,6 +43,22 @@ import Testing
         #expect(html.contains("Who mentors whom across departments"))
     }
 
+    /// With a headcount, the network dashboard shows the enrolled people, the enrolment share and its chart by
+    /// department; without one, none of them.
+    @Test func networkShowsTheEnrolmentShareWithAHeadcount() throws {
+        var program = Fixtures.program
+        program.headcount = ["Eng": 40]
+        let metrics = Fixtures.metrics(program)
+        let share = try #require(metrics.currentQuarter?.enrolmentShare)
+        let (sink, _) = try Fixtures.render(config: Fixtures.config(), content: SiteContent(), metrics: metrics)
+        let html = try #require(sink.text("dashboards/network/index.html"))
+        #expect(html.contains("<p class=\"metric__label\">Eligible employees enrolled</p><p class=\"metric__value\">"
+                              + MetricUnit.share.format(share) + "</p>"))
+        #expect(html.contains("<figure class=\"chart chart-bar\" id=\"enrolment_share_by_department\">"))
+        let plain = try #require(try site().text("dashboards/network/index.html"))
+        #expect(!plain.contains("Eligible employees enrolled") && !plain.contains("id=\"enrolment_share_by_department\""))
+    }
+
     @Test func cohortPagesEscapeNames() throws {
         let sink = try site()
         let list = try #require(sink.text("dashboards/cohorts/index.html"))

@@ -51,9 +51,10 @@ package enum ConfigParser {
             case "guide": readGuide(value, into: &config.guide, with: &reader)
             case "data": readData(value, into: &config.data, with: &reader)
             case "program":
-                reader.mapping(value, in: "program", keys: ["as_of", "fiscal_year_start_month", "quarter_labels"]) { reader, key, value in
+                reader.mapping(value, in: "program", keys: ["as_of", "fiscal_year_start_month", "quarter_labels", "headcount"]) { reader, key, value in
                     switch key {
                     case "as_of": config.program.asOf = reader.day(value, key: key, in: Day.earliest...Day.latestAsOf)
+                    case "headcount": config.program.headcount = readHeadcount(value, with: &reader)
                     case "quarter_labels": config.program.quarterLabels = reader.choice(value, key: key, as: QuarterLabelStyle.self) ?? .long
                     default: config.program.fiscalYearStartMonth = reader.int(value, key: key, in: 1...12) ?? 1
                     }
@@ -298,6 +299,31 @@ package enum ConfigParser {
         }
     }
 
+    /// `program.headcount`: departments mapping to their eligible employees. Whether each department exists is
+    /// checked against the participants when the data is loaded.
+    private static func readHeadcount(_ node: YAMLNode, with reader: inout YAMLReader) -> [HeadcountEntry] {
+        guard case let .mapping(pairs, _, _) = node else {
+            reader.report("program.headcount must map departments to their number of eligible employees, e.g. `Sales: 120`",
+                          at: node)
+            return []
+        }
+        var entries: [HeadcountEntry] = []
+        for (keyNode, value) in pairs {
+            guard let department = keyNode.string, !department.isEmpty else {
+                reader.report("keys in program.headcount must be department names", at: keyNode)
+                continue
+            }
+            guard let text = reader.string(value, key: department) else { continue }
+            guard let count = Int(text), count >= 0 else {
+                reader.report("the headcount of '\(department)' must be a whole number of employees, 0 or more, not '\(text)'",
+                              at: value, hint: "write how many employees of \(department) may join the program, e.g. 120")
+                continue
+            }
+            entries.append(HeadcountEntry(department: department, count: count, location: reader.location(of: value)))
+        }
+        return entries
+    }
+
     /// `2026-Q3`: four digits, `-Q`, 1 to 4.
     static func isQuarterID(_ text: String) -> Bool {
         let parts = text.split(separator: "-Q", omittingEmptySubsequences: false)
@@ -308,5 +334,5 @@ package enum ConfigParser {
     /// Metrics a target may be set for: every single-number metric of the catalogue (not the per-survey or
     /// per-module lists, whose names come from the data).
     static let targetKeys: [String] = MetricCatalog.all.map(\.key)
-        .filter { !["trainings_completed", "survey_score", "participants_reached"].contains($0) }
+        .filter { !["trainings_completed", "survey_score", "participants_reached", "enrolment_share_by_department"].contains($0) }
 }

@@ -82,7 +82,7 @@ package struct SiteAssembler: Sendable {
         var privacy: PrivacySummary?
         if !source.dataFiles.isEmpty || !source.dataTables.isEmpty || !source.dataProblems.isEmpty {
             let loaded = timings.measure("data") {
-                ProgramReader(settings: config.data, asOf: config.program.asOf)
+                ProgramReader(settings: config.data, asOf: config.program.asOf, headcount: config.program.headcount)
                     .load(source.dataFiles, tables: source.dataTables, problems: source.dataProblems)
             }
             diagnostics += loaded.diagnostics

@@ -16,12 +16,15 @@ package struct Program: Sendable {
     package var feedback: [Feedback]
     /// Training completions, in file order.
     package var trainings: [Training]
+    /// Eligible employees per department (`program.headcount` in ripple.yaml, or `headcount.csv`); empty when not
+    /// given. Every key is a department of `participants`.
+    package var headcount: [String: Int] = [:]
 
     /// Creates a program.
     package init(participants: [Participant] = [], cohorts: [Cohort] = [], pairs: [Pair] = [], sessions: [Session] = [],
-                 goals: [Goal] = [], feedback: [Feedback] = [], trainings: [Training] = []) {
+                 goals: [Goal] = [], feedback: [Feedback] = [], trainings: [Training] = [], headcount: [String: Int] = [:]) {
         self.participants = participants; self.cohorts = cohorts; self.pairs = pairs; self.sessions = sessions
-        self.goals = goals; self.feedback = feedback; self.trainings = trainings
+        self.goals = goals; self.feedback = feedback; self.trainings = trainings; self.headcount = headcount
     }
 
     /// The latest date in pairs (start, end) and sessions: the default reporting date.

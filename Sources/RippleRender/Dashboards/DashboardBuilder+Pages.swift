@@ -100,7 +100,8 @@ extension DashboardBuilder {
             id: "headline", title: "Connections this quarter",
             intro: "Mentoring builds links across the organisation: between departments, across levels, and from mentee to mentor.",
             tiles: headlineTiles(["departments_connected", "cross_department_share", "cross_level_share",
-                                  "mentees_became_mentors", "returning_participants"], charts: charts))]
+                                  "mentees_became_mentors", "returning_participants"]
+                                 + (metrics.headcount.isEmpty ? [] : ["participants_enrolled", "enrolment_share"]), charts: charts))]
         if let period = headline {
             sections.append(DashboardSection(
                 id: "matrix", title: "Who mentors whom",
@@ -110,7 +111,8 @@ extension DashboardBuilder {
                 id: "departments", title: "Departments taking part",
                 intro: "Pairs count under the mentee's department.",
                 charts: [charts.breakdown(period, by: .department, row: "participants"),
-                         charts.breakdown(period, by: .department, row: "pairs")]))
+                         charts.breakdown(period, by: .department, row: "pairs")]
+                    + (period.enrolmentShareByDepartment.isEmpty ? [] : [charts.enrolmentShareByDepartment(period)])))
         }
         if !metrics.quarters.isEmpty {
             sections.append(DashboardSection(

@@ -80,7 +80,8 @@ package struct MetricTile: Sendable, Hashable {
     /// The reader-facing label of a key: the catalogue label, plus the inner name of nested keys
     /// (`trainings_completed[guiding]` → `Trainings completed: guiding`).
     package static func label(for key: String) -> String {
-        let rows = ["participants": "Active participants", "pairs": "Active pairs", "sessions": "Sessions completed"]
+        let rows = ["participants": "Active participants", "pairs": "Active pairs", "sessions": "Sessions completed",
+                    "enrolled": "Enrolled participants"]
         for list in ["by_department.", "by_level."] where key.hasPrefix(list) && key.hasSuffix("]") {
             let rest = key.dropFirst(list.count).dropLast()
             guard let open = rest.firstIndex(of: "[") else { break }
@@ -91,6 +92,15 @@ package struct MetricTile: Sendable, Hashable {
             if names.count == 2 { return "Active pairs: \(names[0]) mentor, \(names[1]) mentee" }
         }
         let base = MetricCatalog.definition(key)?.label ?? key
+        // `survey_score[close/overall_satisfaction/mentee]` → `Survey score: close, overall satisfaction (mentees)`.
+        if key.hasPrefix("survey_score["), key.hasSuffix("]") {
+            let parts = key.dropFirst("survey_score[".count).dropLast().components(separatedBy: "/")
+            if parts.count >= 3, let role = parts.last {
+                let question = parts[1..<(parts.count - 1)].joined(separator: "/").replacingOccurrences(of: "_", with: " ")
+                let who = ["mentor": "mentors", "mentee": "mentees", "participant": "participants"][role] ?? role
+                return "\(base): \(parts[0].replacingOccurrences(of: "_", with: " ")), \(question) (\(who))"
+            }
+        }
         guard let cut = key.firstIndex(where: { $0 == "[" || $0 == "." }) else { return base }
         let inner = key[key.index(after: cut)...].replacingOccurrences(of: "][", with: " → ")
             .replacingOccurrences(of: "[", with: " ").replacingOccurrences(of: "]", with: "")

@@ -234,14 +234,27 @@ package struct ProgramCharts: Sendable {
     package func breakdown(_ period: PeriodMetrics, by group: Group, row: String) -> String {
         let breakdown = group == .department ? period.byDepartment : period.byLevel
         let values = breakdown.rows.first { $0.name == row }?.values ?? []
-        let what = row == "participants" ? "Active participants" : row == "pairs" ? "Active pairs" : "Sessions completed"
-        let note = row == "participants" ? "" : " Pairs and sessions count under the mentee's \(group.rawValue)."
+        let what = ["participants": "Active participants", "pairs": "Active pairs", "sessions": "Sessions completed",
+                    "enrolled": "Enrolled participants"][row] ?? row
+        let note = ["participants", "enrolled"].contains(row) ? "" : " Pairs and sessions count under the mentee's \(group.rawValue)."
         let data = zip(breakdown.groups, values).map { label, value in
             ChartDatum(label, value.map(Double.init), display: value.map { MetricUnit.count.format(Double($0)) })
         }
         return BarChart(frame: frame("\(row)_by_\(group.rawValue)", "\(what) by \(group.rawValue)",
                                      "\(what) in \(period.label), by \(group.rawValue).\(note)"),
                         data: data, valueHeading: what).html()
+    }
+
+    /// Enrolled participants of each department with a headcount, as a share of it (`enrolment_share_by_department`).
+    package func enrolmentShareByDepartment(_ period: PeriodMetrics) -> String {
+        let data = period.enrolmentShareByDepartment.map { entry in
+            Self.datum(entry.key, period.value(for: "enrolment_share_by_department[\(entry.key)]") ?? .unavailable) {
+                MetricUnit.share.format($0)
+            }
+        }
+        return BarChart(frame: frame("enrolment_share_by_department", "Eligible employees enrolled, by department",
+                                     "Enrolled participants in \(period.label) as a share of each department's headcount."),
+                        data: data, valueHeading: "Share of headcount").html()
     }
 
     /// Trainings completed per module in `period`.

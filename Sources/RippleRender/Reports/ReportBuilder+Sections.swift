@@ -59,7 +59,9 @@ extension ReportBuilder.Scope {
     private func participation() -> ReportSection {
         section("participation", "Participation and mentor capacity",
                 "Who took part, and how much of the mentors' stated capacity the program used.",
-                figures(["participants_active", "mentors_active", "mentees_active", "mentor_capacity_use", "returning_participants"]),
+                figures(["participants_active", "mentors_active", "mentees_active", "participants_enrolled", "mentors_enrolled",
+                         "mentees_enrolled"] + (period.enrolmentShare == nil && !period.isSuppressed("enrolment_share") ? []
+                            : ["enrolment_share"]) + ["mentor_capacity_use", "returning_participants"]),
                 charts: [ReportChart(html: charts.participantsByQuarter(),
                                      data: trendTable("participation-trend", "Participants per quarter",
                                                       keys: ["participants_active", "mentors_active", "mentees_active"]))],
@@ -153,9 +155,19 @@ extension ReportBuilder.Scope {
             }
         }
         let noun = heading.lowercased()
-        return ReportTable(id: id, title: "Participants, pairs and sessions by \(noun)",
-                           columns: [heading, "Active participants", "Active pairs (mentee's \(noun))", "Sessions (mentee's \(noun))"],
-                           rows: rows)
+        var columns = [heading, "Active participants", "Active pairs (mentee's \(noun))", "Sessions (mentee's \(noun))",
+                       "Enrolled participants"]
+        // The share of each department's eligible employees, next to its enrolled count.
+        var withShares = rows
+        if breakdown.key == "by_department", !period.enrolmentShareByDepartment.isEmpty {
+            columns.append("Share of headcount")
+            for (g, group) in breakdown.groups.enumerated() {
+                let key = "enrolment_share_by_department[\(group)]"
+                let value = period.value(for: key) ?? .unavailable
+                withShares[g].append(.value(value, shown: MetricText.value(value, key: key, minGroupSize: minGroupSize)))
+            }
+        }
+        return ReportTable(id: id, title: "Participants, pairs and sessions by \(noun)", columns: columns, rows: withShares)
     }
 
     /// Active pairs by mentor's department (rows) and mentee's department (columns), for the departments the page

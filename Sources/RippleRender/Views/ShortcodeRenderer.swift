@@ -111,8 +111,11 @@ package struct ShortcodeRenderer: Sendable {
 
     /// Every key a shortcode can name in `period`, for suggestions.
     static func metricNames(in period: PeriodMetrics) -> [String] {
-        MetricCatalog.all.map(\.key).filter { $0 != "survey_score" && $0 != "trainings_completed" && $0 != "participants_reached" }
-            + period.surveyScore.map { "survey_score[\($0.key)]" }
-            + period.trainingsCompleted.map { "trainings_completed[\($0.key)]" }
+        let lists: Set<String> = ["survey_score", "trainings_completed", "participants_reached", "enrolment_share_by_department"]
+        var names: [String] = MetricCatalog.all.map(\.key).filter { !lists.contains($0) }
+        names += period.surveyScore.map { "survey_score[\($0.key)]" }
+        names += period.enrolmentShareByDepartment.map { "enrolment_share_by_department[\($0.key)]" }
+        names += period.trainingsCompleted.map { "trainings_completed[\($0.key)]" }
+        return names
     }
 }

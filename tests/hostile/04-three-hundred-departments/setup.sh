@@ -2,6 +2,7 @@
 set -e
 rm -rf content/data
 "$RIPPLE" sample-data --out content/data --participants 600 > /dev/null
+rm -f content/data/headcount.csv   # its departments are the eight the next step renames
 python3 - <<'PY'
 import csv
 path = 'content/data/participants.csv'
