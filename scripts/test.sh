@@ -20,9 +20,9 @@ if [ ! -f "$pg_dir/data/postmaster.pid" ]; then
 fi
 # Unit tests in parallel (Swift Testing's default; suites that share state are `.serialized`). Then, one at
 # a time, the end-to-end checks (WeasyPrint, epubcheck, the real executable, serving the sample site, the
-# benchmark's smoke run), RippleServeTests and the two growth checks: their blocking waits on external programs would hold the
-# 2 threads Swift Testing runs on and starve the server tests' time limits, and the growth checks compare
-# timings. Arguments (e.g. --filter X) run one step with just those.
+# benchmark's smoke run), RippleServeTests and the two growth checks: blocking waits on external programs
+# hold the 2 threads Swift Testing runs on and starve the server tests' time limits, and the growth checks
+# compare timings. Arguments (e.g. --filter X) run one step with just those.
 one_at_a_time='BenchmarkSmokeTests|PDFInterruptionTests|ServeCLITests|DataSourceCLITests|HostileInputTests'
 one_at_a_time+='|RealSiteServeTests|IncrementalServeTests|GuideEPUBTests|GuidePrintTests|PDFEngineTests|PDFLayoutTests'
 one_at_a_time+='|RealWorldMarkdownTests|pdfHoldsTheQuartersFiguresAsText|PrivacyScalingTests|ScalingTests'
