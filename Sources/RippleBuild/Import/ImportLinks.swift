@@ -40,7 +40,9 @@ enum ImportLinks {
             if isReference {
                 // Only at the start of a line: `[id]: target`.
                 let lineStart = text[..<opener.lowerBound].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
-                guard text[lineStart] == "[" || text[lineStart] == " " else { search = opener.upperBound; continue }
+                let label = text[lineStart..<opener.lowerBound].drop { $0 == " " }
+                // A footnote definition (`[^x]: text`) has text, not a target.
+                guard label.hasPrefix("["), !label.hasPrefix("[^") else { search = opener.upperBound; continue }
             }
             var angle = false
             if !isAttribute, start < text.endIndex, text[start] == "<" {
