@@ -35,8 +35,14 @@ return {scrollWidth: document.documentElement.scrollWidth, innerWidth: window.in
         alertLabel: alert && alert.getAttribute('aria-label'), alertRole: alert && alert.getAttribute('role'),
         currentNumber: current && current.querySelector('.chapter-list__num').textContent,
         currentNested: current && current.parentElement.classList.contains('chapter-list__item--nested'),
-        nestedIndent: current && (current.getBoundingClientRect().left
-            - document.querySelector('.guide-sidebar .chapter-list > li:not(.chapter-list__item--nested) a').getBoundingClientRect().left)};
+        // Numbers of one part start in one column whatever their width (2.9 and 2.10), none spilling out of it.
+        numLefts: [...new Set([...document.querySelectorAll('.guide-sidebar .chapter-list__item--nested .chapter-list__num')]
+            .slice(0, 18).map(n => Math.round(n.getBoundingClientRect().left)))],
+        numsSpilling: [...document.querySelectorAll('.guide-sidebar .chapter-list__num')]
+            .filter(n => n.scrollWidth > n.clientWidth + 1).map(n => n.textContent),
+        nestedIndent: current && (current.querySelector('.chapter-list__num').getBoundingClientRect().left
+            - document.querySelector('.guide-sidebar .chapter-list > li:not(.chapter-list__item--nested) .chapter-list__num')
+                .getBoundingClientRect().left)};
 """
 
 
@@ -101,4 +107,6 @@ def test_imported_chapter_reads_well(driver, imported_server, artifacts, width, 
     assert found["alertRole"] == "note" and found["alertLabel"] == "Note"
     assert back_target == ref_id, f"the footnote's back link goes to #{back_target}, not #{ref_id}"
     assert found["currentNumber"] == "2.3" and found["currentNested"], found
+    assert len(found["numLefts"]) == 1, f"the numbers of a part's chapters do not line up: {found['numLefts']}"
+    assert not found["numsSpilling"], f"chapter numbers wider than their column: {found['numsSpilling']}"
     assert found["nestedIndent"] > 4, f"the nested chapter is not indented ({found['nestedIndent']} px)"
