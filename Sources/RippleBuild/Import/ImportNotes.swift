@@ -1,7 +1,8 @@
 /// The notes of an import grouped by kind, for the person importing: one line per kind of thing that could not be
 /// mapped, with its count and where the first ones are.
 package enum ImportNotes {
-    /// One line per kind, in order of first appearance: `<what> (N×: file:line, file, … and K more)`. A note's kind
+    /// One line per kind, in order of first appearance: `<what> (N×: file:line, file, … and K more)` (each place
+    /// once). A note's kind
     /// is its text without its location (`path:` or `path:line:column:` before the first `: `) and with every
     /// quoted name (`'…'`) blanked, so "the link 'a.md' leads to nothing" and "the link 'b.md' …" are one kind.
     package static func grouped(_ notes: [String], shown: Int = 3) -> [String] {
@@ -15,7 +16,8 @@ package enum ImportNotes {
         }
         return order.map { kind in
             let at = places[kind]!
-            let named = at.filter { !$0.isEmpty }
+            var named: [String] = []
+            for place in at where !place.isEmpty && !named.contains(place) { named.append(place) }
             guard !named.isEmpty else { return "\(kind) (\(at.count)×)" }
             let first = named.prefix(shown).joined(separator: ", ")
             return "\(kind) (\(at.count)×: \(first)\(named.count > shown ? " and \(named.count - shown) more" : ""))"
