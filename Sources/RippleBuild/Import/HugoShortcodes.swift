@@ -1,8 +1,9 @@
-/// Hugo's common shortcodes in an imported page, turned into the Markdown Ripple renders: `highlight` into a
-/// fenced code block, `note`/`tip`/`info`/`warning`/`caution`/`important` (`{{< … >}}` or `{{% … %}}`, paired)
-/// on a line of its own into a GitHub alert (inside a sentence, just its text), `figure` into an image. Any other shortcode (youtube, tabs, param, a site's own) is
-/// dropped, its inner text kept, with a note. `ref`/`relref` are `HugoRef`'s; `{{</* … */>}}` (a shortcode
-/// written as text) is left alone.
+/// Hugo's common shortcodes in an imported page, turned into the Markdown Ripple renders: `highlight`, `code` and
+/// `code-toggle` (Hugo's documentation's) into a fenced code block; `note`/`tip`/`info`/`warning`/`caution`/
+/// `important` (`{{< … >}}` or `{{% … %}}`, paired) on a line of its own into a GitHub alert (inside a sentence,
+/// just its text); `figure` into an image. Any other shortcode (youtube, tabs, param, a site's own) is dropped,
+/// its inner text kept, with a note. `ref`/`relref` are `HugoRef`'s; `{{</* … */>}}` (a shortcode written as
+/// text) is left alone.
 enum HugoShortcodes {
     private static let alerts = ["note": "NOTE", "info": "NOTE", "tip": "TIP", "hint": "TIP", "important": "IMPORTANT",
                                  "warning": "WARNING", "caution": "CAUTION", "danger": "CAUTION"]
@@ -34,9 +35,9 @@ enum HugoShortcodes {
             } else if alerts[tag.name] != nil {
                 // Inside a sentence an alert cannot be a block: its text stays in the sentence.
                 continue
-            } else if tag.name == "highlight" {
+            } else if let language = codeLanguage(tag) {
                 guard let (inner, after) = body(of: tag, in: rest) else { continue }
-                out += "```" + (tag.words.first ?? "") + "\n" + inner + "\n```"
+                out += "```" + language + "\n" + inner + "\n```"
                 line += inner.count { $0 == "\n" }
                 rest = after
             } else if tag.name == "figure", let src = tag.attributes["src"] {
@@ -50,6 +51,20 @@ enum HugoShortcodes {
             }
         }
         return out + rest
+    }
+
+    /// The language of a code shortcode's block (`highlight go`, `code lang=go`, `code file=x.html`, `code-toggle`,
+    /// whose `file=hugo` is a configuration file, TOML first); nil for any other shortcode.
+    private static func codeLanguage(_ tag: Tag) -> String? {
+        switch tag.name {
+        case "highlight": return tag.words.first ?? tag.attributes["lang"] ?? ""
+        case "code", "code-toggle":
+            if let language = tag.attributes["lang"] { return language }
+            guard let file = tag.attributes["file"] else { return tag.name == "code-toggle" ? "toml" : "" }
+            let ext = file.split(separator: "/").last.flatMap { $0.contains(".") ? $0.split(separator: ".").last : nil }
+            return ext.map(String.init) ?? (tag.name == "code-toggle" ? "toml" : "")
+        default: return nil
+        }
     }
 
     /// The text up to the matching closing tag (trimmed of the newlines next to the tags) and what follows it.
