@@ -26,4 +26,10 @@ import Testing
         // A reference definition to nothing keeps an empty destination, so `[text][gone]` stays a link, not text.
         #expect(out == "Text.[^why]\n\n[^why]: From the [handbook](new-hand.md).\n[ref]: new-other.md\n[gone]: <>\n")
     }
+
+    /// Hugo's documentation marks its tables with emoji codes; they become emoji, except in code.
+    @Test func hugoEmojiCodesBecomeEmojiOutsideCode() {
+        let text = "Yes|:heavy_check_mark:|:x:\nTime 10:30: `:x:` and :unknown:\n```\n:x:\n```\n"
+        #expect(HugoEmoji.rewrite(text) == "Yes|\u{2714}\u{FE0F}|\u{274C}\nTime 10:30: `:x:` and :unknown:\n```\n:x:\n```\n")
+    }
 }

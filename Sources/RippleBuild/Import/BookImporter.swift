@@ -17,6 +17,8 @@ package struct BookImporter {
     /// Book paths of files links point at, to copy.
     private var linkedFiles: Set<String> = []
     private var usedSlugs: Set<String> = []
+    /// Whether this is an mdBook (which shows `:x:` as written), not a Hugo or plain folder.
+    private var isMdBook = false
     /// The table of contents' path, to locate notes about its entries.
     private var summaryPath = "SUMMARY.md"
 
@@ -36,6 +38,7 @@ package struct BookImporter {
                                          hint: "give the folder that holds book.toml; or import it with `ripple import folder`"))
         }
         importer.summaryPath = summaryPath
+        importer.isMdBook = true
         var outline = BookOutline(summary: summary)
         outline.entries = outline.entries.map { entry in
             var entry = entry
@@ -74,6 +77,7 @@ package struct BookImporter {
                                             notes: &notes)
                 body = HugoRef.rewrite(body, in: source, pages: markdownFiles, notes: &notes)
                 body = HugoShortcodes.rewrite(body, in: source, notes: &notes)
+                if !isMdBook { body = HugoEmoji.rewrite(body) }
                 body = relink(body, in: source, to: path, assetRoot: assetRoot)
             } else {
                 body = ""
