@@ -63,7 +63,7 @@ package struct HeadingSlugger {
     }
 
     /// GitHub's slug of `text` (github-slugger's rule), `section` when nothing is left.
-    static func githubSlug(_ text: String) -> String {
+    package static func githubSlug(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             switch scalar {

@@ -52,8 +52,9 @@ struct ImportCommand: ParsableCommand {
         }
         print("Imported \(site.files.filter { $0.path.hasPrefix("content/guide/") && $0.path.hasSuffix(".md") }.count) chapters into \(destination) (\(count) files).")
         if !site.notes.isEmpty {
-            print("Not carried over (\(site.notes.count)):")
-            for note in site.notes { print("  - " + note) }
+            let kinds = ImportNotes.grouped(site.notes)
+            print("Not carried over (\(site.notes.count) in \(kinds.count) \(kinds.count == 1 ? "kind" : "kinds")):")
+            for kind in kinds { print("  - " + kind) }
         }
         print("Next: ripple build --source \(destination)")
     }

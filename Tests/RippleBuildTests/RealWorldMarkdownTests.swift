@@ -55,7 +55,7 @@ import RippleTestSupport
             "content/guide/02-command-line-tool/_index.md", "content/guide/03-format/_index.md",
             "content/guide/format/images/rust-logo-blk.svg", "content/index.md", "ripple.yaml",
         ])
-        #expect(imported.notes.first == "'SUMMARY.md' is a draft in the table of contents (no file), so it was left out")
+        #expect(imported.notes.first == "src/SUMMARY.md:7:7: 'SUMMARY.md' is a draft in the table of contents (no file), so it was left out")
         #expect(imported.notes.contains("src/cli/README.md: the link 'build.md' leads to nothing in the book, so only its text was kept"))
         let site = try TestSite()
         for file in imported.files { try site.write(file.path, bytes: file.bytes) }

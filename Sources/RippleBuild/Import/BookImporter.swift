@@ -17,6 +17,10 @@ package struct BookImporter {
     /// Book paths of files links point at, to copy.
     private var linkedFiles: Set<String> = []
     private var usedSlugs: Set<String> = []
+    /// Whether this is an mdBook (which shows `:x:` as written), not a Hugo or plain folder.
+    private var isMdBook = false
+    /// The table of contents' path, to locate notes about its entries.
+    private var summaryPath = "SUMMARY.md"
 
     /// Creates an importer over a book's files (paths relative to its folder).
     package init(files: [String: [UInt8]]) {
@@ -33,6 +37,8 @@ package struct BookImporter {
             throw DiagnosticError(.error("'\(summaryPath)' does not exist, so this is not an mdBook",
                                          hint: "give the folder that holds book.toml; or import it with `ripple import folder`"))
         }
+        importer.summaryPath = summaryPath
+        importer.isMdBook = true
         var outline = BookOutline(summary: summary)
         outline.entries = outline.entries.map { entry in
             var entry = entry
@@ -70,11 +76,17 @@ package struct BookImporter {
                 body = MdBookInclude.expand(original, path: source, read: { files[$0].map { String(decoding: $0, as: UTF8.self) } },
                                             notes: &notes)
                 body = HugoRef.rewrite(body, in: source, pages: markdownFiles, notes: &notes)
+                body = HugoShortcodes.rewrite(body, in: source, notes: &notes)
+                if !isMdBook { body = HugoEmoji.rewrite(body) }
                 body = relink(body, in: source, to: path, assetRoot: assetRoot)
             } else {
                 body = ""
             }
             let hasFrontMatter = body.hasPrefix("---\n") || body.hasPrefix("+++\n")
+            if hasFrontMatter, let source = entry.path,
+               let line = body.split(separator: "\n", maxSplits: 40).firstIndex(where: { $0.hasPrefix("aliases") }) {
+                notes.append("\(source):\(line + 1): Hugo 'aliases' (old addresses) get no redirect pages; the key is kept as a page parameter")
+            }
             out.append((path, Array(((hasFrontMatter ? "" : Self.frontMatter(title: entry.title)) + body).utf8)))
         }
         for file in linkedFiles.sorted() {
@@ -96,7 +108,8 @@ package struct BookImporter {
         let entries = outline.entries
         for (i, entry) in entries.enumerated() {
             if entry.path == nil && !entry.isPartTitle {
-                notes.append("'\(entry.title)' is a draft in the table of contents (no file), so it was left out")
+                notes.append((entry.line > 0 ? "\(summaryPath):\(entry.line):\(entry.column): " : "")
+                             + "'\(entry.title)' is a draft in the table of contents (no file), so it was left out")
                 continue
             }
             let hasChildren = i + 1 < entries.count && entries[i + 1].level > entry.level
@@ -160,7 +173,9 @@ package struct BookImporter {
                 .map({ (resolved.hasSuffix("/") || resolved.isEmpty ? resolved : resolved + "/") + $0 })
                 .first(where: { chapterPaths[$0] != nil }) { resolved = index }
             if let chapter = chapterPaths[resolved] {
-                return OutputPath.relativeHref(from: path, to: chapter) + (fragment.map { "#" + $0 } ?? "")
+                // The chapter's opening heading becomes its page title, which has no anchor: such a link goes to the page.
+                let kept = fragment.flatMap { $0 == titleAnchor(of: resolved) ? nil : $0 }
+                return OutputPath.relativeHref(from: path, to: chapter) + (kept.map { "#" + $0 } ?? "")
             }
             guard files[resolved] != nil, !resolved.hasSuffix(".md") else {
                 // Ripple refuses a link to a missing page; the text stays, as a link to nowhere.
@@ -170,6 +185,26 @@ package struct BookImporter {
             linkedFiles.insert(resolved)
             return OutputPath.relativeHref(from: path, to: Self.assetPath(resolved, root: assetRoot)) + (fragment.map { "#" + $0 } ?? "")
         }
+    }
+
+    /// The GitHub id of the heading that opens the book file `source` (its `{#id}` when it has one), which Ripple
+    /// makes the page title.
+    private func titleAnchor(of source: String) -> String? {
+        guard let text = text(source) else { return nil }
+        var inComment = false
+        for line in text.split(separator: "\n") {
+            let trimmed = line.drop { $0 == " " }
+            if inComment || trimmed.hasPrefix("<!--") { inComment = !trimmed.contains("-->"); continue }
+            if trimmed.isEmpty || trimmed.hasPrefix("<a ") || trimmed.hasPrefix("{{#") { continue }
+            guard trimmed.hasPrefix("#") else { return nil }
+            var heading = trimmed.drop { $0 == "#" }.trimmingSpaces
+            if heading.hasSuffix("}"), let open = heading.ranges(of: "{#").last {
+                return String(heading[open.upperBound..<heading.index(before: heading.endIndex)])
+            }
+            heading = heading.replacing("`", with: "").replacing("*", with: "")
+            return HeadingSlugger.githubSlug(heading)
+        }
+        return nil
     }
 
     private static func frontMatter(title: String) -> String {

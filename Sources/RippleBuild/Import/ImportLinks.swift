@@ -7,11 +7,13 @@ enum ImportLinks {
     static func rewrite(_ text: String, replace: (String) -> String?) -> String {
         var out = ""
         var rest = Substring(text)
-        while let (start, end, angle) = nextTarget(in: rest) {
+        while let (start, end, angle, isReference) = nextTarget(in: rest) {
             out += rest[..<start]
             let target = String(rest[start..<end])
             if let replacement = replace(target) {
-                out += angle || !replacement.contains(" ") ? replacement : "<" + replacement + ">"
+                // A reference definition needs a destination to stay one: `[id]: <>` is an empty one.
+                out += isReference && replacement.isEmpty && !angle ? "<>"
+                    : angle || !replacement.contains(" ") ? replacement : "<" + replacement + ">"
             } else {
                 out += target
             }
@@ -26,8 +28,8 @@ enum ImportLinks {
         return (String(target[..<hash]), String(target[target.index(after: hash)...]))
     }
 
-    /// The next target's range in `text`, and whether it is written in `<…>`.
-    private static func nextTarget(in text: Substring) -> (Substring.Index, Substring.Index, Bool)? {
+    /// The next target's range in `text`, whether it is written in `<…>` and whether it is a reference definition's.
+    private static func nextTarget(in text: Substring) -> (Substring.Index, Substring.Index, Bool, Bool)? {
         var search = text.startIndex
         while search < text.endIndex {
             let candidates = [text[search...].firstRange(of: "]("), text[search...].firstRange(of: "href=\""),
@@ -40,7 +42,9 @@ enum ImportLinks {
             if isReference {
                 // Only at the start of a line: `[id]: target`.
                 let lineStart = text[..<opener.lowerBound].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
-                guard text[lineStart] == "[" || text[lineStart] == " " else { search = opener.upperBound; continue }
+                let label = text[lineStart..<opener.lowerBound].drop { $0 == " " }
+                // A footnote definition (`[^x]: text`) has text, not a target.
+                guard label.hasPrefix("["), !label.hasPrefix("[^") else { search = opener.upperBound; continue }
             }
             var angle = false
             if !isAttribute, start < text.endIndex, text[start] == "<" {
@@ -55,7 +59,7 @@ enum ImportLinks {
                 if !isAttribute && !angle && text[end] == ")" { depth -= 1 }
                 end = text.index(after: end)
             }
-            if end > start { return (start, end, angle) }
+            if end > start { return (start, end, angle, isReference) }
             search = opener.upperBound
         }
         return nil

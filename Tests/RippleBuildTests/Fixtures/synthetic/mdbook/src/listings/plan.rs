@@ -1,0 +1,8 @@
+// ANCHOR: goal
+fn goal() -> &'static str {
+    "grow"
+}
+// ANCHOR_END: goal
+fn main() {
+    println!("{}", goal());
+}
