@@ -84,7 +84,11 @@ let package = Package(
         .testTarget(name: "RippleSourcesTests", dependencies: ["RippleSources", "RippleData"], exclude: ["Fixtures"]),
         .testTarget(name: "RipplePrivacyTests", dependencies: ["RipplePrivacy", "RippleMetrics", "RippleData", "RippleTestSupport"]),
         .testTarget(name: "RippleRenderTests", dependencies: ["RippleRender", "RippleData", "RippleTestSupport"]),
-        .testTarget(name: "RippleBuildTests", dependencies: ["RippleBuild", "RippleTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "RippleBuildTests",
+            dependencies: ["RippleBuild", "RippleTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "RippleServeTests", dependencies: ["RippleServe", "RippleCore", "RippleBuild"]),
         .testTarget(name: "RippleCLITests", dependencies: ["ripple"]),
         .testTarget(name: "RippleAutomationTests", dependencies: ["RippleAutomation", "RippleData"]),
