@@ -146,7 +146,8 @@ package struct GuideBuilder: Sendable {
     }
 
     private func epub(_ chapters: [GuideChapter]) throws(DiagnosticError) -> [UInt8] {
-        try EPUBWriter.zip(try EPUBRenderer(model: model).render(chapters, files: files))
+        let (entries, modified) = try EPUBRenderer(model: model).render(chapters, files: files, pack: { EPUBWriter.pack($0) })
+        return try EPUBWriter.zip(entries, modified: modified)
     }
 
     private func pdf(_ print: String, _ chapters: [GuideChapter], _ engine: PDFEngine) throws(DiagnosticError) -> [UInt8] {

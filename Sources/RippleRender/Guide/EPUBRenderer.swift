@@ -15,6 +15,14 @@ package struct EPUBRenderer: Sendable {
     /// Builds the book from rendered chapters; `files` gives the bytes of files under `content/` by path.
     /// Throws located diagnostics (missing cover, chapter markup that is not XML) and writes nothing then.
     package func render(_ chapters: [GuideChapter], files: [String: [UInt8]]) throws(DiagnosticError) -> EPUBBook {
+        let (entries, modified) = try render(chapters, files: files, pack: { $0 })
+        return EPUBBook(entries: entries, modified: modified)
+    }
+
+    /// `render(_:files:)` with every entry handed to `pack` as soon as it is made, on any thread (the zip
+    /// writer deflates it there): the book's chapters are never all held uncompressed. Entries in zip order.
+    package func render<Packed: Sendable>(_ chapters: [GuideChapter], files: [String: [UInt8]],
+                                          pack: @escaping @Sendable (EPUBEntry) -> Packed) throws(DiagnosticError) -> (entries: [Packed], modified: Int) {
         let meta = EPUBMetadata(config: model.config, chapters: chapters.map(\.page))
         var problems: [Diagnostic] = []
         var items: [EPUBManifestItem] = []
@@ -78,7 +86,7 @@ package struct EPUBRenderer: Sendable {
             file: { [imageHrefs] index in imageHrefs[staticFiles[index].source] ?? "" },
             idPrefix: nil)
         let language = meta.language
-        let documents: [Result<(EPUBEntry, EPUBManifestItem), DiagnosticError>] = chapters.parallelMap { chapter in
+        let documents: [Result<(Packed, EPUBManifestItem), DiagnosticError>] = chapters.parallelMap { chapter in
             let body = XHTML.fromHTML(EPUBMedia.linkingRemoteImages(GuideLinks.rewrite(chapter.html, style: style)))
             let e = XHTML.escape
             let section = """
@@ -95,12 +103,12 @@ package struct EPUBRenderer: Sendable {
                     hint: "check the raw HTML in the chapter: close every element (<br />), quote every attribute and match every end tag")))
             }
             let name = fileName(chapter.number)
-            return .success((EPUBEntry(path: "EPUB/" + name, text: document),
+            return .success((pack(EPUBEntry(path: "EPUB/" + name, text: document)),
                              EPUBManifestItem(id: "chapter-\(name.dropFirst("chapter-".count).dropLast(".xhtml".count))",
                                               href: name, mediaType: "application/xhtml+xml",
                                               properties: chapter.hasSVG ? "svg" : "", inSpine: true)))
         }
-        var chapterEntries: [EPUBEntry] = []
+        var chapterEntries: [Packed] = []
         var chapterItems: [EPUBManifestItem] = []
         for document in documents {
             switch document {
@@ -142,9 +150,10 @@ package struct EPUBRenderer: Sendable {
             EPUBEntry(path: "EPUB/cover.xhtml", text: coverPage),
             EPUBEntry(path: "EPUB/title.xhtml", text: titlePage),
         ]
-        entries += chapterEntries
         entries += resources
-        return EPUBBook(entries: entries, modified: meta.modifiedSeconds)
+        var packed = entries.parallelMap(pack)
+        packed.insert(contentsOf: chapterEntries, at: packed.count - resources.count)
+        return (packed, meta.modifiedSeconds)
     }
 
     private func titlePageBody(_ meta: EPUBMetadata) -> String {
