@@ -57,10 +57,15 @@ struct BuildCommand: ParsableCommand {
             let report: SiteBuilder.Report
             let cache = IncrementalCache(source: sourceURL, output: outputURL)
             if incremental {
+                let clock = ContinuousClock()
+                let loadStart = clock.now
                 let (state, note) = cache.load()
+                let loading = clock.now - loadStart
                 var built = try SiteBuilder(source: sourceURL, output: outputURL, options: options, state: state).build()
                 if let note { built.diagnostics.insert(note, at: 0) }
+                let saveStart = clock.now
                 cache.save(state)
+                built.timings.record("cache", loading + (clock.now - saveStart))
                 report = built
             } else {
                 cache.remove()  // a full build replaces the output, so a saved manifest would no longer describe it

@@ -53,40 +53,70 @@ import RippleRender
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         let output = site.deletingLastPathComponent().appending(path: "out")
         let builder = SiteBuilder(source: site, output: output, state: IncrementalState())
-        let first = try Self.expectSameAsFull(site, builder, step: "first build")
+        try Self.everyKindOfChange(site) { step in try Self.expectSameAsFull(site, builder, step: step) }
+    }
+
+    /// `ripple build --incremental`: each build in a new process, with only what the cache file holds.
+    @Test func newProcessIncrementalEqualsFullAfterEveryKindOfChange() throws {
+        let site = try Self.sampleCopy()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let output = site.deletingLastPathComponent().appending(path: "out")
+        let cache = IncrementalCache(source: site, output: output)
+        var restored: [String: Int] = [:]
+        try Self.everyKindOfChange(site) { step in
+            let (state, note) = cache.load()
+            #expect(note == nil, "\(step): \(note?.message ?? "")")
+            let report = try Self.expectSameAsFull(site, SiteBuilder(source: site, output: output, state: state), step: step)
+            cache.save(state)
+            restored[step] = state.restoredMarkdown
+            return report
+        }
+        #expect(restored["first build"] == 0)
+        // The sample site has 20 Markdown pages: all but the edited one come from the cache.
+        #expect(restored["unchanged"] == restored["edit text"].map { $0 + 1 })
+        #expect((restored["unchanged"] ?? 0) >= 15)
+        // The Markdown link context holds every page's path, so adding or removing a page renders every page.
+        #expect(restored["add a chapter"] == 0)
+        #expect(restored["edit a template"] == restored["unchanged"])
+    }
+
+    /// Builds after each kind of change (`build` checks the output against a full build).
+    static func everyKindOfChange(_ site: URL, build: (String) throws -> SiteBuilder.Report) throws {
+        let first = try build("first build")
         #expect(first.filesWritten > 50)
 
-        let unchanged = try builder.build()
+        let unchanged = try build("unchanged")
         #expect(unchanged.filesWritten == 0)
 
         try Self.edit(site, "content/guide/07-running-the-program.md") { $0.replacingOccurrences(of: "## ", with: "Some new words.\n\n## ", range: $0.range(of: "## ")) }
-        let text = try Self.expectSameAsFull(site, builder, step: "edit text")
+        let text = try build("edit text")
         #expect(text.pagesWritten < 5, "editing one chapter's text rewrote \(text.pagesWritten) pages")
 
         try Self.edit(site, "content/guide/06-launching-a-cohort.md") { $0.replacingOccurrences(of: "title: ", with: "title: Now ") }
-        _ = try Self.expectSameAsFull(site, builder, step: "edit a title")
+        _ = try build("edit a title")
 
         try "---\ntitle: An added chapter\n---\n\nSee [the FAQ](../pages/faq.md).\n\n## Added\n\nText.\n"
             .write(to: site.appending(path: "content/guide/11-added.md"), atomically: true, encoding: .utf8)
-        _ = try Self.expectSameAsFull(site, builder, step: "add a chapter")
+        _ = try build("add a chapter")
 
         try FileManager.default.moveItem(at: site.appending(path: "content/guide/11-added.md"),
                                          to: site.appending(path: "content/guide/12-renamed.md"))
-        _ = try Self.expectSameAsFull(site, builder, step: "rename a chapter file")
+        _ = try build("rename a chapter file")
+        let output = site.deletingLastPathComponent().appending(path: "out")
         #expect(!FileManager.default.fileExists(atPath: output.appending(path: "guide/11-added/index.html").path))
 
         try FileManager.default.removeItem(at: site.appending(path: "content/guide/12-renamed.md"))
-        _ = try Self.expectSameAsFull(site, builder, step: "delete a page")
+        _ = try build("delete a page")
         #expect(!FileManager.default.fileExists(atPath: output.appending(path: "guide/12-renamed/index.html").path))
 
         try Self.edit(site, "templates/partials/pager.mustache") { $0 + "\n<!-- pager -->\n" }
-        _ = try Self.expectSameAsFull(site, builder, step: "edit a template")
+        _ = try build("edit a template")
 
         try Self.edit(site, "ripple.yaml") { $0.replacingOccurrences(of: "title: Mentoring at Northwind", with: "title: Mentoring at Northwind Group") }
-        _ = try Self.expectSameAsFull(site, builder, step: "edit config")
+        _ = try build("edit config")
 
         try Self.edit(site, "content/data/trainings.csv") { $0 + "E000001,orientation,2023-03-01,1\n" }
-        _ = try Self.expectSameAsFull(site, builder, step: "edit data")
+        _ = try build("edit data")
     }
 
     /// Past `PageContext.sidebarLimit` chapters the sidebar shows a window, but the guide's own index page
@@ -247,14 +277,34 @@ import RippleRender
         let again = try SiteBuilder(source: site, output: output, state: reloaded).build()
         #expect(again.filesWritten == 0)
 
+        // The other pages' Markdown results came from the cache.
+        #expect(reloaded.restoredMarkdown >= 15)
+
         try Data("{ not json".utf8).write(to: cache.file)
         let (fresh, corrupt) = cache.load()
         #expect(corrupt?.message == "the incremental cache could not be read, so everything is built again")
         #expect(corrupt?.hint == "nothing to do: the cache is rewritten by this build (it is safe to delete)")
-        #expect(corrupt?.location == SourceLocation(file: ".ripple-cache/incremental.json"))
+        #expect(corrupt?.location == SourceLocation(file: ".ripple-cache/incremental.bin"))
         #expect(fresh.manifest.isEmpty)
         try IncrementalBuildTests.edit(site, "content/pages/faq.md") { $0 + "\nOne more line.\n" }
         _ = try IncrementalBuildTests.expectSameAsFull(site, SiteBuilder(source: site, output: output, state: fresh),
                                                        step: "after a corrupt cache")
+        cache.save(fresh)
+
+        // Cut short anywhere, the cache is ignored with the same note.
+        let whole = try Data(contentsOf: cache.file)
+        for cut in [8, 24, whole.count / 3, whole.count / 2, whole.count - 1] {
+            try whole.prefix(cut).write(to: cache.file)
+            let (state, note) = cache.load()
+            #expect(note?.message == "the incremental cache could not be read, so everything is built again", "cut at \(cut)")
+            #expect(state.manifest.isEmpty)
+        }
+
+        // The JSON cache of earlier versions is removed, with the note.
+        try FileManager.default.removeItem(at: cache.file)
+        let old = cache.file.deletingLastPathComponent().appending(path: "incremental.json")
+        try Data("{}".utf8).write(to: old)
+        #expect(cache.load().note?.message == "the incremental cache could not be read, so everything is built again")
+        #expect(!FileManager.default.fileExists(atPath: old.path))
     }
 }

@@ -37,12 +37,29 @@ final class IncrementalRender: RenderReuse {
     }
 
     func recall(_ pages: [Page]) -> [MarkdownStage.Memo?] {
-        state.storage.withLock { storage in
-            pages.map { page in
+        let context = context
+        let (kept, saved) = state.storage.withLock { storage in
+            (pages.map { page -> MarkdownStage.Memo? in
                 guard let entry = storage.markdown[page.source], entry.context == context, entry.page == page else { return nil }
                 return entry.memo
-            }
+            }, storage.saved)
         }
+        guard !saved.isEmpty else { return kept }
+        // Results saved by an earlier process: matched by the page's hash (the bodies are hashed on every core).
+        let candidates = kept.indices.filter { kept[$0] == nil && saved[pages[$0].source]?.context == context }
+        let restored = candidates.parallelMap { i -> IncrementalState.MarkdownEntry? in
+            let hash = IncrementalState.hash(pages[i])
+            guard let entry = saved[pages[i].source], entry.pageHash == hash else { return nil }
+            return IncrementalState.MarkdownEntry(page: pages[i], context: context, memo: entry.memo(for: pages[i]), pageHash: hash)
+        }
+        var results = kept
+        for (i, entry) in zip(candidates, restored) { results[i] = entry?.memo }
+        state.storage.withLock { storage in
+            storage.saved = [:]  // each is used once: from now on the page's entry in `markdown` is kept up to date
+            storage.restored = restored.count { $0 != nil }
+            for case let entry? in restored { storage.markdown[entry.page.source] = entry }
+        }
+        return results
     }
 
     func remember(_ page: Page, _ memo: MarkdownStage.Memo) {

@@ -1,4 +1,5 @@
 import RippleCore
+import RippleMarkdown
 import RippleRender
 import Synchronization
 
@@ -14,12 +15,50 @@ package final class IncrementalState: Sendable {
         let page: Page
         let context: UInt64
         let memo: MarkdownStage.Memo
+        /// `IncrementalState.hash(page)` when known (entries restored from the cache).
+        let pageHash: UInt64?
 
-        init(page: Page, context: UInt64, memo: MarkdownStage.Memo) {
+        init(page: Page, context: UInt64, memo: MarkdownStage.Memo, pageHash: UInt64? = nil) {
             self.page = page
             self.context = context
             self.memo = memo
+            self.pageHash = pageHash
         }
+    }
+
+    /// A page's Markdown result saved by an earlier process (`IncrementalCache`), valid for the page whose
+    /// hash it was made from, in the same link context. It has no body HTML: a page whose output must be made
+    /// again has its Markdown rendered again then (see `SiteRenderer`); the others need only what is here.
+    struct SavedMarkdown: Sendable {
+        var pageHash: UInt64
+        var context: UInt64
+        var title: String
+        var markdown: RenderedMarkdown
+        var diagnostics: [Diagnostic]
+        var references: [LinkResolver.AnchorReference]
+        var stamp: UInt64
+        var document: AnalysedDocument
+
+        /// The result for `page`, whose hash is `pageHash`.
+        func memo(for page: Page) -> MarkdownStage.Memo {
+            let rendered = RenderedPage(page: page, title: title, markdown: markdown, contentStamp: stamp, searchDocument: document)
+            return MarkdownStage.Memo(page: rendered, diagnostics: diagnostics, references: references)
+        }
+    }
+
+    /// A hash of every field of `page`: equal hashes, equal pages (a saved result is matched by it).
+    static func hash(_ page: Page) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(page.kind.rawValue); hash.add(page.source); hash.add(page.title); hash.add(page.summary)
+        hash.add(page.weight != nil); hash.add(page.weight ?? 0); hash.add(page.draft); hash.add(page.slug)
+        hash.add(page.date?.iso)
+        hash.add(page.extra.count)
+        for key in page.extra.keys.sorted() { hash.add(key); hash.add(page.extra[key]) }
+        hash.add(page.body); hash.add(page.bodyLineOffset)
+        hash.add(page.sourceLines.count)
+        for run in page.sourceLines { hash.add(run.line); hash.add(run.file); hash.add(run.fileLine) }
+        hash.add(page.part); hash.add(page.depth); hash.add(page.outputPath)
+        return hash.value
     }
 
     /// A scanned HTML page or stylesheet, valid while the file's hash is the same.
@@ -28,6 +67,9 @@ package final class IncrementalState: Sendable {
         var page: LinkScanner.Page
         /// Hash of the sorted ids, so that the site's ids are hashed without sorting every page's each build.
         var ids: UInt64
+        /// False for a scan read from the cache, which keeps the ids only: its links are read from the output
+        /// file (whose hash is `hash`) when they must be checked again.
+        var hasLinks = true
     }
 
     /// A page's link-check verdict, valid while the page's hash and the site's files and ids (`checkedSite`)
@@ -40,6 +82,11 @@ package final class IncrementalState: Sendable {
 
     struct Storage: Sendable {
         var markdown: [String: MarkdownEntry] = [:]
+        /// Markdown results read from the cache, by source path; each moves to `markdown` when its page is
+        /// found unchanged.
+        var saved: [String: SavedMarkdown] = [:]
+        /// How many pages' Markdown results the last build took from `saved`.
+        var restored = 0
         /// The link resolver made for the Markdown context `context` (it hashes every page's source and output path).
         var resolver: (context: UInt64, resolver: LinkResolver)?
         /// The render keys of the pages of the last build (each hashes its output path).
@@ -71,6 +118,9 @@ package final class IncrementalState: Sendable {
 
     /// An empty state: the next build renders and compares everything.
     package init() {}
+
+    /// How many pages' Markdown results the last build took from the cache instead of rendering them (tests).
+    package var restoredMarkdown: Int { storage.withLock { $0.restored } }
 
     /// Output path → hash of the file written there by the last successful build.
     package var manifest: [String: UInt64] { storage.withLock { $0.manifest } }

@@ -106,6 +106,11 @@ struct OutputLinkCheck {
         if verdicts.count != scans.count { verdicts = verdicts.filter { scans[$0.key] != nil } }
         var pages: [String: LinkScanner.Page] = [:]
         var sheets: [String: [LinkScanner.Link]] = [:]
+        var scans = scans
+        // Scans from the cache keep ids only: the links of those to check again are read from the output.
+        let unread = scans.compactMap { path, entry in !entry.hasLinks && verdicts[path]?.hash != entry.hash ? path : nil }
+        let read = unread.parallelMap { Self.scan(folder.appending(path: $0).path) }
+        for (path, page) in zip(unread, read) { scans[path]?.page = page; scans[path]?.hasLinks = true }
         for (path, entry) in scans where verdicts[path]?.hash != entry.hash {
             verdicts[path] = IncrementalState.LinkEntry(hash: entry.hash, broken: [], external: [])
             if path.hasSuffix(".css") { sheets[path] = entry.page.links } else { pages[path] = entry.page }

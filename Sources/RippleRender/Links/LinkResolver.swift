@@ -37,6 +37,11 @@ package struct LinkResolver: Sendable {
         package var fragment: String
         /// Where the link is.
         package var location: SourceLocation
+
+        /// Creates a reference.
+        package init(target: String, fragment: String, location: SourceLocation) {
+            self.target = target; self.fragment = fragment; self.location = location
+        }
     }
 
     /// Resolves one link on `page`; anchor references found are appended to `anchors`.

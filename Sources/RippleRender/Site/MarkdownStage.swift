@@ -20,7 +20,9 @@ package struct MarkdownStage: Sendable {
     }
 
     /// Renders `pages`; every problem in every page is reported.
-    package func render(_ pages: [Page]) -> (pages: [RenderedPage], diagnostics: [Diagnostic]) {
+    /// With `remembering` false the memo is neither asked nor told (pages rendered again for their HTML).
+    package func render(_ pages: [Page], remembering: Bool = true) -> (pages: [RenderedPage], diagnostics: [Diagnostic]) {
+        let memo = remembering ? memo : nil
         var results = memo?.recall(pages) ?? Array(repeating: nil, count: pages.count)
         let missing = results.indices.filter { results[$0] == nil }
         let made = missing.parallelMap { i -> Memo in
@@ -55,6 +57,11 @@ package struct MarkdownStage: Sendable {
         package var diagnostics: [Diagnostic]
         /// `#fragment` links to check.
         package var references: [LinkResolver.AnchorReference]
+
+        /// Creates a result.
+        package init(page: RenderedPage?, diagnostics: [Diagnostic], references: [LinkResolver.AnchorReference]) {
+            self.page = page; self.diagnostics = diagnostics; self.references = references
+        }
     }
 
     private typealias Result = Memo

@@ -30,6 +30,14 @@ package struct RenderedPage: Sendable {
         storage = Storage(page: page, title: title, markdown: markdown)
     }
 
+    /// Creates a rendered page whose `contentStamp` and `searchDocument` are known (an incremental build's
+    /// cache keeps them; `markdown.html` may then be left out).
+    package init(page: Page, title: String, markdown: RenderedMarkdown, contentStamp: UInt64, searchDocument: AnalysedDocument) {
+        storage = Storage(page: page, title: title, markdown: markdown)
+        storage.stamp.store(contentStamp, ordering: .relaxed)
+        storage.searchDocument.withLock { $0 = searchDocument }
+    }
+
     /// The source page.
     package var page: Page { _read { yield storage.page } }
     /// The title: front matter, else the leading `# heading`.

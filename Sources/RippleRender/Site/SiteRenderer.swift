@@ -72,6 +72,7 @@ package struct SiteRenderer: Sendable {
         generated.append(GeneratedPage(path: "404.html", kind: "404", title: "Page not found"))
         // Incremental: pages whose output would be as before are not rendered (nor written) again.
         let wanted = reuse?.pagesToRender(rendered, generated: generated, chapters: chapters, navigation: nav)
+        if let wanted { rendered = Self.withHTML(rendered, wanted: wanted, stage: stage) }
         // Contexts are made when each page is rendered, not all up front: a 10,000-page site would otherwise
         // hold every page's context (content, sidebar, table of contents) in memory at once.
         var jobs: [PageJob] = []
@@ -191,6 +192,20 @@ package struct SiteRenderer: Sendable {
             }
         }
         return (results.flatMap(\.0), results.compactMap(\.1))
+    }
+
+    /// The pages with the body HTML of those to render: a result kept by an incremental build's cache has none
+    /// (only what the other pages need of it), so those pages' Markdown is rendered again, with the same result.
+    private static func withHTML(_ pages: [RenderedPage], wanted: Set<String>, stage: MarkdownStage) -> [RenderedPage] {
+        let lacking = pages.indices.filter {
+            pages[$0].markdown.html.isEmpty && !pages[$0].page.body.isEmpty && wanted.contains(pages[$0].outputPath)
+        }
+        guard !lacking.isEmpty else { return pages }
+        let again = stage.render(lacking.map { pages[$0].page }, remembering: false).pages
+        guard again.count == lacking.count else { return pages }
+        var pages = pages
+        for (i, page) in zip(lacking, again) { pages[i] = page }
+        return pages
     }
 
     private func copyFiles(to sink: OutputSink) -> [Diagnostic] {
