@@ -1,5 +1,6 @@
 import Foundation
 import RippleCore
+import RippleTestSupport
 import Testing
 import ZIPFoundation
 @testable import RippleBuild
