@@ -41,6 +41,20 @@ struct GuidePrintTests {
         #expect(html.contains("<img src=\"data:image/png;base64,iVBORw==\" alt=\"A chart\" />"))
     }
 
+    /// The print edition names the online guide only when the site knows its address (no empty link).
+    @Test func theOnlineAddressNeedsABaseURL() throws {
+        let sample = try GuideTestSupport.sampleBuilder()
+        func printed(baseURL: String) throws -> String {
+            var config = sample.model.config
+            config.baseURL = baseURL
+            let builder = GuideBuilder(model: GuideTestSupport.model(sample.model, config: config), files: [:], pdfEngine: nil)
+            return String(decoding: try builder.render(.html), as: UTF8.self)
+        }
+        #expect(try !printed(baseURL: "").contains("<p class=\"book-online\""))
+        #expect(try printed(baseURL: "https://intranet.example.com/m/").contains(
+            "<p class=\"book-online\">Read online: <a href=\"https://intranet.example.com/m/guide/\">https://intranet.example.com/m/guide/</a></p>"))
+    }
+
     @Test func downloadsFollowThePDFSetting() {
         var config = SiteConfig()
         config.guide.slug = "g"

@@ -79,7 +79,7 @@ package struct PrintRenderer: Sendable {
         let guide: TemplateValue = .object([
             "title": .string(config.guide.title), "author": .string(config.guide.author),
             "chapters": .list(list), "chapter_count": .int(chapters.count),
-            "online_url": .string(config.baseURL.isEmpty ? "" : config.baseURL + "guide/"),
+            "online_url": config.baseURL.isEmpty ? .null : .string(config.baseURL + "guide/"),
         ])
         return .object([
             "root": .string(OutputPath.rootPrefix(of: path)), "site": site, "guide": guide,

@@ -61,6 +61,8 @@ package struct PageContext: Sendable {
             "is_home": .bool(kind == "home"), "is_chapter": .bool(kind == "chapter"), "is_page": .bool(kind == "page"),
             "is_guide_index": .bool(kind == "guide-index"), "source": .string(source?.source ?? ""),
         ]
+        // The document title names the site once: a page titled like the site is not "X · X".
+        page["head_title"] = .string(title == model.config.title ? title : "\(title) · \(model.config.title)")
         let toc = markdown?.toc ?? []
         page["toc"] = .list(toc.map(Self.tocValue))
         page["has_toc"] = .bool(!toc.isEmpty)
@@ -90,7 +92,7 @@ package struct PageContext: Sendable {
 
     private static func tocValue(_ entry: TOCEntry) -> TemplateValue {
         .object(["id": .string(entry.id), "title": .string(entry.title), "level": .int(entry.level),
-                 "children": .list(entry.children.map(tocValue))])
+                 "children": .list(entry.children.map(tocValue)), "has_children": .bool(!entry.children.isEmpty)])
     }
 
     /// The chapters a page lists (incremental builds hash exactly these into the page's key): every one on the
@@ -128,6 +130,9 @@ package struct PageContext: Sendable {
                          "url": .string(OutputPath.relativeHref(from: path, to: download.path))])
             }),
         ]
+        // A book imported under its own name has the site's title as its guide title: name it once in <title>.
+        let title = model.config.guide.title
+        guide["distinct_title"] = title == model.config.title || title.isEmpty ? .null : .string(title)
         guide["has_downloads"] = .bool(!model.guideDownloads.isEmpty)
         guide["has_chapters"] = .bool(!chapters.isEmpty)  // essentials: no link to a guide index that is not built
         return .object(guide)
