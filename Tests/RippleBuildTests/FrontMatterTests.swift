@@ -28,8 +28,9 @@ import Testing
             """)
         #expect(problems.isEmpty)
         #expect(matter.summary == "What the docs cover.")
+        #expect(matter.linkTitle == "Docs")
         #expect(matter.extra == [
-            "linkTitle": "Docs", "keywords": "mentoring, guide", "aliases": "/old/, /older/", "params.icon": "book",
+            "keywords": "mentoring, guide", "aliases": "/old/, /older/", "params.icon": "book",
         ])
         #expect(matter.body == "Body")
     }

@@ -188,6 +188,7 @@ package struct ContentBuilder: Sendable {
         var page = Page(kind: kind, source: path, title: matter.title, summary: matter.summary, weight: matter.weight,
                         draft: matter.draft, slug: slug, date: matter.date, extra: matter.extra, body: matter.body,
                         bodyLineOffset: matter.bodyLineOffset, outputPath: output)
+        page.linkTitle = matter.linkTitle
         if kind == .chapter, folders.count == 2 {
             page.part = "content/guide/" + folders[1]
             page.depth = stem == "_index" ? 1 : 2

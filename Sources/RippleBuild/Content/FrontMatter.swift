@@ -11,6 +11,7 @@ import RippleCore
 struct FrontMatter {
     var title: String?
     var summary: String?
+    var linkTitle: String?
     var weight: Int?
     var draft = false
     var slug: String?
@@ -21,7 +22,7 @@ struct FrontMatter {
     /// Lines before the body.
     var bodyLineOffset: Int
 
-    static let keys = ["title", "summary", "description", "weight", "draft", "slug", "date", "extra"]
+    static let keys = ["title", "summary", "description", "linkTitle", "weight", "draft", "slug", "date", "extra"]
 
     /// Splits and parses front matter; a file without a leading `---` line has none.
     ///
@@ -81,6 +82,7 @@ struct FrontMatter {
             case "title": title = reader.string(value, key: key)
             case "summary": summary = reader.string(value, key: key)
             case "description": description = reader.string(value, key: key)
+            case "linkTitle": linkTitle = reader.string(value, key: key)
             case "weight": weight = reader.int(value, key: key)
             case "draft": draft = reader.bool(value, key: key) ?? false
             case "date": date = Self.day(value, with: &reader)

@@ -87,7 +87,7 @@ package struct BookImporter {
                let line = body.split(separator: "\n", maxSplits: 40).firstIndex(where: { $0.hasPrefix("aliases") }) {
                 notes.append("\(source):\(line + 1): Hugo 'aliases' (old addresses) get no redirect pages; the key is kept as a page parameter")
             }
-            out.append((path, Array(((hasFrontMatter ? "" : Self.frontMatter(title: entry.title)) + body).utf8)))
+            out.append((path, Array(((hasFrontMatter ? "" : Self.frontMatter(label: entry.title, body: body)) + body).utf8)))
         }
         for file in linkedFiles.sorted() {
             out.append((Self.assetPath(file, root: assetRoot), files[file]!))
@@ -190,21 +190,35 @@ package struct BookImporter {
     /// The GitHub id of the heading that opens the book file `source` (its `{#id}` when it has one), which Ripple
     /// makes the page title.
     private func titleAnchor(of source: String) -> String? {
-        guard let text = text(source) else { return nil }
+        guard var heading = text(source).flatMap(Self.openingHeading) else { return nil }
+        if heading.hasSuffix("}"), let open = heading.ranges(of: "{#").last {
+            return String(heading[open.upperBound..<heading.index(before: heading.endIndex)])
+        }
+        heading = heading.replacing("`", with: "").replacing("*", with: "")
+        return HeadingSlugger.githubSlug(heading)
+    }
+
+    /// The text of the heading that opens a chapter (after blank lines, comments, anchors and mdBook directives),
+    /// as Ripple takes it for the page title; nil when the chapter opens with anything else.
+    private static func openingHeading(of text: String) -> String? {
         var inComment = false
         for line in text.split(separator: "\n") {
             let trimmed = line.drop { $0 == " " }
             if inComment || trimmed.hasPrefix("<!--") { inComment = !trimmed.contains("-->"); continue }
             if trimmed.isEmpty || trimmed.hasPrefix("<a ") || trimmed.hasPrefix("{{#") { continue }
             guard trimmed.hasPrefix("#") else { return nil }
-            var heading = trimmed.drop { $0 == "#" }.trimmingSpaces
-            if heading.hasSuffix("}"), let open = heading.ranges(of: "{#").last {
-                return String(heading[open.upperBound..<heading.index(before: heading.endIndex)])
-            }
-            heading = heading.replacing("`", with: "").replacing("*", with: "")
-            return HeadingSlugger.githubSlug(heading)
+            return trimmed.drop { $0 == "#" }.trimmingSpaces
         }
         return nil
+    }
+
+    /// A chapter's front matter: its table-of-contents label is its title, or, when the chapter opens with a
+    /// heading of its own (which Ripple shows as the title, as mdBook does), its sidebar label (`linkTitle`).
+    private static func frontMatter(label: String, body: String) -> String {
+        guard let heading = openingHeading(of: body) else { return frontMatter(title: label) }
+        var plain = heading
+        if plain.hasSuffix("}"), let open = plain.ranges(of: "{#").last { plain = plain[..<open.lowerBound].trimmingSpaces }
+        return plain == label ? "" : "---\nlinkTitle: \(yamlString(label))\n---\n"
     }
 
     private static func frontMatter(title: String) -> String {

@@ -81,7 +81,8 @@ final class IncrementalRender: RenderReuse {
         entries.reserveCapacity(chapters.count)
         for i in chapters.indices {
             var hash = ContentHash()
-            hash.add(chapters[i].title); hash.add(chapters[i].summary); hash.add(chapters[i].outputPath)
+            hash.add(chapters[i].title); hash.add(chapters[i].page.linkTitle); hash.add(chapters[i].summary)
+            hash.add(chapters[i].outputPath)
             entries.append(hash.value)
             hash.add(i)
             windowSums.append(windowSums[i] &+ hash.mixed)

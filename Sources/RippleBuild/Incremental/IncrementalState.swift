@@ -50,6 +50,7 @@ package final class IncrementalState: Sendable {
     static func hash(_ page: Page) -> UInt64 {
         var hash = ContentHash()
         hash.add(page.kind.rawValue); hash.add(page.source); hash.add(page.title); hash.add(page.summary)
+        hash.add(page.linkTitle)
         hash.add(page.weight != nil); hash.add(page.weight ?? 0); hash.add(page.draft); hash.add(page.slug)
         hash.add(page.date?.iso)
         hash.add(page.extra.count)

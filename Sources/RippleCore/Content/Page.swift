@@ -22,6 +22,8 @@ package struct Page: Sendable, Hashable {
     package var title: String?
     /// One-sentence summary from front matter.
     package var summary: String?
+    /// A shorter label for the guide's sidebar and chapter lists (front matter `linkTitle`, as Hugo names it).
+    package var linkTitle: String?
     /// Ordering weight (chapters).
     package var weight: Int?
     /// Drafts are only built with `--drafts`.

@@ -40,7 +40,7 @@ final class ChapterEntries: Sendable {
     func entry(_ i: Int, current: Bool, from path: String? = nil) -> TemplateValue {
         let chapter = chapters[i]
         return .object(["number": .string(labels[i]), "position": .int(i + 1), "depth": .int(chapter.page.depth),
-                        "nested": .bool(chapter.page.depth > 1), "title": .string(chapter.title), "summary": .string(chapter.summary),
+                        "nested": .bool(chapter.page.depth > 1), "title": .string(chapter.page.linkTitle ?? chapter.title), "summary": .string(chapter.summary),
                         "url": .string(OutputPath.relativeHref(from: path ?? self.path, to: chapter.page.outputPath)),
                         "current": .bool(current)])
     }
