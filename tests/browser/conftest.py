@@ -92,24 +92,32 @@ def site():
     return built_site()
 
 
-@pytest.fixture(scope="session")
-def server(site):
+@contextlib.contextmanager
+def serve_folder(folder: Path):
+    """Serves `folder` over HTTP on a free loopback port while the block runs; yields the base URL."""
     port = _free_port()
     process = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                                "--directory", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                "--directory", str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base, timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base, timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("the local web server did not start")
+        yield base
+    finally:
         process.terminate()
-        pytest.fail("the local web server did not start")
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    with serve_folder(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, set_color_scheme, viewport
+from conftest import ROOT, serve_folder, set_color_scheme, viewport
 
 WIDTHS = [390, 1366, 1920]
 BOOK = ROOT / "Tests" / "RippleBuildTests" / "Fixtures" / "synthetic" / "mdbook"
@@ -65,25 +65,8 @@ def imported_site():
 
 @pytest.fixture(scope="module")
 def imported_server(imported_site):
-    import socket
-    import sys
-    import time
-    import urllib.request
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                                "--directory", str(imported_site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}/"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base, timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
+    with serve_folder(imported_site) as base:
+        yield base
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
