@@ -74,7 +74,9 @@ package struct MarkdownRenderer: Sendable {
         // left as HTML is Ripple's own (headings, shortcodes) and must pass through.
         // A long code line scrolls inside its block (ripple.css), which keyboard users can only scroll once
         // they can focus it.
-        let html = Cmark.renderHTML(document, options: CMARK_OPT_UNSAFE).replacing("<pre><code", with: "<pre tabindex=\"0\"><code")
+        let rendered = Cmark.renderHTML(document, options: CMARK_OPT_UNSAFE)
+        let focusable = "<pre tabindex=\"0\"><code"
+        let html = ByteSearch.replacingAll("<pre><code", with: focusable, in: rendered) ?? rendered.replacing("<pre><code", with: focusable)
 
         var words = PlainText.WordCounter()
         for piece in walker.pieces { words.add(piece) }
