@@ -25,13 +25,13 @@ package enum XHTML {
     /// Makes HTML from Markdown and shortcodes XML-friendly: void elements closed, named entities numeric,
     /// inline SVG given its namespace, and bare attributes (`<details open>`) written out.
     package static func fromHTML(_ html: String) -> String {
-        HTMLRewriter.rewrite(html, text: numericEntities) { tag in xml(tag).map { .rewrite($0) } ?? .keep }
+        HTMLRewriter.rewrite(html, text: numericEntities, textOnlyWith: UInt8(ascii: "&")) { tag in xml(tag).map { .rewrite($0) } ?? .keep }
     }
 
     /// `fromHTML` of the HTML `adjust` makes of `html` (changing or replacing tags: the EPUB's links), in one pass:
     /// each tag is adjusted, then made XML-friendly; a replacement is made XML-friendly on its own.
     static func fromHTML(_ html: String, adjusting adjust: (HTMLRewriter.Tag) -> HTMLRewriter.Action) -> String {
-        HTMLRewriter.rewrite(html, text: numericEntities) { tag in
+        HTMLRewriter.rewrite(html, text: numericEntities, textOnlyWith: UInt8(ascii: "&")) { tag in
             var adjusted = tag
             var changed = false
             switch adjust(tag) {
