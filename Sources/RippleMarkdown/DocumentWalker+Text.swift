@@ -26,7 +26,7 @@ extension DocumentWalker {
     func handleText(_ node: OpaquePointer) -> OpaquePointer? {
         let (literal, segments) = mergeFollowingText(node)
         let mayHaveShortcodes = cmark_node_parent(node) != shortcodesDone && ShortcodeScanner.mayContainShortcode(literal)
-        let mayHaveFootnotes = !footnoteDefinitions.isEmpty && literal.contains("[^")
+        let mayHaveFootnotes = !footnoteDefinitions.isEmpty && ByteSearch.contains("[^", in: literal)
         let mayHaveLinks = ExtendedAutolink.mayContain(literal)
         // Footnote references and bare URLs inside a link's text would put a link in a link.
         let linkable = (mayHaveFootnotes || mayHaveLinks) && !isInsideLink(node)

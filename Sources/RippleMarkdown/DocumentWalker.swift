@@ -11,6 +11,8 @@ final class DocumentWalker {
     let options: MarkdownOptions
     let sourceMap: SourceMap
     let rewriteLink: (LinkTarget) -> LinkRewrite
+    /// The second output's link rewriting when one walk serves two (see `LinkSlots`), else nil.
+    let rewriteSecondLink: ((LinkTarget) -> LinkRewrite)?
     let embed: (Embed) -> EmbedResult
 
     var slugger = HeadingSlugger()
@@ -38,16 +40,22 @@ final class DocumentWalker {
     var customHeadingID: String?
     /// The ids raw HTML gives its elements, in document order.
     var rawHTMLIDs: [String] = []
+    /// Links whose two outputs' destinations differ (with `rewriteSecondLink`).
+    var linkSlots = LinkSlots()
+    /// Problems only the second output's link rewriting found.
+    var secondDiagnostics: [Diagnostic] = []
 
     init(
         options: MarkdownOptions, sourceMap: SourceMap, footnotes: [String: FootnoteDefinitions.Definition] = [:],
-        rewriteLink: @escaping (LinkTarget) -> LinkRewrite, embed: @escaping (Embed) -> EmbedResult
+        rewriteLink: @escaping (LinkTarget) -> LinkRewrite, rewriteSecondLink: ((LinkTarget) -> LinkRewrite)? = nil,
+        embed: @escaping (Embed) -> EmbedResult
     ) {
         self.options = options
         slugger.style = options.headingIDs
         self.footnoteDefinitions = footnotes
         self.sourceMap = sourceMap
         self.rewriteLink = rewriteLink
+        self.rewriteSecondLink = rewriteSecondLink
         self.embed = embed
     }
 
@@ -199,12 +207,21 @@ final class DocumentWalker {
     }
 
     /// `url` as `rewriteLink` wants it written; a problem it finds goes to `diagnostics` and keeps `url`.
-    func rewrite(_ url: String, isImage: Bool, at location: SourceLocation) -> String {
-        switch rewriteLink(LinkTarget(destination: url, isImage: isImage, location: location)) {
+    /// With a second output, a link whose destinations differ gets a placeholder written in `context`.
+    func rewrite(_ url: String, isImage: Bool, at location: SourceLocation, context: LinkSlots.Context = .cmark) -> String {
+        let link = LinkTarget(destination: url, isImage: isImage, location: location)
+        let first = Self.destination(url, rewriteLink(link)) { diagnostics.append($0) }
+        guard let rewriteSecondLink else { return first }
+        let second = Self.destination(url, rewriteSecondLink(link)) { secondDiagnostics.append($0) }
+        return linkSlots.destination(first: first, second: second, context: context)
+    }
+
+    private static func destination(_ url: String, _ rewrite: LinkRewrite, problem: (Diagnostic) -> Void) -> String {
+        switch rewrite {
         case .keep: return url
         case .replace(let rewritten): return rewritten
         case .fail(let diagnostic):
-            diagnostics.append(diagnostic)
+            problem(diagnostic)
             return url
         }
     }

@@ -31,7 +31,7 @@ package struct IncludeExpander {
 
     /// Whether `text` may hold an include line (a cheap check before expanding).
     package static func mayInclude(_ text: String) -> Bool {
-        text.contains("{{<") && text.contains("include") || text.contains("{{#")
+        ByteSearch.contains("{{<", in: text) && ByteSearch.contains("include", in: text) || ByteSearch.contains("{{#", in: text)
     }
 
     /// Expands the includes of `body`, the Markdown of `file` after `lineOffset` lines of front matter.
@@ -61,7 +61,7 @@ package struct IncludeExpander {
         var fileLine = firstLine
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             defer { fileLine += 1 }
-            guard line.contains("{{") else {
+            guard ByteSearch.contains("{{", in: line) else {
                 output.lines.append(line)
                 continue
             }
@@ -149,6 +149,7 @@ package struct IncludeExpander {
     /// The column and name of the first mdBook directive (`{{#include`, `{{#rustdoc_include`, `{{#playground`) in
     /// `line` that is not escaped; column 0 when every one is (`\{{#include`); nil when there is none.
     private static func mdBookDirective(in line: Substring) -> (column: Int, directive: String)? {
+        guard ByteSearch.contains("{{#", in: line) else { return nil }
         var found: String?
         for directive in ["{{#include", "{{#rustdoc_include", "{{#playground"] {
             for range in line.ranges(of: directive) {

@@ -40,33 +40,76 @@ package struct MarkdownRenderer: Sendable {
         rewriteLink: (LinkTarget) -> LinkRewrite = { _ in .keep },
         embed: (Embed) -> EmbedResult = { e in .fail(.error("unknown shortcode '\(e.name)'", at: e.location)) }
     ) -> RenderedMarkdown {
-        withoutActuallyEscaping(rewriteLink) { rewriteLink in
+        render(markdown, file: file, lineOffset: lineOffset, sourceLines: sourceLines, pageHasTitle: pageHasTitle,
+               rewriteLink: rewriteLink, secondLink: nil, embed: embed).markdown
+    }
+
+    /// What one render gives a second output whose links are written differently (see `render(…secondLink:…)`).
+    package struct SecondOutput: Sendable {
+        /// The body HTML with the second output's link destinations.
+        package var html: String
+        /// Problems only the second output's link rewriting reported (`.fail`).
+        package var diagnostics: [Diagnostic]
+    }
+
+    /// Renders one document for two outputs at once (the site, and the guide's EPUB and print edition): `rewriteLink`
+    /// decides the links of the first, whose result is exactly what `render` gives; `secondLink` those of the second,
+    /// whose HTML is the same but for its link destinations, byte for byte what rendering with `secondLink` would
+    /// give. Both callbacks are asked about every link, in document order. `second` is nil when the Markdown or a
+    /// shortcode's HTML holds the placeholders' prefix (see `LinkSlots`): render that document for the second output
+    /// on its own.
+    package func render(
+        _ markdown: String, file: String, lineOffset: Int = 0, sourceLines: [SourceLineRun] = [], pageHasTitle: Bool = true,
+        rewriteLink: (LinkTarget) -> LinkRewrite, secondLink: ((LinkTarget) -> LinkRewrite)?, embed: (Embed) -> EmbedResult
+    ) -> (markdown: RenderedMarkdown, second: SecondOutput?) {
+        let sourceMap = SourceMap(markdown: markdown, file: file, lineOffset: lineOffset, sourceLines: sourceLines)
+        let shared = secondLink != nil && !LinkSlots.clashes(with: markdown)
+        var clash = false
+        let result = withoutActuallyEscaping(rewriteLink) { rewriteLink in
             withoutActuallyEscaping(embed) { embed in
-                render(markdown, sourceMap: SourceMap(markdown: markdown, file: file, lineOffset: lineOffset, sourceLines: sourceLines),
-                       pageHasTitle: pageHasTitle, rewriteLink: rewriteLink, embed: embed)
+                render(markdown, sourceMap: sourceMap, pageHasTitle: pageHasTitle, rewriteLink: rewriteLink,
+                       secondLink: shared ? secondLink : nil,
+                       embed: !shared ? embed : { request in
+                           let result = embed(request)
+                           if case let .html(html) = result, LinkSlots.clashes(with: html) { clash = true }
+                           return result
+                       })
             }
         }
+        guard shared else { return (result.markdown, nil) }
+        var first = result.markdown
+        if !clash, let html = result.slots.fill(first.html, second: false, unsafeHTML: options.unsafeHTML),
+           let secondHTML = result.slots.fill(first.html, second: true, unsafeHTML: options.unsafeHTML) {
+            first.html = html
+            return (first, SecondOutput(html: secondHTML, diagnostics: result.secondDiagnostics))
+        }
+        // A placeholder the text itself holds: render as usual (the shortcodes are asked again).
+        return (render(markdown, file: file, lineOffset: lineOffset, sourceLines: sourceLines, pageHasTitle: pageHasTitle,
+                       rewriteLink: rewriteLink, embed: embed), nil)
     }
 
     private func render(
         _ markdown: String, sourceMap: SourceMap, pageHasTitle: Bool,
-        rewriteLink: @escaping (LinkTarget) -> LinkRewrite, embed: @escaping (Embed) -> EmbedResult
-    ) -> RenderedMarkdown {
+        rewriteLink: @escaping (LinkTarget) -> LinkRewrite, secondLink: ((LinkTarget) -> LinkRewrite)?,
+        embed: @escaping (Embed) -> EmbedResult
+    ) -> (markdown: RenderedMarkdown, slots: LinkSlots, secondDiagnostics: [Diagnostic]) {
         var parseOptions = CMARK_OPT_SOURCEPOS
         if options.smartPunctuation { parseOptions |= CMARK_OPT_SMART }
         let footnotes = FootnoteDefinitions(markdown)
         return Cmark.withDocument(footnotes.body, options: parseOptions) { document in
             render(document, sourceMap: sourceMap, footnotes: footnotes, pageHasTitle: pageHasTitle,
-                   rewriteLink: rewriteLink, embed: embed)
+                   rewriteLink: rewriteLink, secondLink: secondLink, embed: embed)
         }
     }
 
     private func render(
         _ document: OpaquePointer, sourceMap: SourceMap, footnotes: FootnoteDefinitions, pageHasTitle: Bool,
-        rewriteLink: @escaping (LinkTarget) -> LinkRewrite, embed: @escaping (Embed) -> EmbedResult
-    ) -> RenderedMarkdown {
+        rewriteLink: @escaping (LinkTarget) -> LinkRewrite, secondLink: ((LinkTarget) -> LinkRewrite)?,
+        embed: @escaping (Embed) -> EmbedResult
+    ) -> (markdown: RenderedMarkdown, slots: LinkSlots, secondDiagnostics: [Diagnostic]) {
         let walker = DocumentWalker(
-            options: options, sourceMap: sourceMap, footnotes: footnotes.definitions, rewriteLink: rewriteLink, embed: embed)
+            options: options, sourceMap: sourceMap, footnotes: footnotes.definitions, rewriteLink: rewriteLink,
+            rewriteSecondLink: secondLink, embed: embed)
         let title = walker.extractTitle(document, pageHasTitle: pageHasTitle)
         walker.walk(document)
         walker.appendFootnotes(to: document)
@@ -74,11 +117,13 @@ package struct MarkdownRenderer: Sendable {
         // left as HTML is Ripple's own (headings, shortcodes) and must pass through.
         // A long code line scrolls inside its block (ripple.css), which keyboard users can only scroll once
         // they can focus it.
-        let html = Cmark.renderHTML(document, options: CMARK_OPT_UNSAFE).replacing("<pre><code", with: "<pre tabindex=\"0\"><code")
+        let rendered = Cmark.renderHTML(document, options: CMARK_OPT_UNSAFE)
+        let focusable = "<pre tabindex=\"0\"><code"
+        let html = ByteSearch.replacingAll("<pre><code", with: focusable, in: rendered) ?? rendered.replacing("<pre><code", with: focusable)
 
         var words = PlainText.WordCounter()
         for piece in walker.pieces { words.add(piece) }
-        return RenderedMarkdown(
+        let markdown = RenderedMarkdown(
             html: html,
             title: title,
             toc: TOCBuilder.entries(walker.headings),
@@ -87,6 +132,7 @@ package struct MarkdownRenderer: Sendable {
             wordCount: words.count,
             diagnostics: walker.diagnostics
         )
+        return (markdown, walker.linkSlots, walker.secondDiagnostics)
     }
 
     /// All body text of `markdown` without markup (blocks separated by newlines, words by single spaces),

@@ -20,6 +20,9 @@ package struct GuideBuilder: Sendable {
     package var files: [String: [UInt8]]
     /// The PDF engine, nil when WeasyPrint is not installed.
     package var pdfEngine: PDFEngine?
+    /// Chapters the site's render already made for the book, by source path (see `SiteRenderer.draftsGuide`); the
+    /// others are rendered from their Markdown.
+    package var drafts: [String: GuideChapterDraft] = [:]
 
     /// Creates a builder.
     package init(model: SiteModel, files: [String: [UInt8]], pdfEngine: PDFEngine?) {
@@ -140,7 +143,7 @@ package struct GuideBuilder: Sendable {
 
     /// The chapters as the book shows them, with the warnings and notes about them; throws their errors.
     private func renderChapters() throws(DiagnosticError) -> (chapters: [GuideChapter], notes: [Diagnostic]) {
-        let (chapters, diagnostics) = GuideChapterRenderer(model: model).render()
+        let (chapters, diagnostics) = GuideChapterRenderer(model: model).render(drafts: drafts)
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics.sortedByLocation) }
         return (chapters, diagnostics.sortedByLocation)
     }

@@ -47,11 +47,15 @@ extension SiteBuilder {
         let search = SearchIndexWork { [model] documents in
             SiteRenderer(model: model).writeSearchIndex(documents, to: sink, incremental: remembers ? state.search : nil)
         }
-        let rendered = timings.measure("render") { [model] in
+        var rendered = timings.measure("render") { [model] in
             var renderer = SiteRenderer(model: model, reuse: reuse)
             renderer.searchDocumentsReady = search.start
+            renderer.draftsGuide = model.config.guide.downloads
             return renderer.render(to: sink)
         }
+        // The guide takes the chapters' drafts; they are not held past it.
+        var guideDrafts = rendered.guideDrafts
+        rendered.guideDrafts = [:]
         diagnostics += rendered.diagnostics
         if let warning = PrivateFolder.buildWarning(config: model.config, source: source, output: output) { diagnostics.append(warning) }
         let previous = state.manifest
@@ -60,10 +64,11 @@ extension SiteBuilder {
 
         var guide = GuideStep(kept: [], deferred: [], key: nil)
         if !diagnostics.hasErrors {
-            guide = makeGuide(model, files, keys: keys, state: state, previous: previous,
+            guide = makeGuide(model, files, drafts: guideDrafts, keys: keys, state: state, previous: previous,
                               pdfEngine: pdfEngine, sink: sink, diagnostics: &diagnostics, timings: &timings)
             kept += guide.kept
         }
+        guideDrafts = [:]
         var external: [LinkChecker.ExternalLink] = []
         var sitemapKey: UInt64?
         if !diagnostics.hasErrors {

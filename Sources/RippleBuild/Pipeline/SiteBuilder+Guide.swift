@@ -14,7 +14,8 @@ extension SiteBuilder {
 
     /// Makes the guide's EPUB, print page and PDF (see Guide/GuideBuilder.swift), unless the `keys` show the
     /// last build with this `state` made them from the same files, or the options defer them.
-    func makeGuide(_ model: SiteModel, _ files: SiteSource, keys: BuildKeys?, state: IncrementalState,
+    /// `drafts` are the chapters the site's render drafted for the book (see `SiteRenderer.draftsGuide`).
+    func makeGuide(_ model: SiteModel, _ files: SiteSource, drafts: [String: GuideChapterDraft], keys: BuildKeys?, state: IncrementalState,
                    previous: [String: UInt64], pdfEngine: PDFEngine?, sink: OutputSink,
                    diagnostics: inout [Diagnostic], timings: inout StageTimings) -> GuideStep {
         guard model.config.guide.downloads, !model.content.chapters.isEmpty else { return GuideStep(kept: [], deferred: [], key: nil) }
@@ -32,7 +33,8 @@ extension SiteBuilder {
             return GuideStep(kept: paths, deferred: [], key: key)
         }
         let contentFiles = Dictionary(files.contentFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
-        let guide = GuideBuilder(model: model, files: contentFiles, pdfEngine: pdfEngine)
+        var guide = GuideBuilder(model: model, files: contentFiles, pdfEngine: pdfEngine)
+        guide.drafts = drafts
         do throws(DiagnosticError) {
             // The chapters' Markdown warnings were reported with the site's pages already.
             let notes = try timings.measure("guide") { () throws(DiagnosticError) in try guide.build(to: sink) }

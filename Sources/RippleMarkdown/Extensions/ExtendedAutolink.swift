@@ -1,3 +1,5 @@
+import RippleCore
+
 /// GFM's extended autolinks: bare `www.example.org`, `https://example.org/path` and `someone@example.org` in text.
 ///
 /// A link starts at the beginning of the text, after whitespace or after one of `*`, `_`, `~`, `(`; its domain is
@@ -11,7 +13,7 @@ struct ExtendedAutolink: Equatable {
 
     /// Whether `text` may contain an extended autolink (a cheap check before scanning).
     static func mayContain(_ text: String) -> Bool {
-        text.utf8.contains(UInt8(ascii: "@")) || text.contains("www.") || text.contains("://")
+        text.utf8.contains(UInt8(ascii: "@")) || ByteSearch.contains("www.", in: text) || ByteSearch.contains("://", in: text)
     }
 
     /// The autolinks in `scalars[range]`, in order.

@@ -1,3 +1,5 @@
+import RippleCore
+
 /// GFM footnote definitions (`[^label]: text`, continued by lines indented four spaces), taken out of the
 /// Markdown before cmark reads it.
 ///
@@ -20,7 +22,7 @@ struct FootnoteDefinitions {
 
     init(_ markdown: String) {
         body = markdown
-        guard markdown.contains("[^") else { return }
+        guard ByteSearch.contains("[^", in: markdown) else { return }
         var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var fence: (marker: Character, count: Int)?
         var index = 0

@@ -14,7 +14,7 @@ extension DocumentWalker {
         let utf8 = Array(literal.utf8)
         let (html, text, removals, ids) = RawHTMLSanitizer.sanitize(literal, scope: &scope) { url, isImage, offset in
             let location = Self.location(of: offset, in: utf8, line: line, byteColumn: byteColumn, sourceMap: sourceMap)
-            return rewrite(url, isImage: isImage, at: location)
+            return rewrite(url, isImage: isImage, at: location, context: .rawHTML)
         }
         for removal in removals {
             diagnostics.append(.warning(

@@ -38,14 +38,17 @@ package enum EPUBMedia {
     /// ("Image: …"): e-book readers may not fetch images, and epubcheck rejects the book otherwise.
     package static func linkingRemoteImages(_ html: String) -> String {
         guard ByteSearch.contains("<img", in: html) else { return html }
-        return HTMLRewriter.rewrite(html) { tag in
-            guard tag.name == "img", !tag.isEnd, let source = tag.attribute("src"), isRemote(source) else { return .keep }
-            // Attribute values are as written in the HTML (escaped), so they go into the link as they are. A book has
-            // no page address to take a scheme from: `//host/…` becomes `https://host/…`.
-            let href = source.hasPrefix("//") ? "https:" + source : source
-            let alt = tag.attribute("alt") ?? ""
-            return .replace("<a class=\"remote-image\" href=\"\(href)\">Image" + (alt.isEmpty ? "" : ": " + alt) + "</a>")
-        }
+        return HTMLRewriter.rewrite(html) { tag in remoteImageLink(tag).map { .replace($0) } ?? .keep }
+    }
+
+    /// The link that stands for `tag` when it is an `<img>` on another site (see `linkingRemoteImages`), else nil.
+    static func remoteImageLink(_ tag: HTMLRewriter.Tag) -> String? {
+        guard tag.name == "img", !tag.isEnd, let source = tag.attribute("src"), isRemote(source) else { return nil }
+        // Attribute values are as written in the HTML (escaped), so they go into the link as they are. A book has
+        // no page address to take a scheme from: `//host/…` becomes `https://host/…`.
+        let href = source.hasPrefix("//") ? "https:" + source : source
+        let alt = tag.attribute("alt") ?? ""
+        return "<a class=\"remote-image\" href=\"\(href)\">Image" + (alt.isEmpty ? "" : ": " + alt) + "</a>"
     }
 
     /// The file name inside the EPUB for a file under `content/`: ASCII letters, digits, `-`, `_`, `.` and `/`

@@ -87,7 +87,7 @@ package struct EPUBRenderer: Sendable {
             idPrefix: nil)
         let language = meta.language
         let documents: [Result<(Packed, EPUBManifestItem), DiagnosticError>] = chapters.parallelMap { chapter in
-            let body = XHTML.fromHTML(EPUBMedia.linkingRemoteImages(GuideLinks.rewrite(chapter.html, style: style)))
+            let body = Self.chapterBody(chapter.html, style: style)
             let e = XHTML.escape
             let section = """
                 <section epub:type="chapter" role="doc-chapter" aria-labelledby="chapter-heading">
@@ -154,6 +154,18 @@ package struct EPUBRenderer: Sendable {
         var packed = entries.parallelMap(pack)
         packed.insert(contentsOf: chapterEntries, at: packed.count - resources.count)
         return (packed, meta.modifiedSeconds)
+    }
+
+    /// A chapter's HTML as the book's XHTML, in one pass: the book's links (`GuideLinks`), remote images as links
+    /// (`EPUBMedia.linkingRemoteImages`, which looks only when the chapter has `<img`), then XHTML's rules.
+    static func chapterBody(_ html: String, style: GuideLinks.Style) -> String {
+        let hasImages = ByteSearch.contains("<img", in: html)
+        return XHTML.fromHTML(html) { tag in
+            let linked = GuideLinks.rewrite(tag, style: style)
+            guard hasImages else { return linked }
+            let current = if case let .rewrite(changed) = linked { changed } else { tag }
+            return EPUBMedia.remoteImageLink(current).map { .replace($0) } ?? linked
+        }
     }
 
     private func titlePageBody(_ meta: EPUBMetadata) -> String {

@@ -12,22 +12,39 @@ package struct GuideChapterRenderer: Sendable {
     /// Creates a renderer.
     package init(model: SiteModel) { self.model = model }
 
-    /// The chapters in reading order and every problem found (missing images, broken links, invalid SVG).
-    package func render() -> (chapters: [GuideChapter], diagnostics: [Diagnostic]) {
+    /// What the book's links need of the site (see `GuideChapterLinks`), made once per build.
+    package struct Book: Sendable {
+        let resolver: LinkResolver
+        let files: [StaticFile]
+        let baseURL: String
+
+        /// The book of `model`'s guide.
+        package init(model: SiteModel) {
+            let content = model.content
+            var map: [String: String] = [:]
+            for (i, chapter) in content.chapters.enumerated() { map[chapter.source] = GuideLinks.chapterScheme + String(i + 1) }
+            for (i, file) in content.staticFiles.enumerated() { map[file.source] = GuideLinks.fileScheme + String(i) }
+            let baseURL = model.config.baseURL
+            resolver = LinkResolver(content: content, style: .mapped(map, fallback: { page in
+                baseURL.isEmpty ? nil : baseURL + GuideChapterRenderer.prettyPath(page.outputPath)
+            }))
+            files = content.staticFiles
+            self.baseURL = baseURL
+        }
+    }
+
+    /// The chapters in reading order and every problem found (missing images, broken links, invalid SVG). A chapter
+    /// with a draft (by source path) made by the site's render is taken from it instead of rendered again.
+    package func render(drafts: [String: GuideChapterDraft] = [:]) -> (chapters: [GuideChapter], diagnostics: [Diagnostic]) {
         let content = model.content
-        var map: [String: String] = [:]
-        for (i, chapter) in content.chapters.enumerated() { map[chapter.source] = GuideLinks.chapterScheme + String(i + 1) }
-        for (i, file) in content.staticFiles.enumerated() { map[file.source] = GuideLinks.fileScheme + String(i) }
-        let baseURL = model.config.baseURL
-        let resolver = LinkResolver(content: content, style: .mapped(map, fallback: { page in
-            baseURL.isEmpty ? nil : baseURL + Self.prettyPath(page.outputPath)
-        }))
+        let book = Book(model: model)
         let renderer = MarkdownRenderer(options: MarkdownOptions(model.config.markdown))
         let embeds = model.metrics.map(ShortcodeRenderer.init)
         let chapterPages = content.chapters
         let labels = ChapterNumbering.labels(chapterPages.map(\.depth))
         let results = Array(chapterPages.indices).parallelMap { i in
-            renderOne(chapterPages[i], number: i + 1, label: labels[i], renderer: renderer, resolver: resolver, embeds: embeds)
+            if let draft = drafts[chapterPages[i].source] { return drafted(chapterPages[i], number: i + 1, label: labels[i], draft) }
+            return renderOne(chapterPages[i], number: i + 1, label: labels[i], renderer: renderer, book: book, embeds: embeds)
         }
         var chapters: [GuideChapter] = []
         var diagnostics: [Diagnostic] = []
@@ -57,58 +74,48 @@ package struct GuideChapterRenderer: Sendable {
         var references: [LinkResolver.AnchorReference]
     }
 
-    private func renderOne(_ page: Page, number: Int, label: String, renderer: MarkdownRenderer, resolver: LinkResolver,
+    private func renderOne(_ page: Page, number: Int, label: String, renderer: MarkdownRenderer, book: Book,
                            embeds: ShortcodeRenderer?) -> Result {
-        var references: [LinkResolver.AnchorReference] = []
-        var images: Set<String> = []
-        let files = model.content.staticFiles
-        let baseURL = model.config.baseURL
-        var diagnostics: [Diagnostic] = []
+        let links = GuideChapterLinks(page: page, book: book)
         let markdown = renderer.render(
             page.body, file: page.source, lineOffset: page.bodyLineOffset, sourceLines: page.sourceLines,
             pageHasTitle: page.title != nil,
-            rewriteLink: { link in
-                let rewrite = resolver.resolve(link, on: page, anchors: &references)
-                if link.isImage, EPUBMedia.isRemote(link.destination) { diagnostics.append(EPUBMedia.remoteImageNote(at: link.location)) }
-                guard case let .replace(href) = rewrite, href.hasPrefix(GuideLinks.fileScheme),
-                      let index = Int(href.dropFirst(GuideLinks.fileScheme.count)) else { return rewrite }
-                let file = files[index]
-                if link.isImage {
-                    if let problem = EPUBMedia.unsupportedImage(file.source, at: link.location) {
-                        diagnostics.append(problem)
-                        return .keep
-                    }
-                    images.insert(file.source)
-                    return rewrite
-                }
-                // A download such as a PDF: the book links to the site's copy, or shows plain text.
-                return .replace(baseURL.isEmpty ? "" : baseURL + file.outputPath)
-            },
+            rewriteLink: links.rewrite,
             embed: { embed in
                 guard let embeds else {
                     return .fail(.error("shortcodes need program data; '\(embed.name)' cannot be shown", at: embed.location,
                                         hint: "add program data under content/data/, or remove the shortcode"))
                 }
                 let result = embeds.render(embed, on: page)
-                if case let .html(html) = result,
-                   let problem = XHTML.wellFormednessProblem(ofFragment: XHTML.fromHTML(html)) {
-                    return .fail(.error("the '\(embed.name)' shortcode made markup the EPUB cannot use: \(problem.message)",
-                                        at: embed.location, hint: "report this to whoever maintains the site's theme"))
-                }
-                return result
+                return GuideChapterLinks.embedProblem(result, of: embed).map { .fail($0) } ?? result
             })
-        diagnostics = markdown.diagnostics + diagnostics
+        var diagnostics = markdown.diagnostics + links.diagnostics
         if model.config.markdown.unsafeHTML { diagnostics += Self.svgProblems(in: page) }
         guard let title = page.title ?? markdown.title, !title.isEmpty else {
             diagnostics.append(.error("page has no title", at: SourceLocation(file: page.source, line: 1),
                                       hint: "add `title: …` to the front matter, or start the page with a `# Heading`"))
-            return Result(chapter: nil, anchors: [], diagnostics: diagnostics, references: references)
+            return Result(chapter: nil, anchors: [], diagnostics: diagnostics, references: links.references)
         }
-        let html = GuideLinks.unwrappingEmptyLinks(GuideLinks.removingHeadingAnchors(markdown.html))
+        let html = Self.bookHTML(markdown.html)
         let chapter = GuideChapter(number: number, label: label, page: page, title: title, summary: page.summary ?? markdown.summary,
-                                   html: html, toc: markdown.toc, imageSources: images.sorted(),
+                                   html: html, toc: markdown.toc, imageSources: links.images.sorted(),
                                    hasSVG: ByteSearch.contains("<svg", in: html))
-        return Result(chapter: chapter, anchors: markdown.anchors, diagnostics: diagnostics, references: references)
+        return Result(chapter: chapter, anchors: markdown.anchors, diagnostics: diagnostics, references: links.references)
+    }
+
+    /// A chapter from the draft the site's render made of it.
+    private func drafted(_ page: Page, number: Int, label: String, _ draft: GuideChapterDraft) -> Result {
+        var diagnostics = draft.diagnostics
+        if model.config.markdown.unsafeHTML { diagnostics += Self.svgProblems(in: page) }
+        let chapter = GuideChapter(number: number, label: label, page: page, title: draft.title, summary: draft.summary,
+                                   html: draft.html, toc: draft.toc, imageSources: draft.imageSources,
+                                   hasSVG: ByteSearch.contains("<svg", in: draft.html))
+        return Result(chapter: chapter, anchors: draft.anchors, diagnostics: diagnostics, references: draft.references)
+    }
+
+    /// A chapter's rendered HTML as the book holds it: no heading anchors, no links that go nowhere.
+    static func bookHTML(_ html: String) -> String {
+        GuideLinks.unwrappingEmptyLinks(GuideLinks.removingHeadingAnchors(html))
     }
 
     /// Every inline `<svg>…</svg>` written in the chapter's Markdown (raw HTML is on) that is not well-formed

@@ -19,36 +19,39 @@ package enum GuideLinks {
 
     /// Rewrites placeholders (and, with an id prefix, every id and local reference) in a chapter's HTML.
     static func rewrite(_ html: String, style: Style) -> String {
-        HTMLRewriter.rewrite(html) { tag in
-            guard !tag.isEnd, !tag.attributes.isEmpty else { return .keep }
-            var tag = tag
-            var changed = false
-            for i in tag.attributes.indices {
-                guard let value = tag.attributes[i].value else { continue }
-                let name = tag.attributes[i].name
-                var new = value
-                if name == "href" || name == "src" || name == "xlink:href" {
-                    if value.hasPrefix(chapterScheme) {
-                        let rest = value.dropFirst(chapterScheme.count)
-                        let parts = rest.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-                        let number = Int(parts[0]) ?? 1
-                        new = style.chapter(number, parts.count > 1 ? String(parts[1]) : nil)
-                    } else if value.hasPrefix(fileScheme), let index = Int(value.dropFirst(fileScheme.count)) {
-                        new = style.file(index)
-                    } else if let prefix = style.idPrefix, value.hasPrefix("#") {
-                        new = "#" + prefix + value.dropFirst()
-                    }
-                } else if let prefix = style.idPrefix {
-                    if name == "id" { new = prefix + value }
-                    else if ["for", "aria-labelledby", "aria-describedby", "headers"].contains(name) {
-                        new = value.split(separator: " ").map { prefix + $0 }.joined(separator: " ")
-                    }
+        HTMLRewriter.rewrite(html) { rewrite($0, style: style) }
+    }
+
+    /// `rewrite(_:style:)` for one tag (`.keep` or `.rewrite`).
+    static func rewrite(_ tag: HTMLRewriter.Tag, style: Style) -> HTMLRewriter.Action {
+        guard !tag.isEnd, !tag.attributes.isEmpty else { return .keep }
+        var tag = tag
+        var changed = false
+        for i in tag.attributes.indices {
+            guard let value = tag.attributes[i].value else { continue }
+            let name = tag.attributes[i].name
+            var new = value
+            if name == "href" || name == "src" || name == "xlink:href" {
+                if value.hasPrefix(chapterScheme) {
+                    let rest = value.dropFirst(chapterScheme.count)
+                    let parts = rest.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+                    let number = Int(parts[0]) ?? 1
+                    new = style.chapter(number, parts.count > 1 ? String(parts[1]) : nil)
+                } else if value.hasPrefix(fileScheme), let index = Int(value.dropFirst(fileScheme.count)) {
+                    new = style.file(index)
+                } else if let prefix = style.idPrefix, value.hasPrefix("#") {
+                    new = "#" + prefix + value.dropFirst()
                 }
-                if let prefix = style.idPrefix, ByteSearch.contains("url(#", in: new) { new = new.replacingAll("url(#", with: "url(#" + prefix) }
-                if new != value { tag.attributes[i].value = new; changed = true }
+            } else if let prefix = style.idPrefix {
+                if name == "id" { new = prefix + value }
+                else if ["for", "aria-labelledby", "aria-describedby", "headers"].contains(name) {
+                    new = value.split(separator: " ").map { prefix + $0 }.joined(separator: " ")
+                }
             }
-            return changed ? .rewrite(tag) : .keep
+            if let prefix = style.idPrefix, ByteSearch.contains("url(#", in: new) { new = new.replacingAll("url(#", with: "url(#" + prefix) }
+            if new != value { tag.attributes[i].value = new; changed = true }
         }
+        return changed ? .rewrite(tag) : .keep
     }
 
     /// Removes heading anchor links (` <a class="anchor" …>#</a>`): a "#" means nothing in a book.

@@ -48,38 +48,49 @@ struct HTMLRewriter {
     }
 
     /// Rewrites every tag of `html`, read by `HTMLTokenizer`; `text` transforms the text between tags (and the
-    /// contents of raw-text elements). Comments, doctypes and CDATA sections are copied as they are.
-    static func rewrite(_ html: String, text: (Substring) -> String = { String($0) }, tag: (Tag) -> Action) -> String {
+    /// contents of raw-text elements) — with `textOnlyWith`, only the runs holding that byte (the others cannot change).
+    /// Comments, doctypes and CDATA sections are copied as they are, and so is what is kept, byte for byte.
+    static func rewrite(_ html: String, text: ((Substring) -> String)? = nil, textOnlyWith trigger: UInt8? = nil,
+                        tag: (Tag) -> Action) -> String {
         var html = html
         html.makeContiguousUTF8()
-        return withoutActuallyEscaping(text) { text in
-            withoutActuallyEscaping(tag) { tag in
-                html.utf8.withContiguousStorageIfAvailable { bytes in
-                    var rewriting = Rewriting(html: html, bytes: bytes, transformText: text, transformTag: tag)
-                    rewriting.out.reserveCapacity(bytes.count + bytes.count / 8)
-                    HTMLTokenizer.tokenize(bytes, into: &rewriting)
-                    return rewriting.out
-                }!
-            }
+        let out = withoutActuallyEscaping(tag) { tag in
+            html.utf8.withContiguousStorageIfAvailable { bytes in
+                var rewriting = Rewriting(html: html, bytes: bytes, transformText: text, trigger: trigger, transformTag: tag)
+                rewriting.out.reserveCapacity(bytes.count + bytes.count / 8)
+                HTMLTokenizer.tokenize(bytes, into: &rewriting)
+                return rewriting.out
+            }!
         }
+        return String(decoding: out, as: UTF8.self)
     }
 
+    /// Writes bytes: what is kept is copied from the input, with no `String` made of it.
     private struct Rewriting: HTMLTokenVisitor {
         let html: String
         let bytes: UnsafeBufferPointer<UInt8>
-        let transformText: (Substring) -> String
+        let transformText: ((Substring) -> String)?
+        let trigger: UInt8?
         let transformTag: (Tag) -> Action
-        var out = ""
+        var out: [UInt8] = []
 
         private func slice(_ range: Range<Int>) -> Substring {
             let utf8 = html.utf8
             return html[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
         }
 
-        mutating func text(_ range: Range<Int>) { out += transformText(slice(range)) }
-        mutating func rawText(_ range: Range<Int>, of element: HTMLTagName) { out += transformText(slice(range)) }
-        mutating func markup(_ range: Range<Int>, _ kind: HTMLMarkupKind) { out += slice(range) }
-        mutating func unfinished(_ range: Range<Int>) { out += transformText(slice(range)) }
+        private mutating func copy(_ range: Range<Int>) { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
+
+        private mutating func transformed(_ range: Range<Int>) {
+            guard let transformText, !range.isEmpty else { return copy(range) }
+            if let trigger, !bytes[range].contains(trigger) { return copy(range) }
+            out += transformText(slice(range)).utf8
+        }
+
+        mutating func text(_ range: Range<Int>) { transformed(range) }
+        mutating func rawText(_ range: Range<Int>, of element: HTMLTagName) { transformed(range) }
+        mutating func markup(_ range: Range<Int>, _ kind: HTMLMarkupKind) { copy(range) }
+        mutating func unfinished(_ range: Range<Int>) { transformed(range) }
 
         mutating func tag(_ token: HTMLTagToken) {
             let attributes = token.attributes.map { attribute -> (name: String, value: String?) in
@@ -95,9 +106,9 @@ struct HTMLRewriter {
             }
             let tag = Tag(name: token.nameText(bytes), isEnd: token.isEnd, attributes: attributes, selfClosing: token.selfClosing)
             switch transformTag(tag) {
-            case .keep: out += slice(token.range)
-            case .rewrite(let changed): out += changed.serialized
-            case .replace(let replacement): out += replacement
+            case .keep: copy(token.range)
+            case .rewrite(let changed): out += changed.serialized.utf8
+            case .replace(let replacement): out += replacement.utf8
             }
         }
     }

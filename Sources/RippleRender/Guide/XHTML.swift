@@ -25,23 +25,42 @@ package enum XHTML {
     /// Makes HTML from Markdown and shortcodes XML-friendly: void elements closed, named entities numeric,
     /// inline SVG given its namespace, and bare attributes (`<details open>`) written out.
     package static func fromHTML(_ html: String) -> String {
-        HTMLRewriter.rewrite(html, text: numericEntities) { tag in
-            var tag = tag
+        HTMLRewriter.rewrite(html, text: numericEntities, textOnlyWith: UInt8(ascii: "&")) { tag in xml(tag).map { .rewrite($0) } ?? .keep }
+    }
+
+    /// `fromHTML` of the HTML `adjust` makes of `html` (changing or replacing tags: the EPUB's links), in one pass:
+    /// each tag is adjusted, then made XML-friendly; a replacement is made XML-friendly on its own.
+    static func fromHTML(_ html: String, adjusting adjust: (HTMLRewriter.Tag) -> HTMLRewriter.Action) -> String {
+        HTMLRewriter.rewrite(html, text: numericEntities, textOnlyWith: UInt8(ascii: "&")) { tag in
+            var adjusted = tag
             var changed = false
-            if !tag.isEnd, voidElements.contains(tag.name), !tag.selfClosing { tag.selfClosing = true; changed = true }
-            if !tag.isEnd, tag.name == "svg", tag.attribute("xmlns") == nil {
-                tag.set("xmlns", "http://www.w3.org/2000/svg")
-                changed = true
+            switch adjust(tag) {
+            case .keep: break
+            case .rewrite(let new): adjusted = new; changed = true
+            case .replace(let text): return .replace(fromHTML(text))
             }
-            for i in tag.attributes.indices {
-                if tag.attributes[i].value == nil { tag.attributes[i].value = tag.attributes[i].name; changed = true }
-                else if let value = tag.attributes[i].value, value.utf8.contains(UInt8(ascii: "&")) {
-                    let fixed = numericEntities(value[...])
-                    if fixed != value { tag.attributes[i].value = fixed; changed = true }
-                }
-            }
-            return changed ? .rewrite(tag) : .keep
+            if let xml = xml(adjusted) { return .rewrite(xml) }
+            return changed ? .rewrite(adjusted) : .keep
         }
+    }
+
+    /// `tag` as XHTML writes it, nil when it needs no change.
+    private static func xml(_ tag: HTMLRewriter.Tag) -> HTMLRewriter.Tag? {
+        var tag = tag
+        var changed = false
+        if !tag.isEnd, voidElements.contains(tag.name), !tag.selfClosing { tag.selfClosing = true; changed = true }
+        if !tag.isEnd, tag.name == "svg", tag.attribute("xmlns") == nil {
+            tag.set("xmlns", "http://www.w3.org/2000/svg")
+            changed = true
+        }
+        for i in tag.attributes.indices {
+            if tag.attributes[i].value == nil { tag.attributes[i].value = tag.attributes[i].name; changed = true }
+            else if let value = tag.attributes[i].value, value.utf8.contains(UInt8(ascii: "&")) {
+                let fixed = numericEntities(value[...])
+                if fixed != value { tag.attributes[i].value = fixed; changed = true }
+            }
+        }
+        return changed ? tag : nil
     }
 
     /// Replaces known named entities by numeric references (on the UTF-8 bytes; a `;` that a combining

@@ -11,6 +11,8 @@ package struct MarkdownStage: Sendable {
     package var embeds: ShortcodeRenderer?
     /// Results kept from an earlier build (incremental builds and `ripple serve`); nil renders every page.
     package var memo: (any MarkdownMemo)?
+    /// When set, the render of each chapter also makes its draft for the guide's book (one Markdown render for both).
+    package var book: GuideChapterRenderer.Book?
 
     /// Creates a stage.
     package init(options: MarkdownOptions, links: LinkResolver, embeds: ShortcodeRenderer?) {
@@ -22,15 +24,27 @@ package struct MarkdownStage: Sendable {
     /// Renders `pages`; every problem in every page is reported.
     /// With `remembering` false the memo is neither asked nor told (pages rendered again for their HTML).
     package func render(_ pages: [Page], remembering: Bool = true) -> (pages: [RenderedPage], diagnostics: [Diagnostic]) {
+        let output = renderWithDrafts(pages, remembering: remembering)
+        return (output.pages, output.diagnostics)
+    }
+
+    /// `render`, with the guide's drafts (by source path) of the chapters it rendered when `book` is set; chapters
+    /// whose results the memo recalled have none.
+    package func renderWithDrafts(_ pages: [Page], remembering: Bool = true)
+        -> (pages: [RenderedPage], diagnostics: [Diagnostic], drafts: [String: GuideChapterDraft]) {
         let memo = remembering ? memo : nil
         var results = memo?.recall(pages) ?? Array(repeating: nil, count: pages.count)
         let missing = results.indices.filter { results[$0] == nil }
-        let made = missing.parallelMap { i -> Memo in
+        let made = missing.parallelMap { i -> (Memo, GuideChapterDraft?) in
             let result = renderOne(pages[i])
-            memo?.remember(pages[i], result)
+            memo?.remember(pages[i], result.0)
             return result
         }
-        for (i, result) in zip(missing, made) { results[i] = result }
+        var drafts: [String: GuideChapterDraft] = [:]
+        for (i, (result, draft)) in zip(missing, made) {
+            results[i] = result
+            if let draft { drafts[pages[i].source] = draft }
+        }
         var diagnostics: [Diagnostic] = []
         var references: [LinkResolver.AnchorReference] = []
         var rendered: [RenderedPage] = []
@@ -45,7 +59,7 @@ package struct MarkdownStage: Sendable {
         var anchors: [String: Set<String>] = [:]
         for page in rendered where targets.contains(page.page.source) { anchors[page.page.source] = Set(page.markdown.anchors) }
         diagnostics += AnchorCheck.check(references, anchors: anchors)
-        return (rendered, diagnostics)
+        return (rendered, diagnostics, drafts)
     }
 
     /// What rendering one page's Markdown produced: the page (nil when it has no title), its problems, and the
@@ -66,27 +80,37 @@ package struct MarkdownStage: Sendable {
 
     private typealias Result = Memo
 
-    private func renderOne(_ page: Page) -> Result {
+    private func renderOne(_ page: Page) -> (Result, GuideChapterDraft?) {
         var references: [LinkResolver.AnchorReference] = []
-        let markdown = renderer.render(
+        let bookLinks = page.kind == .chapter ? book.map { GuideChapterLinks(page: page, book: $0) } : nil
+        let (markdown, second) = renderer.render(
             page.body, file: page.source, lineOffset: page.bodyLineOffset, sourceLines: page.sourceLines,
             pageHasTitle: page.title != nil,
             rewriteLink: { links.resolve($0, on: page, anchors: &references) },
+            secondLink: bookLinks.map { $0.rewrite },
             embed: { embed in
                 guard let embeds else {
                     return .fail(.error("shortcodes need program data; '\(embed.name)' cannot be shown", at: embed.location,
                                         hint: "add program data under content/data/, or remove the shortcode"))
                 }
-                return embeds.render(embed, on: page)
+                let result = embeds.render(embed, on: page)
+                // The book's check of the same markup (its error is the book's, not the site's).
+                if let bookLinks, let problem = GuideChapterLinks.embedProblem(result, of: embed) { bookLinks.diagnostics.append(problem) }
+                return result
             })
         var diagnostics = markdown.diagnostics
         guard let title = page.title ?? markdown.title, !title.isEmpty else {
             diagnostics.append(.error("page has no title", at: SourceLocation(file: page.source, line: 1),
                                       hint: "add `title: …` to the front matter, or start the page with a `# Heading`"))
-            return Result(page: nil, diagnostics: diagnostics, references: references)
+            return (Result(page: nil, diagnostics: diagnostics, references: references), nil)
         }
-        return Result(page: RenderedPage(page: page, title: title, markdown: markdown), diagnostics: diagnostics,
-                      references: references)
+        var draft: GuideChapterDraft?
+        if let bookLinks, let second {
+            draft = GuideChapterDraft(title: title, summary: page.summary ?? markdown.summary, markdown: markdown, second: second,
+                                      links: bookLinks)
+        }
+        return (Result(page: RenderedPage(page: page, title: title, markdown: markdown), diagnostics: diagnostics,
+                       references: references), draft)
     }
 }
 

@@ -14,6 +14,9 @@ package struct SiteRenderer: Sendable {
     /// incremental build of a site without reports, before the pages are rendered. Not called when the Markdown
     /// has errors.
     package var searchDocumentsReady: (@Sendable ([AnalysedDocument]) -> Void)?
+    /// Whether the render of each chapter also makes its draft for the guide's EPUB and print edition
+    /// (`Output.guideDrafts`), so the guide need not render the chapters' Markdown again.
+    package var draftsGuide = false
 
     /// Creates a renderer.
     package init(model: SiteModel, reuse: (any RenderReuse)? = nil) {
@@ -27,6 +30,8 @@ package struct SiteRenderer: Sendable {
         package var pages: [RenderedPage]
         /// Every problem found.
         package var diagnostics: [Diagnostic]
+        /// With `draftsGuide`, the guide's drafts of the chapters rendered (by source path).
+        package var guideDrafts: [String: GuideChapterDraft] = [:]
     }
 
     /// Renders every page to `sink`. Nothing is written when the Markdown has errors.
@@ -40,7 +45,9 @@ package struct SiteRenderer: Sendable {
             links: reuse?.linkResolver { LinkResolver(content: content) } ?? LinkResolver(content: content),
             embeds: model.metrics.map(ShortcodeRenderer.init))
         stage.memo = reuse
-        var (rendered, markdownProblems) = stage.render(content.allPages + ReportRenderer.narrativePages(content))
+        if draftsGuide, !content.chapters.isEmpty { stage.book = GuideChapterRenderer.Book(model: model) }
+        var (rendered, markdownProblems, guideDrafts) = stage.renderWithDrafts(content.allPages + ReportRenderer.narrativePages(content))
+        stage.book = nil
         let narratives = Dictionary(rendered.filter { $0.page.kind == .narrative }.map { ($0.page.slug, $0) },
                                     uniquingKeysWith: { a, _ in a })
         rendered.removeAll { $0.page.kind == .narrative }
@@ -122,10 +129,10 @@ package struct SiteRenderer: Sendable {
         diagnostics += copyFiles(to: sink)
         if let searchDocumentsReady {
             if !handedOver { searchDocumentsReady(documents) }
-            return Output(pages: pages, diagnostics: diagnostics)
+            return Output(pages: pages, diagnostics: diagnostics, guideDrafts: guideDrafts)
         }
         diagnostics += writeSearchIndex(documents, to: sink)
-        return Output(pages: pages, diagnostics: diagnostics)
+        return Output(pages: pages, diagnostics: diagnostics, guideDrafts: guideDrafts)
     }
 
     /// One page to render with a template.
