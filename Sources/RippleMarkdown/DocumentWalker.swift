@@ -38,6 +38,10 @@ final class DocumentWalker {
     var customHeadingID: String?
     /// The ids raw HTML gives its elements, in document order.
     var rawHTMLIDs: [String] = []
+    /// Where each heading's text is in `pieces` (see `textSections`).
+    var sectionMarks: [SectionMark] = []
+    /// Shortcodes' plain text, with the index in `pieces` it comes before (see `textSections`).
+    var embedTexts: [EmbedText] = []
 
     init(
         options: MarkdownOptions, sourceMap: SourceMap, footnotes: [String: FootnoteDefinitions.Definition] = [:],
@@ -139,6 +143,7 @@ final class DocumentWalker {
                 case CMARK_NODE_HEADING:
                     let title = pieces[headingStart...].joined().trimmingWhitespace
                     replacement = replaceHeading(node, title: title)
+                    markSection(headingStart: headingStart)
                     endBlock()
                 case CMARK_NODE_PARAGRAPH:
                     if firstParagraph == nil {

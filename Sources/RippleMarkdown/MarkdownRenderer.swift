@@ -85,7 +85,8 @@ package struct MarkdownRenderer: Sendable {
             anchors: walker.headings.map(\.id) + walker.rawHTMLIDs,
             summary: PlainText.summary(walker.firstParagraph ?? ""),
             wordCount: words.count,
-            diagnostics: walker.diagnostics
+            diagnostics: walker.diagnostics,
+            sections: walker.textSections()
         )
     }
 

@@ -90,7 +90,7 @@ package struct GuideChapterRenderer: Sendable {
                                         hint: "add program data under content/data/, or remove the shortcode"))
                 }
                 let result = embeds.render(embed, on: page)
-                if case let .html(html) = result,
+                if case let .html(html, _) = result,
                    let problem = XHTML.wellFormednessProblem(ofFragment: XHTML.fromHTML(html)) {
                     return .fail(.error("the '\(embed.name)' shortcode made markup the EPUB cannot use: \(problem.message)",
                                         at: embed.location, hint: "report this to whoever maintains the site's theme"))

@@ -68,7 +68,24 @@ package struct MarkdownStage: Sendable {
 
     private func renderOne(_ page: Page) -> Result {
         var references: [LinkResolver.AnchorReference] = []
-        let markdown = renderer.render(
+        let markdown = markdown(of: page, references: &references)
+        var diagnostics = markdown.diagnostics
+        guard let title = page.title ?? markdown.title, !title.isEmpty else {
+            diagnostics.append(.error("page has no title", at: SourceLocation(file: page.source, line: 1),
+                                      hint: "add `title: …` to the front matter, or start the page with a `# Heading`"))
+            return Result(page: nil, diagnostics: diagnostics, references: references)
+        }
+        // The page's search document is made here, on all cores, and its text let go of.
+        let document = SearchIndex.analyse(title: title, url: page.outputPath, sections: markdown.sections)
+        var kept = markdown
+        kept.sections = []
+        return Result(page: RenderedPage(page: page, title: title, markdown: kept, searchDocument: document),
+                      diagnostics: diagnostics, references: references)
+    }
+
+    /// The Markdown result of one page, with its text sections; the `#fragment` links it makes go to `references`.
+    package func markdown(of page: Page, references: inout [LinkResolver.AnchorReference]) -> RenderedMarkdown {
+        renderer.render(
             page.body, file: page.source, lineOffset: page.bodyLineOffset, sourceLines: page.sourceLines,
             pageHasTitle: page.title != nil,
             rewriteLink: { links.resolve($0, on: page, anchors: &references) },
@@ -79,14 +96,6 @@ package struct MarkdownStage: Sendable {
                 }
                 return embeds.render(embed, on: page)
             })
-        var diagnostics = markdown.diagnostics
-        guard let title = page.title ?? markdown.title, !title.isEmpty else {
-            diagnostics.append(.error("page has no title", at: SourceLocation(file: page.source, line: 1),
-                                      hint: "add `title: …` to the front matter, or start the page with a `# Heading`"))
-            return Result(page: nil, diagnostics: diagnostics, references: references)
-        }
-        return Result(page: RenderedPage(page: page, title: title, markdown: markdown), diagnostics: diagnostics,
-                      references: references)
     }
 }
 
