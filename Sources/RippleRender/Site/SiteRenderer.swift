@@ -155,6 +155,8 @@ package struct SiteRenderer: Sendable {
         case none
         /// The `<main>` of the written page, under the context's `page.title` (generated pages: dashboards, reports).
         case mainContent
+        /// A document made from the page's view model.
+        case document(SearchDocument)
     }
 
     /// Renders jobs in parallel and writes each page as soon as it is ready.
@@ -168,6 +170,8 @@ package struct SiteRenderer: Sendable {
                 switch job.search {
                 case .none:
                     return ([], nil)
+                case let .document(document):
+                    return ([], SearchIndex.analyse(document))
                 case .mainContent:
                     guard case let .string(title)? = context["page"]?["title"] else { return ([], nil) }
                     return ([], SearchIndex.analyse(title: title, url: job.path, html: MainContent.of(html)))
