@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import RippleBuild
 import RippleCore
@@ -127,5 +128,75 @@ import RippleMetrics
             sections[k].text = sections[k].text.replacingOccurrences(of: "—nothing to measure", with: "— nothing to measure")
         }
         return sections
+    }
+}
+
+/// Reports: the documents their view models (and narratives' Markdown) make against the `<main>` of the written pages.
+@Suite struct ReportSearchFromModelTests {
+    @Test(arguments: ["sample", "report-site"])
+    func reportDocumentsFollowTheirPages(site: String) throws {
+        let model = try SearchFromModelTests.model(site)
+        let root = site == "sample" ? TestSite.repository : TestSite.fixtures.appending(path: "\(site)/input")
+        let output = FileManager.default.temporaryDirectory.appending(path: "ripple-search-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        var options = BuildOptions()
+        options.checkLinks = false
+        options.makePDF = false
+        _ = try SiteBuilder(source: root, output: output, options: options).build()
+        var renderer = SiteRenderer(model: model)
+        let documents = Mutex<[AnalysedDocument]>([])
+        renderer.searchDocumentsReady = { ready in documents.withLock { $0 = ready } }
+        _ = renderer.render(to: MemorySink())
+        var differences: [String] = []
+        for quarter in ReportBuilder(metrics: try #require(model.metrics)).quarterIDs {
+            let path = ReportRenderer.path(of: quarter)
+            let html = try String(contentsOf: output.appending(path: path), encoding: .utf8)
+            var fromHTML = SearchIndex.analyse(SearchDocument(title: "", url: path, html: Self.withoutTemplateWords(MainContent.of(html))))
+            var titleTerms: Set<String> = []
+            // The cover and eyebrow gone, the first section is empty and the h1's holds the head: the model's first.
+            if fromHTML.sections.count > 1, fromHTML.sections[0].body.isEmpty, fromHTML.sections[1].id == "report-title" {
+                fromHTML.sections.removeFirst()
+                fromHTML.sections[0].id = ""
+                fromHTML.sections[0].heading = ""
+                // The h1 (the page title) is the document's title in the model: its words need not be in the text.
+                titleTerms = Set(fromHTML.sections[0].head.map { fromHTML.terms[Int($0)] })
+                fromHTML.sections[0].head = []
+            }
+            for k in fromHTML.sections.indices where fromHTML.sections[k].id.hasSuffix("-title") {
+                fromHTML.sections[k].id.removeLast("-title".count)
+            }
+            let fromModel = try #require(documents.withLock { $0 }.first { $0.url == path })
+            differences += Self.compare(fromModel, fromHTML, page: path, titleTerms: titleTerms)
+        }
+        #expect(differences == [], "\(differences.joined(separator: "\n"))")
+    }
+
+    /// A report page's `<main>` without the template's own words, which the model leaves out: the cover (organisation,
+    /// site and report titles, dates: the title is the document's), the eyebrow, the notes on a running or hidden
+    /// quarter, the CSV download links and the closing "About these figures" (the same on every report).
+    static func withoutTemplateWords(_ html: String) -> String {
+        var html = html
+        for pattern in [#"<div class="report-cover">[\s\S]*?</div>"#, #"<p class="report-head__eyebrow">[\s\S]*?</p>"#,
+                        #"<p class="report-note">[\s\S]*?</p>"#, #"<p class="report-download">[\s\S]*?</p>"#,
+                        #"<footer class="report-about">[\s\S]*?</footer>"#] {
+            html = html.replacingOccurrences(of: pattern, with: "", options: .regularExpression)
+        }
+        return html
+    }
+
+    /// Differences of two documents, section by section: ids, headings, snippets and terms (those of the first
+    /// section's HTML may have the page title's too).
+    static func compare(_ model: AnalysedDocument, _ html: AnalysedDocument, page: String, titleTerms: Set<String> = []) -> [String] {
+        var out: [String] = []
+        for k in 0..<max(model.sections.count, html.sections.count) {
+            let a = k < model.sections.count ? model.sections[k] : nil, b = k < html.sections.count ? html.sections[k] : nil
+            let aTerms = Set(a?.body.map { model.terms[Int($0)] } ?? [])
+            var bTerms = Set(b?.body.map { html.terms[Int($0)] } ?? [])
+            if k == 0 { bTerms.subtract(titleTerms.subtracting(aTerms)) }
+            if a?.id != b?.id || a?.heading != b?.heading || a?.snippet != b?.snippet || aTerms != bTerms {
+                out.append("\(page) #\(k) model: \(a?.id ?? "-") | \(a?.heading ?? "-") | \(a?.snippet ?? "-")\n   html: \(b?.id ?? "-") | \(b?.heading ?? "-") | \(b?.snippet ?? "-")\n   only model: \(aTerms.subtracting(bTerms).sorted())\n   only html: \(bTerms.subtracting(aTerms).sorted())")
+            }
+        }
+        return out
     }
 }

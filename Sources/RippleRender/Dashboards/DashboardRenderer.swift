@@ -34,7 +34,7 @@ package struct DashboardRenderer: Sendable {
                 metricsJSON: OutputPath.relativeHref(from: page.path, to: Self.metricsJSONPath))
             return SiteRenderer.PageJob(
                 path: page.path, template: "layouts/dashboard",
-                search: kind.isSearched ? .document(textBuilder.page(kind).searchDocument) : .none,
+                search: kind.isSearched ? .document(SearchIndex.analyse(textBuilder.page(kind).searchDocument)) : .none,
                 context: context.context(path: page.path, kind: "dashboard", title: page.title, summary: page.summary,
                                          extra: ["dashboard": dashboard]))
         }

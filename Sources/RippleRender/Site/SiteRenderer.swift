@@ -46,11 +46,12 @@ package struct SiteRenderer: Sendable {
         rendered.removeAll { $0.page.kind == .narrative }
         guard !markdownProblems.hasErrors else { return Output(pages: rendered.map(\.withoutHTML), diagnostics: markdownProblems) }
         // Each page's search document was made with its Markdown (an incremental build keeps it with the page).
-        // Without program data (whose dashboards and reports are indexed too) the index is then complete, and
-        // handed over to be written beside the rendering.
+        // Without program data (whose dashboards and reports are indexed too) the index is then complete; an
+        // incremental build hands it over to be written beside the rendering. A full build does not: merging it
+        // while every page's HTML is still held raised the peak memory of a 10,000-chapter guide.
         let keptDocuments = rendered.map(\.searchDocument)
         var handedOver = false
-        if let searchDocumentsReady, model.metrics == nil {
+        if reuse != nil, let searchDocumentsReady, model.metrics == nil {
             searchDocumentsReady(keptDocuments)
             handedOver = true
         }
@@ -153,10 +154,8 @@ package struct SiteRenderer: Sendable {
     package enum SearchSource: Sendable {
         /// Nothing: the page is not searchable.
         case none
-        /// The `<main>` of the written page, under the context's `page.title` (generated pages: dashboards, reports).
-        case mainContent
-        /// A document made from the page's view model.
-        case document(SearchDocument)
+        /// A document made from the page's view model (generated pages: dashboards, reports).
+        case document(AnalysedDocument)
     }
 
     /// Renders jobs in parallel and writes each page as soon as it is ready.
@@ -171,10 +170,7 @@ package struct SiteRenderer: Sendable {
                 case .none:
                     return ([], nil)
                 case let .document(document):
-                    return ([], SearchIndex.analyse(document))
-                case .mainContent:
-                    guard case let .string(title)? = context["page"]?["title"] else { return ([], nil) }
-                    return ([], SearchIndex.analyse(title: title, url: job.path, html: MainContent.of(html)))
+                    return ([], document)
                 }
             } catch {
                 return (error.diagnostics, nil)
