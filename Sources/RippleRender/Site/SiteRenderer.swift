@@ -47,8 +47,7 @@ package struct SiteRenderer: Sendable {
         guard !markdownProblems.hasErrors else { return Output(pages: rendered.map(\.withoutHTML), diagnostics: markdownProblems) }
         // Each page's search document was made with its Markdown (an incremental build keeps it with the page).
         // Without program data (whose dashboards and reports are indexed too) the index is then complete; an
-        // incremental build hands it over to be written beside the rendering. A full build does not: merging it
-        // while every page's HTML is still held raised the peak memory of a 10,000-chapter guide.
+        // incremental build hands it over to be written beside the rendering, a full build after writing.
         let keptDocuments = rendered.map(\.searchDocument)
         var handedOver = false
         if reuse != nil, let searchDocumentsReady, model.metrics == nil {
