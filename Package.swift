@@ -91,7 +91,7 @@ let package = Package(
                            "RippleTemplate", "RippleTestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(name: "RippleBuildTests",
-            dependencies: ["RippleBuild", "RippleCore", "RippleData", "RippleRender", "RippleTemplate", "RippleTestSupport",
+            dependencies: ["RippleBuild", "RippleCore", "RippleData", "RippleMarkdown", "RippleMetrics", "RippleRender", "RippleTemplate", "RippleTestSupport",
                            .product(name: "Yams", package: "Yams"),
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]),

@@ -1,5 +1,5 @@
 /// A horizontal bar chart with a label left of each bar and the value written after it.
-package struct BarChart: Sendable, Hashable {
+package struct BarChart: FigureChart, Hashable {
     /// Title, description, caption and id.
     package var frame: ChartFrame
     /// Bars, top to bottom.
@@ -14,8 +14,14 @@ package struct BarChart: Sendable, Hashable {
 
     /// The `<figure>` HTML: a wide and a narrow layout, the data table and the caption.
     package func html() -> String {
-        let rows = data.map { [$0.label, frame.text($0.value, display: $0.display, unmeasured: $0.isUnmeasured)] }
-        return frame.figure(kind: "bar", wide: layout(.wide), narrow: layout(.narrow), header: ["", valueHeading], rows: rows)
+        frame.figure(kind: "bar", wide: layout(.wide), narrow: layout(.narrow), header: ["", valueHeading], rows: tableRows)
+    }
+
+    /// The text of the figure: the data table and the caption.
+    package func text() -> String { frame.figureText(header: ["", valueHeading], rows: tableRows) }
+
+    private var tableRows: [[String]] {
+        data.map { [$0.label, frame.text($0.value, display: $0.display, unmeasured: $0.isUnmeasured)] }
     }
 
     /// One layout. Wide: labels in a column left of the bars (shortened with `…` past 38% of the width).

@@ -1,6 +1,6 @@
 /// A matrix of counts (mentor department × mentee department) with the number written in
 /// every cell and shading in six steps (`heat-0` … `heat-5`).
-package struct HeatMap: Sendable, Hashable {
+package struct HeatMap: FigureChart, Hashable {
     /// Title, description, caption and id.
     package var frame: ChartFrame
     /// Row labels, top to bottom.
@@ -32,9 +32,13 @@ package struct HeatMap: Sendable, Hashable {
     /// The `<figure>` HTML: the matrix at its natural size (it scrolls sideways inside its card rather than
     /// shrinking its text), the data table and the caption.
     package func html() -> String {
-        let tableRows = rows.indices.map { r in [rows[r]] + columns.indices.map { frame.text(value(r, $0)) } }
-        return frame.scrollingFigure(kind: "heatmap", canvas: layout(), header: [rowHeading] + columns, rows: tableRows)
+        frame.scrollingFigure(kind: "heatmap", canvas: layout(), header: [rowHeading] + columns, rows: tableRows)
     }
+
+    /// The text of the figure: the data table and the caption.
+    package func text() -> String { frame.figureText(header: [rowHeading] + columns, rows: tableRows) }
+
+    private var tableRows: [[String]] { rows.indices.map { r in [rows[r]] + columns.indices.map { frame.text(value(r, $0)) } } }
 
     /// Font size of the matrix; it is never scaled, so this is the size readers see.
     static let font = 12.0

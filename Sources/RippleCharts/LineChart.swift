@@ -1,7 +1,7 @@
 /// A trend over ordered categories (quarters) with one line per series. Each series has its own
 /// marker shape and dash pattern so lines can be told apart without colour; suppressed points
 /// break the line and are marked with a hatched square.
-package struct LineChart: Sendable, Hashable {
+package struct LineChart: FigureChart, Hashable {
     /// Title, description, caption and id.
     package var frame: ChartFrame
     /// X-axis labels, left to right.
@@ -35,11 +35,14 @@ package struct LineChart: Sendable, Hashable {
 
     /// The `<figure>` HTML: a wide and a narrow layout, the data table and the caption.
     package func html() -> String {
-        let rows = categories.indices.map { c in
-            [categories[c]] + series.map { frame.text($0.value(c), unmeasured: !$0.isHidden(c)) }
-        }
-        return frame.figure(kind: "line", wide: layout(.wide), narrow: layout(.narrow),
-                            header: [""] + series.map(\.name), rows: rows)
+        frame.figure(kind: "line", wide: layout(.wide), narrow: layout(.narrow), header: [""] + series.map(\.name), rows: tableRows)
+    }
+
+    /// The text of the figure: the data table and the caption.
+    package func text() -> String { frame.figureText(header: [""] + series.map(\.name), rows: tableRows) }
+
+    private var tableRows: [[String]] {
+        categories.indices.map { c in [categories[c]] + series.map { frame.text($0.value(c), unmeasured: !$0.isHidden(c)) } }
     }
 
     /// One layout: the legend in rows on top (for two or more lines), value ticks on the left, quarters below

@@ -1,5 +1,5 @@
 /// Horizontal bars split into series (sessions led by mentor / mentee / jointly, per quarter).
-package struct StackedBarChart: Sendable, Hashable {
+package struct StackedBarChart: FigureChart, Hashable {
     /// Title, description, caption and id.
     package var frame: ChartFrame
     /// Bar labels, top to bottom.
@@ -14,11 +14,14 @@ package struct StackedBarChart: Sendable, Hashable {
 
     /// The `<figure>` HTML: a wide and a narrow layout, the data table and the caption.
     package func html() -> String {
-        let rows = categories.indices.map { c in
-            [categories[c]] + series.map { frame.text($0.value(c), unmeasured: !$0.isHidden(c)) }
-        }
-        return frame.figure(kind: "stacked", wide: layout(.wide), narrow: layout(.narrow),
-                            header: [""] + series.map(\.name), rows: rows)
+        frame.figure(kind: "stacked", wide: layout(.wide), narrow: layout(.narrow), header: [""] + series.map(\.name), rows: tableRows)
+    }
+
+    /// The text of the figure: the data table and the caption.
+    package func text() -> String { frame.figureText(header: [""] + series.map(\.name), rows: tableRows) }
+
+    private var tableRows: [[String]] {
+        categories.indices.map { c in [categories[c]] + series.map { frame.text($0.value(c), unmeasured: !$0.isHidden(c)) } }
     }
 
     /// The total written after a bar: the sum, or "total hidden" when a part is hidden for privacy.

@@ -135,7 +135,8 @@ extension DocumentWalker {
             name: shortcode.name, arguments: shortcode.arguments, isBlock: true,
             location: sourceMap.location(line: line, byteColumn: column, scalarOffset: first))
         switch embed(request) {
-        case .html(var html):
+        case .html(var html, let text):
+            addEmbedText(text, isBlock: true)
             if !html.hasSuffix("\n") { html += "\n" }
             let block = Cmark.node(CMARK_NODE_HTML_BLOCK, literal: html)
             Cmark.replace(paragraph, with: block)
@@ -178,8 +179,9 @@ extension DocumentWalker {
                 let request = Embed(
                     name: shortcode.name, arguments: shortcode.arguments, isBlock: false, location: location)
                 switch embed(request) {
-                case .html(let html):
+                case .html(let html, let text):
                     flush()
+                    addEmbedText(text, isBlock: false)
                     newNodes.append(Cmark.node(CMARK_NODE_HTML_INLINE, literal: html))
                 case .fail(let diagnostic):
                     diagnostics.append(diagnostic)

@@ -44,6 +44,10 @@ final class DocumentWalker {
     var linkSlots = LinkSlots()
     /// Problems only the second output's link rewriting found.
     var secondDiagnostics: [Diagnostic] = []
+    /// Where each heading's text is in `pieces` (see `textSections`).
+    var sectionMarks: [SectionMark] = []
+    /// Shortcodes' plain text, with the index in `pieces` it comes before (see `textSections`).
+    var embedTexts: [EmbedText] = []
 
     init(
         options: MarkdownOptions, sourceMap: SourceMap, footnotes: [String: FootnoteDefinitions.Definition] = [:],
@@ -147,6 +151,7 @@ final class DocumentWalker {
                 case CMARK_NODE_HEADING:
                     let title = pieces[headingStart...].joined().trimmingWhitespace
                     replacement = replaceHeading(node, title: title)
+                    markSection(headingStart: headingStart)
                     endBlock()
                 case CMARK_NODE_PARAGRAPH:
                     if firstParagraph == nil {

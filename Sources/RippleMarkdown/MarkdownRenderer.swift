@@ -71,7 +71,7 @@ package struct MarkdownRenderer: Sendable {
                        secondLink: shared ? secondLink : nil,
                        embed: !shared ? embed : { request in
                            let result = embed(request)
-                           if case let .html(html) = result, LinkSlots.clashes(with: html) { clash = true }
+                           if case let .html(html, _) = result, LinkSlots.clashes(with: html) { clash = true }
                            return result
                        })
             }
@@ -130,7 +130,8 @@ package struct MarkdownRenderer: Sendable {
             anchors: walker.headings.map(\.id) + walker.rawHTMLIDs,
             summary: PlainText.summary(walker.firstParagraph ?? ""),
             wordCount: words.count,
-            diagnostics: walker.diagnostics
+            diagnostics: walker.diagnostics,
+            sections: walker.textSections()
         )
         return (markdown, walker.linkSlots, walker.secondDiagnostics)
     }

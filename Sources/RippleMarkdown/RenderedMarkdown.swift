@@ -15,14 +15,18 @@ package struct RenderedMarkdown: Sendable {
     package var summary: String
     /// Number of words of the body text (see `MarkdownRenderer.plainText`); the extracted `title` is not counted.
     package var wordCount: Int
+    /// The body's plain text cut at every heading (the first section holds the text before the first heading),
+    /// shortcodes' text included, for the search index.
+    package var sections: [TextSection]
     /// Problems found while rendering (bad links, unknown or malformed shortcodes), in document order.
     package var diagnostics: [Diagnostic]
 
     /// Creates a result.
     package init(
         html: String, title: String?, toc: [TOCEntry], anchors: [String], summary: String,
-        wordCount: Int, diagnostics: [Diagnostic]
+        wordCount: Int, diagnostics: [Diagnostic], sections: [TextSection] = []
     ) {
+        self.sections = sections
         self.html = html
         self.title = title
         self.toc = toc

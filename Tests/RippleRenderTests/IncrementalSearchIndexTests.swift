@@ -19,7 +19,9 @@ import RippleTestSupport
             }.joined()
         }
 
-        var document: AnalysedDocument { SearchIndex.analyse(title: title, url: url, html: html) }
+        var document: AnalysedDocument {
+            SearchIndex.analyse(SearchDocument(title: title, url: url, sections: ReferenceSearchHTML.sections(of: html)))
+        }
     }
 
     /// Words with the awkward cases: numbers, non-ASCII, byte strings that compare equal (`café` composed and

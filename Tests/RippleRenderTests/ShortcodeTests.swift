@@ -13,7 +13,7 @@ import Testing
     }
 
     func html(_ result: EmbedResult) -> String? {
-        if case .html(let text) = result { return text }
+        if case .html(let text, _) = result { return text }
         return nil
     }
 

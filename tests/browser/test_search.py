@@ -7,7 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import viewport
+from conftest import set_color_scheme, viewport
 
 
 def test_search_finds_follows_and_lands_on_the_heading(driver, server, artifacts):
@@ -104,3 +104,21 @@ def test_show_all_results(driver, server):
     focused = driver.switch_to.active_element
     assert focused.get_attribute("href") == driver.find_elements(By.CSS_SELECTOR, "#search-results a")[10].get_attribute("href"), \
         "focus should move to the first newly shown result"
+
+
+@pytest.mark.parametrize("width", [390, 1366, 1920])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_dashboard_result_lands_on_its_section(driver, server, artifacts, width, scheme):
+    """Dashboards are indexed from their view models: a figure's label finds the section that shows it, and the
+    result links to the section's own anchor, which exists on the page."""
+    set_color_scheme(driver, scheme)
+    with viewport(driver, width):
+        search(driver, server + "index.html", "who mentors whom")
+        driver.save_screenshot(str(artifacts / f"search-dashboard-{width}-{scheme}.png"))
+        hrefs = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#search-results a")]
+        target = next((h for h in hrefs if "dashboards/network/" in h and "#" in h), None)
+        assert target and target.endswith("#matrix"), hrefs
+        driver.get(target)
+        assert driver.find_element(By.ID, "matrix").tag_name == "section"
+        assert "Who mentors whom" in driver.find_element(By.ID, "matrix").text
+    set_color_scheme(driver, "light")

@@ -18,7 +18,7 @@ extension DashboardBuilder {
             caption: "Every cohort, by start date",
             headers: ["Cohort", "Program type", "Started", "Ended", "Participants", "Pairs", "Sessions", "Completion rate"],
             rows: rows)
-        let charts = ProgramCharts(metrics: metrics)
+        let charts = ProgramCharts(metrics: metrics, output: chartOutput)
         var sections = [DashboardSection(id: "cohorts", title: "Cohorts",
                                          intro: metrics.cohorts.isEmpty ? "The program data has no cohorts yet." :
                                             "Open a cohort for its own figures. Cohorts of fewer than \(metrics.minGroupSize) people show no figures.",
@@ -34,7 +34,7 @@ extension DashboardBuilder {
     }
 
     func cohort(_ period: PeriodMetrics) -> DashboardPage {
-        let charts = ProgramCharts(metrics: metrics)
+        let charts = ProgramCharts(metrics: metrics, output: chartOutput)
         let name = period.cohortName ?? period.label
         var dates = "From \(MetricText.date(period.start))"
         dates += period.toDate ? ", still running on \(MetricText.date(period.end))." : " to \(MetricText.date(period.end))."
@@ -58,7 +58,7 @@ extension DashboardBuilder {
     // MARK: Reciprocal mentoring
 
     func reciprocal() -> DashboardPage {
-        let charts = ProgramCharts(metrics: metrics)
+        let charts = ProgramCharts(metrics: metrics, output: chartOutput)
         var sections = [DashboardSection(
             id: "headline", title: "Role swaps this quarter",
             intro: "In reciprocal mentoring both people lead; a role swap is a session the mentee led.",
@@ -95,7 +95,7 @@ extension DashboardBuilder {
     // MARK: Network
 
     func network() -> DashboardPage {
-        let charts = ProgramCharts(metrics: metrics)
+        let charts = ProgramCharts(metrics: metrics, output: chartOutput)
         var sections = [DashboardSection(
             id: "headline", title: "Connections this quarter",
             intro: "Mentoring builds links across the organisation: between departments, across levels, and from mentee to mentor.",
@@ -127,7 +127,7 @@ extension DashboardBuilder {
     // MARK: Training
 
     func training() -> DashboardPage {
-        let charts = ProgramCharts(metrics: metrics)
+        let charts = ProgramCharts(metrics: metrics, output: chartOutput)
         let modules = ProgramCharts.modules(in: metrics)
         var sections = [DashboardSection(
             id: "headline", title: "Foundational skills",

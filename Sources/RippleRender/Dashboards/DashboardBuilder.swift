@@ -5,6 +5,8 @@ import RippleMetrics
 /// independently so the renderer can build them in parallel.
 struct DashboardBuilder: Sendable {
     var metrics: MetricSet
+    /// `.text` builds the pages with each chart's visible text in place of its HTML (for the search index).
+    var chartOutput: ProgramCharts.Output = .html
 
     /// One page to build.
     enum Kind: Sendable {
@@ -109,7 +111,7 @@ struct DashboardBuilder: Sendable {
     // MARK: Overview
 
     func overview() -> DashboardPage {
-        let charts = ProgramCharts(metrics: metrics)
+        let charts = ProgramCharts(metrics: metrics, output: chartOutput)
         var sections: [DashboardSection] = []
         if let headline {
             sections.append(figures(DashboardSection(

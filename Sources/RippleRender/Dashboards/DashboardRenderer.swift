@@ -23,6 +23,7 @@ package struct DashboardRenderer: Sendable {
     package func jobs(context: PageContext) -> [SiteRenderer.PageJob] {
         let builder = DashboardBuilder(metrics: metrics)
         let asOf = MetricText.date(metrics.asOf)
+        let textBuilder = DashboardBuilder(metrics: metrics, chartOutput: .text)
         return builder.kinds.parallelMap { kind in
             let page = builder.page(kind)
             let subnav = DashboardBuilder.subnav.map { item in
@@ -32,7 +33,8 @@ package struct DashboardRenderer: Sendable {
                 subnav: subnav, asOf: asOf, minGroupSize: metrics.minGroupSize,
                 metricsJSON: OutputPath.relativeHref(from: page.path, to: Self.metricsJSONPath))
             return SiteRenderer.PageJob(
-                path: page.path, template: "layouts/dashboard", search: kind.isSearched ? .mainContent : .none,
+                path: page.path, template: "layouts/dashboard",
+                search: kind.isSearched ? .document(SearchIndex.analyse(textBuilder.page(kind).searchDocument)) : .none,
                 context: context.context(path: page.path, kind: "dashboard", title: page.title, summary: page.summary,
                                          extra: ["dashboard": dashboard]))
         }

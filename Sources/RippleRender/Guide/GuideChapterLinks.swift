@@ -46,7 +46,7 @@ final class GuideChapterLinks {
 
     /// An error when a shortcode's HTML cannot go into the EPUB (it is not XML), else nil.
     static func embedProblem(_ result: EmbedResult, of embed: Embed) -> Diagnostic? {
-        guard case let .html(html) = result,
+        guard case let .html(html, _) = result,
               let problem = XHTML.wellFormednessProblem(ofFragment: XHTML.fromHTML(html)) else { return nil }
         return .error("the '\(embed.name)' shortcode made markup the EPUB cannot use: \(problem.message)",
                       at: embed.location, hint: "report this to whoever maintains the site's theme")

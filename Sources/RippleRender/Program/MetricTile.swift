@@ -126,6 +126,15 @@ package struct MetricTile: Sendable, Hashable {
         return html + "</li>"
     }
 
+    /// What a reader sees of the tile, for the search index: label, figure with its unit, change, note and target.
+    package var plainText: String {
+        var parts = [label, number + unit]
+        if let change { parts.append(change.text) }
+        if !note.isEmpty { parts.append(note) }
+        if let target { parts.append("\(target.icon) \(target.text)") }
+        return parts.joined(separator: " ")
+    }
+
     /// Tiles in the theme's grid: `<ul class="metric-grid">…</ul>`.
     package static func grid(_ tiles: [MetricTile]) -> String {
         "<ul class=\"metric-grid\">" + tiles.map { $0.html() }.joined() + "</ul>"

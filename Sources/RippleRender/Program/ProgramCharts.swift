@@ -14,11 +14,22 @@ package struct ProgramCharts: Sendable {
     package var metrics: MetricSet
     /// Prepended to every chart id, so two charts of the same kind can share a page.
     package var idPrefix: String
+    /// Whether the methods return each chart's `<figure>` HTML or its visible text (for the search index).
+    package var output: Output = .html
+
+    /// What the methods return.
+    package enum Output: Sendable { case html, text }
 
     /// Creates a builder.
-    package init(metrics: MetricSet, idPrefix: String = "") {
+    package init(metrics: MetricSet, idPrefix: String = "", output: Output = .html) {
         self.metrics = metrics
         self.idPrefix = idPrefix
+        self.output = output
+    }
+
+    /// The chart as `output` asks.
+    private func finish(_ chart: some FigureChart) -> String {
+        output == .html ? chart.html() : chart.text()
     }
 
     private func frame(_ name: String, _ title: String, _ description: String) -> ChartFrame {
@@ -87,8 +98,8 @@ package struct ProgramCharts: Sendable {
             ChartSeries(names?[k] ?? Self.seriesName(keys[k]), shown.map { Self.plotted(values[k][$0], key: keys[k]) },
                         unmeasured: Self.unmeasured(shown.map { values[k][$0] }))
         }
-        return LineChart(frame: frame(name, title, description), categories: shown.map { Self.axisLabel(quarters[$0]) },
-                         series: series, toDate: shown.lastIndex { quarters[$0].toDate }).html()
+        return finish(LineChart(frame: frame(name, title, description), categories: shown.map { Self.axisLabel(quarters[$0]) },
+                         series: series, toDate: shown.lastIndex { quarters[$0].toDate }))
     }
 
     /// Completed sessions per quarter.
@@ -138,11 +149,10 @@ package struct ProgramCharts: Sendable {
 
     /// Distinct participants ever paired, by the end of each quarter.
     package func reachByQuarter() -> String {
-        LineChart(frame: frame("reach_by_quarter", "Participants reached over time",
+        finish(LineChart(frame: frame("reach_by_quarter", "Participants reached over time",
                                "Distinct people who have been in a mentoring pair, counted at the end of each quarter."),
                   categories: metrics.reach.map(\.label),
-                  series: [ChartSeries("Participants reached", metrics.reach.map { $0.participantsReached.map(Double.init) })])
-            .html()
+                  series: [ChartSeries("Participants reached", metrics.reach.map { $0.participantsReached.map(Double.init) })]))
     }
 
     /// Share of active mentors and mentees trained in all four foundational modules, per quarter.
@@ -175,9 +185,9 @@ package struct ProgramCharts: Sendable {
             let values = quarters.map { $0.value(for: key) ?? .unavailable }
             return ChartSeries(Self.leadNames[key] ?? key, values.map(\.number), unmeasured: Self.unmeasured(values))
         }
-        return StackedBarChart(frame: frame("role_swaps_by_quarter", "Who led the sessions, per quarter",
+        return finish(StackedBarChart(frame: frame("role_swaps_by_quarter", "Who led the sessions, per quarter",
                                             "Completed sessions led by the mentor, by the mentee (a role swap) or jointly, in each quarter."),
-                               categories: quarters.map(Self.axisLabel), series: series).html()
+                               categories: quarters.map(Self.axisLabel), series: series))
     }
 
     static let leadKeys = ["sessions_led_by_mentor", "sessions_led_by_mentee", "sessions_led_jointly"]
@@ -205,9 +215,9 @@ package struct ProgramCharts: Sendable {
             }
             return ChartSeries(Self.leadNames[key] ?? key, values.map(\.number), unmeasured: Self.unmeasured(values))
         }
-        return StackedBarChart(frame: frame("session_leads_by_program_type", "Who led the sessions, by program type",
+        return finish(StackedBarChart(frame: frame("session_leads_by_program_type", "Who led the sessions, by program type",
                                             "Completed sessions of all cohorts of each program type, by who led them."),
-                               categories: groups.map(\.0), series: series).html()
+                               categories: groups.map(\.0), series: series))
     }
 
     // MARK: One period
@@ -221,8 +231,8 @@ package struct ProgramCharts: Sendable {
                               + (shown.note.map { " " + $0 } ?? ""))
         if let note = shown.note { frame.caption = frame.title + ". " + note }
         let values = shown.names.indices.map { r in shown.names.indices.map { c in shown.value(period, row: r, column: c).number } }
-        return HeatMap(frame: frame, rows: shown.names, columns: shown.names, values: values,
-                       rowHeading: "Mentor's department", columnHeading: "Mentee's department").html()
+        return finish(HeatMap(frame: frame, rows: shown.names, columns: shown.names, values: values,
+                       rowHeading: "Mentor's department", columnHeading: "Mentee's department"))
     }
 
     /// Which attribute a breakdown splits by.
@@ -240,9 +250,9 @@ package struct ProgramCharts: Sendable {
         let data = zip(breakdown.groups, values).map { label, value in
             ChartDatum(label, value.map(Double.init), display: value.map { MetricUnit.count.format(Double($0)) })
         }
-        return BarChart(frame: frame("\(row)_by_\(group.rawValue)", "\(what) by \(group.rawValue)",
+        return finish(BarChart(frame: frame("\(row)_by_\(group.rawValue)", "\(what) by \(group.rawValue)",
                                      "\(what) in \(period.label), by \(group.rawValue).\(note)"),
-                        data: data, valueHeading: what).html()
+                        data: data, valueHeading: what))
     }
 
     /// Enrolled participants of each department with a headcount, as a share of it (`enrolment_share_by_department`).
@@ -252,9 +262,9 @@ package struct ProgramCharts: Sendable {
                 MetricUnit.share.format($0)
             }
         }
-        return BarChart(frame: frame("enrolment_share_by_department", "Eligible employees enrolled, by department",
+        return finish(BarChart(frame: frame("enrolment_share_by_department", "Eligible employees enrolled, by department",
                                      "Enrolled participants in \(period.label) as a share of each department's headcount."),
-                        data: data, valueHeading: "Share of headcount").html()
+                        data: data, valueHeading: "Share of headcount"))
     }
 
     /// Trainings completed per module in `period`.
@@ -263,9 +273,9 @@ package struct ProgramCharts: Sendable {
             ChartDatum(entry.key.replacingOccurrences(of: "_", with: " "),
                        period.isSuppressed("trainings_completed[\(entry.key)]") ? nil : entry.value.map(Double.init) ?? 0)
         }
-        return BarChart(frame: frame("trainings_by_module", "Trainings completed by module",
+        return finish(BarChart(frame: frame("trainings_by_module", "Trainings completed by module",
                                      "Training modules completed in \(period.label)."),
-                        data: data, valueHeading: "Trainings completed").html()
+                        data: data, valueHeading: "Trainings completed"))
     }
 
     /// Who led the completed sessions of `period` (mentor, mentee, joint) as bars.
@@ -273,8 +283,8 @@ package struct ProgramCharts: Sendable {
         let data = Self.leadKeys.map { key in
             Self.datum(Self.leadNames[key] ?? key, period.value(for: key) ?? .unavailable) { MetricUnit.count.format($0) }
         }
-        return BarChart(frame: frame("session_leads", "Who led the sessions",
+        return finish(BarChart(frame: frame("session_leads", "Who led the sessions",
                                      "Completed sessions in \(period.label) by who led them: the mentor, the mentee (a role swap) or both."),
-                        data: data, valueHeading: "Sessions").html()
+                        data: data, valueHeading: "Sessions"))
     }
 }

@@ -53,7 +53,7 @@ extension ReportBuilder.Scope {
         let table = ReportTable(id: "summary-progress", title: "Progress towards each target",
                                 columns: ["Measure", "Share of target"],
                                 rows: rows.map { [.init($0.label), .value($0.value, shown: text($0.value))] })
-        return ReportChart(html: chart.html(), data: table)
+        return ReportChart(html: charts.output == .html ? chart.html() : chart.text(), data: table)
     }
 
     private func participation() -> ReportSection {

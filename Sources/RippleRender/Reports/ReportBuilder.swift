@@ -10,7 +10,13 @@ package struct ReportBuilder: Sendable {
     package static let trendLength = 8
 
     /// Creates a builder.
-    package init(metrics: MetricSet) { self.metrics = metrics }
+    /// `.text` builds the reports with each chart's visible text in place of its HTML (for the search index).
+    package var chartOutput: ProgramCharts.Output = .html
+
+    package init(metrics: MetricSet, chartOutput: ProgramCharts.Output = .html) {
+        self.metrics = metrics
+        self.chartOutput = chartOutput
+    }
 
     /// Ids of every quarter with a report, oldest first.
     package var quarterIDs: [String] { metrics.quarters.map(\.id) }
@@ -21,7 +27,7 @@ package struct ReportBuilder: Sendable {
     /// The report of one quarter; `nil` when the program has no such quarter.
     package func report(for id: String) -> QuarterReport? {
         guard let period = metrics.period(id), period.kind == .quarter else { return nil }
-        let scope = Scope(metrics: metrics, period: period)
+        let scope = Scope(metrics: metrics, period: period, chartOutput: chartOutput)
         let headlineKeys = ["participants_active", "pairs_active", "sessions_completed", "match_rate"]
         let sections = scope.sections()
         var report = QuarterReport(
@@ -59,7 +65,7 @@ package struct ReportBuilder: Sendable {
         /// Charts over the recent quarters up to this one: the dashboards' builders on a metric set cut at this quarter.
         let charts: ProgramCharts
 
-        init(metrics: MetricSet, period: PeriodMetrics) {
+        init(metrics: MetricSet, period: PeriodMetrics, chartOutput: ProgramCharts.Output) {
             self.metrics = metrics
             self.period = period
             (previous, yearAgo) = metrics.comparisons(for: period)
@@ -69,7 +75,7 @@ package struct ReportBuilder: Sendable {
             let recent = Set(quarters[max(0, index - ReportBuilder.trendLength + 1)...index].map(\.id))
             cut.periods = metrics.periods.filter { $0.kind != .quarter || recent.contains($0.id) }
             cut.reach = metrics.reach.filter { recent.contains($0.quarter) }
-            charts = ProgramCharts(metrics: cut, idPrefix: "report-")
+            charts = ProgramCharts(metrics: cut, idPrefix: "report-", output: chartOutput)
         }
 
         var minGroupSize: Int { metrics.minGroupSize }

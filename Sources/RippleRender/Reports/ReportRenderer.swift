@@ -67,13 +67,20 @@ package struct ReportRenderer: Sendable {
                                    summary: "Every quarter of the mentoring program, newest first: open a quarter for its full report.",
                                    extra: ["reports": .list(entries), "latest": entries.first ?? .null,
                                            "columns": ReportContext.indexColumns(reports)])))
+        let texts = Dictionary(ReportBuilder(metrics: metrics, chartOutput: .text).reports().map { ($0.id, $0) },
+                               uniquingKeysWith: { a, _ in a })
         for report in reports {
             let path = Self.path(of: report.id)
             let narrative = narratives[report.id]
+            let title = narrative?.title ?? "Quarterly report: \(report.label)"
             let value = context.value(report, narrative: narrative, downloads: .relative, intranetURL: nil)
             jobs.append(SiteRenderer.PageJob(
-                path: path, template: "layouts/report", search: .mainContent,
-                context: pages.context(path: path, kind: "report", title: narrative?.title ?? "Quarterly report: \(report.label)",
+                path: path, template: "layouts/report",
+                search: texts[report.id].map {
+                    .document($0.searchDocument(title: title, url: path, summary: narrative?.summary ?? "",
+                                                narrative: narrative?.searchDocument))
+                } ?? .none,
+                context: pages.context(path: path, kind: "report", title: title,
                                        summary: narrative?.summary ?? "Figures of the mentoring program for \(report.label).",
                                        markdown: narrative?.markdown, source: narrative?.page, extra: ["report": value])))
             for table in report.tables { csv["reports/\(report.id)/\(table.id).csv"] = table.csv }

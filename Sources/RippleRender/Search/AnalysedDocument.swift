@@ -1,6 +1,6 @@
 /// One page as the search index needs it, tokenised: what `SearchIndex(analysed:)` merges. Made by
-/// `SearchIndex.analyse(title:url:html:)` while pages are written (it is the expensive part, and runs on
-/// all cores); Codable so incremental builds can keep it between runs.
+/// `SearchIndex.analyse` from the model (Markdown pages in the Markdown stage, on all cores; dashboards and
+/// reports as they are written); Codable so incremental builds can keep it between runs.
 ///
 /// Terms are numbered per document: `terms` lists the document's distinct terms once, and the title and each
 /// section refer to them by distinct numbers (in the order the terms first occur there; the order does not

@@ -1,7 +1,7 @@
 /// One page as the search index sees it: a title, where it is, and its text cut into sections by heading.
 ///
-/// Anything that renders HTML (guide chapters, pages, reports, dashboards) can be indexed by making one
-/// with `init(title:url:html:)`.
+/// Made from the model, never from written HTML: Markdown pages from the text sections of their walk
+/// (`RenderedMarkdown.sections`), dashboards and reports from their view models.
 package struct SearchDocument: Sendable, Hashable {
     /// The page title.
     package var title: String
@@ -16,11 +16,6 @@ package struct SearchDocument: Sendable, Hashable {
         self.title = title
         self.url = url
         self.sections = sections.first?.id == "" ? sections : [SearchSection(id: "", heading: "", text: "")] + sections
-    }
-
-    /// Creates a document from rendered HTML, starting a section at every heading with an `id`.
-    package init(title: String, url: String, html: String) {
-        self.init(title: title, url: url, sections: SearchHTML.sections(of: html))
     }
 }
 

@@ -1,11 +1,10 @@
+import RippleMarkdown
+
 extension SearchIndex {
-    /// Tokenises one rendered page for the index, starting a section at every heading with an `id` (the same
-    /// sections as `SearchDocument(title:url:html:)`, without building their text).
-    package static func analyse(title: String, url: String, html: String) -> AnalysedDocument {
-        var analysis = DocumentAnalysis(title: title)
-        var html = html
-        html.withUTF8 { SearchHTMLScanner.scan($0, into: &analysis) }
-        return analysis.document(title: title, url: url)
+    /// Tokenises a Markdown page from the text sections its walk collected (`RenderedMarkdown.sections`).
+    package static func analyse(title: String, url: String, sections: [TextSection]) -> AnalysedDocument {
+        analyse(SearchDocument(title: title, url: url,
+                               sections: sections.map { SearchSection(id: $0.id, heading: $0.heading, text: $0.text) }))
     }
 
     /// Tokenises a document whose sections are already cut.
@@ -43,8 +42,8 @@ extension SearchIndex {
     }
 }
 
-/// Gathers one document's sections and terms as the scanner reports them.
-private struct DocumentAnalysis: SearchSectionSink {
+/// Gathers one document's sections and terms, section by section.
+private struct DocumentAnalysis {
     var analyser = SearchAnalyser()
     var sections: [AnalysedDocument.Section] = []
     var titleTerms: [Int32] = []

@@ -83,7 +83,35 @@ package struct MarkdownStage: Sendable {
     private func renderOne(_ page: Page) -> (Result, GuideChapterDraft?) {
         var references: [LinkResolver.AnchorReference] = []
         let bookLinks = page.kind == .chapter ? book.map { GuideChapterLinks(page: page, book: $0) } : nil
-        let (markdown, second) = renderer.render(
+        let (markdown, second) = markdown(of: page, references: &references, bookLinks: bookLinks)
+        var diagnostics = markdown.diagnostics
+        guard let title = page.title ?? markdown.title, !title.isEmpty else {
+            diagnostics.append(.error("page has no title", at: SourceLocation(file: page.source, line: 1),
+                                      hint: "add `title: …` to the front matter, or start the page with a `# Heading`"))
+            return (Result(page: nil, diagnostics: diagnostics, references: references), nil)
+        }
+        // The page's search document is made here, on all cores, and its text let go of.
+        let document = SearchIndex.analyse(title: title, url: page.outputPath, sections: markdown.sections)
+        var kept = markdown
+        kept.sections = []
+        var draft: GuideChapterDraft?
+        if let bookLinks, let second {
+            draft = GuideChapterDraft(title: title, summary: page.summary ?? kept.summary, markdown: kept, second: second,
+                                      links: bookLinks)
+        }
+        return (Result(page: RenderedPage(page: page, title: title, markdown: kept, searchDocument: document),
+                       diagnostics: diagnostics, references: references), draft)
+    }
+
+    /// The Markdown result of one page, with its text sections; the `#fragment` links it makes go to `references`.
+    package func markdown(of page: Page, references: inout [LinkResolver.AnchorReference]) -> RenderedMarkdown {
+        markdown(of: page, references: &references, bookLinks: nil).0
+    }
+
+    /// The page's Markdown result and, with `bookLinks`, the book's second output of the same render.
+    private func markdown(of page: Page, references: inout [LinkResolver.AnchorReference], bookLinks: GuideChapterLinks?)
+        -> (RenderedMarkdown, MarkdownRenderer.SecondOutput?) {
+        renderer.render(
             page.body, file: page.source, lineOffset: page.bodyLineOffset, sourceLines: page.sourceLines,
             pageHasTitle: page.title != nil,
             rewriteLink: { links.resolve($0, on: page, anchors: &references) },
@@ -98,19 +126,6 @@ package struct MarkdownStage: Sendable {
                 if let bookLinks, let problem = GuideChapterLinks.embedProblem(result, of: embed) { bookLinks.diagnostics.append(problem) }
                 return result
             })
-        var diagnostics = markdown.diagnostics
-        guard let title = page.title ?? markdown.title, !title.isEmpty else {
-            diagnostics.append(.error("page has no title", at: SourceLocation(file: page.source, line: 1),
-                                      hint: "add `title: …` to the front matter, or start the page with a `# Heading`"))
-            return (Result(page: nil, diagnostics: diagnostics, references: references), nil)
-        }
-        var draft: GuideChapterDraft?
-        if let bookLinks, let second {
-            draft = GuideChapterDraft(title: title, summary: page.summary ?? markdown.summary, markdown: markdown, second: second,
-                                      links: bookLinks)
-        }
-        return (Result(page: RenderedPage(page: page, title: title, markdown: markdown), diagnostics: diagnostics,
-                       references: references), draft)
     }
 }
 

@@ -53,12 +53,20 @@ package struct RenderedPage: Sendable {
     /// The output path (`page.outputPath`).
     package var outputPath: String { storage.page.outputPath }
 
+    /// Creates a rendered page whose search document is made already (the Markdown stage makes it from
+    /// `markdown.sections`, which may then be left out).
+    package init(page: Page, title: String, markdown: RenderedMarkdown, searchDocument: AnalysedDocument) {
+        storage = Storage(page: page, title: title, markdown: markdown)
+        storage.searchDocument.withLock { $0 = searchDocument }
+    }
+
     /// The page without its body HTML: what later stages (link check, incremental builds) keep of it.
     package var withoutHTML: RenderedPage {
         guard !markdown.html.isEmpty else { return self }
         var markdown = self.markdown
         markdown.html = ""
-        return RenderedPage(page: page, title: title, markdown: markdown)
+        guard let document = storage.searchDocument.withLock({ $0 }) else { return RenderedPage(page: page, title: title, markdown: markdown) }
+        return RenderedPage(page: page, title: title, markdown: markdown, searchDocument: document)
     }
 
     /// A hash of everything of the page that can reach its HTML (never 0). Incremental builds keep rendered
@@ -82,11 +90,11 @@ package struct RenderedPage: Sendable {
         return stamp
     }
 
-    /// The page's search document (`SearchIndex.analyse` of its title, output path and body HTML), made once
-    /// and kept with the page, for incremental builds.
+    /// The page's search document (`SearchIndex.analyse` of its title, output path and the text sections the
+    /// Markdown walk collected), made once and kept with the page, for incremental builds.
     package var searchDocument: AnalysedDocument {
         if let kept = storage.searchDocument.withLock({ $0 }) { return kept }
-        let document = SearchIndex.analyse(title: title, url: page.outputPath, html: markdown.html)
+        let document = SearchIndex.analyse(title: title, url: page.outputPath, sections: markdown.sections)
         storage.searchDocument.withLock { $0 = document }
         return document
     }

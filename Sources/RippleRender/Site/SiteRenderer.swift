@@ -52,12 +52,12 @@ package struct SiteRenderer: Sendable {
                                     uniquingKeysWith: { a, _ in a })
         rendered.removeAll { $0.page.kind == .narrative }
         guard !markdownProblems.hasErrors else { return Output(pages: rendered.map(\.withoutHTML), diagnostics: markdownProblems) }
-        // Incremental builds keep each page's search document with the page, so they are taken here, while
-        // pages have HTML. Without reports (whose documents come from their rendered pages) the index is then
-        // complete, and handed over to be written beside the rendering.
-        let keptDocuments = reuse == nil ? nil : rendered.parallelMap(\.searchDocument)
+        // Each page's search document was made with its Markdown (an incremental build keeps it with the page).
+        // Without program data (whose dashboards and reports are indexed too) the index is then complete; an
+        // incremental build hands it over to be written beside the rendering, a full build after writing.
+        let keptDocuments = rendered.map(\.searchDocument)
         var handedOver = false
-        if let keptDocuments, let searchDocumentsReady, model.metrics == nil {
+        if reuse != nil, let searchDocumentsReady, model.metrics == nil {
             searchDocumentsReady(keptDocuments)
             handedOver = true
         }
@@ -85,8 +85,7 @@ package struct SiteRenderer: Sendable {
         var jobs: [PageJob] = []
         for (page, chapter) in zip(rendered, rendered.chapterIndices) {
             guard wanted?.contains(page.outputPath) ?? true else { continue }
-            jobs.append(PageJob(path: page.outputPath, template: "layouts/\(Self.layout(for: page.kind))",
-                                search: reuse == nil ? .content(title: page.title, html: page.markdown.html) : .none) {
+            jobs.append(PageJob(path: page.outputPath, template: "layouts/\(Self.layout(for: page.kind))") {
                 context.context(path: page.outputPath, kind: Self.kindName(page.kind), title: page.title,
                                 summary: page.summary, content: page.markdown.html, markdown: page.markdown,
                                 source: page.page, chapter: chapter)
@@ -124,8 +123,7 @@ package struct SiteRenderer: Sendable {
         var diagnostics = markdownProblems + reportProblems + written.diagnostics
         // The index lists Markdown pages in reading order, then the generated pages it covers (dashboards, reports)
         // by URL.
-        let reportDocuments = written.documents.filter { !$0.isContent }.map(\.document).sorted { $0.url < $1.url }
-        let documents = (keptDocuments ?? written.documents.filter(\.isContent).map(\.document)) + reportDocuments
+        let documents = keptDocuments + written.documents.sorted { $0.url < $1.url }
         diagnostics += copyFiles(to: sink)
         if let searchDocumentsReady {
             if !handedOver { searchDocumentsReady(documents) }
@@ -162,24 +160,14 @@ package struct SiteRenderer: Sendable {
     package enum SearchSource: Sendable {
         /// Nothing: the page is not searchable.
         case none
-        /// A Markdown page's body HTML, under its title.
-        case content(title: String, html: String)
-        /// The `<main>` of the written page, under the context's `page.title` (generated pages: dashboards, reports).
-        case mainContent
-    }
-
-    /// A page's search document, and whether it came from Markdown content.
-    package struct WrittenDocument: Sendable {
-        /// The document.
-        package var document: AnalysedDocument
-        /// Whether it is a Markdown page's (else a generated page's, such as a report).
-        package var isContent: Bool
+        /// A document made from the page's view model (generated pages: dashboards, reports).
+        case document(AnalysedDocument)
     }
 
     /// Renders jobs in parallel and writes each page as soon as it is ready.
-    package func write(_ jobs: consuming [PageJob], to sink: OutputSink) -> (diagnostics: [Diagnostic], documents: [WrittenDocument]) {
+    package func write(_ jobs: consuming [PageJob], to sink: OutputSink) -> (diagnostics: [Diagnostic], documents: [AnalysedDocument]) {
         let templates = model.templates
-        let results = jobs.parallelMapReleasing { job -> ([Diagnostic], WrittenDocument?) in
+        let results = jobs.parallelMapReleasing { job -> ([Diagnostic], AnalysedDocument?) in
             do throws(DiagnosticError) {
                 let context = job.makeContext()
                 let html = try templates.render(job.template, context: context)
@@ -187,12 +175,8 @@ package struct SiteRenderer: Sendable {
                 switch job.search {
                 case .none:
                     return ([], nil)
-                case let .content(title, body):
-                    return ([], WrittenDocument(document: SearchIndex.analyse(title: title, url: job.path, html: body), isContent: true))
-                case .mainContent:
-                    guard case let .string(title)? = context["page"]?["title"] else { return ([], nil) }
-                    let document = SearchIndex.analyse(title: title, url: job.path, html: MainContent.of(html))
-                    return ([], WrittenDocument(document: document, isContent: false))
+                case let .document(document):
+                    return ([], document)
                 }
             } catch {
                 return (error.diagnostics, nil)

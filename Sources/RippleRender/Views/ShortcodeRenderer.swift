@@ -53,13 +53,13 @@ package struct ShortcodeRenderer: Sendable {
             let previous = metrics.comparisons(for: period).previous
             let charts = ProgramCharts(metrics: metrics, idPrefix: "sc\(embed.location.line ?? 0)-\(embed.location.column ?? 0)-")
             let spark = period.kind == .cohort ? nil : charts.sparkline(key: key)
-            return .html(MetricTile.grid([MetricTile(key: key, period: period, previous: previous, metrics: metrics,
-                                                     sparkline: spark)]))
+            let tile = MetricTile(key: key, period: period, previous: previous, metrics: metrics, sparkline: spark)
+            return .html(MetricTile.grid([tile]), text: tile.plainText)
         }
         let text = MetricText.value(value, key: key, minGroupSize: metrics.minGroupSize)
         let title = "\(MetricTile.label(for: key)), \(period.label)"
         return .html("<span class=\"metric-inline\(value == .suppressed ? " suppressed" : "")\" title=\"\(SVG.escape(title))\">"
-                     + SVG.escape(text) + "</span>")
+                     + SVG.escape(text) + "</span>", text: text)
     }
 
     private func chart(_ embed: Embed) -> EmbedResult {
@@ -84,8 +84,10 @@ package struct ShortcodeRenderer: Sendable {
         case .success(let found): period = found
         case .failure(let problem): return .fail(problem)
         }
-        let charts = ProgramCharts(metrics: metrics, idPrefix: "sc\(embed.location.line ?? 0)-\(embed.location.column ?? 0)-")
-        return .html(ProgramChartCatalog.html(name, period: period, charts: charts) ?? "")
+        var charts = ProgramCharts(metrics: metrics, idPrefix: "sc\(embed.location.line ?? 0)-\(embed.location.column ?? 0)-")
+        let html = ProgramChartCatalog.html(name, period: period, charts: charts) ?? ""
+        charts.output = .text
+        return .html(html, text: ProgramChartCatalog.html(name, period: period, charts: charts) ?? "")
     }
 
     private func unexpectedArgument(_ embed: Embed) -> Diagnostic? {

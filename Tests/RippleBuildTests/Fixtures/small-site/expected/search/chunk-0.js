@@ -2,7 +2,7 @@
 "sections":[[0,"","","Start with the first chapter or join. Safe raw HTML stays: Tab."],
 [1,"","","Read the skills first."],
 [2,"","",""],
-[2,"the-ripple-effect","The ripple effect","Knowledge flows up, down and across. See ."],
+[2,"the-ripple-effect","The ripple effect","Knowledge flows up, down and across. See a ripple."],
 [2,"next-steps","Next steps","Go on to skills."],
 [3,"","",""],
 [3,"active-listening","Active listening","Listen to understand."],

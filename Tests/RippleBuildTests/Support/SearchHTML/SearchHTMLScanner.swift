@@ -1,4 +1,5 @@
 import RippleCore
+import RippleRender
 
 /// Receives the sections `SearchHTMLScanner` finds. Text arrives with white space already collapsed.
 protocol SearchSectionSink {

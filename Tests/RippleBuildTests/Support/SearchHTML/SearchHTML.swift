@@ -1,5 +1,8 @@
-/// Turns rendered HTML into plain-text sections for the search index. It reads only HTML Ripple itself
-/// produced (well-formed, quoted attributes), so a small byte scanner (`SearchHTMLScanner`) is enough.
+import RippleRender
+
+/// (Reference) How the search index read pages before it was built from the model: rendered HTML turned into
+/// plain-text sections, a section at every heading with an id. Kept for the tests that compare the model's
+/// documents with the written pages (`SearchFromModelTests`).
 enum SearchHTML {
     /// Sections of `html`: text before the first heading with an id, then one per such heading.
     static func sections(of html: String) -> [SearchSection] {
@@ -23,5 +26,12 @@ enum SearchHTML {
         mutating func finishText(_ text: UnsafeBufferPointer<UInt8>) {
             sections[sections.count - 1].text = String(decoding: text, as: UTF8.self)
         }
+    }
+}
+
+extension SearchDocument {
+    /// A document from rendered HTML, starting a section at every heading with an `id` (see `SearchHTML`).
+    init(title: String, url: String, html: String) {
+        self.init(title: title, url: url, sections: SearchHTML.sections(of: html))
     }
 }

@@ -1,6 +1,6 @@
 import RippleCore
 
-/// The part of a written page the search index reads: the inside of its `<main>` element (the whole page
+/// (Reference) The part of a written page the search index read before it was built from the model: the inside of its `<main>` element (the whole page
 /// when it has none), so that the header, navigation and footer are not indexed with every page, and
 /// without the `<nav>` elements inside it (the dashboards' tabs would open every snippet).
 struct MainContent: HTMLTokenVisitor {
