@@ -144,7 +144,8 @@ package struct ContentBuilder: Sendable {
             var diagnostics: [Diagnostic] = []
             guard var page = page(for: file.path, relative: relative, text: text, diagnostics: &diagnostics),
                   includeDrafts || !page.draft else { return (.skipped, diagnostics) }
-            if IncludeExpander.mayInclude(page.body) {
+            // Bytes first: `String.contains` searches by Characters, a fifth of a 10,000-chapter full build.
+            if ByteSearch.contains("{{", in: page.body), IncludeExpander.mayInclude(page.body) {
                 let expanded = IncludeExpander(read: read)
                     .expand(page.body, file: file.path, lineOffset: page.bodyLineOffset)
                 // A body the expansion left as it was (shortcodes, but no include) is still the file's own.

@@ -87,6 +87,17 @@ enum CacheContent {
     static func write(markdown entries: [IncrementalState.MarkdownEntry], to writer: inout CacheWriter) {
         let entries = entries.sorted { $0.page.source < $1.page.source }
         let hashes = entries.parallelMap { $0.pageHash ?? IncrementalState.hash($0.page) }
+        // The search documents' terms, each once for the segment: pages share most of their words, and a term
+        // read as an index costs no string to make (they were most of the bytes and of the time to read).
+        var terms: [String: Int32] = [:]
+        var table: [String] = []
+        for entry in entries {
+            for term in entry.memo.page!.searchDocument.terms where terms[term] == nil {
+                terms[term] = Int32(table.count)
+                table.append(term)
+            }
+        }
+        writer.add(table)
         writer.add(entries.count)
         for (entry, hash) in zip(entries, hashes) {
             let page = entry.memo.page!
@@ -99,13 +110,14 @@ enum CacheContent {
                 writer.add(reference.target); writer.add(reference.fragment); write(reference.location, to: &writer)
             }
             writer.add(page.contentStamp)
-            write(page.searchDocument, to: &writer)
+            write(page.searchDocument, terms: terms, to: &writer)
         }
     }
 
     /// Reads what `write(markdown:to:)` wrote.
     static func readMarkdown(from reader: inout CacheReader) throws(CacheReader.Corrupt) -> [String: IncrementalState.SavedMarkdown] {
         var saved: [String: IncrementalState.SavedMarkdown] = [:]
+        let terms = try reader.strings()
         let pages = try reader.count(each: 32)
         saved.reserveCapacity(pages)
         for _ in 0..<pages {
@@ -119,7 +131,7 @@ enum CacheContent {
                 references.append(.init(target: try reader.string(), fragment: try reader.string(), location: try readLocation(&reader)))
             }
             let stamp = try reader.uint64()
-            let document = try readDocument(&reader)
+            let document = try readDocument(&reader, terms: terms)
             saved[source] = IncrementalState.SavedMarkdown(
                 pageHash: pageHash, context: context, title: title, markdown: markdown, diagnostics: diagnostics,
                 references: references, stamp: stamp, document: document)
@@ -190,25 +202,27 @@ enum CacheContent {
                        field: try reader.optionalString(), sheet: try reader.optionalString())
     }
 
-    private static func write(_ document: AnalysedDocument, to writer: inout CacheWriter) {
+    private static func write(_ document: AnalysedDocument, terms: [String: Int32], to writer: inout CacheWriter) {
         writer.add(document.title); writer.add(document.url)
         writer.add(document.sections.count)
         for section in document.sections {
             writer.add(section.id); writer.add(section.heading); writer.add(section.snippet)
             writer.add(section.body); writer.add(section.head)
         }
-        writer.add(document.terms)
+        writer.add(document.terms.map { terms[$0]! })
         writer.add(document.titleTerms)
     }
 
-    private static func readDocument(_ reader: inout CacheReader) throws(CacheReader.Corrupt) -> AnalysedDocument {
+    private static func readDocument(_ reader: inout CacheReader, terms table: [String]) throws(CacheReader.Corrupt) -> AnalysedDocument {
         let title = try reader.string(), url = try reader.string()
         var sections: [AnalysedDocument.Section] = []
         for _ in 0..<(try reader.count(each: 40)) {
             sections.append(AnalysedDocument.Section(id: try reader.string(), heading: try reader.string(), snippet: try reader.string(),
                                                      body: try reader.int32s(), head: try reader.int32s()))
         }
-        let terms = try reader.strings()
+        let indices = try reader.int32s()
+        guard indices.allSatisfy({ $0 >= 0 && Int($0) < table.count }) else { throw CacheReader.Corrupt() }
+        let terms = indices.map { table[Int($0)] }
         return AnalysedDocument(title: title, url: url, sections: sections, terms: terms, titleTerms: try reader.int32s())
     }
 }

@@ -16,7 +16,7 @@ import RippleCore
 ///   the Markdown of the pages whose output must be made again, and a one-chapter edit rewrites one segment.
 package struct IncrementalCache: Sendable {
     /// Changes whenever the meaning of a saved key or the binary form changes.
-    static let version: UInt64 = 4
+    static let version: UInt64 = 5
     /// The first bytes of every segment.
     static let magic: UInt64 = 0x3143_454c_5050_4952  // "RIPPLEC1"
     /// The cache folder's name inside the site folder.
@@ -65,9 +65,11 @@ package struct IncrementalCache: Sendable {
                 names.append((index, name, hash))
             }
             guard reader.atEnd else { throw CacheReader.Corrupt() }
-            guard FileManager.default.fileExists(atPath: output.appending(path: StagedOutput.marker).path),
-                  storage.manifest.keys.allSatisfy({ FileManager.default.fileExists(atPath: output.appending(path: $0).path) })
-            else { return (IncrementalState(), nil) }
+            // Every file of the manifest must still be there (asked of the file system on every core).
+            let paths = Array(storage.manifest.keys), out = output.path + "/"
+            let present = stride(from: 0, to: paths.count, by: 512).map { $0..<min($0 + 512, paths.count) }
+                .parallelMap { range in paths[range].allSatisfy { access(out + $0, F_OK) == 0 } }
+            guard access(out + StagedOutput.marker, F_OK) == 0, !present.contains(false) else { return (IncrementalState(), nil) }
 
             // The segments are read and decoded on every core; each must have the hash the state gives it.
             let folder = folder, root = root
