@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RippleBuild
 import RippleCore
@@ -16,6 +17,43 @@ import RippleCore
         #expect(a.narratives == b.narratives && a.staticFiles == b.staticFiles, "\(step): narratives or files")
         #expect(remembered.diagnostics == fresh.diagnostics, "\(step): diagnostics")
         #expect(builder.memo?.last?.patched == patched, "\(step): patched")
+    }
+
+    /// A file the loader left unread (its stamp vouched for its bytes) takes the result an earlier process saved,
+    /// whose page has no body: the body is read from the file only when asked for, and equals a fresh build's.
+    @Test func unreadFilesTakeSavedResultsAndReadTheirBodiesWhenAsked() throws {
+        let root = FileManager.default.temporaryDirectory.appending(path: "ripple-lazy-body-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files = ["content/guide/01-one.md": "---\ntitle: One\nweight: 3\n---\nText *one*.\n",
+                     "content/pages/faq.md": "---\ntitle: FAQ\ndate: 2026-01-02\nextra:\n  team: North\n---\nQuestions.\n",
+                     "content/images/a.png": "png"]
+        for (path, text) in files {
+            try FileManager.default.createDirectory(at: root.appending(path: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: root.appending(path: path), atomically: true, encoding: .utf8)
+        }
+        let sources = files.map { SourceFile(path: $0.key, text: $0.value) }
+        let fresh = ContentBuilder().build(sources)
+        let earlier = ContentMemo()
+        _ = ContentBuilder(memo: earlier).build(sources)
+        var writer = CacheWriter()
+        CacheRecords.write(earlier.records, stamps: [:], root: root.path, to: &writer)
+        let memo = ContentMemo()
+        var reader = CacheReader(writer.bytes)
+        try CacheRecords.read(into: memo, files: FileMemo(), root: root.path, from: &reader)
+        #expect(reader.atEnd)
+
+        let unread = Dictionary(uniqueKeysWithValues: sources.map { ($0.path, ContentHash.of($0.bytes)) })
+        let restored = ContentBuilder(memo: memo).build(sources.map { SourceFile(path: $0.path, bytes: []) }, unread: unread,
+                                                        read: { _ in nil })
+        let pages = restored.content.chapters + restored.content.pages
+        let loadedFirst = pages.filter(\.bodyIsLoaded).count
+        #expect(pages.count == 2 && loadedFirst == 0)
+        #expect(restored.content.chapters == fresh.content.chapters)
+        #expect(restored.content.pages == fresh.content.pages)
+        let loadedAfter = pages.filter(\.bodyIsLoaded).count
+        #expect(loadedAfter == 2)
+        #expect(restored.content.staticFiles == fresh.content.staticFiles)
+        #expect(restored.diagnostics == fresh.diagnostics)
     }
 
     @Test func everyKindOfChangeGivesWhatABuildFromNothingGives() {

@@ -18,6 +18,24 @@ import RippleRender
         return site
     }
 
+    /// Dates every file under `site` an hour back, as files are before an edit: a file changed within the last
+    /// second is always read again (its stamp may not show the next change), so a fresh copy would be read whole.
+    static func settle(_ site: URL) throws {
+        let past = Date().addingTimeInterval(-3600)
+        for path in FileManager.default.subpaths(atPath: site.path) ?? [] where !path.hasPrefix(IncrementalCache.folderName) {
+            try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: site.appending(path: path).path)
+        }
+    }
+
+    /// The cache's file names, by prefix (`md-03`, `content`, `state.bin`).
+    static func cacheFiles(_ site: URL) -> [String: String] {
+        let folder = site.appending(path: IncrementalCache.folderName)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return Dictionary(names.map { name in
+            (name.hasPrefix("md-") ? String(name.prefix(5)) : String(name.prefix { $0 != "-" }), name)
+        }, uniquingKeysWith: { a, _ in a })
+    }
+
     static func edit(_ site: URL, _ path: String, _ change: (String) -> String) throws {
         let url = site.appending(path: path)
         let text = try String(contentsOf: url, encoding: .utf8)
@@ -62,15 +80,35 @@ import RippleRender
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         let output = site.deletingLastPathComponent().appending(path: "out")
         let cache = IncrementalCache(source: site, output: output)
-        var restored: [String: Int] = [:]
+        try Self.settle(site)
+        var restored: [String: Int] = [:], unread: [String: Int] = [:], rewritten: [String: Set<String>] = [:]
         try Self.everyKindOfChange(site) { step in
+            let before = Self.cacheFiles(site)
             let (state, note) = cache.load()
             #expect(note == nil, "\(step): \(note?.message ?? "")")
             let report = try Self.expectSameAsFull(site, SiteBuilder(source: site, output: output, state: state), step: step)
             cache.save(state)
             restored[step] = state.restoredMarkdown
+            unread[step] = state.unreadFiles
+            let after = Self.cacheFiles(site)
+            rewritten[step] = Set(after.keys.filter { before[$0] != after[$0] })
             return report
         }
+        // Content files whose stamps are as saved are neither read nor parsed: all but the program data (read by
+        // the data stage) and, after an edit, the edited file.
+        let contentFiles = (FileManager.default.subpaths(atPath: site.appending(path: "content").path) ?? [])
+            .filter { path in
+                var folder: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: site.appending(path: "content/" + path).path, isDirectory: &folder)
+                return !path.hasPrefix("data/") && path != "data" && !folder.boolValue
+            }
+        #expect(unread["first build"] == 0)
+        #expect(unread["unchanged"] == contentFiles.count, "\(unread) of \(contentFiles.count)")
+        #expect(unread["edit text"] == contentFiles.count - 1)
+        // Besides the state, a one-chapter edit writes new content records and the one Markdown segment of the chapter.
+        #expect(rewritten["unchanged"] == [])
+        let segments = rewritten["edit text"] ?? []
+        #expect(segments.count == 2 && segments.contains("content") && segments.contains { $0.hasPrefix("md-") }, "\(segments)")
         #expect(restored["first build"] == 0)
         // The sample site has 20 Markdown pages: all but the edited one come from the cache.
         #expect(restored["unchanged"] == restored["edit text"].map { $0 + 1 })
@@ -284,7 +322,7 @@ import RippleRender
         let (fresh, corrupt) = cache.load()
         #expect(corrupt?.message == "the incremental cache could not be read, so everything is built again")
         #expect(corrupt?.hint == "nothing to do: the cache is rewritten by this build (it is safe to delete)")
-        #expect(corrupt?.location == SourceLocation(file: ".ripple-cache/incremental.bin"))
+        #expect(corrupt?.location == SourceLocation(file: ".ripple-cache/state.bin"))
         #expect(fresh.manifest.isEmpty)
         try IncrementalBuildTests.edit(site, "content/pages/faq.md") { $0 + "\nOne more line.\n" }
         _ = try IncrementalBuildTests.expectSameAsFull(site, SiteBuilder(source: site, output: output, state: fresh),
@@ -294,17 +332,36 @@ import RippleRender
         // Cut short anywhere, the cache is ignored with the same note.
         let whole = try Data(contentsOf: cache.file)
         for cut in [8, 24, whole.count / 3, whole.count / 2, whole.count - 1] {
+            cache.save(fresh)  // an unusable cache is deleted when found
             try whole.prefix(cut).write(to: cache.file)
             let (state, note) = cache.load()
             #expect(note?.message == "the incremental cache could not be read, so everything is built again", "cut at \(cut)")
             #expect(state.manifest.isEmpty)
         }
 
-        // The JSON cache of earlier versions is removed, with the note.
-        try FileManager.default.removeItem(at: cache.file)
-        let old = cache.file.deletingLastPathComponent().appending(path: "incremental.json")
-        try Data("{}".utf8).write(to: old)
-        #expect(cache.load().note?.message == "the incremental cache could not be read, so everything is built again")
-        #expect(!FileManager.default.fileExists(atPath: old.path))
+        // A segment whose bytes are not those the state names makes the whole cache unusable, with the note.
+        cache.save(fresh)
+        #expect(cache.load().note == nil)
+        let name = try #require(IncrementalBuildTests.cacheFiles(site).keys.sorted().first { $0.hasPrefix("md-") })
+        let segment = cache.file.deletingLastPathComponent().appending(path: IncrementalBuildTests.cacheFiles(site)[name]!)
+        var bytes = try Data(contentsOf: segment)
+        bytes[bytes.count / 2] ^= 0x5a
+        try bytes.write(to: segment)
+        let (broken, brokenNote) = cache.load()
+        #expect(brokenNote?.message == "the incremental cache could not be read, so everything is built again")
+        #expect(broken.manifest.isEmpty)
+        _ = try IncrementalBuildTests.expectSameAsFull(site, SiteBuilder(source: site, output: output, state: broken),
+                                                       step: "after a corrupt segment")
+        cache.save(broken)
+        #expect(cache.load().note == nil)
+
+        // The caches of earlier versions (JSON, then one binary file) are removed, with the note.
+        for name in ["incremental.json", "incremental.bin"] {
+            try? FileManager.default.removeItem(at: cache.file)
+            let old = cache.file.deletingLastPathComponent().appending(path: name)
+            try Data("{}".utf8).write(to: old)
+            #expect(cache.load().note?.message == "the incremental cache could not be read, so everything is built again")
+            #expect(!FileManager.default.fileExists(atPath: old.path))
+        }
     }
 }

@@ -57,7 +57,7 @@ struct BuildKeys: Sendable {
     func guide(pdf: Bool) -> UInt64 {
         var hash = ContentHash()
         hash.add(files.configText); hash.add(options.assembler.baseURL); hash.add(options.assembler.includeDrafts); hash.add(pdf); hash.add(options.makePDF)
-        for file in files.contentFiles { hash.add(file.path); hash.add(file.bytes) }
+        for file in files.contentFiles { hash.add(file.path); hash.add(files.hash(of: file)) }  // unread files by stamp
         for file in files.themeFiles { hash.add(file.path); hash.add(file.bytes) }
         return hash.value
     }

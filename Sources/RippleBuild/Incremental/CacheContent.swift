@@ -2,10 +2,19 @@ import RippleCore
 import RippleMarkdown
 import RippleRender
 
-/// What of an `IncrementalState` the cache file holds, and in which order: the keys and manifest, the pages'
-/// Markdown results (moved to `saved`, to be matched by page hash) and the link check's memo (scans keep their
-/// ids only). Every read of a count or a string is checked, so a corrupt file throws.
+/// What of an `IncrementalState` the cache's segments hold, and in which order: in the state segment the keys
+/// and manifest and the link check's memo (scans keep their ids only); in each Markdown segment the results of
+/// the pages whose source paths fall in it (moved to `saved`, to be matched by page hash). Every read of a count
+/// or a string is checked, so a corrupt file throws.
 enum CacheContent {
+    /// How many Markdown segments the pages are spread over: a one-chapter edit rewrites one of them.
+    static let markdownSegments = 64
+
+    /// The Markdown segment of the page at `source`.
+    static func segment(of source: String) -> Int {
+        Int(ContentHash.of(Array(source.utf8)) % UInt64(markdownSegments))
+    }
+
     static func write(_ storage: IncrementalState.Storage, to writer: inout CacheWriter) {
         writer.add(storage.manifest.count)
         for (path, hash) in storage.manifest { writer.add(path); writer.add(hash) }
@@ -13,24 +22,6 @@ enum CacheContent {
         for key in storage.pageKeys { writer.add(key) }
         writer.add(optional: storage.guideKey)
         writer.add(optional: storage.sitemapKey)
-
-        // Narratives are left out: their HTML goes into the reports, which are made on every build.
-        let entries = storage.markdown.values.filter { $0.page.kind != .narrative && $0.memo.page != nil }
-        let hashes = entries.parallelMap { $0.pageHash ?? IncrementalState.hash($0.page) }
-        writer.add(entries.count)
-        for (entry, hash) in zip(entries, hashes) {
-            let page = entry.memo.page!
-            writer.add(page.source); writer.add(hash); writer.add(entry.context)
-            writer.add(page.title)
-            write(page.markdown, to: &writer)
-            write(entry.memo.diagnostics, to: &writer)
-            writer.add(entry.memo.references.count)
-            for reference in entry.memo.references {
-                writer.add(reference.target); writer.add(reference.fragment); write(reference.location, to: &writer)
-            }
-            writer.add(page.contentStamp)
-            write(page.searchDocument, to: &writer)
-        }
 
         writer.add(optional: storage.checkedSite)
         writer.add(storage.linksCommitted)
@@ -65,25 +56,6 @@ enum CacheContent {
         storage.guideKey = try reader.optionalUInt64()
         storage.sitemapKey = try reader.optionalUInt64()
 
-        let pages = try reader.count(each: 32)
-        storage.saved.reserveCapacity(pages)
-        for _ in 0..<pages {
-            let source = try reader.string()
-            let pageHash = try reader.uint64(), context = try reader.uint64()
-            let title = try reader.string()
-            let markdown = try readMarkdown(&reader)
-            let diagnostics = try readDiagnostics(&reader)
-            var references: [LinkResolver.AnchorReference] = []
-            for _ in 0..<(try reader.count(each: 24)) {
-                references.append(.init(target: try reader.string(), fragment: try reader.string(), location: try readLocation(&reader)))
-            }
-            let stamp = try reader.uint64()
-            let document = try readDocument(&reader)
-            storage.saved[source] = IncrementalState.SavedMarkdown(
-                pageHash: pageHash, context: context, title: title, markdown: markdown, diagnostics: diagnostics,
-                references: references, stamp: stamp, document: document)
-        }
-
         storage.checkedSite = try reader.optionalUInt64()
         storage.linksCommitted = try reader.bool()
         let scans = try reader.count(each: 32)
@@ -109,6 +81,62 @@ enum CacheContent {
         }
         storage.checkedFiles = Set(try reader.strings())
         storage.reported = Set(try reader.strings())
+    }
+
+    /// Writes the Markdown results of `entries` (one segment's), by source path.
+    static func write(markdown entries: [IncrementalState.MarkdownEntry], to writer: inout CacheWriter) {
+        let entries = entries.sorted { $0.page.source < $1.page.source }
+        let hashes = entries.parallelMap { $0.pageHash ?? IncrementalState.hash($0.page) }
+        // The search documents' terms, each once for the segment: pages share most of their words, and a term
+        // read as an index costs no string to make (they were most of the bytes and of the time to read).
+        var terms: [String: Int32] = [:]
+        var table: [String] = []
+        for entry in entries {
+            for term in entry.memo.page!.searchDocument.terms where terms[term] == nil {
+                terms[term] = Int32(table.count)
+                table.append(term)
+            }
+        }
+        writer.add(table)
+        writer.add(entries.count)
+        for (entry, hash) in zip(entries, hashes) {
+            let page = entry.memo.page!
+            writer.add(page.source); writer.add(hash); writer.add(entry.context)
+            writer.add(page.title)
+            write(page.markdown, to: &writer)
+            write(entry.memo.diagnostics, to: &writer)
+            writer.add(entry.memo.references.count)
+            for reference in entry.memo.references {
+                writer.add(reference.target); writer.add(reference.fragment); write(reference.location, to: &writer)
+            }
+            writer.add(page.contentStamp)
+            write(page.searchDocument, terms: terms, to: &writer)
+        }
+    }
+
+    /// Reads what `write(markdown:to:)` wrote.
+    static func readMarkdown(from reader: inout CacheReader) throws(CacheReader.Corrupt) -> [String: IncrementalState.SavedMarkdown] {
+        var saved: [String: IncrementalState.SavedMarkdown] = [:]
+        let terms = try reader.strings()
+        let pages = try reader.count(each: 32)
+        saved.reserveCapacity(pages)
+        for _ in 0..<pages {
+            let source = try reader.string()
+            let pageHash = try reader.uint64(), context = try reader.uint64()
+            let title = try reader.string()
+            let markdown = try readMarkdown(&reader)
+            let diagnostics = try readDiagnostics(&reader)
+            var references: [LinkResolver.AnchorReference] = []
+            for _ in 0..<(try reader.count(each: 24)) {
+                references.append(.init(target: try reader.string(), fragment: try reader.string(), location: try readLocation(&reader)))
+            }
+            let stamp = try reader.uint64()
+            let document = try readDocument(&reader, terms: terms)
+            saved[source] = IncrementalState.SavedMarkdown(
+                pageHash: pageHash, context: context, title: title, markdown: markdown, diagnostics: diagnostics,
+                references: references, stamp: stamp, document: document)
+        }
+        return saved
     }
 
     private static func write(_ markdown: RenderedMarkdown, to writer: inout CacheWriter) {
@@ -144,7 +172,7 @@ enum CacheContent {
         return toc
     }
 
-    private static func write(_ diagnostics: [Diagnostic], to writer: inout CacheWriter) {
+    static func write(_ diagnostics: [Diagnostic], to writer: inout CacheWriter) {
         writer.add(diagnostics.count)
         for diagnostic in diagnostics {
             writer.add(diagnostic.severity.rawValue); writer.add(diagnostic.message); writer.add(diagnostic.hint)
@@ -153,7 +181,7 @@ enum CacheContent {
         }
     }
 
-    private static func readDiagnostics(_ reader: inout CacheReader) throws(CacheReader.Corrupt) -> [Diagnostic] {
+    static func readDiagnostics(_ reader: inout CacheReader) throws(CacheReader.Corrupt) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for _ in 0..<(try reader.count(each: 18)) {
             guard let severity = Diagnostic.Severity(rawValue: try reader.string()) else { throw CacheReader.Corrupt() }
@@ -174,25 +202,27 @@ enum CacheContent {
                        field: try reader.optionalString(), sheet: try reader.optionalString())
     }
 
-    private static func write(_ document: AnalysedDocument, to writer: inout CacheWriter) {
+    private static func write(_ document: AnalysedDocument, terms: [String: Int32], to writer: inout CacheWriter) {
         writer.add(document.title); writer.add(document.url)
         writer.add(document.sections.count)
         for section in document.sections {
             writer.add(section.id); writer.add(section.heading); writer.add(section.snippet)
             writer.add(section.body); writer.add(section.head)
         }
-        writer.add(document.terms)
+        writer.add(document.terms.map { terms[$0]! })
         writer.add(document.titleTerms)
     }
 
-    private static func readDocument(_ reader: inout CacheReader) throws(CacheReader.Corrupt) -> AnalysedDocument {
+    private static func readDocument(_ reader: inout CacheReader, terms table: [String]) throws(CacheReader.Corrupt) -> AnalysedDocument {
         let title = try reader.string(), url = try reader.string()
         var sections: [AnalysedDocument.Section] = []
         for _ in 0..<(try reader.count(each: 40)) {
             sections.append(AnalysedDocument.Section(id: try reader.string(), heading: try reader.string(), snippet: try reader.string(),
                                                      body: try reader.int32s(), head: try reader.int32s()))
         }
-        let terms = try reader.strings()
+        let indices = try reader.int32s()
+        guard indices.allSatisfy({ $0 >= 0 && Int($0) < table.count }) else { throw CacheReader.Corrupt() }
+        let terms = indices.map { table[Int($0)] }
         return AnalysedDocument(title: title, url: url, sections: sections, terms: terms, titleTerms: try reader.int32s())
     }
 }

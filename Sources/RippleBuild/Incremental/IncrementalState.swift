@@ -55,7 +55,7 @@ package final class IncrementalState: Sendable {
         hash.add(page.date?.iso)
         hash.add(page.extra.count)
         for key in page.extra.keys.sorted() { hash.add(key); hash.add(page.extra[key]) }
-        hash.add(page.body); hash.add(page.bodyLineOffset)
+        hash.add(page.bodyHash); hash.add(page.bodyLineOffset)  // a body not read yet is not read
         hash.add(page.sourceLines.count)
         for run in page.sourceLines { hash.add(run.line); hash.add(run.file); hash.add(run.fileLine) }
         hash.add(page.part); hash.add(page.depth); hash.add(page.outputPath)
@@ -88,6 +88,8 @@ package final class IncrementalState: Sendable {
         var saved: [String: SavedMarkdown] = [:]
         /// How many pages' Markdown results the last build took from `saved`.
         var restored = 0
+        /// How many content files the last build left unread (known by their stamps from the cache).
+        var unread = 0
         /// The link resolver made for the Markdown context `context` (it hashes every page's source and output path).
         var resolver: (context: UInt64, resolver: LinkResolver)?
         /// The render keys of the pages of the last build (each hashes its output path).
@@ -107,6 +109,16 @@ package final class IncrementalState: Sendable {
         /// Hash of the options the sitemap was made with.
         var sitemapKey: UInt64?
         var notedPDF = false
+        /// The cache's Markdown segments this state was restored from or last saved to, by index
+        /// (`IncrementalCache`): a segment whose pages are all as restored is kept as it is.
+        var segments: [Int: Segment] = [:]
+    }
+
+    /// One Markdown segment of the cache: its file, the hash of its bytes and the pages it holds.
+    struct Segment: Sendable {
+        var name: String
+        var hash: UInt64
+        var sources: Set<String>
     }
 
     let storage = Mutex(Storage())
@@ -122,6 +134,9 @@ package final class IncrementalState: Sendable {
 
     /// How many pages' Markdown results the last build took from the cache instead of rendering them (tests).
     package var restoredMarkdown: Int { storage.withLock { $0.restored } }
+
+    /// How many content files the last build neither read nor parsed, known by their stamps (tests).
+    package var unreadFiles: Int { storage.withLock { $0.unread } }
 
     /// Output path → hash of the file written there by the last successful build.
     package var manifest: [String: UInt64] { storage.withLock { $0.manifest } }

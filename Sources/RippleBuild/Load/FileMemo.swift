@@ -6,17 +6,31 @@ import Glibc
 import Darwin
 #endif
 
-/// The files read by earlier loads, with their size and modification time: a file whose size and time are
-/// unchanged is taken from here instead of being read again (`ripple serve` rebuilding a 10,000-chapter guide
-/// after one save reads one file, not 90 MB).
+/// The files read by earlier loads, with their stamp (size, modification time, inode) and the hash of their bytes:
+/// a file whose stamp is unchanged is taken from here instead of being read again (`ripple serve` rebuilding a
+/// 10,000-chapter guide after one save reads one file, not 90 MB).
+///
+/// An entry restored from the incremental cache (`ripple build --incremental` in a new process) has no bytes:
+/// its file is then known by its hash only (`Read.unread`), and whoever needs its bytes reads it then.
 package final class FileMemo: Sendable {
-    private struct Entry: Sendable {
+    /// What is known of a file: its stamp, the hash of its bytes and, unless restored from the cache, the bytes.
+    struct Entry: Sendable {
         var size: Int
         var seconds: Int
         var nanoseconds: Int
-        var bytes: [UInt8]
+        var inode: UInt64
+        var hash: UInt64
+        var bytes: [UInt8]?
         /// Whether the file was modified well before it was read; see `read`.
         var settled: Bool
+    }
+
+    /// A file as a load found it.
+    enum Read {
+        /// Its bytes (read now, or kept from an earlier read of the same stamp).
+        case bytes([UInt8])
+        /// Not read: the cache knows it by this stamp, with this hash of its bytes.
+        case unread(hash: UInt64)
     }
 
     private let entries = Mutex<[String: Entry]>([:])
@@ -26,18 +40,21 @@ package final class FileMemo: Sendable {
     /// An empty memo.
     package init() {}
 
-    /// The bytes of the file at `path`: kept ones when its size and modification time are as when they were
-    /// read, else read now (nil when it cannot be read).
+    /// The bytes of the file at `path`: kept ones when its stamp is as when they were read, else read now (nil
+    /// when it cannot be read).
     func read(_ path: String) -> [UInt8]? {
-        read(path, kept: entries.withLock { $0[path] })
+        guard case .bytes(let bytes)? = read(path, kept: entries.withLock { $0[path] }, mayLeaveUnread: false) else { return nil }
+        return bytes
     }
 
-    /// The bytes of each file, as `read(_:)` gives them; the memo is looked up once for all (on all cores, a
+    /// Each file as `read(_:)` gives it, or `.unread` when `mayLeaveUnread(path)` and the memo knows it by its
+    /// stamp without its bytes (restored from the cache); the memo is looked up once for all (on all cores, a
     /// lock per file was contended), and the files it does not know are asked of the disk at once.
-    func read(_ paths: [String]) -> [[UInt8]?] {
+    func read(_ paths: [String], mayLeaveUnread: (String) -> Bool = { _ in false }) -> [Read?] {
         let kept = entries.withLock { entries in paths.map { entries[$0] } }
+        let unreadable = paths.map(mayLeaveUnread)
         FolderWalk.prefetch(zip(paths, kept).compactMap { $1 == nil ? $0 : nil })  // see `SiteLoader`
-        return Array(paths.indices).parallelMap { i in read(paths[i], kept: kept[i]) }
+        return Array(paths.indices).parallelMap { i in read(paths[i], kept: kept[i], mayLeaveUnread: unreadable[i]) }
     }
 
     /// The files the last load found under `folder` (relative to the site), sorted by path.
@@ -60,12 +77,14 @@ package final class FileMemo: Sendable {
         entries.withLock { $0[path] = nil }
     }
 
-    private func read(_ path: String, kept: Entry?) -> [UInt8]? {
+    private func read(_ path: String, kept: Entry?, mayLeaveUnread: Bool) -> Read? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }  // a link has its own stamp, and is not read (FolderWalk)
         let size = Int(info.st_size), seconds = Int(info.st_mtim.tv_sec), nanoseconds = Int(info.st_mtim.tv_nsec)
-        if let kept, kept.settled, kept.size == size, kept.seconds == seconds, kept.nanoseconds == nanoseconds {
-            return kept.bytes
+        let inode = UInt64(info.st_ino)
+        if let kept, kept.settled, kept.size == size, kept.seconds == seconds, kept.nanoseconds == nanoseconds, kept.inode == inode {
+            if let bytes = kept.bytes { return .bytes(bytes) }
+            if mayLeaveUnread { return .unread(hash: kept.hash) }
         }
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
@@ -75,10 +94,23 @@ package final class FileMemo: Sendable {
         // time ("racy" entries, as git calls them). Times are taken before reading, so a save during the read
         // is seen too.
         let settled = Int(now.tv_sec) - seconds > 1
-        entries.withLock {
-            $0[path] = Entry(size: size, seconds: seconds, nanoseconds: nanoseconds, bytes: bytes, settled: settled)
+        let entry = Entry(size: size, seconds: seconds, nanoseconds: nanoseconds, inode: inode, hash: ContentHash.of(bytes),
+                          bytes: bytes, settled: settled)
+        entries.withLock { $0[path] = entry }
+        return .bytes(bytes)
+    }
+
+    /// The settled entries (absolute path → entry), without their bytes, for the incremental cache.
+    var stamps: [String: Entry] {
+        entries.withLock { entries in
+            entries.compactMapValues { $0.settled ? Entry(size: $0.size, seconds: $0.seconds, nanoseconds: $0.nanoseconds,
+                                                          inode: $0.inode, hash: $0.hash, bytes: nil, settled: true) : nil }
         }
-        return bytes
+    }
+
+    /// Takes entries saved by an earlier process (`stamps`): their files are known by stamp and hash.
+    func restore(_ stamps: [String: Entry]) {
+        entries.withLock { $0.merge(stamps) { kept, _ in kept } }
     }
 
     /// Forgets the files under `folder` (an absolute path) that are not in `paths`: deleted or renamed since.

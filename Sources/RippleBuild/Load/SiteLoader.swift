@@ -38,8 +38,9 @@ package struct SiteLoader: Sendable {
         }
         // Both folders are read before failing, so every refused link (content/ and templates/) is told at once.
         var content: [SourceFile] = [], siteTemplates: [SourceFile] = [], problems: [Diagnostic] = []
-        do throws(DiagnosticError) { content = try files(under: "content") } catch { problems += error.diagnostics }
-        do throws(DiagnosticError) { siteTemplates = try files(under: "templates") } catch { problems += error.diagnostics }
+        var unread: [String: UInt64] = [:]
+        do throws(DiagnosticError) { (content, unread) = try files(under: "content") } catch { problems += error.diagnostics }
+        do throws(DiagnosticError) { siteTemplates = try files(under: "templates").files } catch { problems += error.diagnostics }
         guard problems.isEmpty else { throw DiagnosticError(problems) }
         var theme: [String: ThemeFile] = [:]
         for file in EmbeddedTheme.files {
@@ -53,6 +54,8 @@ package struct SiteLoader: Sendable {
                                 contentFiles: content.filter { !$0.path.hasPrefix("content/data/") },
                                 dataFiles: content.filter { $0.path.hasPrefix("content/data/") },
                                 themeFiles: theme.keys.sorted().map { theme[$0]! })
+        source.unread = unread
+        source.root = root
         readDatabase(into: &source)
         return source
     }
@@ -68,7 +71,7 @@ package struct SiteLoader: Sendable {
         source.dataProblems = read.diagnostics
     }
 
-    private func files(under folder: String) throws(DiagnosticError) -> [SourceFile] {
+    private func files(under folder: String) throws(DiagnosticError) -> (files: [SourceFile], unread: [String: UInt64]) {
         do {
             return try load(under: folder)
         } catch {
@@ -78,11 +81,11 @@ package struct SiteLoader: Sendable {
         }
     }
 
-    private func load(under folder: String) throws(DiagnosticError) -> [SourceFile] {
+    private func load(under folder: String) throws(DiagnosticError) -> (files: [SourceFile], unread: [String: UInt64]) {
         if let memo, let changed, let last = memo.lastLoad(under: folder) {
             let files = try patched(last, under: folder, changed: changed, memo: memo)
             memo.remember(files, under: folder)
-            return files
+            return (files, [:])
         }
         let base = root.appending(path: folder).path
         let found = FolderWalk.files(in: base)
@@ -91,24 +94,34 @@ package struct SiteLoader: Sendable {
         // Reading 10,000 chapters is I/O-bound: the disk is asked for all of them at once, and they are read on
         // every core. (With a memo, only the files it does not know are asked for: it reads no others.)
         let paths = found.map(\.path)
-        let read: [[UInt8]?]
+        // Files the memo knows by stamp from the cache are left unread, but for the program data, which the
+        // data stage reads whole on every build.
+        let read: [FileMemo.Read?]
         if let memo {
-            read = memo.read(paths)
+            let data = base + "/data/"
+            read = memo.read(paths, mayLeaveUnread: { folder == "content" && !$0.hasPrefix(data) })
         } else {
             FolderWalk.prefetch(paths)
-            read = paths.parallelMap { FolderWalk.read($0) }
+            read = paths.parallelMap { FolderWalk.read($0).map(FileMemo.Read.bytes) }
         }
         memo?.keep(only: Set(paths), under: base)
         var result: [SourceFile] = []
+        var unread: [String: UInt64] = [:]
         result.reserveCapacity(found.count)
-        for (entry, bytes) in zip(found, read) {
+        for (entry, file) in zip(found, read) {
             let relative = folder + "/" + entry.relative
-            guard let bytes else { throw Self.unreadable(relative) }
-            result.append(SourceFile(path: relative, bytes: bytes))
+            switch file {
+            case nil: throw Self.unreadable(relative)
+            case .bytes(let bytes)?: result.append(SourceFile(path: relative, bytes: bytes))
+            case .unread(let hash)?:
+                result.append(SourceFile(path: relative, bytes: []))
+                unread[relative] = hash
+            }
         }
         result.sort { $0.path < $1.path }
-        memo?.remember(result, under: folder)
-        return result
+        // The files' list, for a watcher's next build, only when it holds every file's bytes.
+        if unread.isEmpty { memo?.remember(result, under: folder) } else { memo?.forgetLoad(under: folder) }
+        return (result, unread)
     }
 
     /// The last load's files under `folder` with the `changed` paths (relative to the site) read again, added or

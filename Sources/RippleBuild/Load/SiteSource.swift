@@ -1,3 +1,4 @@
+import Foundation
 import RippleCore
 import RippleData
 
@@ -13,6 +14,11 @@ package struct SiteSource: Sendable {
     package var dataTables: [CellTable] = []
     /// Why the database could not be read, when it could not.
     package var dataProblems: [Diagnostic] = []
+    /// Content files left unread because an incremental build's cache knows them by their stamp (relative path →
+    /// hash of their bytes): their `SourceFile`s have no bytes; `bytes(of:)` reads them when needed.
+    package var unread: [String: UInt64] = [:]
+    /// The site folder the files were read from (for `unread` files).
+    package var root: URL?
     /// The theme: the embedded default theme overlaid file by file with the site's `templates/`.
     /// Paths are relative to the theme folder (`layouts/page.mustache`); `origin` tells where each came from.
     package var themeFiles: [ThemeFile]
@@ -23,6 +29,17 @@ package struct SiteSource: Sendable {
         self.contentFiles = contentFiles
         self.dataFiles = dataFiles
         self.themeFiles = themeFiles
+    }
+
+    /// The bytes of `file`, read now from the site folder when it was left unread (nil when that fails).
+    package func bytes(of file: SourceFile) -> [UInt8]? {
+        guard unread[file.path] != nil else { return file.bytes }
+        return root.flatMap { FolderWalk.read($0.appending(path: file.path).path) }
+    }
+
+    /// The hash of `file`'s bytes, known without reading an unread file.
+    package func hash(of file: SourceFile) -> UInt64 {
+        unread[file.path] ?? ContentHash.of(file.bytes)
     }
 
     /// The source without what assembling has already turned into the model — the Markdown (the pages hold

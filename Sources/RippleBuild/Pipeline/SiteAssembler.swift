@@ -66,7 +66,8 @@ package struct SiteAssembler: Sendable {
         if let baseURL { config.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
 
         let (content, contentProblems) = timings.measure("content") {
-            ContentBuilder(includeDrafts: includeDrafts, memo: contentMemo).build(source.contentFiles)
+            ContentBuilder(includeDrafts: includeDrafts, memo: contentMemo)
+                .build(source.contentFiles, unread: source.unread, read: { source.bytes(of: $0) })
         }
         diagnostics += contentProblems
 

@@ -15,6 +15,7 @@ extension SiteBuilder {
         var files = try timings.measure("load") { () throws(DiagnosticError) in
             try SiteLoader(root: source, memo: remembers ? state.files : nil, changed: options.changedPaths).load()
         }
+        if remembers { state.storage.withLock { $0.unread = files.unread.count } }
         var pdfEngine = options.makePDF ? PDFEngine.locate() : nil
         pdfEngine?.progress = options.progress
         var assembler = options.assembler

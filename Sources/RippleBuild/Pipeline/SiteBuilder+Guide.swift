@@ -32,7 +32,7 @@ extension SiteBuilder {
             if model.config.guide.pdf == .auto, pdfEngine == nil { diagnostics.append(PDFEngine.skippedNote) }
             return GuideStep(kept: paths, deferred: [], key: key)
         }
-        let contentFiles = Dictionary(files.contentFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+        let contentFiles = Dictionary(files.contentFiles.map { ($0.path, files.bytes(of: $0) ?? []) }, uniquingKeysWith: { a, _ in a })
         var guide = GuideBuilder(model: model, files: contentFiles, pdfEngine: pdfEngine)
         guide.drafts = drafts
         do throws(DiagnosticError) {

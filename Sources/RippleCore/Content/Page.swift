@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What a Markdown page is for, which decides its URL and layout.
 package enum PageKind: String, Sendable, Hashable {
     /// `content/index.md`.
@@ -34,8 +36,18 @@ package struct Page: Sendable, Hashable {
     package var date: Day?
     /// Free-form values from the `extra:` front matter mapping, for custom templates.
     package var extra: [String: String]
-    /// The Markdown body after the front matter.
-    package var body: String
+    /// The Markdown body after the front matter. A page restored from an incremental build's cache reads it
+    /// from its file only when asked (`init(…, lazyBody:)`): most pages of a one-chapter rebuild never are.
+    package var body: String {
+        get {
+            switch bodyStorage {
+            case .text(let text): text
+            case .lazy(let lazy): lazy.text
+            }
+        }
+        set { bodyStorage = .text(newValue) }
+    }
+    private var bodyStorage: BodyStorage
     /// Lines before the body in the file, so Markdown positions map to file lines.
     package var bodyLineOffset: Int
     /// Where the body's lines come from when it includes other files (empty when it does not).
@@ -52,8 +64,75 @@ package struct Page: Sendable, Hashable {
                  draft: Bool = false, slug: String, date: Day? = nil, extra: [String: String] = [:], body: String,
                  bodyLineOffset: Int = 0, outputPath: String) {
         self.kind = kind; self.source = source; self.title = title; self.summary = summary; self.weight = weight
-        self.draft = draft; self.slug = slug; self.date = date; self.extra = extra; self.body = body
+        self.draft = draft; self.slug = slug; self.date = date; self.extra = extra; self.bodyStorage = .text(body)
         self.bodyLineOffset = bodyLineOffset; self.outputPath = outputPath
+    }
+
+    /// The page with its body read by `load` when first asked for; `bodyHash` is `Page.bodyHash(of:)` of what
+    /// `load` returns (known without reading it).
+    package init(_ page: Page, bodyHash: UInt64, lazyBody load: @escaping @Sendable () -> String) {
+        self = page
+        bodyStorage = .lazy(LazyBody(hash: bodyHash, load: load))
+    }
+
+    /// `bodyHash(of: body)`, without reading a body that is not read yet.
+    package var bodyHash: UInt64 {
+        switch bodyStorage {
+        case .text(let text): Self.bodyHash(of: text)
+        case .lazy(let lazy): lazy.hash
+        }
+    }
+
+    /// Whether the body is held (false: it would be read from the file when asked for).
+    package var bodyIsLoaded: Bool {
+        if case .lazy(let lazy) = bodyStorage { return lazy.isLoaded }
+        return true
+    }
+
+    /// The hash of a body, as `bodyHash` gives it.
+    package static func bodyHash(of body: String) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(body)
+        return hash.value
+    }
+
+    package static func == (a: Page, b: Page) -> Bool {
+        a.kind == b.kind && a.source == b.source && a.title == b.title && a.linkTitle == b.linkTitle && a.summary == b.summary && a.weight == b.weight
+            && a.draft == b.draft && a.slug == b.slug && a.date == b.date && a.extra == b.extra
+            && a.bodyLineOffset == b.bodyLineOffset && a.sourceLines == b.sourceLines && a.part == b.part
+            && a.depth == b.depth && a.outputPath == b.outputPath && a.bodyHash == b.bodyHash && a.body == b.body
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(source); hasher.combine(outputPath); hasher.combine(bodyHash)
+    }
+
+    private enum BodyStorage: Sendable {
+        case text(String)
+        case lazy(LazyBody)
+    }
+
+    /// A body read once, on first use, by whichever thread asks first.
+    private final class LazyBody: Sendable {
+        let hash: UInt64
+        private let load: @Sendable () -> String
+        private let loaded = Mutex<String?>(nil)
+
+        init(hash: UInt64, load: @escaping @Sendable () -> String) {
+            self.hash = hash
+            self.load = load
+        }
+
+        var isLoaded: Bool { loaded.withLock { $0 != nil } }
+
+        var text: String {
+            loaded.withLock { text in
+                if let text { return text }
+                let read = load()
+                text = read
+                return read
+            }
+        }
     }
 }
 

@@ -189,7 +189,7 @@ package struct SiteRenderer: Sendable {
     /// (only what the other pages need of it), so those pages' Markdown is rendered again, with the same result.
     private static func withHTML(_ pages: [RenderedPage], wanted: Set<String>, stage: MarkdownStage) -> [RenderedPage] {
         let lacking = pages.indices.filter {
-            pages[$0].markdown.html.isEmpty && !pages[$0].page.body.isEmpty && wanted.contains(pages[$0].outputPath)
+            pages[$0].markdown.html.isEmpty && wanted.contains(pages[$0].outputPath) && !pages[$0].page.body.isEmpty
         }
         guard !lacking.isEmpty else { return pages }
         let again = stage.render(lacking.map { pages[$0].page }, remembering: false).pages
