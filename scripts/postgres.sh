@@ -29,7 +29,10 @@ case "${1:-}" in
   start)
     bash scripts/ensure-packages.sh postgresql postgresql-client libpq-dev openssl
     pg="$(bin)"
-    if [ -f "$dir/data/postmaster.pid" ]; then echo "ripple: PostgreSQL already runs in $dir" >&2; exit 0; fi
+    # A postmaster.pid alone proves nothing: a server killed with its session (or the machine) leaves one behind.
+    if [ -f "$dir/data/postmaster.pid" ] && "${as[@]}" "$pg/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+      echo "ripple: PostgreSQL already runs in $dir" >&2; exit 0
+    fi
     rm -rf "$dir"
     mkdir -p "$dir"
     [ "$(id -u)" -eq 0 ] && chown postgres "$dir"

@@ -13,8 +13,8 @@ start=$SECONDS
 swift build --build-tests
 echo "test.sh: compiling took $((SECONDS - start)) s"
 # Start (and at the end stop) the test server, unless one already runs there: that one is someone else's.
-pg_dir="${RIPPLE_PG_DIR:-/tmp/ripple-postgres-${RIPPLE_PG_PORT:-54329}}"
-if [ ! -f "$pg_dir/data/postmaster.pid" ]; then
+# A server that answers is the test; a postmaster.pid left by a killed server is not.
+if ! pg_isready -q -h 127.0.0.1 -p "${RIPPLE_PG_PORT:-54329}" 2>/dev/null; then
   bash scripts/postgres.sh start
   trap 'bash scripts/postgres.sh stop' EXIT
 fi
