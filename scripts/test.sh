@@ -18,21 +18,18 @@ if ! pg_isready -q -h 127.0.0.1 -p "${RIPPLE_PG_PORT:-54329}" 2>/dev/null; then
   bash scripts/postgres.sh start
   trap 'bash scripts/postgres.sh stop' EXIT
 fi
-# Unit tests in parallel (Swift Testing's default; suites that share state are `.serialized`). Then, one at
-# a time, the end-to-end checks (WeasyPrint, epubcheck, the real executable, serving the sample site, the
-# benchmark's smoke run), RippleServeTests and the two growth checks: blocking waits on external programs
-# hold the 2 threads Swift Testing runs on and starve the server tests' time limits, and the growth checks
-# compare timings. Arguments (e.g. --filter X) run one step with just those.
-one_at_a_time='BenchmarkSmokeTests|PDFInterruptionTests|ServeCLITests|DataSourceCLITests|HostileInputTests'
-one_at_a_time+='|RealSiteServeTests|IncrementalServeTests|GuideEPUBTests|GuidePrintTests|PDFEngineTests|PDFLayoutTests'
-one_at_a_time+='|RealWorldMarkdownTests|pdfHoldsTheQuartersFiguresAsText|PrivacyScalingTests|ScalingTests'
-one_at_a_time+='|RippleServeTests\.'  # servers and watchers: their events came late with 2 threads shared
+# Every suite in parallel (Swift Testing's default; suites that share state are `.serialized`), the end-to-end
+# checks (WeasyPrint, epubcheck, the real executable, the benchmark's smoke run) among them: they wait on other
+# programs with generous limits. Then, one at a time, what measures time: the preview server and watcher tests,
+# whose events must come within a limit while 2 threads are shared, the SIGTERM test, and the two growth checks,
+# which compare timings. Arguments (e.g. --filter X) run one step with just those.
+one_at_a_time='RippleServeTests\.|ServeCLITests|PDFInterruptionTests|ScalingTests'  # ScalingTests: PrivacyScalingTests too
 start=$SECONDS
 if [ $# -gt 0 ]; then
   swift test --skip-build "$@"
 else
   swift test --skip-build --skip "$one_at_a_time"
-  echo "test.sh: the unit tests took $((SECONDS - start)) s"
+  echo "test.sh: the parallel tests took $((SECONDS - start)) s"
   swift test --skip-build --no-parallel --filter "$one_at_a_time"
 fi
 echo "test.sh: the Swift tests took $((SECONDS - start)) s"

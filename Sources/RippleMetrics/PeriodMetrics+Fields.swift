@@ -6,61 +6,61 @@ enum ScalarField {
 
 extension PeriodMetrics {
     /// The core metrics before `trainings_completed`, in metrics.json order.
-    static var coreFields: [(key: String, field: ScalarField)] {
-        [
-            ("participants_active", .count(\.participantsActive)),
-            ("mentors_active", .count(\.mentorsActive)),
-            ("mentees_active", .count(\.menteesActive)),
-            ("pairs_active", .count(\.pairsActive)),
-            ("pairs_started", .count(\.pairsStarted)),
-            ("sessions_completed", .count(\.sessionsCompleted)),
-            ("session_hours", .number(\.sessionHours)),
-            ("avg_session_rating", .number(\.avgSessionRating)),
-            ("cross_department_share", .number(\.crossDepartmentShare)),
-            ("cross_level_share", .number(\.crossLevelShare)),
-            ("role_swap_share", .number(\.roleSwapShare)),
-            ("at_risk_pairs", .count(\.atRiskPairs)),
-            ("median_days_to_match", .number(\.medianDaysToMatch)),
-            ("goals_achieved", .count(\.goalsAchieved)),
-        ]
-    }
+    // nonisolated(unsafe): key paths are immutable values, but WritableKeyPath is not declared Sendable.
+    nonisolated(unsafe) static let coreFields: [(key: String, field: ScalarField)] = [
+        ("participants_active", .count(\.participantsActive)),
+        ("mentors_active", .count(\.mentorsActive)),
+        ("mentees_active", .count(\.menteesActive)),
+        ("pairs_active", .count(\.pairsActive)),
+        ("pairs_started", .count(\.pairsStarted)),
+        ("sessions_completed", .count(\.sessionsCompleted)),
+        ("session_hours", .number(\.sessionHours)),
+        ("avg_session_rating", .number(\.avgSessionRating)),
+        ("cross_department_share", .number(\.crossDepartmentShare)),
+        ("cross_level_share", .number(\.crossLevelShare)),
+        ("role_swap_share", .number(\.roleSwapShare)),
+        ("at_risk_pairs", .count(\.atRiskPairs)),
+        ("median_days_to_match", .number(\.medianDaysToMatch)),
+        ("goals_achieved", .count(\.goalsAchieved)),
+    ]
 
     /// The scalar extras, in metrics.json order (`survey_score` is written after `goal_completion_rate`,
     /// `enrolment_share_by_department` after `enrolment_share`).
-    static var extraFields: [(key: String, field: ScalarField)] {
-        [
-            ("match_rate", .number(\.matchRate)),
-            ("mentor_capacity_use", .number(\.mentorCapacityUse)),
-            ("sessions_per_active_pair", .number(\.sessionsPerActivePair)),
-            ("monthly_meeting_share", .number(\.monthlyMeetingShare)),
-            ("goals_set", .count(\.goalsSet)),
-            ("goal_completion_rate", .number(\.goalCompletionRate)),
-            ("survey_response_rate", .number(\.surveyResponseRate)),
-            ("pairs_completed", .count(\.pairsCompleted)),
-            ("pairs_closed_early", .count(\.pairsClosedEarly)),
-            ("completion_rate", .number(\.completionRate)),
-            ("mentor_training_coverage", .number(\.mentorTrainingCoverage)),
-            ("mentee_training_coverage", .number(\.menteeTrainingCoverage)),
-            ("sessions_led_by_mentor", .count(\.sessionsLedByMentor)),
-            ("sessions_led_by_mentee", .count(\.sessionsLedByMentee)),
-            ("sessions_led_jointly", .count(\.sessionsLedJointly)),
-            ("departments_connected", .count(\.departmentsConnected)),
-            ("mentees_became_mentors", .count(\.menteesBecameMentors)),
-            ("returning_participants", .count(\.returningParticipants)),
-            ("sessions_cancelled", .count(\.sessionsCancelled)),
-            ("sessions_no_show", .count(\.sessionsNoShow)),
-            ("cancellation_rate", .number(\.cancellationRate)),
-            ("no_show_rate", .number(\.noShowRate)),
-            ("avg_rating_by_mentors", .number(\.avgRatingByMentors)),
-            ("avg_rating_by_mentees", .number(\.avgRatingByMentees)),
-            ("mentees_waiting", .count(\.menteesWaiting)),
-            ("median_days_waiting", .number(\.medianDaysWaiting)),
-            ("participants_enrolled", .count(\.participantsEnrolled)),
-            ("mentors_enrolled", .count(\.mentorsEnrolled)),
-            ("mentees_enrolled", .count(\.menteesEnrolled)),
-            ("enrolment_share", .number(\.enrolmentShare)),
-        ]
-    }
+    nonisolated(unsafe) static let extraFields: [(key: String, field: ScalarField)] = [
+        ("match_rate", .number(\.matchRate)),
+        ("mentor_capacity_use", .number(\.mentorCapacityUse)),
+        ("sessions_per_active_pair", .number(\.sessionsPerActivePair)),
+        ("monthly_meeting_share", .number(\.monthlyMeetingShare)),
+        ("goals_set", .count(\.goalsSet)),
+        ("goal_completion_rate", .number(\.goalCompletionRate)),
+        ("survey_response_rate", .number(\.surveyResponseRate)),
+        ("pairs_completed", .count(\.pairsCompleted)),
+        ("pairs_closed_early", .count(\.pairsClosedEarly)),
+        ("completion_rate", .number(\.completionRate)),
+        ("mentor_training_coverage", .number(\.mentorTrainingCoverage)),
+        ("mentee_training_coverage", .number(\.menteeTrainingCoverage)),
+        ("sessions_led_by_mentor", .count(\.sessionsLedByMentor)),
+        ("sessions_led_by_mentee", .count(\.sessionsLedByMentee)),
+        ("sessions_led_jointly", .count(\.sessionsLedJointly)),
+        ("departments_connected", .count(\.departmentsConnected)),
+        ("mentees_became_mentors", .count(\.menteesBecameMentors)),
+        ("returning_participants", .count(\.returningParticipants)),
+        ("sessions_cancelled", .count(\.sessionsCancelled)),
+        ("sessions_no_show", .count(\.sessionsNoShow)),
+        ("cancellation_rate", .number(\.cancellationRate)),
+        ("no_show_rate", .number(\.noShowRate)),
+        ("avg_rating_by_mentors", .number(\.avgRatingByMentors)),
+        ("avg_rating_by_mentees", .number(\.avgRatingByMentees)),
+        ("mentees_waiting", .count(\.menteesWaiting)),
+        ("median_days_waiting", .number(\.medianDaysWaiting)),
+        ("participants_enrolled", .count(\.participantsEnrolled)),
+        ("mentors_enrolled", .count(\.mentorsEnrolled)),
+        ("mentees_enrolled", .count(\.menteesEnrolled)),
+        ("enrolment_share", .number(\.enrolmentShare)),
+    ]
+
+    /// Every scalar field by key (`value(for:)` runs for every tile, chart point and report cell).
+    nonisolated(unsafe) static let fieldsByKey: [String: ScalarField] = Dictionary(uniqueKeysWithValues: (coreFields + extraFields).map { ($0.key, $0.field) })
 
     /// Sets a scalar field to `nil`.
     mutating func clear(_ field: ScalarField) {
@@ -83,7 +83,7 @@ extension PeriodMetrics {
     /// `by_department.pairs[Legal]`, `department_matrix[Sales][Legal]`. `nil` for an unknown key.
     package func value(for key: String) -> MetricValue? {
         let isHidden = isSuppressed(key)
-        for (name, field) in Self.coreFields + Self.extraFields where name == key {
+        if let field = Self.fieldsByKey[key] {
             return isHidden ? .suppressed : number(field).map { .number($0) } ?? .unavailable
         }
         if let (list, inner) = Self.split(key) {

@@ -5,7 +5,7 @@ import RippleCore
 import RippleRender
 
 /// Incremental builds must write exactly what a clean full build writes, after any sequence of changes.
-@Suite(.serialized) struct IncrementalBuildTests {
+@Suite struct IncrementalBuildTests {
     /// A copy of the sample site in a fresh temporary folder (no PDF: WeasyPrint would take seconds per build).
     static func sampleCopy() throws -> URL {
         let root = FileManager.default.temporaryDirectory.appending(path: "ripple-incremental-\(UUID().uuidString)")
@@ -298,7 +298,7 @@ import RippleRender
 }
 
 /// The cache of `ripple build --incremental`: saved, reloaded, and ignored with a note when corrupt.
-@Suite(.serialized) struct IncrementalCacheTests {
+@Suite struct IncrementalCacheTests {
     @Test func corruptCacheIsIgnoredWithANote() throws {
         let site = try IncrementalBuildTests.sampleCopy()
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }

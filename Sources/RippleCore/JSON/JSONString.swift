@@ -21,17 +21,16 @@ package enum JSONString {
     package static func quote(_ text: String, into bytes: inout [UInt8], script: Bool = false) {
         var text = text
         text.withUTF8 { utf8 in
-            let start = bytes.count
+            // Escaped into scratch space, then copied once: growing `bytes` by a repeated zero first cost a
+            // sixth of a debug build's time (element by element) and zero-filled every byte in release too.
             let bound = escapedBound(utf8.count) + 2
-            bytes.append(contentsOf: repeatElement(0, count: bound))
-            let written = bytes.withUnsafeMutableBufferPointer { buffer in
-                let out = buffer.baseAddress! + start
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { scratch in
+                let out = scratch.baseAddress!
                 out[0] = UInt8(ascii: "\"")
                 let n = escape(utf8, into: out + 1, script: script)
                 out[n + 1] = UInt8(ascii: "\"")
-                return n + 2
+                bytes.append(contentsOf: UnsafeBufferPointer(start: out, count: n + 2))
             }
-            bytes.removeLast(bound - written)
         }
     }
 
