@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct FileReplaceTests {
     private func replace(_ path: String, _ text: String) throws {
-        try Array(text.utf8).withUnsafeBytes { try FileReplace.replace(path, with: $0) }
+        _ = try Array(text.utf8).withUnsafeBytes { try FileReplace.replace(path, with: $0) }
     }
 
     @Test func writesNewLongerShorterAndEmptyContents() throws {

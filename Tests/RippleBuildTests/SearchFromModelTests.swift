@@ -12,8 +12,22 @@ import RippleMetrics
 @Suite struct SearchFromModelTests {
     static let sites: [String] = ["sample", "small-site", "report-site"]
 
+    /// The source folder of `site`: "sample" (the repository's own site) or a fixture's input.
+    static func root(_ site: String) -> URL { site == "sample" ? TestSite.repository : TestSite.fixtures.appending(path: "\(site)/input") }
+
+    /// `site` ("sample" or a fixture) built into a new temporary folder, without link check or PDF.
+    static func written(_ site: String) throws -> URL {
+        let root = Self.root(site)
+        let output = FileManager.default.temporaryDirectory.appending(path: "ripple-search-\(UUID().uuidString)")
+        var options = BuildOptions()
+        options.checkLinks = false
+        options.makePDF = false
+        _ = try SiteBuilder(source: root, output: output, options: options).build()
+        return output
+    }
+
     static func model(_ site: String) throws -> SiteModel {
-        let root = site == "sample" ? TestSite.repository : TestSite.fixtures.appending(path: "\(site)/input")
+        let root = Self.root(site)
         let assembled = SiteAssembler().assemble(try SiteLoader(root: root).load())
         guard let model = assembled.model else { throw DiagnosticError(assembled.diagnostics) }
         return model
@@ -54,13 +68,8 @@ import RippleMetrics
     func dashboardDocumentsFollowTheirPages(site: String) throws {
         let model = try SearchFromModelTests.model(site)
         let metrics = try #require(model.metrics)
-        let root = site == "sample" ? TestSite.repository : TestSite.fixtures.appending(path: "\(site)/input")
-        let output = FileManager.default.temporaryDirectory.appending(path: "ripple-search-\(UUID().uuidString)")
+        let output = try SearchFromModelTests.written(site)
         defer { try? FileManager.default.removeItem(at: output) }
-        var options = BuildOptions()
-        options.checkLinks = false
-        options.makePDF = false
-        _ = try SiteBuilder(source: root, output: output, options: options).build()
         let builder = DashboardBuilder(metrics: metrics, chartOutput: .text)
         var differences: [String] = []
         for kind in builder.kinds where kind.isSearched {
@@ -136,13 +145,8 @@ import RippleMetrics
     @Test(arguments: ["sample", "report-site"])
     func reportDocumentsFollowTheirPages(site: String) throws {
         let model = try SearchFromModelTests.model(site)
-        let root = site == "sample" ? TestSite.repository : TestSite.fixtures.appending(path: "\(site)/input")
-        let output = FileManager.default.temporaryDirectory.appending(path: "ripple-search-\(UUID().uuidString)")
+        let output = try SearchFromModelTests.written(site)
         defer { try? FileManager.default.removeItem(at: output) }
-        var options = BuildOptions()
-        options.checkLinks = false
-        options.makePDF = false
-        _ = try SiteBuilder(source: root, output: output, options: options).build()
         var renderer = SiteRenderer(model: model)
         let documents = Mutex<[AnalysedDocument]>([])
         renderer.searchDocumentsReady = { ready in documents.withLock { $0 = ready } }

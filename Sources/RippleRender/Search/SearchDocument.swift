@@ -1,3 +1,5 @@
+import RippleMarkdown
+
 /// One page as the search index sees it: a title, where it is, and its text cut into sections by heading.
 ///
 /// Made from the model, never from written HTML: Markdown pages from the text sections of their walk
@@ -19,19 +21,5 @@ package struct SearchDocument: Sendable, Hashable {
     }
 }
 
-/// The text under one heading.
-package struct SearchSection: Sendable, Hashable {
-    /// The heading's `id` (the link target `url#id`); empty for the text before the first heading.
-    package var id: String
-    /// The heading's text; empty for the text before the first heading.
-    package var heading: String
-    /// The plain text up to the next heading, whitespace collapsed.
-    package var text: String
-
-    /// Creates a section.
-    package init(id: String, heading: String, text: String) {
-        self.id = id
-        self.heading = heading
-        self.text = text
-    }
-}
+/// The text under one heading: the Markdown walk's section, which dashboards and reports make too.
+package typealias SearchSection = TextSection
