@@ -65,6 +65,8 @@ struct BuildCommand: ParsableCommand {
                 if let note { built.diagnostics.insert(note, at: 0) }
                 let saveStart = clock.now
                 cache.save(state)
+                // Left to the process's exit: freeing a 10,000-page state object by object took 7 % of the build.
+                _ = Unmanaged.passRetained(state)
                 built.timings.record("cache", loading + (clock.now - saveStart))
                 report = built
             } else {
