@@ -16,7 +16,7 @@ import RippleCore
 ///   the Markdown of the pages whose output must be made again, and a one-chapter edit rewrites one segment.
 package struct IncrementalCache: Sendable {
     /// Changes whenever the meaning of a saved key or the binary form changes.
-    static let version: UInt64 = 6
+    static let version: UInt64 = 7
     /// The first bytes of every segment.
     static let magic: UInt64 = 0x3143_454c_5050_4952  // "RIPPLEC1"
     /// The cache folder's name inside the site folder.
@@ -55,8 +55,6 @@ package struct IncrementalCache: Sendable {
             var reader = try Self.reader(bytes)
             // The output folder changed behind our back (another output, deleted files): trust nothing of it.
             guard try reader.string() == output.path else { return (IncrementalState(), nil) }
-            var storage = IncrementalState.Storage()
-            try CacheContent.read(&storage, from: &reader)
             let content = try Self.readName(&reader)
             var names: [(index: Int, name: String, hash: UInt64)] = []
             for _ in 0..<(try reader.count(each: 24)) {
@@ -64,25 +62,34 @@ package struct IncrementalCache: Sendable {
                 let (name, hash) = try Self.readName(&reader)
                 names.append((index, name, hash))
             }
-            guard reader.atEnd else { throw CacheReader.Corrupt() }
+            // The rest of the state, the content records and the Markdown segments are decoded at once, on every
+            // core; each segment must have the hash the state gives it.
+            let body = reader, folder = folder, root = root, segments = names
+            let parts = Array(0..<(names.count + 2)).parallelMap { job -> LoadedPart? in
+                switch job {
+                case 0:
+                    var reader = body, storage = IncrementalState.Storage()
+                    guard (try? CacheContent.read(&storage, from: &reader)) != nil, reader.atEnd else { return nil }
+                    return .storage(storage)
+                case 1:
+                    guard var records = try? Self.segment(folder, content.name, hash: content.hash),
+                          (try? CacheRecords.read(into: state.content, files: state.files, root: root, from: &records)) != nil,
+                          records.atEnd else { return nil }
+                    return .records
+                default:
+                    guard var reader = try? Self.segment(folder, segments[job - 2].name, hash: segments[job - 2].hash),
+                          let saved = try? CacheContent.readMarkdown(from: &reader), reader.atEnd else { return nil }
+                    return .markdown(saved)
+                }
+            }
+            guard case .storage(var storage)? = parts[0], case .records? = parts[1] else { throw CacheReader.Corrupt() }
             // Every file of the manifest must still be there (asked of the file system on every core).
             let paths = Array(storage.manifest.keys), out = output.path + "/"
             let present = stride(from: 0, to: paths.count, by: 512).map { $0..<min($0 + 512, paths.count) }
                 .parallelMap { range in paths[range].allSatisfy { access(out + $0, F_OK) == 0 } }
             guard access(out + StagedOutput.marker, F_OK) == 0, !present.contains(false) else { return (IncrementalState(), nil) }
-
-            // The segments are read and decoded on every core; each must have the hash the state gives it.
-            let folder = folder, root = root
-            let markdown = names.parallelMap { segment -> [String: IncrementalState.SavedMarkdown]? in
-                guard var reader = try? Self.segment(folder, segment.name, hash: segment.hash) else { return nil }
-                guard let saved = try? CacheContent.readMarkdown(from: &reader), reader.atEnd else { return nil }
-                return saved
-            }
-            var records = try Self.segment(folder, content.name, hash: content.hash)
-            try CacheRecords.read(into: state.content, files: state.files, root: root, from: &records)
-            guard records.atEnd else { throw CacheReader.Corrupt() }
-            for (segment, saved) in zip(names, markdown) {
-                guard let saved else { throw CacheReader.Corrupt() }
+            for (segment, part) in zip(names, parts.dropFirst(2)) {
+                guard case .markdown(let saved)? = part else { throw CacheReader.Corrupt() }
                 storage.saved.merge(saved) { a, _ in a }
                 storage.segments[segment.index] = .init(name: segment.name, hash: segment.hash, sources: Set(saved.keys))
             }
@@ -92,6 +99,13 @@ package struct IncrementalCache: Sendable {
             remove()  // a segment of the same name must not be taken as written by the next save
             return (IncrementalState(), unusable)
         }
+    }
+
+    /// What one job of `load` decoded.
+    private enum LoadedPart: Sendable {
+        case storage(IncrementalState.Storage)
+        case records
+        case markdown([String: IncrementalState.SavedMarkdown])
     }
 
     private var unusable: Diagnostic {
@@ -107,7 +121,6 @@ package struct IncrementalCache: Sendable {
         var writer = Self.writer(capacity: 1 << 20)
         writer.add(output.path)
         let (storage, stamps, records) = (state.storage.withLock { $0 }, state.files.stamps, state.content.records)
-        CacheContent.write(storage, to: &writer)
 
         var content = Self.writer(capacity: 1 << 20)
         CacheRecords.write(records, stamps: stamps, root: root, to: &content)
@@ -141,6 +154,8 @@ package struct IncrementalCache: Sendable {
         for index in segments.keys.sorted() {
             writer.add(index); writer.add(segments[index]!.name); writer.add(segments[index]!.hash)
         }
+        // The rest of the state last: a load decodes it while it reads the segments named above.
+        CacheContent.write(storage, to: &writer)
         guard write(writer.bytes, to: file) else { return }
         state.storage.withLock { $0.segments = segments }
         // The segments no other state names.
