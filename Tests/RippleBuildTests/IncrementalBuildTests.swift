@@ -55,45 +55,55 @@ import RippleRender
 
     /// Builds incrementally into `incremental` and fully into a fresh folder; every file must be equal.
     static func expectSameAsFull(_ site: URL, _ builder: SiteBuilder, step: String) throws -> SiteBuilder.Report {
-        let report = try builder.build()
+        try expectSameAsFull(site, [builder], step: step)[0]
+    }
+
+    /// Builds with each of `builders` and once fully into a fresh folder; every output must equal the full build's.
+    static func expectSameAsFull(_ site: URL, _ builders: [SiteBuilder], step: String) throws -> [SiteBuilder.Report] {
+        let reports = try builders.map { try $0.build() }
         let full = site.deletingLastPathComponent().appending(path: "full-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: full) }
         _ = try SiteBuilder(source: site, output: full).build()
-        let expected = files(full), actual = files(builder.output)
-        #expect(Set(actual.keys) == Set(expected.keys), "\(step): files differ")
-        let different = expected.keys.sorted().filter { actual[$0] != nil && actual[$0] != expected[$0] }
-        #expect(different.isEmpty, "\(step): contents differ in \(different.prefix(5))")
-        return report
+        let expected = files(full)
+        for builder in builders {
+            let actual = files(builder.output), name = builder.output.lastPathComponent
+            #expect(Set(actual.keys) == Set(expected.keys), "\(step), \(name): files differ")
+            let different = expected.keys.sorted().filter { actual[$0] != nil && actual[$0] != expected[$0] }
+            #expect(different.isEmpty, "\(step), \(name): contents differ in \(different.prefix(5))")
+        }
+        return reports
     }
 
-    @Test func incrementalEqualsFullAfterEveryKindOfChange() throws {
+    /// After each kind of change, two incremental builds are compared with one full build: one that keeps its state
+    /// in memory (`ripple serve`), and `ripple build --incremental`, each build in a new process with only what the
+    /// cache files hold.
+    @Test func incrementalBuildsEqualFullAfterEveryKindOfChange() throws {
         let site = try Self.sampleCopy()
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
-        let output = site.deletingLastPathComponent().appending(path: "out")
-        let builder = SiteBuilder(source: site, output: output, state: IncrementalState())
-        try Self.everyKindOfChange(site) { step in try Self.expectSameAsFull(site, builder, step: step) }
-    }
-
-    /// `ripple build --incremental`: each build in a new process, with only what the cache file holds.
-    @Test func newProcessIncrementalEqualsFullAfterEveryKindOfChange() throws {
-        let site = try Self.sampleCopy()
-        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
-        let output = site.deletingLastPathComponent().appending(path: "out")
+        let inMemory = SiteBuilder(source: site, output: site.deletingLastPathComponent().appending(path: "out"),
+                                   state: IncrementalState())
+        let output = site.deletingLastPathComponent().appending(path: "out-new-process")
         let cache = IncrementalCache(source: site, output: output)
         try Self.settle(site)
         var restored: [String: Int] = [:], unread: [String: Int] = [:], rewritten: [String: Set<String>] = [:]
+        var newProcess: [String: SiteBuilder.Report] = [:]
         try Self.everyKindOfChange(site) { step in
             let before = Self.cacheFiles(site)
             let (state, note) = cache.load()
             #expect(note == nil, "\(step): \(note?.message ?? "")")
-            let report = try Self.expectSameAsFull(site, SiteBuilder(source: site, output: output, state: state), step: step)
+            let reports = try Self.expectSameAsFull(site, [inMemory, SiteBuilder(source: site, output: output, state: state)],
+                                                    step: step)
             cache.save(state)
+            newProcess[step] = reports[1]
             restored[step] = state.restoredMarkdown
             unread[step] = state.unreadFiles
             let after = Self.cacheFiles(site)
             rewritten[step] = Set(after.keys.filter { before[$0] != after[$0] })
-            return report
+            return reports[0]
         }
+        // What `everyKindOfChange` checks of the in-memory builds, for the new processes.
+        #expect(newProcess["unchanged"]?.filesWritten == 0)
+        #expect((newProcess["edit text"]?.pagesWritten ?? 99) < 5)
         // Content files whose stamps are as saved are neither read nor parsed: all but the program data (read by
         // the data stage) and, after an edit, the edited file.
         let contentFiles = (FileManager.default.subpaths(atPath: site.appending(path: "content").path) ?? [])
