@@ -35,10 +35,10 @@ import RippleCore
         let fresh = ContentBuilder().build(sources)
         let earlier = ContentMemo()
         _ = ContentBuilder(memo: earlier).build(sources)
-        var writer = CacheWriter()
+        var writer = BinaryWriter()
         CacheRecords.write(earlier.records, stamps: [:], root: root.path, to: &writer)
         let memo = ContentMemo()
-        var reader = CacheReader(writer.bytes)
+        var reader = BinaryReader(writer.bytes)
         try CacheRecords.read(into: memo, files: FileMemo(), root: root.path, from: &reader)
         #expect(reader.atEnd)
 

@@ -149,7 +149,7 @@ import RippleMetrics
         defer { try? FileManager.default.removeItem(at: output) }
         var renderer = SiteRenderer(model: model)
         let documents = Mutex<[AnalysedDocument]>([])
-        renderer.searchDocumentsReady = { ready in documents.withLock { $0 = ready } }
+        renderer.searchDocumentsReady = { ready in documents.withLock { $0 = ready.map(\.document) } }
         _ = renderer.render(to: MemorySink())
         var differences: [String] = []
         for quarter in ReportBuilder(metrics: try #require(model.metrics)).quarterIDs {

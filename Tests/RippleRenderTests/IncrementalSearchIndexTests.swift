@@ -45,7 +45,7 @@ import RippleTestSupport
     /// Expects the incremental index to give the full write's files (and to have merged `merged` again, when set).
     static func check(_ index: IncrementalSearchIndex, _ pages: [Page], merged: [Int]? = nil,
                       sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let documents = pages.map(\.document)
+        let documents = pages.map { PackedDocument($0.document) }
         let files = index.files(documents), expected = SearchIndexFiles.files(documents, size: 4)
         #expect(files.map(\.path) == expected.map(\.path), sourceLocation: sourceLocation)
         for (file, full) in zip(files, expected) {
@@ -138,12 +138,13 @@ import RippleTestSupport
         let clock = ContinuousClock()
         let index = IncrementalSearchIndex()
         var first: [(path: String, bytes: [UInt8])] = []
-        let initial = clock.measure { first = index.files(documents) }
+        let initial = clock.measure { first = index.files(documents.map(PackedDocument.init)) }
         documents[4_321].terms.append("edit901")
         documents[4_321].sections[2].body.append(Int32(documents[4_321].terms.count - 1))
         var full: [(path: String, bytes: [UInt8])] = [], edited: [(path: String, bytes: [UInt8])] = []
-        let fullTime = clock.measure { full = SearchIndexFiles.files(documents) }
-        let editTime = clock.measure { edited = index.files(documents) }
+        let packed = documents.map(PackedDocument.init)
+        let fullTime = clock.measure { full = SearchIndexFiles.files(packed) }
+        let editTime = clock.measure { edited = index.files(packed) }
         #expect(index.lastMerged == [4_321 / SearchIndexFiles.pagesPerChunk])
         #expect(edited.map(\.bytes) == full.map(\.bytes))
         print("search bench: \(first.reduce(0) { $0 + $1.bytes.count }) bytes in \(first.count) files; first call \(initial); full write \(fullTime); one chapter edited \(editTime)")

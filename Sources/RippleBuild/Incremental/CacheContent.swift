@@ -15,7 +15,7 @@ enum CacheContent {
         Int(ContentHash.of(Array(source.utf8)) % UInt64(markdownSegments))
     }
 
-    static func write(_ storage: IncrementalState.Storage, to writer: inout CacheWriter) {
+    static func write(_ storage: IncrementalState.Storage, to writer: inout BinaryWriter) {
         writer.add(storage.manifest.count)
         for (path, hash) in storage.manifest { writer.add(path); writer.add(hash) }
         writer.add(storage.pageKeys.count)
@@ -43,7 +43,7 @@ enum CacheContent {
         writer.add(Array(storage.reported))
     }
 
-    static func read(_ storage: inout IncrementalState.Storage, from reader: inout CacheReader) throws(CacheReader.Corrupt) {
+    static func read(_ storage: inout IncrementalState.Storage, from reader: inout BinaryReader) throws(BinaryReader.Corrupt) {
         let files = try reader.count(each: 16)
         storage.manifest.reserveCapacity(files)
         for _ in 0..<files {
@@ -84,20 +84,9 @@ enum CacheContent {
     }
 
     /// Writes the Markdown results of `entries` (one segment's), by source path.
-    static func write(markdown entries: [IncrementalState.MarkdownEntry], to writer: inout CacheWriter) {
+    static func write(markdown entries: [IncrementalState.MarkdownEntry], to writer: inout BinaryWriter) {
         let entries = entries.sorted { $0.page.source < $1.page.source }
         let hashes = entries.parallelMap { $0.pageHash ?? IncrementalState.hash($0.page) }
-        // The search documents' terms, each once for the segment: pages share most of their words, and a term
-        // read as an index costs no string to make (they were most of the bytes and of the time to read).
-        var terms: [String: Int32] = [:]
-        var table: [String] = []
-        for entry in entries {
-            for term in entry.memo.page!.searchDocument.terms where terms[term] == nil {
-                terms[term] = Int32(table.count)
-                table.append(term)
-            }
-        }
-        writer.add(table)
         writer.add(entries.count)
         for (entry, hash) in zip(entries, hashes) {
             let page = entry.memo.page!
@@ -110,14 +99,13 @@ enum CacheContent {
                 writer.add(reference.target); writer.add(reference.fragment); write(reference.location, to: &writer)
             }
             writer.add(page.contentStamp)
-            write(page.searchDocument, terms: terms, to: &writer)
+            writer.add(bytes: page.packedSearchDocument.bytes)
         }
     }
 
     /// Reads what `write(markdown:to:)` wrote.
-    static func readMarkdown(from reader: inout CacheReader) throws(CacheReader.Corrupt) -> [String: IncrementalState.SavedMarkdown] {
+    static func readMarkdown(from reader: inout BinaryReader) throws(BinaryReader.Corrupt) -> [String: IncrementalState.SavedMarkdown] {
         var saved: [String: IncrementalState.SavedMarkdown] = [:]
-        let terms = try reader.strings()
         let pages = try reader.count(each: 32)
         saved.reserveCapacity(pages)
         for _ in 0..<pages {
@@ -131,7 +119,7 @@ enum CacheContent {
                 references.append(.init(target: try reader.string(), fragment: try reader.string(), location: try readLocation(&reader)))
             }
             let stamp = try reader.uint64()
-            let document = try readDocument(&reader, terms: terms)
+            let document = PackedDocument(trusting: try reader.byteArray())
             saved[source] = IncrementalState.SavedMarkdown(
                 pageHash: pageHash, context: context, title: title, markdown: markdown, diagnostics: diagnostics,
                 references: references, stamp: stamp, document: document)
@@ -139,7 +127,7 @@ enum CacheContent {
         return saved
     }
 
-    private static func write(_ markdown: RenderedMarkdown, to writer: inout CacheWriter) {
+    private static func write(_ markdown: RenderedMarkdown, to writer: inout BinaryWriter) {
         writer.add(markdown.title)
         write(markdown.toc, to: &writer)
         writer.add(markdown.anchors)
@@ -148,7 +136,7 @@ enum CacheContent {
         write(markdown.diagnostics, to: &writer)
     }
 
-    private static func readMarkdown(_ reader: inout CacheReader) throws(CacheReader.Corrupt) -> RenderedMarkdown {
+    private static func readMarkdown(_ reader: inout BinaryReader) throws(BinaryReader.Corrupt) -> RenderedMarkdown {
         let title = try reader.optionalString()
         let toc = try readTOC(&reader)
         let anchors = try reader.strings()
@@ -158,12 +146,12 @@ enum CacheContent {
                                 diagnostics: try readDiagnostics(&reader))
     }
 
-    private static func write(_ toc: [TOCEntry], to writer: inout CacheWriter) {
+    private static func write(_ toc: [TOCEntry], to writer: inout BinaryWriter) {
         writer.add(toc.count)
         for entry in toc { writer.add(entry.level); writer.add(entry.id); writer.add(entry.title); write(entry.children, to: &writer) }
     }
 
-    private static func readTOC(_ reader: inout CacheReader) throws(CacheReader.Corrupt) -> [TOCEntry] {
+    private static func readTOC(_ reader: inout BinaryReader) throws(BinaryReader.Corrupt) -> [TOCEntry] {
         var toc: [TOCEntry] = []
         for _ in 0..<(try reader.count(each: 32)) {
             let level = try reader.int(), id = try reader.string(), title = try reader.string()
@@ -172,7 +160,7 @@ enum CacheContent {
         return toc
     }
 
-    static func write(_ diagnostics: [Diagnostic], to writer: inout CacheWriter) {
+    static func write(_ diagnostics: [Diagnostic], to writer: inout BinaryWriter) {
         writer.add(diagnostics.count)
         for diagnostic in diagnostics {
             writer.add(diagnostic.severity.rawValue); writer.add(diagnostic.message); writer.add(diagnostic.hint)
@@ -181,10 +169,10 @@ enum CacheContent {
         }
     }
 
-    static func readDiagnostics(_ reader: inout CacheReader) throws(CacheReader.Corrupt) -> [Diagnostic] {
+    static func readDiagnostics(_ reader: inout BinaryReader) throws(BinaryReader.Corrupt) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for _ in 0..<(try reader.count(each: 18)) {
-            guard let severity = Diagnostic.Severity(rawValue: try reader.string()) else { throw CacheReader.Corrupt() }
+            guard let severity = Diagnostic.Severity(rawValue: try reader.string()) else { throw BinaryReader.Corrupt() }
             let message = try reader.string(), hint = try reader.optionalString()
             let location = try reader.bool() ? try readLocation(&reader) : nil
             diagnostics.append(Diagnostic(severity, message, at: location, hint: hint))
@@ -192,37 +180,13 @@ enum CacheContent {
         return diagnostics
     }
 
-    private static func write(_ location: SourceLocation, to writer: inout CacheWriter) {
+    private static func write(_ location: SourceLocation, to writer: inout BinaryWriter) {
         writer.add(location.file); writer.add(location.line); writer.add(location.column)
         writer.add(location.field); writer.add(location.sheet)
     }
 
-    private static func readLocation(_ reader: inout CacheReader) throws(CacheReader.Corrupt) -> SourceLocation {
+    private static func readLocation(_ reader: inout BinaryReader) throws(BinaryReader.Corrupt) -> SourceLocation {
         SourceLocation(file: try reader.string(), line: try reader.optionalInt(), column: try reader.optionalInt(),
                        field: try reader.optionalString(), sheet: try reader.optionalString())
-    }
-
-    private static func write(_ document: AnalysedDocument, terms: [String: Int32], to writer: inout CacheWriter) {
-        writer.add(document.title); writer.add(document.url)
-        writer.add(document.sections.count)
-        for section in document.sections {
-            writer.add(section.id); writer.add(section.heading); writer.add(section.snippet)
-            writer.add(section.body); writer.add(section.head)
-        }
-        writer.add(document.terms.map { terms[$0]! })
-        writer.add(document.titleTerms)
-    }
-
-    private static func readDocument(_ reader: inout CacheReader, terms table: [String]) throws(CacheReader.Corrupt) -> AnalysedDocument {
-        let title = try reader.string(), url = try reader.string()
-        var sections: [AnalysedDocument.Section] = []
-        for _ in 0..<(try reader.count(each: 40)) {
-            sections.append(AnalysedDocument.Section(id: try reader.string(), heading: try reader.string(), snippet: try reader.string(),
-                                                     body: try reader.int32s(), head: try reader.int32s()))
-        }
-        let indices = try reader.int32s()
-        guard indices.allSatisfy({ $0 >= 0 && Int($0) < table.count }) else { throw CacheReader.Corrupt() }
-        let terms = indices.map { table[Int($0)] }
-        return AnalysedDocument(title: title, url: url, sections: sections, terms: terms, titleTerms: try reader.int32s())
     }
 }

@@ -8,7 +8,7 @@ enum CacheRecords {
     /// Writes the memo's persistable entries, each with its file's stamp when `stamps` (absolute path → entry)
     /// has one for the same bytes.
     static func write(_ records: [String: ContentMemo.Entry], stamps: [String: FileMemo.Entry], root: String,
-                      to writer: inout CacheWriter) {
+                      to writer: inout BinaryWriter) {
         let paths = records.keys.sorted()
         // The bodies of pages parsed in this process are hashed on every core (restored ones know their hash).
         let bodyHashes = paths.parallelMap { path -> UInt64 in
@@ -37,7 +37,7 @@ enum CacheRecords {
 
     /// Reads what `write` wrote into `memo` and `files` (whose keys are absolute: `root` + "/" + path).
     static func read(into memo: ContentMemo, files: FileMemo, root: String,
-                     from reader: inout CacheReader) throws(CacheReader.Corrupt) {
+                     from reader: inout BinaryReader) throws(BinaryReader.Corrupt) {
         var records: [String: ContentMemo.Entry] = [:]
         var stamps: [String: FileMemo.Entry] = [:]
         let count = try reader.count(each: 26)
@@ -56,7 +56,7 @@ enum CacheRecords {
             case 0: item = .skipped
             case 1: item = .file(StaticFile(source: try reader.string(), outputPath: try reader.string()))
             case 2: item = .page(try readPage(&reader, root: root))
-            default: throw CacheReader.Corrupt()
+            default: throw BinaryReader.Corrupt()
             }
             let diagnostics = try CacheContent.readDiagnostics(&reader)
             records[path] = ContentMemo.Entry(hash: hash, bytes: nil, includeDrafts: includeDrafts, result: (item, diagnostics),
@@ -66,7 +66,7 @@ enum CacheRecords {
         files.restore(stamps)
     }
 
-    private static func write(_ page: Page, bodyHash: UInt64, to writer: inout CacheWriter) {
+    private static func write(_ page: Page, bodyHash: UInt64, to writer: inout BinaryWriter) {
         writer.add(page.kind.rawValue); writer.add(page.source); writer.add(page.title); writer.add(page.summary)
         writer.add(page.weight); writer.add(page.draft); writer.add(page.slug)
         writer.add(page.date.map { Int($0.ordinal) })
@@ -78,8 +78,8 @@ enum CacheRecords {
         writer.add(bodyHash)
     }
 
-    private static func readPage(_ reader: inout CacheReader, root: String) throws(CacheReader.Corrupt) -> Page {
-        guard let kind = PageKind(rawValue: try reader.string()) else { throw CacheReader.Corrupt() }
+    private static func readPage(_ reader: inout BinaryReader, root: String) throws(BinaryReader.Corrupt) -> Page {
+        guard let kind = PageKind(rawValue: try reader.string()) else { throw BinaryReader.Corrupt() }
         let source = try reader.string(), title = try reader.optionalString(), summary = try reader.optionalString()
         let weight = try reader.optionalInt(), draft = try reader.bool(), slug = try reader.string()
         let date = try reader.optionalInt().map { Day(ordinal: Int32(truncatingIfNeeded: $0)) }

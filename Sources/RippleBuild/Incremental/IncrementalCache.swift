@@ -16,7 +16,7 @@ import RippleCore
 ///   the Markdown of the pages whose output must be made again, and a one-chapter edit rewrites one segment.
 package struct IncrementalCache: Sendable {
     /// Changes whenever the meaning of a saved key or the binary form changes.
-    static let version: UInt64 = 7
+    static let version: UInt64 = 8
     /// The first bytes of every segment.
     static let magic: UInt64 = 0x3143_454c_5050_4952  // "RIPPLEC1"
     /// The cache folder's name inside the site folder.
@@ -51,7 +51,7 @@ package struct IncrementalCache: Sendable {
         }
         guard let bytes = FolderWalk.read(file.path) else { return (IncrementalState(), hadOld ? unusable : nil) }
         let state = IncrementalState()
-        do throws(CacheReader.Corrupt) {
+        do throws(BinaryReader.Corrupt) {
             var reader = try Self.reader(bytes)
             // The output folder changed behind our back (another output, deleted files): trust nothing of it.
             guard try reader.string() == output.path else { return (IncrementalState(), nil) }
@@ -82,14 +82,14 @@ package struct IncrementalCache: Sendable {
                     return .markdown(saved)
                 }
             }
-            guard case .storage(var storage)? = parts[0], case .records? = parts[1] else { throw CacheReader.Corrupt() }
+            guard case .storage(var storage)? = parts[0], case .records? = parts[1] else { throw BinaryReader.Corrupt() }
             // Every file of the manifest must still be there (asked of the file system on every core).
             let paths = Array(storage.manifest.keys), out = output.path + "/"
             let present = stride(from: 0, to: paths.count, by: 512).map { $0..<min($0 + 512, paths.count) }
                 .parallelMap { range in paths[range].allSatisfy { access(out + $0, F_OK) == 0 } }
             guard access(out + StagedOutput.marker, F_OK) == 0, !present.contains(false) else { return (IncrementalState(), nil) }
             for (segment, part) in zip(names, parts.dropFirst(2)) {
-                guard case .markdown(let saved)? = part else { throw CacheReader.Corrupt() }
+                guard case .markdown(let saved)? = part else { throw BinaryReader.Corrupt() }
                 storage.saved.merge(saved) { a, _ in a }
                 storage.segments[segment.index] = .init(name: segment.name, hash: segment.hash, sources: Set(saved.keys))
             }
@@ -173,31 +173,31 @@ package struct IncrementalCache: Sendable {
 
     // MARK: Segments
 
-    private static func writer(capacity: Int) -> CacheWriter {
-        var writer = CacheWriter(capacity: capacity)
+    private static func writer(capacity: Int) -> BinaryWriter {
+        var writer = BinaryWriter(capacity: capacity)
         writer.add(magic)
         writer.add(version)
         return writer
     }
 
     /// A reader past the magic number and version of `bytes`, which must be this version's.
-    private static func reader(_ bytes: [UInt8]) throws(CacheReader.Corrupt) -> CacheReader {
-        var reader = CacheReader(bytes)
-        guard try reader.uint64() == magic, try reader.uint64() == version else { throw CacheReader.Corrupt() }
+    private static func reader(_ bytes: [UInt8]) throws(BinaryReader.Corrupt) -> BinaryReader {
+        var reader = BinaryReader(bytes)
+        guard try reader.uint64() == magic, try reader.uint64() == version else { throw BinaryReader.Corrupt() }
         return reader
     }
 
-    private static func readName(_ reader: inout CacheReader) throws(CacheReader.Corrupt) -> (name: String, hash: UInt64) {
+    private static func readName(_ reader: inout BinaryReader) throws(BinaryReader.Corrupt) -> (name: String, hash: UInt64) {
         let name = try reader.string()
         // A plain file name in the cache folder, nothing else.
-        guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else { throw CacheReader.Corrupt() }
+        guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else { throw BinaryReader.Corrupt() }
         return (name, try reader.uint64())
     }
 
     /// The segment `name`, checked against `hash`.
-    private static func segment(_ folder: URL, _ name: String, hash: UInt64) throws(CacheReader.Corrupt) -> CacheReader {
+    private static func segment(_ folder: URL, _ name: String, hash: UInt64) throws(BinaryReader.Corrupt) -> BinaryReader {
         guard let bytes = FolderWalk.read(folder.appending(path: name).path), ContentHash.of(bytes) == hash else {
-            throw CacheReader.Corrupt()
+            throw BinaryReader.Corrupt()
         }
         return try reader(bytes)
     }

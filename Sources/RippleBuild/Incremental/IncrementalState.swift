@@ -37,7 +37,7 @@ package final class IncrementalState: Sendable {
         var diagnostics: [Diagnostic]
         var references: [LinkResolver.AnchorReference]
         var stamp: UInt64
-        var document: AnalysedDocument
+        var document: PackedDocument
 
         /// The result for `page`, whose hash is `pageHash`.
         func memo(for page: Page) -> MarkdownStage.Memo {

@@ -6,15 +6,15 @@ import Synchronization
 /// (`SiteRenderer.searchDocumentsReady`), so that merging a large guide's index runs beside other stages.
 final class SearchIndexWork: Sendable {
     private let work = Mutex<BackgroundWork<[Diagnostic]>?>(nil)
-    private let write: @Sendable ([AnalysedDocument]) -> [Diagnostic]
+    private let write: @Sendable ([PackedDocument]) -> [Diagnostic]
 
     /// Work that will call `write` with the documents (and return its problems).
-    init(_ write: @escaping @Sendable ([AnalysedDocument]) -> [Diagnostic]) {
+    init(_ write: @escaping @Sendable ([PackedDocument]) -> [Diagnostic]) {
         self.write = write
     }
 
     /// Starts writing the index of `documents`.
-    func start(_ documents: [AnalysedDocument]) {
+    func start(_ documents: [PackedDocument]) {
         let write = self.write
         let started = BackgroundWork { write(documents) }
         work.withLock { $0 = started }

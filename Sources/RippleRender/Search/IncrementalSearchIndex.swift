@@ -7,7 +7,7 @@ import Synchronization
 /// pages added or removed shift the chunks after them, which are then merged again too.
 package final class IncrementalSearchIndex: Sendable {
     private struct Chunk: Sendable {
-        var documents: ArraySlice<AnalysedDocument>
+        var documents: ArraySlice<PackedDocument>
         var bytes: [UInt8]
     }
 
@@ -21,12 +21,12 @@ package final class IncrementalSearchIndex: Sendable {
     }
 
     /// The files of `SearchIndexFiles.files(documents)`.
-    package func files(_ documents: [AnalysedDocument]) -> [(path: String, bytes: [UInt8])] {
+    package func files(_ documents: [PackedDocument]) -> [(path: String, bytes: [UInt8])] {
         state.withLock { state in
             let slices = SearchIndexFiles.chunks(documents, size: size)
             let old = state.chunks
             let changed = slices.indices.filter { k in k >= old.count || old[k].documents != slices[k] }
-            let merged = changed.parallelMap { k in SearchIndex(analysed: slices[k]).javaScriptBytes(chunk: k) }
+            let merged = changed.parallelMap { k in SearchIndex(analysed: slices[k].map(\.document)).javaScriptBytes(chunk: k) }
             var chunks = slices.indices.map { k in Chunk(documents: slices[k], bytes: k < old.count ? old[k].bytes : []) }
             for (k, bytes) in zip(changed, merged) { chunks[k].bytes = bytes }
             state = (chunks, changed)

@@ -37,9 +37,9 @@ package enum SearchIndexFiles {
     }
 
     /// Every file of the index of `documents`, manifest first: path and bytes.
-    package static func files(_ documents: [AnalysedDocument], size: Int = pagesPerChunk) -> [(path: String, bytes: [UInt8])] {
+    package static func files(_ documents: [PackedDocument], size: Int = pagesPerChunk) -> [(path: String, bytes: [UInt8])] {
         let chunks = chunks(documents, size: size)
-        let written = Array(chunks.indices).parallelMap { k in SearchIndex(analysed: chunks[k]).javaScriptBytes(chunk: k) }
+        let written = Array(chunks.indices).parallelMap { k in SearchIndex(analysed: chunks[k].map(\.document)).javaScriptBytes(chunk: k) }
         return [(SearchIndex.fileName, manifest(chunks: chunks.count))] + written.enumerated().map { (chunkPath($0), $1) }
     }
 }

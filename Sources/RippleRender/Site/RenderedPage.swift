@@ -13,8 +13,8 @@ package struct RenderedPage: Sendable {
         let markdown: RenderedMarkdown
         /// `contentStamp` once computed (0: not yet).
         let stamp = Atomic<UInt64>(0)
-        /// `searchDocument` once made.
-        let searchDocument = Mutex<AnalysedDocument?>(nil)
+        /// `searchDocument` once made, packed: 10,000 pages' documents wait until the search index is merged.
+        let searchDocument = Mutex<PackedDocument?>(nil)
 
         init(page: Page, title: String, markdown: RenderedMarkdown) {
             self.page = page
@@ -32,7 +32,7 @@ package struct RenderedPage: Sendable {
 
     /// Creates a rendered page whose `contentStamp` and `searchDocument` are known (an incremental build's
     /// cache keeps them; `markdown.html` may then be left out).
-    package init(page: Page, title: String, markdown: RenderedMarkdown, contentStamp: UInt64, searchDocument: AnalysedDocument) {
+    package init(page: Page, title: String, markdown: RenderedMarkdown, contentStamp: UInt64, searchDocument: PackedDocument) {
         storage = Storage(page: page, title: title, markdown: markdown)
         storage.stamp.store(contentStamp, ordering: .relaxed)
         storage.searchDocument.withLock { $0 = searchDocument }
@@ -56,8 +56,12 @@ package struct RenderedPage: Sendable {
     /// Creates a rendered page whose search document is made already (the Markdown stage makes it from
     /// `markdown.sections`, which may then be left out).
     package init(page: Page, title: String, markdown: RenderedMarkdown, searchDocument: AnalysedDocument) {
+        self.init(page: page, title: title, markdown: markdown, packedSearchDocument: PackedDocument(searchDocument))
+    }
+
+    private init(page: Page, title: String, markdown: RenderedMarkdown, packedSearchDocument: PackedDocument) {
         storage = Storage(page: page, title: title, markdown: markdown)
-        storage.searchDocument.withLock { $0 = searchDocument }
+        storage.searchDocument.withLock { $0 = packedSearchDocument }
     }
 
     /// The page without its body HTML: what later stages (link check, incremental builds) keep of it.
@@ -66,7 +70,7 @@ package struct RenderedPage: Sendable {
         var markdown = self.markdown
         markdown.html = ""
         guard let document = storage.searchDocument.withLock({ $0 }) else { return RenderedPage(page: page, title: title, markdown: markdown) }
-        return RenderedPage(page: page, title: title, markdown: markdown, searchDocument: document)
+        return RenderedPage(page: page, title: title, markdown: markdown, packedSearchDocument: document)
     }
 
     /// A hash of everything of the page that can reach its HTML (never 0). Incremental builds keep rendered
@@ -92,9 +96,12 @@ package struct RenderedPage: Sendable {
 
     /// The page's search document (`SearchIndex.analyse` of its title, output path and the text sections the
     /// Markdown walk collected), made once and kept with the page, for incremental builds.
-    package var searchDocument: AnalysedDocument {
+    package var searchDocument: AnalysedDocument { packedSearchDocument.document }
+
+    /// `searchDocument`, packed.
+    package var packedSearchDocument: PackedDocument {
         if let kept = storage.searchDocument.withLock({ $0 }) { return kept }
-        let document = SearchIndex.analyse(title: title, url: page.outputPath, sections: markdown.sections)
+        let document = PackedDocument(SearchIndex.analyse(title: title, url: page.outputPath, sections: markdown.sections))
         storage.searchDocument.withLock { $0 = document }
         return document
     }

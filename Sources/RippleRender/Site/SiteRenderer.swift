@@ -13,7 +13,7 @@ package struct SiteRenderer: Sendable {
     /// index is work for one core): called once with the index's documents as soon as they are known — for an
     /// incremental build of a site without reports, before the pages are rendered. Not called when the Markdown
     /// has errors.
-    package var searchDocumentsReady: (@Sendable ([AnalysedDocument]) -> Void)?
+    package var searchDocumentsReady: (@Sendable ([PackedDocument]) -> Void)?
     /// Whether the render of each chapter also makes its draft for the guide's EPUB and print edition
     /// (`Output.guideDrafts`), so the guide need not render the chapters' Markdown again.
     package var draftsGuide = false
@@ -55,7 +55,7 @@ package struct SiteRenderer: Sendable {
         // Each page's search document was made with its Markdown (an incremental build keeps it with the page).
         // Without program data (whose dashboards and reports are indexed too) the index is then complete; an
         // incremental build hands it over to be written beside the rendering, a full build after writing.
-        let keptDocuments = rendered.map(\.searchDocument)
+        let keptDocuments = rendered.map(\.packedSearchDocument)
         var handedOver = false
         if reuse != nil, let searchDocumentsReady, model.metrics == nil {
             searchDocumentsReady(keptDocuments)
@@ -123,7 +123,7 @@ package struct SiteRenderer: Sendable {
         var diagnostics = markdownProblems + reportProblems + written.diagnostics
         // The index lists Markdown pages in reading order, then the generated pages it covers (dashboards, reports)
         // by URL.
-        let documents = keptDocuments + written.documents.sorted { $0.url < $1.url }
+        let documents = keptDocuments + written.documents.sorted { $0.url < $1.url }.map(PackedDocument.init)
         diagnostics += copyFiles(to: sink)
         if let searchDocumentsReady {
             if !handedOver { searchDocumentsReady(documents) }
