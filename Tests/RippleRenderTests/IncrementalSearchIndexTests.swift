@@ -83,6 +83,25 @@ import RippleTestSupport
         #expect(index.files([]).map(\.path) == ["search-index.js"])
     }
 
+    /// A new process (`ripple build --incremental`) gets the digests from the cache and reads unchanged chunks back
+    /// from the output; a chunk it cannot read back (gone, or not what was written) is merged again.
+    @Test func restoredDigestsMergeOnlyWhatChangedOrCannotBeRead() {
+        var g = SeededRandom(seed: 11)
+        var pages = (0..<30).map { Self.page(&g, $0) }
+        let first = IncrementalSearchIndex(pagesPerChunk: 4)
+        let written = Dictionary(uniqueKeysWithValues: first.files(pages.map { PackedDocument($0.document) }).map { ($0.path, $0.bytes) })
+
+        let restored = IncrementalSearchIndex(pagesPerChunk: 4)
+        restored.restore(digests: first.digests) { k in k == 6 ? nil : written[SearchIndexFiles.chunkPath(k)] }
+        pages[9].sections[0].text += " a restored edit"
+        Self.check(restored, pages, merged: [2, 6])
+        Self.check(restored, pages, merged: [])  // then as usual, from memory
+
+        let empty = IncrementalSearchIndex(pagesPerChunk: 4)
+        empty.restore(digests: []) { _ in nil }
+        Self.check(empty, pages, merged: Array(0..<8))
+    }
+
     @Test(arguments: [1, 2, 3] as [UInt64])
     func randomEditsGiveTheSameFiles(seed: UInt64) {
         var g = SeededRandom(seed: seed)

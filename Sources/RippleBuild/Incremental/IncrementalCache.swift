@@ -1,5 +1,6 @@
 import Foundation
 import RippleCore
+import RippleRender
 
 /// Saves and loads what `ripple build --incremental` keeps between runs, in the site's cache folder
 /// (`.ripple-cache/`, safe to delete). A missing, corrupt or other-version cache is ignored with a note; the
@@ -16,7 +17,7 @@ import RippleCore
 ///   the Markdown of the pages whose output must be made again, and a one-chapter edit rewrites one segment.
 package struct IncrementalCache: Sendable {
     /// Changes whenever the meaning of a saved key or the binary form changes.
-    static let version: UInt64 = 8
+    static let version: UInt64 = 9
     /// The first bytes of every segment.
     static let magic: UInt64 = 0x3143_454c_5050_4952  // "RIPPLEC1"
     /// The cache folder's name inside the site folder.
@@ -62,6 +63,8 @@ package struct IncrementalCache: Sendable {
                 let (name, hash) = try Self.readName(&reader)
                 names.append((index, name, hash))
             }
+            var digests: [UInt64] = []
+            for _ in 0..<(try reader.count(each: 8)) { digests.append(try reader.uint64()) }
             // The rest of the state, the content records and the Markdown segments are decoded at once, on every
             // core; each segment must have the hash the state gives it.
             let body = reader, folder = folder, root = root, segments = names
@@ -92,6 +95,13 @@ package struct IncrementalCache: Sendable {
                 guard case .markdown(let saved)? = part else { throw BinaryReader.Corrupt() }
                 storage.saved.merge(saved) { a, _ in a }
                 storage.segments[segment.index] = .init(name: segment.name, hash: segment.hash, sources: Set(saved.keys))
+            }
+            // An unchanged search chunk is read back from the output, if it is still what the last build wrote.
+            let chunkHashes = digests.indices.map { storage.manifest[SearchIndexFiles.chunkPath($0)] }
+            state.search.restore(digests: digests) { k in
+                guard k < chunkHashes.count, let expected = chunkHashes[k],
+                      let bytes = FolderWalk.read(out + SearchIndexFiles.chunkPath(k)), ContentHash.of(bytes) == expected else { return nil }
+                return bytes
             }
             state.storage.withLock { $0 = storage }
             return (state, nil)
@@ -154,6 +164,9 @@ package struct IncrementalCache: Sendable {
         for index in segments.keys.sorted() {
             writer.add(index); writer.add(segments[index]!.name); writer.add(segments[index]!.hash)
         }
+        let digests = state.search.digests
+        writer.add(digests.count)
+        for digest in digests { writer.add(digest) }
         // The rest of the state last: a load decodes it while it reads the segments named above.
         CacheContent.write(storage, to: &writer)
         guard write(writer.bytes, to: file) else { return }
