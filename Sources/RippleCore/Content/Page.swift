@@ -100,11 +100,12 @@ package struct Page: Sendable, Hashable {
         a.kind == b.kind && a.source == b.source && a.title == b.title && a.linkTitle == b.linkTitle && a.summary == b.summary && a.weight == b.weight
             && a.draft == b.draft && a.slug == b.slug && a.date == b.date && a.extra == b.extra
             && a.bodyLineOffset == b.bodyLineOffset && a.sourceLines == b.sourceLines && a.part == b.part
-            && a.depth == b.depth && a.outputPath == b.outputPath && a.bodyHash == b.bodyHash && a.body == b.body
+            && a.depth == b.depth && a.outputPath == b.outputPath && a.body == b.body  // equal bodies have equal hashes
     }
 
+    /// Equal pages have the same source and output path; hashing the body too would read it, or hash all of it.
     package func hash(into hasher: inout Hasher) {
-        hasher.combine(source); hasher.combine(outputPath); hasher.combine(bodyHash)
+        hasher.combine(source); hasher.combine(outputPath)
     }
 
     private enum BodyStorage: Sendable {

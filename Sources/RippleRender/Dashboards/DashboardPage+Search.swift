@@ -5,17 +5,14 @@ extension DashboardPage {
     /// `charts` hold each chart's text (`DashboardBuilder.chartOutput`); the template's own words (the eyebrow, the
     /// privacy footer on every dashboard) are not indexed.
     var searchDocument: SearchDocument {
-        var result = [SearchSection(id: "", heading: "", text: Self.joined([summary, periodNote]))]
+        var result = [SearchSection(id: "", heading: "", parts: [summary, periodNote])]
         for section in sections {
             var parts = [section.intro, section.notice?.text ?? ""] + section.tiles.map(\.plainText) + section.charts
             if let table = section.table { parts.append(table.plainText) }
-            result.append(SearchSection(id: section.id, heading: section.title, text: Self.joined(parts)))
+            result.append(SearchSection(id: section.id, heading: section.title, parts: parts))
         }
         return SearchDocument(title: title, url: path, sections: result)
     }
-
-    /// Non-empty `parts`, one space between them.
-    static func joined(_ parts: [String]) -> String { parts.filter { !$0.isEmpty }.joined(separator: " ") }
 }
 
 extension DashboardTable {
@@ -26,6 +23,6 @@ extension DashboardTable {
         for row in rows {
             for cell in row { parts += cell.unmeasured ? [cell.text, "nothing to measure"] : [cell.text] }
         }
-        return DashboardPage.joined(parts)
+        return SearchSection.text(parts)
     }
 }

@@ -6,7 +6,7 @@ extension QuarterReport {
     /// Markdown walk, after the summary. The template's words (cover, contents, download links, the closing "About
     /// these figures") are not indexed.
     func searchDocument(title: String, url: String, summary: String, narrative: AnalysedDocument?) -> AnalysedDocument {
-        var sections = [SearchSection(id: "", heading: "", text: Self.joined([dates, summary] + headline.map(\.tile.plainText)))]
+        var sections = [SearchSection(id: "", heading: "", parts: [dates, summary] + headline.map(\.tile.plainText))]
         var narrativeIndex: Int?
         for (index, section) in self.sections.enumerated() {
             var parts = [section.lead] + section.figures.map(\.plainText)
@@ -19,7 +19,7 @@ extension QuarterReport {
             }
             parts += section.charts.map(\.html)  // the chart's text: see `chartOutput`
             parts += section.tables.map(\.plainText)
-            sections.append(SearchSection(id: section.id, heading: section.title, text: Self.joined(parts)))
+            sections.append(SearchSection(id: section.id, heading: section.title, parts: parts))
             if index == 0, narrative != nil {
                 narrativeIndex = sections.count
                 sections.append(SearchSection(id: "narrative", heading: "From the program team", text: ""))
@@ -29,9 +29,6 @@ extension QuarterReport {
         guard let narrative, let narrativeIndex else { return document }
         return document.splicing(narrative, at: narrativeIndex)
     }
-
-    /// Non-empty `parts`, one space between them.
-    static func joined(_ parts: [String]) -> String { parts.filter { !$0.isEmpty }.joined(separator: " ") }
 }
 
 extension ReportFigure {
@@ -49,6 +46,6 @@ extension ReportFigure {
 extension ReportTable {
     /// The table's visible text: caption, column headings, then each row's cells.
     var plainText: String {
-        QuarterReport.joined([title] + columns + rows.flatMap { $0.map(\.text) })
+        SearchSection.text([title] + columns + rows.flatMap { $0.map(\.text) })
     }
 }

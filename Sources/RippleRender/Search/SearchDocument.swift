@@ -23,3 +23,13 @@ package struct SearchDocument: Sendable, Hashable {
 
 /// The text under one heading: the Markdown walk's section, which dashboards and reports make too.
 package typealias SearchSection = TextSection
+
+extension SearchSection {
+    /// A section whose text is a view model's pieces (see `text(_:)`).
+    init(id: String, heading: String, parts: [String]) {
+        self.init(id: id, heading: heading, text: Self.text(parts))
+    }
+
+    /// The pieces of a view model's text that are not empty, one space between them.
+    static func text(_ parts: [String]) -> String { parts.filter { !$0.isEmpty }.joined(separator: " ") }
+}

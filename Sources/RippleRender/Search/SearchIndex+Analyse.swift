@@ -3,8 +3,7 @@ import RippleMarkdown
 extension SearchIndex {
     /// Tokenises a Markdown page from the text sections its walk collected (`RenderedMarkdown.sections`).
     package static func analyse(title: String, url: String, sections: [TextSection]) -> AnalysedDocument {
-        analyse(SearchDocument(title: title, url: url,
-                               sections: sections.map { SearchSection(id: $0.id, heading: $0.heading, text: $0.text) }))
+        analyse(SearchDocument(title: title, url: url, sections: sections))
     }
 
     /// Tokenises a document whose sections are already cut.
