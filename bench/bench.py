@@ -2,7 +2,7 @@
 """Ripple's benchmark: one command, release build, prints every figure and ratio.
 
   python3 bench/bench.py            # full: 10,000-chapter guide and the 50,000-participant program
-  python3 bench/bench.py --quick    # smoke: 200 chapters and 500 participants (run by the test suite)
+  python3 bench/bench.py --quick    # smoke: 60 chapters and 200 participants (run by the test suite)
 
 Environment: RIPPLE_BIN=path uses that ripple binary instead of building a release one.
 (a) times `ripple build` on a generated 10,000-chapter guide (median of runs: wall, CPU, peak RSS), the floor
@@ -147,12 +147,12 @@ def fmt(seconds):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="smoke mode: 200 chapters, 500 participants, 1 run")
+    parser.add_argument("--quick", action="store_true", help="smoke mode: 60 chapters, 200 participants, 1 run")
     parser.add_argument("--runs", type=int, default=None, help="runs per measurement (default 3, quick 1)")
     parser.add_argument("--work", default=os.path.join(HERE, "work"), help="scratch folder (git-ignored)")
     args = parser.parse_args()
-    chapters = 200 if args.quick else 10_000
-    participants = 500 if args.quick else 50_000
+    chapters = 60 if args.quick else 10_000
+    participants = 200 if args.quick else 50_000
     runs = args.runs or (1 if args.quick else 3)
     started = time.monotonic()
     work = os.path.abspath(args.work)

@@ -268,8 +268,10 @@ final class InotifyWatch: @unchecked Sendable {
 
     /// After the watch limit was reached mid-run: reports "look at everything", then scans as `PollingWatch` does.
     private func switchToPolling(_ continuation: AsyncStream<[String]?>.Continuation) {
-        continuation.yield(nil)
+        // The scan's starting point comes first: a save made as soon as "look at everything" is heard must count
+        // as a change (taken after the report, the snapshot could already hold it, and the save would go unseen).
         let fallback = fallback, initial = fallback.snapshot()
+        continuation.yield(nil)
         let task = Task {
             await fallback.run(since: initial, into: continuation)
             continuation.finish()

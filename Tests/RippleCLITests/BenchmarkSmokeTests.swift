@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Runs the benchmark in its smoke mode (`bench/bench.py --quick`) with the debug executable, so the
+/// Runs the benchmark in its smoke mode (`bench/bench.py --quick`) with the test build's executable, so the
 /// harness never rots. Its timings are not asserted: speed is measured by the benchmark itself, in release.
 @Suite struct BenchmarkSmokeTests {
     @Test func quickBenchmarkRunsAndPrintsEveryFigure() throws {

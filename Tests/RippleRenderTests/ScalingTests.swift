@@ -7,7 +7,7 @@ import Testing
 
 /// The scaling test of the hardening issue: report and dashboard rendering in the number of departments
 /// (1 to 1,000) and heading ids in the number of identical headings (1k to 64k) grow no faster than n log n
-/// (see `GrowthCheck` for how it stays reliable on a loaded machine). About 10 s in a debug build.
+/// (see `GrowthCheck` for how it stays reliable beside other tests). About 10 s in a debug build.
 @Suite(.serialized) struct ScalingTests {
     @Test func reportsAndNetworkDashboardAreNearLinearInDepartments() {
         let (failure, times) = GrowthCheck().firstFailure(sizes: [1, 10, 100, 1000], prepare: Self.metrics) { metrics in
