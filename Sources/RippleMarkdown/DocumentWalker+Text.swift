@@ -193,7 +193,7 @@ extension DocumentWalker {
             case .autolink(let url):
                 flush()
                 let label = text(scalars[span.range])
-                let link = cmark_node_new(CMARK_NODE_LINK)!
+                let link = Cmark.newNode(CMARK_NODE_LINK)
                 cmark_node_set_url(link, url)
                 cmark_node_append_child(link, Cmark.node(CMARK_NODE_TEXT, literal: label))
                 handleLink(link, isImage: false, location: location)

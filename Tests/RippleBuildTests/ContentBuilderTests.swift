@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RippleBuild
 import RippleCore
@@ -24,6 +25,27 @@ import RippleCore
         ])
         #expect(content.pages.isEmpty)
         #expect(content.staticFiles.map(\.outputPath) == ["_shared/logo.png"])
+    }
+
+    @Test func aReleasedBodyIsReadAgainFromItsFileAndAnIncludedOneIsHeld() throws {
+        let root = FileManager.default.temporaryDirectory.appending(path: "ripple-release-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files = ["content/guide/01-own.md": "---\ntitle: Own\n---\nOwn text\n",
+                     "content/guide/02-incl.md": "# Incl\n{{< include \"_parts/p.md\" >}}\n",
+                     "content/guide/_parts/p.md": "Part\n"]
+        for (path, text) in files {
+            try FileManager.default.createDirectory(at: root.appending(path: path).deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: root.appending(path: path))
+        }
+        let (content, problems) = ContentBuilder(rereadRoot: root.path)
+            .build(files.map { SourceFile(path: $0.key, text: $0.value) })
+        #expect(problems.isEmpty)
+        let own = try #require(content.chapters.first), included = try #require(content.chapters.last)
+        own.releaseBody(); included.releaseBody()
+        #expect(!own.bodyIsLoaded && own.bodyByteCount == 9 && own.body == "Own text\n")
+        #expect(!own.bodyIsLoaded)  // read again each time, not kept
+        #expect(included.bodyIsLoaded && included.body == "# Incl\nPart\n")
     }
 
     @Test func partFoldersNestTheirChaptersAfterTheirOpening() {

@@ -3,7 +3,7 @@ import RippleMarkdown
 
 /// Turns the files under `content/` into ordered pages, chapters, narratives and static files.
 ///
-/// Pure: it sees bytes, never the disk.
+/// Pure: it sees bytes, never the disk (only a body let go of is read again, from `rereadRoot`).
 package struct ContentBuilder: Sendable {
     /// Whether drafts are included.
     package var includeDrafts: Bool
@@ -11,10 +11,15 @@ package struct ContentBuilder: Sendable {
     /// Results of earlier builds to reuse for unchanged files (incremental builds); nil reads every file.
     package var memo: ContentMemo?
 
+    /// The site folder, for pages whose body is their file's own to let it go once rendered
+    /// (`Page.releaseBody`) and read it from there again when asked; nil: every page holds its body.
+    package var rereadRoot: String?
+
     /// Creates a builder.
-    package init(includeDrafts: Bool = false, memo: ContentMemo? = nil) {
+    package init(includeDrafts: Bool = false, memo: ContentMemo? = nil, rereadRoot: String? = nil) {
         self.includeDrafts = includeDrafts
         self.memo = memo
+        self.rereadRoot = rereadRoot
     }
 
     /// What one file under `content/` is.
@@ -156,6 +161,7 @@ package struct ContentBuilder: Sendable {
                 page.sourceLines = expanded.sourceLines
                 diagnostics += expanded.diagnostics
             }
+            if included == nil, let rereadRoot { page = Page(page, releasableBody: Self.bodyReader(page.source, root: rereadRoot)) }
             return (.page(page), diagnostics)
         }
     }
@@ -273,8 +279,13 @@ package struct ContentBuilder: Sendable {
     /// `page` (restored from the incremental cache) with its body read from its file under `root` when first
     /// asked for, as `build` would have split it from the front matter.
     static func withLazyBody(_ page: Page, bodyHash: UInt64, root: String) -> Page {
-        let source = page.source
-        return Page(page, bodyHash: bodyHash) {
+        Page(page, bodyHash: bodyHash, lazyBody: bodyReader(page.source, root: root))
+    }
+
+    /// Reads the body of the page of file `source` under `root`, as `build` split it from the front matter (""
+    /// when the file cannot be read).
+    static func bodyReader(_ source: String, root: String) -> @Sendable () -> String {
+        {
             guard let bytes = FolderWalk.read(root + "/" + source),
                   case .success(let text) = SourceFile(path: source, bytes: bytes).text() else { return "" }
             var ignored: [Diagnostic] = []

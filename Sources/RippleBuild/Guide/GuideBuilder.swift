@@ -74,7 +74,7 @@ package struct GuideBuilder: Sendable {
 
     /// Whether `guide.pdf: auto` leaves the PDF out because the book is too big to make one in reasonable time.
     package static func isTooLargeForAutoPDF(_ content: SiteContent) -> Bool {
-        content.chapters.count > autoPDFChapterLimit || content.chapters.reduce(0) { $0 + $1.body.utf8.count } > autoPDFTextLimit
+        content.chapters.count > autoPDFChapterLimit || content.chapters.reduce(0) { $0 + $1.bodyByteCount } > autoPDFTextLimit
     }
 
     /// Whether a build makes the PDF: `pdf` is not `never`, WeasyPrint is installed, and under `auto` the book is
@@ -93,7 +93,7 @@ package struct GuideBuilder: Sendable {
     }
 
     static func tooLargeNote(_ content: SiteContent) -> Diagnostic {
-        let bytes = content.chapters.reduce(0) { $0 + $1.body.utf8.count }
+        let bytes = content.chapters.reduce(0) { $0 + $1.bodyByteCount }
         let size = content.chapters.count > autoPDFChapterLimit ? "has \(content.chapters.count) chapters"
             : "holds \(String(format: "%.1f", Double(bytes) / 1_000_000)) MB of text"
         return Diagnostic(.note, "PDF skipped: the guide \(size), more than `pdf: auto` makes a PDF of "

@@ -15,6 +15,9 @@ package struct SiteAssembler: Sendable {
     package var baseURL: String?
     /// Content results of earlier builds (incremental builds); nil parses every file.
     package var contentMemo: ContentMemo?
+    /// Whether pages whose body is their file's own let it go once their Markdown is rendered, to read it again
+    /// from the site folder when asked (`ContentBuilder.rereadRoot`): for builds that keep nothing.
+    package var releasesBodies = false
     /// What the build can make of the guide's PDF, so the model lists the right downloads; nil lists none
     /// (`ripple check` writes no downloads).
     package var guidePDF: GuidePDF?
@@ -66,7 +69,7 @@ package struct SiteAssembler: Sendable {
         if let baseURL { config.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
 
         let (content, contentProblems) = timings.measure("content") {
-            ContentBuilder(includeDrafts: includeDrafts, memo: contentMemo)
+            ContentBuilder(includeDrafts: includeDrafts, memo: contentMemo, rereadRoot: releasesBodies ? source.root?.path : nil)
                 .build(source.contentFiles, unread: source.unread, read: { source.bytes(of: $0) })
         }
         diagnostics += contentProblems

@@ -19,7 +19,7 @@ extension SiteBuilder {
         var pdfEngine = options.makePDF ? PDFEngine.locate() : nil
         pdfEngine?.progress = options.progress
         var assembler = options.assembler
-        if remembers { assembler.contentMemo = state.content }
+        if remembers { assembler.contentMemo = state.content } else { assembler.releasesBodies = true }
         // The guide downloads are known before rendering, so the guide pages can link them.
         assembler.guidePDF = .init(engineFound: pdfEngine != nil, allowed: options.makePDF)
         let assembled = assembler.assemble(files)

@@ -37,7 +37,8 @@ package struct Page: Sendable, Hashable {
     /// Free-form values from the `extra:` front matter mapping, for custom templates.
     package var extra: [String: String]
     /// The Markdown body after the front matter. A page restored from an incremental build's cache reads it
-    /// from its file only when asked (`init(…, lazyBody:)`): most pages of a one-chapter rebuild never are.
+    /// from its file only when asked (`init(…, lazyBody:)`): most pages of a one-chapter rebuild never are. A
+    /// page made with `init(…, releasableBody:)` holds it until `releaseBody()`, then reads it again each time.
     package var body: String {
         get {
             switch bodyStorage {
@@ -75,11 +76,32 @@ package struct Page: Sendable, Hashable {
         bodyStorage = .lazy(LazyBody(hash: bodyHash, load: load))
     }
 
+    /// The page holding its `body`, which `load` reads again (as `body` would be) once `releaseBody()` let
+    /// it go: a build that keeps nothing needs the 10,000 bodies of a large guide only for its Markdown stage.
+    package init(_ page: Page, releasableBody load: @escaping @Sendable () -> String) {
+        self = page
+        bodyStorage = .lazy(LazyBody(held: page.body, load: load))
+    }
+
+    /// Lets go of a releasable body (`init(…, releasableBody:)`) in every copy of the page; it is read again
+    /// each time it is asked for. Does nothing to other pages.
+    package func releaseBody() {
+        if case .lazy(let lazy) = bodyStorage { lazy.release() }
+    }
+
     /// `bodyHash(of: body)`, without reading a body that is not read yet.
     package var bodyHash: UInt64 {
         switch bodyStorage {
         case .text(let text): Self.bodyHash(of: text)
-        case .lazy(let lazy): lazy.hash
+        case .lazy(let lazy): lazy.hash ?? Self.bodyHash(of: lazy.text)
+        }
+    }
+
+    /// `body.utf8.count`, without reading a released body again.
+    package var bodyByteCount: Int {
+        switch bodyStorage {
+        case .text(let text): text.utf8.count
+        case .lazy(let lazy): lazy.byteCount ?? lazy.text.utf8.count
         }
     }
 
@@ -113,24 +135,41 @@ package struct Page: Sendable, Hashable {
         case lazy(LazyBody)
     }
 
-    /// A body read once, on first use, by whichever thread asks first.
+    /// A body read once, on first use, by whichever thread asks first; or held from the start until released,
+    /// then read each time it is asked for (and not kept).
     private final class LazyBody: Sendable {
-        let hash: UInt64
+        /// The body's hash, when known without reading it.
+        let hash: UInt64?
+        /// The body's UTF-8 length, when known without reading it.
+        let byteCount: Int?
         private let load: @Sendable () -> String
-        private let loaded = Mutex<String?>(nil)
+        private let loaded: Mutex<(text: String?, keeps: Bool)>
 
         init(hash: UInt64, load: @escaping @Sendable () -> String) {
             self.hash = hash
+            byteCount = nil
             self.load = load
+            loaded = Mutex((nil, true))
         }
 
-        var isLoaded: Bool { loaded.withLock { $0 != nil } }
+        init(held text: String, load: @escaping @Sendable () -> String) {
+            hash = nil
+            byteCount = text.utf8.count
+            self.load = load
+            loaded = Mutex((text, true))
+        }
+
+        var isLoaded: Bool { loaded.withLock { $0.text != nil } }
+
+        func release() {
+            loaded.withLock { $0 = (nil, false) }
+        }
 
         var text: String {
-            loaded.withLock { text in
-                if let text { return text }
+            loaded.withLock { loaded in
+                if let text = loaded.text { return text }
                 let read = load()
-                text = read
+                if loaded.keeps { loaded.text = read }
                 return read
             }
         }

@@ -61,7 +61,7 @@ extension DocumentWalker {
             }
             var last = cmark_node_last_child(body)
             if last.map({ cmark_node_get_type($0) != CMARK_NODE_PARAGRAPH }) ?? true {
-                last = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+                last = Cmark.newNode(CMARK_NODE_PARAGRAPH)
                 cmark_node_append_child(body, last!)
             }
             cmark_node_append_child(last!, Cmark.node(CMARK_NODE_HTML_INLINE, literal: backLinks))

@@ -96,7 +96,7 @@ extension DocumentWalker {
         let texts = texts ?? lines.map { String(decoding: $0.bytes, as: UTF8.self) }
         let document = Cmark.parseInArena("%" + texts.joined(separator: "\n"), options: parseOptions)
         defer { cmark_node_free(document) }
-        let paragraph = cmark_node_first_child(document) ?? cmark_node_new(CMARK_NODE_PARAGRAPH)!
+        let paragraph = cmark_node_first_child(document) ?? Cmark.newNode(CMARK_NODE_PARAGRAPH)
         cmark_node_unlink(paragraph)
         for node in Cmark.subtree(paragraph) {
             let subLine = Int(cmark_node_get_start_line(node))

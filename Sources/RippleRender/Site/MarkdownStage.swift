@@ -21,7 +21,8 @@ package struct MarkdownStage: Sendable {
         self.embeds = embeds
     }
 
-    /// Renders `pages`; every problem in every page is reported.
+    /// Renders `pages`; every problem in every page is reported. Each page lets go of its body once rendered
+    /// (`Page.releaseBody`: only a page made to, in a build that keeps nothing).
     /// With `remembering` false the memo is neither asked nor told (pages rendered again for their HTML).
     package func render(_ pages: [Page], remembering: Bool = true) -> (pages: [RenderedPage], diagnostics: [Diagnostic]) {
         let output = renderWithDrafts(pages, remembering: remembering)
@@ -84,6 +85,8 @@ package struct MarkdownStage: Sendable {
         var references: [LinkResolver.AnchorReference] = []
         let bookLinks = page.kind == .chapter ? book.map { GuideChapterLinks(page: page, book: $0) } : nil
         let (markdown, second) = markdown(of: page, references: &references, bookLinks: bookLinks)
+        // Later stages read a body only to locate a problem, so a releasable one is read again then.
+        page.releaseBody()
         var diagnostics = markdown.diagnostics
         guard let title = page.title ?? markdown.title, !title.isEmpty else {
             diagnostics.append(.error("page has no title", at: SourceLocation(file: page.source, line: 1),
