@@ -33,15 +33,24 @@ package final class LinkLocator: Sendable {
     }
 
     private let origins: [String: String]
-    private let sources: [String: Text]
+    private let source: @Sendable (String) -> Text?
+    private let sources = Mutex<[String: Text?]>([:])
     private let templates: [Text]
     private let cache = Mutex<[String: SourceLocation?]>([:])
 
     /// Creates a locator. `origins` maps output pages to their Markdown source path; `sources` are those
     /// sources; `templates` are the theme's template files (searched in path order).
-    package init(origins: [String: String], sources: [Text], templates: [Text]) {
+    package convenience init(origins: [String: String], sources: [Text], templates: [Text]) {
+        let byPath = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        self.init(origins: origins, templates: templates) { byPath[$0] }
+    }
+
+    /// Creates a locator whose Markdown sources are made by `source` (from a source path) when a broken link
+    /// of their page is first located: a page's body may have to be read again from its file, so only the
+    /// pages with broken links are.
+    package init(origins: [String: String], templates: [Text], source: @escaping @Sendable (String) -> Text?) {
         self.origins = origins
-        self.sources = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        self.source = source
         self.templates = templates.sorted { $0.path < $1.path }
     }
 
@@ -52,7 +61,7 @@ package final class LinkLocator: Sendable {
         while stripped.hasPrefix("../") || stripped.hasPrefix("./") { stripped = stripped.drop { $0 == "." }.dropFirst() }
         if stripped != Substring(link.url), !stripped.isEmpty { needles.append(String(stripped)) }
         let text = link.text.trimmingCharacters(in: " ")
-        if let source = origins[link.file].flatMap({ sources[$0] }) {
+        if let source = origins[link.file].flatMap(sourceText) {
             // In Markdown the text of a link is written as `[text]`.
             for needle in needles + (text.isEmpty ? [] : ["[\(text)]"]) { if let found = source.find(needle) { return found } }
         }
@@ -65,6 +74,13 @@ package final class LinkLocator: Sendable {
 
     /// The Markdown source of a generated page, when it has one.
     package func origin(of page: String) -> String? { origins[page] }
+
+    private func sourceText(_ path: String) -> Text? {
+        if let known = sources.withLock({ $0[path] }) { return known }
+        let text = source(path)
+        sources.withLock { $0[path] = text }
+        return text
+    }
 
     private func inTemplates(_ needle: String) -> SourceLocation? {
         if let known = cache.withLock({ $0[needle] }) { return known }

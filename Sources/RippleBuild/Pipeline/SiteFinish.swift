@@ -88,13 +88,13 @@ struct SiteFinish {
     /// A locator over the Markdown sources of the rendered pages and every template.
     static func locator(files: SiteSource, pages: [RenderedPage]) -> LinkLocator {
         let origins = Dictionary(pages.map { ($0.page.outputPath, $0.page.source) }, uniquingKeysWith: { a, _ in a })
-        // Each page's Markdown with its front matter as blank lines, so lines are the file's lines.
-        let sources = pages.map {
-            LinkLocator.Text(path: $0.page.source, text: String(repeating: "\n", count: $0.page.bodyLineOffset) + $0.page.body)
-        }
+        let bySource = Dictionary(pages.map { ($0.page.source, $0.page) }, uniquingKeysWith: { a, _ in a })
         let templates = files.themeFiles.filter { $0.path.hasSuffix(".mustache") }.map {
             LinkLocator.Text(path: $0.displayPath, text: String(decoding: $0.bytes, as: UTF8.self))
         }
-        return LinkLocator(origins: origins, sources: sources, templates: templates)
+        // Each page's Markdown with its front matter as blank lines, so lines are the file's lines.
+        return LinkLocator(origins: origins, templates: templates) { path in
+            bySource[path].map { LinkLocator.Text(path: $0.source, text: String(repeating: "\n", count: $0.bodyLineOffset) + $0.body) }
+        }
     }
 }
