@@ -26,6 +26,8 @@ let package = Package(
         ),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // zlib itself for the EPUB's entries (ZIPFoundation's own binding is internal to it).
+        .systemLibrary(name: "CRippleZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "RippleCore"),
         .target(name: "CRippleSystem"),
         .executableTarget(name: "ripple-embed-theme", path: "Sources/ripple-embed-theme"),
@@ -53,9 +55,8 @@ let package = Package(
             name: "RippleBuild",
             dependencies: [
                 "RippleCore", "RippleMarkdown", "RippleTemplate", "RippleData", "RippleMetrics", "RippleRender", "RippleTheme", "CRippleSystem",
-                "RipplePrivacy", "RippleSources", "RippleAutomation",
+                "RipplePrivacy", "RippleSources", "RippleAutomation", "CRippleZlib",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),

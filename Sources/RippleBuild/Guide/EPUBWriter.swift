@@ -1,7 +1,7 @@
 import Foundation
 import RippleCore
 import RippleRender
-import CZlib
+import CRippleZlib
 
 /// Zips an EPUB into the bytes of an `.epub` file: `mimetype` first and stored, then every entry in the book's
 /// order, all with the book's modification time, so the same content always gives the same bytes.
