@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-packages.sh libcmark-dev pkg-config cmark epubcheck weasyprint poppler-utils \
-  libsqlite3-dev libpq-dev zlib1g-dev sqlite3
+  libsqlite3-dev libpq-dev zlib1g-dev libxml2-dev sqlite3
 # Every imported module is a declared dependency (SwiftPM would otherwise build it by luck of order).
 python3 scripts/check-imports.py
 start=$SECONDS
