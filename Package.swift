@@ -26,6 +26,11 @@ let package = Package(
         ),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // zlib itself for the EPUB's entries (ZIPFoundation's own binding is internal to it).
+        .systemLibrary(name: "CRippleZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // libxml2's own parser for the EPUB's well-formedness check (FoundationXML's XMLParser makes strings of
+        // every element and attribute it reads).
+        .systemLibrary(name: "CRippleXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "RippleCore"),
         .target(name: "CRippleSystem"),
         .executableTarget(name: "ripple-embed-theme", path: "Sources/ripple-embed-theme"),
@@ -47,15 +52,14 @@ let package = Package(
         ),
         .target(
             name: "RippleRender",
-            dependencies: ["RippleCore", "RippleMarkdown", "RippleTemplate", "RippleMetrics", "RippleCharts"]
+            dependencies: ["RippleCore", "RippleMarkdown", "RippleTemplate", "RippleMetrics", "RippleCharts", "CRippleXML2"]
         ),
         .target(
             name: "RippleBuild",
             dependencies: [
                 "RippleCore", "RippleMarkdown", "RippleTemplate", "RippleData", "RippleMetrics", "RippleRender", "RippleTheme", "CRippleSystem",
-                "RipplePrivacy", "RippleSources", "RippleAutomation",
+                "RipplePrivacy", "RippleSources", "RippleAutomation", "CRippleZlib",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),

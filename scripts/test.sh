@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-packages.sh libcmark-dev pkg-config cmark epubcheck weasyprint poppler-utils \
-  libsqlite3-dev libpq-dev sqlite3
+  libsqlite3-dev libpq-dev zlib1g-dev libxml2-dev sqlite3
 # Every imported module is a declared dependency (SwiftPM would otherwise build it by luck of order).
 python3 scripts/check-imports.py
 # The tests run optimised, as `ripple` ships: most of them build whole sites, which a debug build does 3 times

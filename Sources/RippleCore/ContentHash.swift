@@ -68,6 +68,13 @@ package struct ContentHash: Sendable, Hashable {
     }
 
     /// The hash of some bytes.
+    package static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(bytes)
+        return hash.value
+    }
+
+    /// The hash of an array's bytes (the same as of a buffer holding them).
     package static func of(_ bytes: [UInt8]) -> UInt64 {
         var hash = ContentHash()
         hash.add(bytes)

@@ -3,12 +3,15 @@
 package protocol OutputSink: Sendable {
     /// Writes a file at a path relative to the output folder.
     func write(_ path: String, _ bytes: [UInt8]) throws(DiagnosticError)
+    /// Writes text as UTF-8. A sink that can use the string's own bytes writes them as they are; by default they
+    /// are copied into an array first (a copy that matters for a 100 MB page, `guide/print.html`).
+    func write(_ path: String, text: String) throws(DiagnosticError)
     /// Copies a file from the site folder (`content/guide/img/a.png`) to a path in the output folder.
     func copy(from sourcePath: String, to path: String) throws(DiagnosticError)
 }
 
 extension OutputSink {
-    /// Writes text as UTF-8.
+    /// Writes text as UTF-8, through `write(_:_:)`.
     package func write(_ path: String, text: String) throws(DiagnosticError) {
         try write(path, Array(text.utf8))
     }

@@ -61,15 +61,16 @@ package struct TemplateLibrary: Sendable {
         self.folder = unique.first.map(Self.folder(of:)) ?? "templates/"
     }
 
-    /// Renders the template called `name` with `context` as its data.
+    /// Renders the template called `name` with `context` as its data; `reserving` is the output size the caller
+    /// expects, when it is larger than the template's own (a page of every chapter of a guide).
     ///
     /// - Throws: `template 'x' not found` (without location) when there is no such template;
     ///   in strict mode also when a partial or parent it uses is missing (located at the tag).
-    package func render(_ name: String, context: TemplateValue) throws(DiagnosticError) -> String {
+    package func render(_ name: String, context: TemplateValue, reserving: Int = 0) throws(DiagnosticError) -> String {
         guard let index = indexByName[name] else {
             throw DiagnosticError(.error("template '\(name)' not found", hint: "create \(folder)\(name).mustache"))
         }
-        var renderer = TemplateRenderer(library: self, context: context, capacity: estimatedSizes[index])
+        var renderer = TemplateRenderer(library: self, context: context, capacity: max(estimatedSizes[index], reserving))
         try renderer.render(templates[index].nodes, indent: "")
         return renderer.output
     }

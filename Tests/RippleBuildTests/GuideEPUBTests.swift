@@ -118,6 +118,20 @@ struct GuideEPUBTests {
         }
     }
 
+    /// Raw HTML in a chapter that XML cannot read stops the EPUB with an error at the chapter (the check every chapter
+    /// document goes through before it is packed).
+    @Test func chapterMarkupThatIsNotXMLIsALocatedError() throws {
+        let chapter = GuideTestSupport.chapter("01-start.md", "# Start\n\nOne <b>two</p>\n")
+        let builder = try GuideTestSupport.builder(chapters: [chapter]) { $0.markdown.unsafeHTML = true }
+        #expect {
+            _ = try builder.render(.epub)
+        } throws: { error in
+            guard let error = error as? DiagnosticError, let first = error.diagnostics.first else { return false }
+            return error.diagnostics.count == 1 && first.location == SourceLocation(file: "content/guide/01-start.md")
+                && first.message == "the chapter's HTML is not valid XML, so the EPUB cannot include it: an element is closed with the wrong end tag"
+        }
+    }
+
     /// A book must hold its images: one on another site becomes a link to it (alt text kept), with a located note,
     /// and the book still passes epubcheck.
     @Test(.enabled(if: RequiredTool.present("epubcheck"), "epubcheck is not installed (apt-get install epubcheck)"))

@@ -1,13 +1,13 @@
 import Foundation
 import RippleCore
 import RippleRender
-import ZIPFoundation
+import CRippleZlib
 
 /// Zips an EPUB into the bytes of an `.epub` file: `mimetype` first and stored, then every entry in the book's
 /// order, all with the book's modification time, so the same content always gives the same bytes.
 ///
-/// Entries are deflated one by one as they are made (`pack`, on any thread, with ZIPFoundation's deflate), and
-/// laid out in one pass (`zip`). ZIPFoundation's `Archive` rewrites its whole central directory after every
+/// Entries are deflated one by one as they are made (`pack`, on any thread, with zlib as ZIPFoundation uses it),
+/// and laid out in one pass (`zip`). ZIPFoundation's `Archive` rewrites its whole central directory after every
 /// entry it adds — quadratic in the entries, several seconds for a 10,000-chapter book — and deflates on one
 /// core; the layout here is ZIPFoundation's own (same headers, same deflate), so the bytes are the same.
 package enum EPUBWriter {
@@ -31,25 +31,38 @@ package enum EPUBWriter {
     }
 
     /// Deflates an entry (unless it is to be stored); fails only on a zlib error.
+    ///
+    /// zlib is called as ZIPFoundation calls it (raw deflate, default level, memory level 9), with the whole entry
+    /// at once: deflate's output does not depend on how its input is fed, so the bytes are those `Archive` writes.
+    /// ZIPFoundation's own CRC-32 on Linux is a byte-at-a-time loop in Swift, a real share of the book's time.
     package static func pack(_ entry: EPUBEntry) -> Result<Packed, DiagnosticError> {
-        let source = Data(entry.bytes)
+        let source = entry.bytes
+        let crc = source.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, UInt32($0.count))) }
         guard entry.compressed else {
-            return .success(Packed(path: entry.path, data: entry.bytes, deflated: false,
-                                   crc32: source.crc32(checksum: 0), size: source.count))
+            return .success(Packed(path: entry.path, data: source, deflated: false, crc32: crc, size: source.count))
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(source.count / 3 + 64)
-        do {
-            // ZIPFoundation's chunk size, so that the deflate stream is the one `Archive` writes.
-            let crc = try Data.compress(size: Int64(source.count), bufferSize: defaultWriteChunkSize,
-                                        provider: { position, size in
-                                            source.subdata(in: Data.Index(position)..<Data.Index(position) + size)
-                                        },
-                                        consumer: { out.append(contentsOf: $0) })
-            return .success(Packed(path: entry.path, data: out, deflated: true, crc32: crc, size: source.count))
-        } catch {
-            return .failure(failure("could not compress '\(entry.path)': \(error)"))
+        var stream = z_stream()
+        guard deflateInit2_(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY,
+                            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            return .failure(failure("could not compress '\(entry.path)': zlib did not start"))
         }
+        defer { deflateEnd(&stream) }
+        let bound = Int(deflateBound(&stream, UInt(source.count)))
+        var status = Z_OK
+        let data = source.withUnsafeBufferPointer { input in
+            [UInt8](unsafeUninitializedCapacity: bound) { output, initialized in
+                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+                stream.avail_in = UInt32(input.count)
+                stream.next_out = output.baseAddress
+                stream.avail_out = UInt32(output.count)
+                status = deflate(&stream, Z_FINISH)
+                initialized = Int(stream.total_out)
+            }
+        }
+        guard status == Z_STREAM_END else { return .failure(failure("could not compress '\(entry.path)': zlib error \(status)")) }
+        // The bound is about the entry's own size, several times its deflated bytes, and a book's chapters all wait
+        // for the layout.
+        return .success(Packed(path: entry.path, data: Array(data[...]), deflated: true, crc32: crc, size: source.count))
     }
 
     /// Lays out packed entries, in order, as a zip file; `modified` (seconds since 1970, UTC) dates every entry.

@@ -54,15 +54,30 @@ package struct GuideBuilder: Sendable {
         guard !model.content.chapters.isEmpty, model.config.guide.downloads else { return [] }
         let (chapters, notes) = try renderChapters()
         let config = model.config
-        try sink.write(Self.outputPath(.epub, config: config), try epub(chapters))
-        let print = try PrintRenderer(model: model).render(chapters)
-        try sink.write(Self.outputPath(.html, config: config), text: print)
+        // The print page ends in one template render and one file write, on one core: it is made beside the EPUB,
+        // whose chapters keep the other cores busy meanwhile. The page is kept past its write only for the PDF.
+        let keepsPage = Self.makesPDF(config: config, content: model.content, engineFound: pdfEngine != nil)
+        let printing = BackgroundWork { [model] () -> Result<String?, DiagnosticError> in
+            Result { () throws(DiagnosticError) -> String? in
+                let page = try PrintRenderer(model: model).render(chapters)
+                try sink.write(Self.outputPath(.html, config: model.config), text: page)
+                return keepsPage ? page : nil
+            }
+        }
+        let book = Result { () throws(DiagnosticError) in try sink.write(Self.outputPath(.epub, config: config), try epub(chapters)) }
+        // Waited for before any error is thrown: nothing may write to the sink after the build has returned.
+        let printed = printing.wait().0
+        try book.get()
+        let print = try printed.get()
         switch (config.guide.pdf, pdfEngine) {
         case (.never, _): return notes
         case (.auto, nil): return notes + [PDFEngine.skippedNote]
         case (.always, nil): throw DiagnosticError(Self.missingEngine)
         case (.auto, _?) where Self.isTooLargeForAutoPDF(model.content): return notes + [Self.tooLargeNote(model.content)]
-        case let (_, engine?): try sink.write(Self.outputPath(.pdf, config: config), try pdf(print, chapters, engine))
+        case let (_, engine?):
+            let page: String
+            if let print { page = print } else { page = try PrintRenderer(model: model).render(chapters) }  // kept whenever a PDF is made
+            try sink.write(Self.outputPath(.pdf, config: config), try pdf(page, chapters, engine))
         }
         return notes
     }

@@ -18,8 +18,18 @@ final class LinkScanningSink: OutputSink {
 
     func write(_ path: String, _ bytes: [UInt8]) throws(DiagnosticError) {
         try base.write(path, bytes)
+        bytes.withUnsafeBufferPointer { scan(path, $0) }
+    }
+
+    func write(_ path: String, text: String) throws(DiagnosticError) {
+        try base.write(path, text: text)
+        var text = text
+        text.withUTF8 { scan(path, $0) }
+    }
+
+    private func scan(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) {
         guard scansPages, path.hasSuffix(".html"), let clean = OutputPath.normalize(path) else { return }
-        let links = bytes.withUnsafeBufferPointer { PageLinks.scan($0, file: clean, paths: paths) }
+        let links = PageLinks.scan(bytes, file: clean, paths: paths)
         scans.withLock { $0[clean] = links }
     }
 

@@ -33,6 +33,11 @@ final class ClaimedPathSink: OutputSink {
         try base.write(path, bytes)
     }
 
+    func write(_ path: String, text: String) throws(DiagnosticError) {
+        if let clash = clash(at: path) { throw DiagnosticError(clash) }
+        try base.write(path, text: text)
+    }
+
     /// The clashes at `paths` that were not written again (an incremental build keeps unchanged pages as they are).
     func clashes(at paths: [String]) -> [Diagnostic] {
         paths.compactMap(clash(at:))

@@ -102,15 +102,25 @@ package final class StagedOutput: SiteOutput {
         try write(path, bytes, isPage: path.hasSuffix(".html"))
     }
 
+    /// Writes the string's own UTF-8 bytes, not a copy.
+    package func write(_ path: String, text: String) throws(DiagnosticError) {
+        var text = text
+        try text.withUTF8 { utf8 in
+            Result { () throws(DiagnosticError) in try write(path, UnsafeRawBufferPointer(utf8), isPage: path.hasSuffix(".html")) }
+        }.get()
+    }
+
     private func write(_ path: String, _ bytes: [UInt8], isPage: Bool) throws(DiagnosticError) {
+        try bytes.withUnsafeBytes { buffer in Result { () throws(DiagnosticError) in try write(path, buffer, isPage: isPage) } }.get()
+    }
+
+    private func write(_ path: String, _ buffer: UnsafeRawBufferPointer, isPage: Bool) throws(DiagnosticError) {
         let clean = try checked(path)
         written.withLock { _ = $0.insert(clean) }
         do {
             try ensureFolder(OutputPath.directory(of: clean))
-            let hash = ContentHash.of(bytes)
-            let stamp = try bytes.withUnsafeBytes { buffer in
-                try FileReplace.replace(stagingPath + "/" + clean, with: buffer, hash: hash, expected: previousStamps[clean])
-            }
+            let hash = ContentHash.of(buffer)
+            let stamp = try FileReplace.replace(stagingPath + "/" + clean, with: buffer, hash: hash, expected: previousStamps[clean])
             stamps.withLock { $0[clean] = stamp }
             counts.withLock { $0.files += 1; if isPage { $0.pages += 1 } }
         } catch {

@@ -68,12 +68,23 @@ public struct HTMLTagName: Hashable, Sendable, CustomStringConvertible {
     /// `bytes[range]` with ASCII upper-case letters lowered, as a string (a NUL byte reads as U+FFFD, as the
     /// tokenizer's rules say).
     public static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(range.count)
-        for i in range {
-            if bytes[i] == 0 { out += [0xEF, 0xBF, 0xBD] } else { out.append(lowered(bytes[i])) }
+        var nuls = 0
+        for i in range where bytes[i] == 0 { nuls += 1 }
+        // Written straight into the string (invalid UTF-8 repaired as `String(decoding:as:)` does): a name of up
+        // to 15 bytes is stored inline, with no array and no allocation — every tag of every page goes through here.
+        return String(unsafeUninitializedCapacity: range.count + 2 * nuls) { out in
+            var n = 0
+            for i in range {
+                if bytes[i] == 0 {
+                    out[n] = 0xEF; out[n + 1] = 0xBF; out[n + 2] = 0xBD
+                    n += 3
+                } else {
+                    out[n] = lowered(bytes[i])
+                    n += 1
+                }
+            }
+            return n
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     @inlinable @inline(__always)

@@ -86,6 +86,15 @@ package struct EPUBRenderer: Sendable {
             file: { [imageHrefs] index in imageHrefs[staticFiles[index].source] ?? "" },
             idPrefix: nil)
         let language = meta.language
+        // The navigation document and the NCX (tens of MB for a big book) need only the chapters' titles: written and
+        // packed on one core while the chapters take the others, not after them.
+        let points = EPUBDocuments.points(chapters) { fileName($0.number) }
+        let firstChapterHref = chapters.first.map { fileName($0.number) }
+        let contents = BackgroundWork { () -> [Packed] in
+            [EPUBEntry(path: "EPUB/nav.xhtml", text: EPUBDocuments.navigation(meta, points: points, coverHref: "cover.xhtml",
+                                                                               firstChapterHref: firstChapterHref)),
+             EPUBEntry(path: "EPUB/toc.ncx", text: EPUBDocuments.ncx(meta, points: points))].map(pack)
+        }
         let documents: [Result<(Packed, EPUBManifestItem), DiagnosticError>] = chapters.parallelMap { chapter in
             let body = Self.chapterBody(chapter.html, style: style)
             let e = XHTML.escape
@@ -118,9 +127,9 @@ package struct EPUBRenderer: Sendable {
             case .failure(let error): problems += error.diagnostics
             }
         }
+        let (navigation, _) = contents.wait()  // before any error is thrown: no work outlives the call
         guard problems.isEmpty else { throw DiagnosticError(problems.sortedByLocation) }
 
-        let points = EPUBDocuments.points(chapters) { fileName($0.number) }
         let coverPage = EPUBDocuments.xhtml(
             title: meta.title, language: language,
             body: "<section epub:type=\"cover\" class=\"cover\">\n<img src=\"\(XHTML.escape(coverHref))\" alt=\"\(XHTML.escape(meta.title))\"/>\n</section>\n")
@@ -139,19 +148,20 @@ package struct EPUBRenderer: Sendable {
         ]
         items = front + items
 
-        var entries = [
+        // Zip order: mimetype, container, package document, navigation and NCX, stylesheet, cover, title page,
+        // chapters, then the cover image and the chapters' images.
+        let head = [
             EPUBEntry(path: "mimetype", text: "application/epub+zip", compressed: false),
             EPUBEntry(path: "META-INF/container.xml", text: EPUBDocuments.container),
             EPUBEntry(path: "EPUB/package.opf", text: EPUBDocuments.packageDocument(meta, items: items)),
-            EPUBEntry(path: "EPUB/nav.xhtml", text: EPUBDocuments.navigation(meta, points: points, coverHref: "cover.xhtml",
-                                                                              firstChapterHref: chapters.first.map { fileName($0.number) })),
-            EPUBEntry(path: "EPUB/toc.ncx", text: EPUBDocuments.ncx(meta, points: points)),
+        ]
+        let rest = [
             EPUBEntry(path: "EPUB/css/book.css", bytes: stylesheet),
             EPUBEntry(path: "EPUB/cover.xhtml", text: coverPage),
             EPUBEntry(path: "EPUB/title.xhtml", text: titlePage),
-        ]
-        entries += resources
-        var packed = entries.parallelMap(pack)
+        ] + resources
+        var packed = (head + rest).parallelMap(pack)
+        packed.insert(contentsOf: navigation, at: head.count)
         packed.insert(contentsOf: chapterEntries, at: packed.count - resources.count)
         return (packed, meta.modifiedSeconds)
     }

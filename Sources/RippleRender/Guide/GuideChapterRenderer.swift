@@ -37,14 +37,16 @@ package struct GuideChapterRenderer: Sendable {
     /// with a draft (by source path) made by the site's render is taken from it instead of rendered again.
     package func render(drafts: [String: GuideChapterDraft] = [:]) -> (chapters: [GuideChapter], diagnostics: [Diagnostic]) {
         let content = model.content
-        let book = Book(model: model)
+        let chapterPages = content.chapters
+        // The book's links (a link resolver over every page) are needed only for chapters the site did not draft.
+        let book = chapterPages.allSatisfy({ drafts[$0.source] != nil }) ? nil : Book(model: model)
         let renderer = MarkdownRenderer(options: MarkdownOptions(model.config.markdown))
         let embeds = model.metrics.map(ShortcodeRenderer.init)
-        let chapterPages = content.chapters
         let labels = ChapterNumbering.labels(chapterPages.map(\.depth))
         let results = Array(chapterPages.indices).parallelMap { i in
             if let draft = drafts[chapterPages[i].source] { return drafted(chapterPages[i], number: i + 1, label: labels[i], draft) }
-            return renderOne(chapterPages[i], number: i + 1, label: labels[i], renderer: renderer, book: book, embeds: embeds)
+            return renderOne(chapterPages[i], number: i + 1, label: labels[i], renderer: renderer, book: book ?? Book(model: model),
+                             embeds: embeds)
         }
         var chapters: [GuideChapter] = []
         var diagnostics: [Diagnostic] = []

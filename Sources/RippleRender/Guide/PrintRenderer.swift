@@ -30,8 +30,15 @@ package struct PrintRenderer: Sendable {
 
     /// The page's HTML: the site's `guide/print.html`, or with `standalone` a single file.
     package func render(_ chapters: [GuideChapter], standalone: Standalone? = nil) throws(DiagnosticError) -> String {
-        let html = try model.templates.render("layouts/guide-print", context: context(chapters, standalone: standalone))
+        // The page holds every chapter: growing it from the template's own size would copy it a dozen times over.
+        let html = try model.templates.render("layouts/guide-print", context: context(chapters, standalone: standalone),
+                                              reserving: Self.estimatedSize(chapters))
         return standalone == nil ? html : Self.inliningStylesheets(html, assets: model.themeAssets)
+    }
+
+    /// About the page's size: each chapter's HTML and what the template writes around it.
+    static func estimatedSize(_ chapters: [GuideChapter]) -> Int {
+        chapters.reduce(64 * 1024) { $0 + $1.html.utf8.count + 3 * ($1.title.utf8.count + $1.summary.utf8.count) + 1024 }
     }
 
     /// Replaces each `<link rel="stylesheet">` to one of the theme's files by a `<style>` holding it, so the page

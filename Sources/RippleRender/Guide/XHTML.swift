@@ -1,8 +1,5 @@
-import Foundation
+import CRippleXML2
 import RippleCore
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Turning the site's HTML into the XML that EPUB readers require, and checking that it is well-formed.
 package enum XHTML {
@@ -103,33 +100,44 @@ package enum XHTML {
     }
 
     /// Nil when `document` is well-formed XML, else the first problem.
+    ///
+    /// libxml2's own parser with no callbacks but the one for errors: it checks all XML asks (namespaces too) and
+    /// makes nothing of what it reads. FoundationXML's `XMLParser`, on the same libxml2 and with the same rules
+    /// (errors count, warnings do not), built Swift strings of every element, attribute and run of text for
+    /// callbacks the check ignores — most of the time of a book's check.
     package static func wellFormednessProblem(ofDocument document: String) -> Problem? {
-        let parser = XMLParser(data: Data(document.utf8))
-        parser.shouldResolveExternalEntities = false
-        let watcher = ErrorWatcher()
-        parser.delegate = watcher
-        // On Linux `parse()` may return true after an error; the error itself is what counts.
-        let succeeded = parser.parse()
-        guard let error = watcher.error ?? parser.parserError ?? (succeeded ? nil : NSError(domain: "XML", code: 0)) else {
-            return nil
-        }
-        return Problem(line: max(1, watcher.line ?? parser.lineNumber), message: describe(error))
-    }
-
-    /// Remembers the first error and the line the parser was on when it happened.
-    private final class ErrorWatcher: NSObject, XMLParserDelegate {
-        var error: Error?
-        var line: Int?
-
-        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-            guard error == nil else { return }
-            error = parseError
-            line = parser.lineNumber
+        _ = parserReady
+        var document = document
+        return document.withUTF8 { bytes -> Problem? in
+            guard bytes.count <= Int(Int32.max) else { return Problem(line: 1, message: "the markup is too large to check (over 2 GB)") }
+            var handler = xmlSAXHandler()
+            handler.initialized = XML_SAX2_MAGIC
+            handler.serror = { context, error in
+                guard let context, let error, error.pointee.level != XML_ERR_WARNING else { return }
+                let first = context.assumingMemoryBound(to: FirstError.self)
+                if first.pointee.code == nil { first.pointee = FirstError(code: Int(error.pointee.code), line: Int(error.pointee.line)) }
+            }
+            var first = FirstError()
+            let status: Int32 = withUnsafeMutablePointer(to: &first) { firstPointer in
+                guard let context = xmlCreatePushParserCtxt(&handler, firstPointer, nil, 0, nil) else { return -1 }
+                defer { xmlFreeParserCtxt(context) }
+                return bytes.withMemoryRebound(to: CChar.self) { xmlParseChunk(context, $0.baseAddress, Int32($0.count), 1) }
+            }
+            if let code = first.code { return Problem(line: max(1, first.line), message: describe(code)) }
+            return status == 0 ? nil : Problem(line: 1, message: describe(Int(status)))
         }
     }
 
-    private static func describe(_ error: Error) -> String {
-        let code = (error as NSError).code
+    /// libxml2 is made ready once, before any thread parses.
+    private static let parserReady: Void = xmlInitParser()
+
+    /// The first error the parser reports: libxml2's code and the line it was on.
+    private struct FirstError {
+        var code: Int?
+        var line = 0
+    }
+
+    private static func describe(_ code: Int) -> String {
         // The libxml2 codes people actually meet in hand-written SVG and HTML.
         switch code {
         case 76: return "an element is closed with the wrong end tag"
