@@ -7,14 +7,24 @@ package struct ContentHash: Sendable, Hashable {
     /// An empty hash.
     package init() {}
 
-    /// Feeds bytes, then their count: eight bytes a step (a 10,000-chapter guide is tens of megabytes).
+    /// Feeds bytes, then their count: thirty-two bytes a step in four independent lanes, so the multiplies
+    /// overlap (a 10,000-chapter guide is tens of megabytes, and an incremental build checks 79 MB of cache).
     package mutating func add(_ bytes: UnsafeRawBufferPointer) {
         var hash = value
         var offset = 0
+        if bytes.count >= 64 {
+            var lanes = (hash, hash ^ 0x9e37_79b9_7f4a_7c15, hash ^ 0xc2b2_ae3d_27d4_eb4f, hash ^ 0x1656_67b1_9e37_79f9)
+            while offset + 32 <= bytes.count {
+                lanes.0 = Self.step(lanes.0, bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                lanes.1 = Self.step(lanes.1, bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+                lanes.2 = Self.step(lanes.2, bytes.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
+                lanes.3 = Self.step(lanes.3, bytes.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
+                offset += 32
+            }
+            hash = Self.step(Self.step(Self.step(Self.step(hash, lanes.0), lanes.1), lanes.2), lanes.3)
+        }
         while offset + 8 <= bytes.count {
-            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            hash = (hash ^ word) &* 0x100000001b3
-            hash ^= hash >> 29
+            hash = Self.step(hash, bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             offset += 8
         }
         while offset < bytes.count {
@@ -23,6 +33,12 @@ package struct ContentHash: Sendable, Hashable {
         }
         value = hash
         add(UInt64(bytes.count))
+    }
+
+    @inline(__always)
+    private static func step(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+        let mixed = (hash ^ word) &* 0x100000001b3
+        return mixed ^ (mixed >> 29)
     }
 
     /// Feeds bytes.

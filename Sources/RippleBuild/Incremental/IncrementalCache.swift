@@ -17,7 +17,7 @@ import RippleRender
 ///   the Markdown of the pages whose output must be made again, and a one-chapter edit rewrites one segment.
 package struct IncrementalCache: Sendable {
     /// Changes whenever the meaning of a saved key or the binary form changes.
-    static let version: UInt64 = 9
+    static let version: UInt64 = 10
     /// The first bytes of every segment.
     static let magic: UInt64 = 0x3143_454c_5050_4952  // "RIPPLEC1"
     /// The cache folder's name inside the site folder.
