@@ -13,7 +13,7 @@ struct ExtendedAutolink: Equatable {
 
     /// Whether `text` may contain an extended autolink (a cheap check before scanning).
     static func mayContain(_ text: String) -> Bool {
-        text.utf8.contains(UInt8(ascii: "@")) || ByteSearch.contains("www.", in: text) || ByteSearch.contains("://", in: text)
+        ByteSearch.contains("@", in: text) || ByteSearch.contains("www.", in: text) || ByteSearch.contains("://", in: text)
     }
 
     /// The autolinks in `scalars[range]`, in order.
