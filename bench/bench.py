@@ -54,6 +54,9 @@ def median_run(cmd, runs, cwd=None, before=None):
     for _ in range(runs):
         if before:
             before()
+        # Each timed run starts with no dirty pages: otherwise the writeback of the last run's hundreds of
+        # megabytes lands in this one's time (the same binary's build varied 3.5-4.2 s, the copy 0.4-2.6 s).
+        os.sync()
         results.append(run(cmd, cwd=cwd, stdout=None))
     walls = [r[0] for r in results]
     i = walls.index(statistics.median_low(walls))
