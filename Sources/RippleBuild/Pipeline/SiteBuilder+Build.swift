@@ -42,7 +42,9 @@ extension SiteBuilder {
             : try StagedOutput(output: output, source: source)
         // What the renderer, the search index and the guide write never takes a content file's place (see there).
         let claimed = ClaimedPathSink(out, model: model)
-        let sink = LinkScanningSink(claimed, scansPages: options.checkLinks)
+        // The first-pass scan feeds the whole-site check of a build that keeps no state; an output that keeps
+        // state scans the files it changes exactly (`IncrementalOutput`) and its check reads those instead.
+        let sink = LinkScanningSink(claimed, scansPages: options.checkLinks && !remembers)
         // The search index is merged and written on one core while the guide and the link check use the others
         // (and beside the rendering, when its documents are known before).
         let search = SearchIndexWork { [model] documents in
