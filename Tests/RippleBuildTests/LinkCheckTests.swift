@@ -25,6 +25,18 @@ import RippleRender
         #expect(scanned.links[2].text == "The guide")
     }
 
+    @Test(arguments: [
+        ("page.html", LinkChecker.Kind.internal), ("../a/b.html#x", .internal), ("#top", .internal),
+        ("", .ignored), ("   ", .ignored), ("  //cdn.example.com/a.js", .external), ("//x", .external),
+        ("https://example.com", .external), ("HTTP://EXAMPLE.COM", .external), ("hTtPs:x", .external),
+        ("mailto:a@b.c", .ignored), ("tel:+123", .ignored), ("c++.x-1:y", .ignored), ("javascript:void(0)", .ignored),
+        ("1abc:x", .internal), (":x", .internal), ("foo/bar:baz", .internal), ("é:x", .internal), ("httpx", .internal),
+        ("https", .internal), (" mailto:x", .ignored),
+    ])
+    func linksAreClassifiedByScheme(url: String, kind: LinkChecker.Kind) {
+        #expect(LinkChecker.classify(url) == kind)
+    }
+
     @Test func cssURLsAndImports() {
         let links = LinkScanner.cssURLs(Array("""
         @import "base.css";

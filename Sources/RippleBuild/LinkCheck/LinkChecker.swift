@@ -98,17 +98,27 @@ package struct LinkChecker: Sendable {
     enum Kind { case ignored, external, `internal` }
 
     /// Whether `url` is checked (internal), listed (external) or left alone (`mailto:`, empty, …).
+    /// In bytes: it runs for every link of every page, and `Character` tests (Unicode properties) showed there.
     static func classify(_ url: String) -> Kind {
-        let trimmed = url.drop { $0 == " " }
-        if trimmed.isEmpty { return .ignored }
-        if trimmed.hasPrefix("//") { return .external }
-        if let colon = trimmed.firstIndex(of: ":"),
-           trimmed[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }),
-           trimmed.first?.isLetter == true {
-            let scheme = trimmed[..<colon].lowercased()
-            return scheme == "http" || scheme == "https" ? .external : .ignored  // mailto:, tel:, data:, javascript:
-        }
-        return .internal
+        let utf8 = url.utf8.drop { $0 == UInt8(ascii: " ") }
+        guard let first = utf8.first else { return .ignored }
+        if utf8.starts(with: "//".utf8) { return .external }
+        // A scheme: an ASCII letter, then letters, digits, '+', '.' or '-', up to the first ':'.
+        guard Self.isASCIILetter(first) else { return .internal }
+        var end = utf8.index(after: utf8.startIndex)
+        while end < utf8.endIndex, Self.isSchemeByte(utf8[end]) { end = utf8.index(after: end) }
+        guard end < utf8.endIndex, utf8[end] == UInt8(ascii: ":") else { return .internal }
+        let scheme = utf8[..<end]
+        let isWeb = scheme.elementsEqual("http".utf8, by: { $0 | 0x20 == $1 })
+            || scheme.elementsEqual("https".utf8, by: { $0 | 0x20 == $1 })
+        return isWeb ? .external : .ignored  // mailto:, tel:, data:, javascript:
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
+
+    private static func isSchemeByte(_ byte: UInt8) -> Bool {
+        isASCIILetter(byte) || (byte &- UInt8(ascii: "0")) < 10
+            || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
     }
 
     /// What is wrong with an internal URL on `file`, or nil when it works; `ids` gives the ids of an HTML page
@@ -158,7 +168,7 @@ package struct LinkChecker: Sendable {
 extension String {
     /// Percent-decoded, or unchanged when the escapes are invalid.
     fileprivate var removingPercentEncodingSafely: String {
-        guard contains("%") else { return self }
+        guard ByteSearch.contains("%", in: self) else { return self }
         var bytes: [UInt8] = []
         var utf8 = Array(self.utf8)[...]
         while let byte = utf8.popFirst() {
