@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "RippleSources",
             dependencies: [
-                "RippleCore", "RippleData", "CSQLite", "CPostgres",
+                "RippleCore", "RippleData", "CSQLite", "CPostgres", "CRippleZlib",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
