@@ -18,8 +18,8 @@ struct OutputLinkCheck {
     var changed: [String: UInt64]?
     /// Exact scans of the files written by this build whose bytes changed (builds with a memo).
     var fresh: [String: LinkScanner.Page]
-    /// The first pass of the pages this build wrote (see `LinkScanningSink`), for the whole-site check; nil when
-    /// none was taken (builds with a memo, whose changed files are in `fresh`).
+    /// The first pass of the pages this build wrote (see `LinkScanningSink`), for the whole-site check of a build
+    /// without a memo; nil in builds with one, whose changed files are in `fresh`.
     var firstPass: SiteLinkCheck.Scanned?
     /// The folder the output is read back from, for files whose scan is not at hand.
     var folder: URL
@@ -30,7 +30,7 @@ struct OutputLinkCheck {
     var listsExternal = true
 
     func run(locator: @escaping @Sendable () -> LinkLocator) -> SiteLinkCheck.Result {
-        guard let state = memo else { return wholeSite(firstPass: firstPass ?? .init(), locator: locator) }
+        guard let state = memo else { return wholeSite(locator: locator) }
         var (scans, verdicts, checkedSite, checkedFiles, reported, committed) = state.storage.withLock { storage in
             // Taken out, so they are changed in place.
             defer { storage.scans = [:]; storage.links = [:]; storage.checkedFiles = []; storage.reported = [] }
@@ -65,16 +65,7 @@ struct OutputLinkCheck {
 
         let files = allFiles()
         let scanned = files.keys.filter(Self.isScanned)
-        // A cold state (`ripple build --incremental` in a new process) would scan most pages one by one with the
-        // exact scanner: the whole-site check does the same faster. Nothing is remembered for next time then.
-        // Only with the first pass of the pages written, though: without it the whole-site check would read
-        // this build's pages from the folder before they are committed there.
-        let unknown = scanned.count { path in fresh[path] == nil && scans[path]?.hash != files[path] }
-        if let firstPass, unknown > 1000, unknown * 2 > scanned.count {
-            state.storage.withLock { $0.checkedSite = nil }
-            return wholeSite(files: files, firstPass: firstPass, locator: locator)
-        }
-
+        // Pages this build wrote have an exact scan in `fresh`; the others are unchanged on disk (or known).
         var unread: [String] = []
         for path in scanned {
             let hash = files[path]!
@@ -160,10 +151,9 @@ struct OutputLinkCheck {
     }
 
     /// Checks every file of the site, from the first-pass scans and the folder.
-    private func wholeSite(files: [String: UInt64]? = nil, firstPass: SiteLinkCheck.Scanned,
-                           locator: @escaping @Sendable () -> LinkLocator) -> SiteLinkCheck.Result {
-        var check = SiteLinkCheck(folder: folder, paths: (files ?? allFiles()).keys.sorted(), locator: locator)
-        check.scanned = firstPass
+    private func wholeSite(locator: @escaping @Sendable () -> LinkLocator) -> SiteLinkCheck.Result {
+        var check = SiteLinkCheck(folder: folder, paths: allFiles().keys.sorted(), locator: locator)
+        check.scanned = firstPass ?? .init()
         var result = check.run()
         if !listsExternal { result.external = [] }
         return result
