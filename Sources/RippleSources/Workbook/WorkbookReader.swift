@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import RippleCore
 import RippleData
@@ -24,36 +25,62 @@ package struct WorkbookReader: Sendable {
         let parts: WorkbookParts
         do { parts = try WorkbookParts(archive: &archive) } catch { return ([], [Self.diagnostic(error, at: whole)]) }
 
-        var tables: [CellTable] = [], diagnostics: [Diagnostic] = []
         let known = Set(ProgramSchema.tables)
         // Sorted, so that when two tables name the same sheet the same one wins on every run.
         let mapped = Dictionary(sheets.sorted { $0.key < $1.key }.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
+        // Sheets are inflated one after another in the workbook's order (so the zip-bomb limits trip at the same
+        // part on every run) and parsed on two threads: a program's sessions sheet is most of the workbook, and
+        // the other sheets are read beside it. At most two sheets' XML is held at once (hundreds of megabytes
+        // for 50,000 people); the results are put back in the workbook's order.
+        let parsing = DispatchSemaphore(value: 2)
+        var slots: [Slot] = []
         for sheet in parts.sheets {
             let at = SourceLocation(file: file.path, sheet: sheet.name)
             let normal = sheet.name.trimmingCharacters(in: .whitespaces).lowercased()
             guard let table = mapped[sheet.name] ?? (known.contains(normal) && sheets[normal] == nil ? normal : nil) else {
-                diagnostics.append(.warning("ignoring the sheet \(ByteText.quoted(sheet.name)): it is not named after a Ripple table",
-                                            at: at,
-                                            hint: "name the sheet after its table (\(ProgramSchema.tables.joined(separator: ", "))) or map it in ripple.yaml under data.sheets"))
+                slots.append(.done([.warning("ignoring the sheet \(ByteText.quoted(sheet.name)): it is not named after a Ripple table",
+                                             at: at,
+                                             hint: "name the sheet after its table (\(ProgramSchema.tables.joined(separator: ", "))) or map it in ripple.yaml under data.sheets")]))
                 continue
             }
+            parsing.wait()
             let data: Data
             do { data = try archive.part(sheet.path) } catch {
-                diagnostics.append(Self.diagnostic(.archive(error), at: at))
+                parsing.signal()
+                slots.append(.done([Self.diagnostic(.archive(error), at: at)]))
                 continue
             }
-            let result = SheetReader(parts: parts, table: table, file: file.path, sheet: sheet.name).read(data)
-            diagnostics += result.diagnostics
-            if let reason = result.malformed {
-                diagnostics.append(Self.diagnostic(.malformed(part: sheet.path, reason: reason), at: at))
-            } else if let cells = result.table {
-                tables.append(cells)
-            } else {
-                diagnostics.append(.error("the sheet is empty: it has no header row", at: at,
-                                          hint: "put the column names in the first row; a header without rows is fine"))
+            let reader = SheetReader(parts: parts, table: table, file: file.path, sheet: sheet.name)
+            slots.append(.parsing(BackgroundWork {
+                defer { parsing.signal() }
+                return reader.read(data)
+            }, at: at, part: sheet.path))
+        }
+        var tables: [CellTable] = [], diagnostics: [Diagnostic] = []
+        for slot in slots {
+            switch slot {
+            case .done(let found):
+                diagnostics += found
+            case .parsing(let work, let at, let part):
+                let result = work.wait().0
+                diagnostics += result.diagnostics
+                if let reason = result.malformed {
+                    diagnostics.append(Self.diagnostic(.malformed(part: part, reason: reason), at: at))
+                } else if let cells = result.table {
+                    tables.append(cells)
+                } else {
+                    diagnostics.append(.error("the sheet is empty: it has no header row", at: at,
+                                              hint: "put the column names in the first row; a header without rows is fine"))
+                }
             }
         }
         return (tables, diagnostics)
+    }
+
+    /// One sheet of the workbook: its problems known already, or its parse under way.
+    private enum Slot {
+        case done([Diagnostic])
+        case parsing(BackgroundWork<(table: CellTable?, diagnostics: [Diagnostic], malformed: String?)>, at: SourceLocation, part: String)
     }
 
     private static func diagnostic(_ failure: WorkbookParts.Failure, at location: SourceLocation) -> Diagnostic {
