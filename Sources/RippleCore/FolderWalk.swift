@@ -130,7 +130,7 @@ package enum FolderWalk {
             let previous = bytes
             bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
                 count = previous.count
-                if count > 0 { _ = previous.withUnsafeBufferPointer { buffer.baseAddress!.initialize(from: $0.baseAddress!, count: count) } }
+                if count > 0 { previous.withUnsafeBufferPointer { buffer.baseAddress!.initialize(from: $0.baseAddress!, count: count) } }
                 while count < capacity {
                     let got = Glibc.read(descriptor, buffer.baseAddress! + count, capacity - count)
                     if got < 0 { if errno == EINTR { continue }; failed = true; return }

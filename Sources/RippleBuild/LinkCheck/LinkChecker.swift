@@ -53,14 +53,13 @@ package struct LinkChecker: Sendable {
         let ids = ids ?? { pages[$0]?.ids }
         let sources = (pages.compactMap { $0.value.links.isEmpty ? nil : ($0.key, $0.value.links) } + stylesheets.map { ($0.key, $0.value) })
             .sorted { $0.0 < $1.0 }
-        // Checked on every core, in runs of files kept in order. Within a run, the verdict on a URL with a path is
-        // remembered by the folder of its page: the navigation of a large guide repeats the same links on every
-        // page, and a cold `--incremental` build checks all of them (10,000 pages, over a second on one core).
+        // Checked on every core, in runs of files kept in order (a cold `--incremental` build checks all 10,000
+        // pages of a large guide: over a second on one core).
         let runs = stride(from: 0, to: sources.count, by: 256).map { $0..<min($0 + 256, sources.count) }
         let checked = runs.parallelMap { run -> (broken: [BrokenLink], external: [(url: String, file: String)]) in
             var broken: [BrokenLink] = []
             var external: [(url: String, file: String)] = []
-            var verdicts: [String: (target: String, problem: String, hint: String)?] = [:]
+            var verdicts = VerdictMemo()
             for (file, links) in sources[run] {
                 let folder = OutputPath.directory(of: file)
                 for link in links {
@@ -68,22 +67,11 @@ package struct LinkChecker: Sendable {
                     case .ignored: continue
                     case .external: external.append((link.url, file))
                     case .internal:
-                        let verdict: (target: String, problem: String, hint: String)?
-                        if let first = link.url.utf8.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "?") {
-                            let key = folder + "\u{0}" + link.url
-                            if let known = verdicts[key] {
-                                verdict = known
-                            } else {
-                                verdict = Self.problem(with: link.url, in: file, files: files, ids: ids)
-                                verdicts[key] = .some(verdict)
-                            }
-                        } else {
-                            verdict = Self.problem(with: link.url, in: file, files: files, ids: ids)
-                        }
-                        if let (target, problem, hint) = verdict {
-                            broken.append(BrokenLink(file: file, line: link.line, url: link.url, text: link.text,
-                                                     target: target, reason: problem, hint: hint))
-                        }
+                        guard let (target, problem, hint) = verdicts.verdict(link.url, folder: folder, check: {
+                            Self.problem(with: link.url, in: file, files: files, ids: ids)
+                        }) else { continue }
+                        broken.append(BrokenLink(file: file, line: link.line, url: link.url, text: link.text,
+                                                 target: target, reason: problem, hint: hint))
                     }
                 }
             }
@@ -92,6 +80,24 @@ package struct LinkChecker: Sendable {
         var external: [String: Set<String>] = [:]
         for part in checked { for (url, file) in part.external { external[url, default: []].insert(file) } }
         return (checked.flatMap(\.broken), external.keys.sorted().map { ExternalLink(url: $0, pages: external[$0]!.sorted()) })
+    }
+
+    /// What `problem(with:in:files:ids:)` says of a link: nil when it works.
+    typealias Verdict = (target: String, problem: String, hint: String)?
+
+    /// Verdicts remembered by the folder of their page and the URL: the navigation of a large guide repeats the
+    /// same links on every page. A URL with no path (`#id`, `?q`) points into its own page and is not remembered.
+    private struct VerdictMemo {
+        private var known: [String: Verdict] = [:]
+
+        mutating func verdict(_ url: String, folder: String, check: () -> Verdict) -> Verdict {
+            guard let first = url.utf8.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "?") else { return check() }
+            let key = folder + "\u{0}" + url
+            if let verdict = known[key] { return verdict }
+            let verdict = check()
+            known[key] = .some(verdict)
+            return verdict
+        }
     }
 
     /// What a URL is to the check.
@@ -124,7 +130,7 @@ package struct LinkChecker: Sendable {
     /// What is wrong with an internal URL on `file`, or nil when it works; `ids` gives the ids of an HTML page
     /// of the site (nil for other files).
     static func problem(with url: String, in file: String, files: Set<String>,
-                        ids: (String) -> Set<String>?) -> (target: String, problem: String, hint: String)? {
+                        ids: (String) -> Set<String>?) -> Verdict {
         var rest = Substring(url)
         var fragment: String?
         if let hash = rest.firstIndex(of: "#") {

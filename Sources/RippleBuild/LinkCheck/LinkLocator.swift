@@ -33,8 +33,8 @@ package final class LinkLocator: Sendable {
     }
 
     private let origins: [String: String]
-    private let source: @Sendable (String) -> Text?
-    private let sources = Mutex<[String: Text?]>([:])
+    private let makeSource: @Sendable (String) -> Text?
+    private let madeSources = Mutex<[String: Text?]>([:])
     private let templates: [Text]
     private let cache = Mutex<[String: SourceLocation?]>([:])
 
@@ -50,7 +50,7 @@ package final class LinkLocator: Sendable {
     /// pages with broken links are.
     package init(origins: [String: String], templates: [Text], source: @escaping @Sendable (String) -> Text?) {
         self.origins = origins
-        self.source = source
+        makeSource = source
         self.templates = templates.sorted { $0.path < $1.path }
     }
 
@@ -76,9 +76,9 @@ package final class LinkLocator: Sendable {
     package func origin(of page: String) -> String? { origins[page] }
 
     private func sourceText(_ path: String) -> Text? {
-        if let known = sources.withLock({ $0[path] }) { return known }
-        let text = source(path)
-        sources.withLock { $0[path] = text }
+        if let known = madeSources.withLock({ $0[path] }) { return known }
+        let text = makeSource(path)
+        madeSources.withLock { $0[path] = text }
         return text
     }
 

@@ -19,8 +19,8 @@ struct OutputLinkCheck {
     /// Exact scans of the files written by this build whose bytes changed (builds with a memo).
     var fresh: [String: LinkScanner.Page]
     /// The first pass of the pages this build wrote (see `LinkScanningSink`), for the whole-site check of a build
-    /// without a memo; nil in builds with one, whose changed files are in `fresh`.
-    var firstPass: SiteLinkCheck.Scanned?
+    /// without a memo (builds with one take none: their changed files are in `fresh`).
+    var firstPass: SiteLinkCheck.Scanned
     /// The folder the output is read back from, for files whose scan is not at hand.
     var folder: URL
     /// Files kept though out of date, whose broken links are not reported (they are checked when made again).
@@ -153,7 +153,7 @@ struct OutputLinkCheck {
     /// Checks every file of the site, from the first-pass scans and the folder.
     private func wholeSite(locator: @escaping @Sendable () -> LinkLocator) -> SiteLinkCheck.Result {
         var check = SiteLinkCheck(folder: folder, paths: allFiles().keys.sorted(), locator: locator)
-        check.scanned = firstPass ?? .init()
+        check.scanned = firstPass
         var result = check.run()
         if !listsExternal { result.external = [] }
         return result

@@ -63,7 +63,7 @@ struct SiteFinish {
         let outcome = ManifestUpdate(previous: previous, written: written, kept: result.kept)
         let manifest = outcome.manifest
         var check = OutputLinkCheck(memo: state, allFiles: { manifest.filter { !Self.isHidden($0.key) } },
-                                    fresh: out.scans, firstPass: state == nil ? sink.takeScanned() : nil, folder: out.folder,
+                                    fresh: out.scans, firstPass: sink.takeScanned(), folder: out.folder,
                                     listsExternal: options.listsExternalLinks)
         check.stale = stale
         if outcome.sameFiles {
